@@ -1,0 +1,427 @@
+//! Every change to a session is an [`Edit`]; applying one returns its inverse,
+//! which makes undo, redo and the journal one mechanism.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::model::{Board, Card, Session, Tag, Theme};
+
+/// A change to a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    /// Inserts a card into a column at an index (clamped to the column's length).
+    InsertCard {
+        board: String,
+        column: String,
+        index: usize,
+        card: Card,
+    },
+    RemoveCard {
+        card: String,
+    },
+    /// Replaces a card's content; the card keeps its place and id.
+    ReplaceCard {
+        card: Card,
+    },
+    MoveCard {
+        card: String,
+        board: String,
+        column: String,
+        index: usize,
+    },
+    InsertBoard {
+        index: usize,
+        board: Board,
+    },
+    RemoveBoard {
+        board: String,
+    },
+    /// Sets a board's title and photo references.
+    SetBoardInfo {
+        board: String,
+        title: String,
+        photos: Vec<String>,
+    },
+    /// Sets the event data of the session.
+    SetSessionInfo(SessionInfo),
+    SetTags {
+        tag_sets: Vec<String>,
+        tags: Vec<Tag>,
+    },
+    SetThemes(Vec<Theme>),
+    /// Several edits that undo as one step.
+    Batch(Vec<Edit>),
+}
+
+/// The event data of a session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub title: String,
+    pub date: String,
+    pub place: String,
+    pub organiser: String,
+    pub moderation: String,
+    pub notes: String,
+}
+
+impl SessionInfo {
+    pub fn of(s: &Session) -> Self {
+        SessionInfo {
+            title: s.title.clone(),
+            date: s.date.clone(),
+            place: s.place.clone(),
+            organiser: s.organiser.clone(),
+            moderation: s.moderation.clone(),
+            notes: s.notes.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    #[error("no card with id {0}")]
+    NoCard(String),
+    #[error("no board with id {0}")]
+    NoBoard(String),
+    #[error("board {board} has no column {column}")]
+    NoColumn { board: String, column: String },
+    #[error("id {0} is already in use")]
+    DuplicateId(String),
+}
+
+impl Session {
+    /// Applies an edit and returns the edit that undoes it. On error the
+    /// session is unchanged.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::InsertCard {
+                board,
+                column,
+                index,
+                card,
+            } => {
+                if self.find_card(&card.id).is_some() {
+                    return Err(EditError::DuplicateId(card.id));
+                }
+                let id = card.id.clone();
+                let cards = self.column_mut(&board, &column)?;
+                let index = index.min(cards.len());
+                cards.insert(index, card);
+                Ok(Edit::RemoveCard { card: id })
+            }
+            Edit::RemoveCard { card } => {
+                let p = self.find_card(&card).ok_or(EditError::NoCard(card))?;
+                let board = &mut self.boards[p.board];
+                let column = &mut board.columns[p.column];
+                let removed = column.cards.remove(p.card);
+                Ok(Edit::InsertCard {
+                    board: board.id.clone(),
+                    column: column.key.clone(),
+                    index: p.card,
+                    card: removed,
+                })
+            }
+            Edit::ReplaceCard { card } => {
+                let p = self
+                    .find_card(&card.id)
+                    .ok_or_else(|| EditError::NoCard(card.id.clone()))?;
+                let slot = &mut self.boards[p.board].columns[p.column].cards[p.card];
+                let old = std::mem::replace(slot, card);
+                Ok(Edit::ReplaceCard { card: old })
+            }
+            Edit::MoveCard {
+                card,
+                board,
+                column,
+                index,
+            } => {
+                let p = self
+                    .find_card(&card)
+                    .ok_or_else(|| EditError::NoCard(card.clone()))?;
+                // Check the target before touching anything.
+                self.column_mut(&board, &column)?;
+                let from_board = self.boards[p.board].id.clone();
+                let from_column = self.boards[p.board].columns[p.column].key.clone();
+                let moved = self.boards[p.board].columns[p.column].cards.remove(p.card);
+                let cards = self.column_mut(&board, &column)?;
+                let index = index.min(cards.len());
+                cards.insert(index, moved);
+                Ok(Edit::MoveCard {
+                    card,
+                    board: from_board,
+                    column: from_column,
+                    index: p.card,
+                })
+            }
+            Edit::InsertBoard { index, board } => {
+                if self.board_index(&board.id).is_some() {
+                    return Err(EditError::DuplicateId(board.id));
+                }
+                let id = board.id.clone();
+                let index = index.min(self.boards.len());
+                self.boards.insert(index, board);
+                Ok(Edit::RemoveBoard { board: id })
+            }
+            Edit::RemoveBoard { board } => {
+                let i = self.board_index(&board).ok_or(EditError::NoBoard(board))?;
+                let removed = self.boards.remove(i);
+                Ok(Edit::InsertBoard {
+                    index: i,
+                    board: removed,
+                })
+            }
+            Edit::SetBoardInfo {
+                board,
+                title,
+                photos,
+            } => {
+                let i = self
+                    .board_index(&board)
+                    .ok_or_else(|| EditError::NoBoard(board.clone()))?;
+                let b = &mut self.boards[i];
+                let old_title = std::mem::replace(&mut b.title, title);
+                let old_photos = std::mem::replace(&mut b.photos, photos);
+                Ok(Edit::SetBoardInfo {
+                    board,
+                    title: old_title,
+                    photos: old_photos,
+                })
+            }
+            Edit::SetSessionInfo(info) => {
+                let old = SessionInfo::of(self);
+                self.title = info.title;
+                self.date = info.date;
+                self.place = info.place;
+                self.organiser = info.organiser;
+                self.moderation = info.moderation;
+                self.notes = info.notes;
+                Ok(Edit::SetSessionInfo(old))
+            }
+            Edit::SetTags { tag_sets, tags } => {
+                let old_sets = std::mem::replace(&mut self.tag_sets, tag_sets);
+                let old_tags = std::mem::replace(&mut self.tags, tags);
+                Ok(Edit::SetTags {
+                    tag_sets: old_sets,
+                    tags: old_tags,
+                })
+            }
+            Edit::SetThemes(themes) => {
+                let old = std::mem::replace(&mut self.themes, themes);
+                Ok(Edit::SetThemes(old))
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply(e) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // Roll back what was applied so the batch is all or nothing.
+                            for inv in inverses.into_iter().rev() {
+                                let _ = self.apply(inv);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+
+    fn column_mut(&mut self, board: &str, column: &str) -> Result<&mut Vec<Card>, EditError> {
+        let b = self
+            .board_index(board)
+            .ok_or_else(|| EditError::NoBoard(board.to_string()))?;
+        let board_ref = &mut self.boards[b];
+        let c = board_ref
+            .column_index(column)
+            .ok_or_else(|| EditError::NoColumn {
+                board: board.to_string(),
+                column: column.to_string(),
+            })?;
+        Ok(&mut board_ref.columns[c].cards)
+    }
+}
+
+/// Undo and redo stacks of inverse edits.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(1000)
+    }
+}
+
+impl History {
+    pub fn new(limit: usize) -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Applies a new edit, records its inverse and clears the redo stack.
+    pub fn apply(&mut self, session: &mut Session, edit: Edit) -> Result<(), EditError> {
+        let inverse = session.apply(edit)?;
+        self.undo.push(inverse);
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns false when there is nothing to undo.
+    pub fn undo(&mut self, session: &mut Session) -> Result<bool, EditError> {
+        let Some(edit) = self.undo.pop() else {
+            return Ok(false);
+        };
+        let inverse = session.apply(edit)?;
+        self.redo.push(inverse);
+        Ok(true)
+    }
+
+    pub fn redo(&mut self, session: &mut Session) -> Result<bool, EditError> {
+        let Some(edit) = self.redo.pop() else {
+            return Ok(false);
+        };
+        let inverse = session.apply(edit)?;
+        self.undo.push(inverse);
+        Ok(true)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Column;
+
+    fn session() -> Session {
+        let mut s = Session::default();
+        s.boards.push(Board {
+            id: "b1".into(),
+            title: "Altstadt".into(),
+            template: "district-exchange".into(),
+            photos: vec![],
+            columns: ["good", "needs"]
+                .iter()
+                .map(|k| Column {
+                    key: k.to_string(),
+                    heading: k.to_string(),
+                    cards: vec![],
+                })
+                .collect(),
+        });
+        s.next_id = 2;
+        s
+    }
+
+    fn insert(s: &mut Session, column: &str, text: &str) -> Edit {
+        let id = s.fresh_id("k");
+        Edit::InsertCard {
+            board: "b1".into(),
+            column: column.into(),
+            index: usize::MAX,
+            card: Card::new(id, text),
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_walk_back_and_forth_over_every_kind_of_edit() {
+        let mut s = session();
+        let mut h = History::default();
+        let mut states = vec![s.clone()];
+        let e = insert(&mut s, "good", "Feierabendmarkt");
+        h.apply(&mut s, e).unwrap();
+        states.push(s.clone());
+        let e = insert(&mut s, "good", "Kita");
+        h.apply(&mut s, e).unwrap();
+        states.push(s.clone());
+        let mut changed = s.boards[0].columns[0].cards[1].clone();
+        changed.text = "Kita-Plätze".into();
+        changed.flags.uncertain = true;
+        h.apply(&mut s, Edit::ReplaceCard { card: changed })
+            .unwrap();
+        states.push(s.clone());
+        let moved = Edit::MoveCard {
+            card: s.boards[0].columns[0].cards[1].id.clone(),
+            board: "b1".into(),
+            column: "needs".into(),
+            index: 0,
+        };
+        h.apply(&mut s, moved).unwrap();
+        states.push(s.clone());
+        let first = s.boards[0].columns[0].cards[0].id.clone();
+        h.apply(&mut s, Edit::RemoveCard { card: first }).unwrap();
+        states.push(s.clone());
+        h.apply(
+            &mut s,
+            Edit::SetBoardInfo {
+                board: "b1".into(),
+                title: "Schalke".into(),
+                photos: vec!["IMG_1.jpg".into()],
+            },
+        )
+        .unwrap();
+        states.push(s.clone());
+
+        // Ids handed out stay used after an undo, so next_id is not compared.
+        let same = |a: &Session, b: &Session| {
+            let mut b = b.clone();
+            b.next_id = a.next_id;
+            assert_eq!(a, &b);
+        };
+        for expected in states.iter().rev().skip(1) {
+            assert!(h.undo(&mut s).unwrap());
+            same(&s, expected);
+        }
+        assert!(!h.undo(&mut s).unwrap());
+        for expected in states.iter().skip(1) {
+            assert!(h.redo(&mut s).unwrap());
+            same(&s, expected);
+        }
+        assert!(!h.redo(&mut s).unwrap());
+    }
+
+    #[test]
+    fn history_keeps_at_least_a_hundred_steps() {
+        let mut s = session();
+        let mut h = History::default();
+        for i in 0..150 {
+            let e = insert(&mut s, "needs", &format!("Karte {i}"));
+            h.apply(&mut s, e).unwrap();
+        }
+        for _ in 0..150 {
+            assert!(h.undo(&mut s).unwrap());
+        }
+        assert_eq!(s.card_count(), 0);
+    }
+
+    #[test]
+    fn failed_batch_leaves_the_session_unchanged() {
+        let mut s = session();
+        let before = s.clone();
+        let e = insert(&mut s, "good", "a");
+        s.next_id = before.next_id;
+        let bad = Edit::RemoveCard {
+            card: "k999".into(),
+        };
+        assert!(s.apply(Edit::Batch(vec![e, bad])).is_err());
+        assert_eq!(s, before);
+    }
+}

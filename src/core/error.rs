@@ -1,0 +1,110 @@
+//! Errors about files, always naming the file and the place in it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Interface language for messages that reach the user.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    De,
+    En,
+}
+
+impl Lang {
+    /// Picks the German or English text.
+    pub fn pick<'a>(self, de: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What went wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The file could not be read or written (the OS error text).
+    Io(String),
+    /// The text is not valid for its format (parser message).
+    Syntax(String),
+    /// The file was written by a newer stellwand.
+    NewerVersion { found: u32, supported: u32 },
+    /// Any other problem, already worded in both languages.
+    Other { de: String, en: String },
+}
+
+/// A problem with a file at a place (1-based line and column; 0 when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub problem: FileProblem,
+}
+
+impl FileError {
+    pub fn new(path: &Path, line: usize, column: usize, problem: FileProblem) -> Self {
+        FileError {
+            path: path.to_path_buf(),
+            line,
+            column,
+            problem,
+        }
+    }
+
+    pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        FileError::new(path, 0, 0, FileProblem::Io(err.to_string()))
+    }
+
+    pub fn other(path: &Path, line: usize, column: usize, de: String, en: String) -> Self {
+        FileError::new(path, line, column, FileProblem::Other { de, en })
+    }
+
+    /// Turns a RON parse error into a file error with its position.
+    pub fn ron(path: &Path, err: &ron::error::SpannedError) -> Self {
+        FileError::new(
+            path,
+            err.span.start.line,
+            err.span.start.col,
+            FileProblem::Syntax(err.code.to_string()),
+        )
+    }
+
+    /// The message without the place.
+    pub fn message(&self, lang: Lang) -> String {
+        match (&self.problem, lang) {
+            (FileProblem::Io(e), Lang::De) => format!("Datei nicht lesbar oder schreibbar: {e}"),
+            (FileProblem::Io(e), Lang::En) => format!("cannot read or write the file: {e}"),
+            (FileProblem::Syntax(e), Lang::De) => format!("Fehler im Dateiinhalt: {e}"),
+            (FileProblem::Syntax(e), Lang::En) => format!("invalid file content: {e}"),
+            (FileProblem::NewerVersion { found, supported }, Lang::De) => format!(
+                "Dateiversion {found} ist neuer als diese Programmversion ({supported}); nur lesend geöffnet"
+            ),
+            (FileProblem::NewerVersion { found, supported }, Lang::En) => format!(
+                "file version {found} is newer than this program supports ({supported}); opened read-only"
+            ),
+            (FileProblem::Other { de, .. }, Lang::De) => de.clone(),
+            (FileProblem::Other { en, .. }, Lang::En) => en.clone(),
+        }
+    }
+
+    /// `FILE:LINE:COLUMN: message`, as printed by `stellwand check`.
+    pub fn render(&self, lang: Lang) -> String {
+        let line = self.line.max(1);
+        let column = self.column.max(1);
+        format!(
+            "{}:{line}:{column}: {}",
+            self.path.display(),
+            self.message(lang)
+        )
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::De))
+    }
+}
+
+impl std::error::Error for FileError {}

@@ -1,0 +1,7 @@
+//! The domain core: everything stellwand knows, without any terminal code.
+
+pub mod edit;
+pub mod error;
+pub mod model;
+pub mod store;
+pub mod template;

@@ -1,0 +1,11 @@
+//! The domain model: sessions, boards, columns, cards, tags and themes.
+
+mod card;
+mod session;
+
+pub use card::{Card, Flags};
+pub use session::{Board, CardPos, Column, Session, Tag, Theme, slug};
+
+/// File format version written by this program. Older files are upgraded on
+/// load, newer ones open read-only.
+pub const FORMAT_VERSION: u32 = 1;

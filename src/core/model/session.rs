@@ -1,0 +1,252 @@
+//! Sessions, boards, columns, tags and themes.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Card, FORMAT_VERSION};
+
+/// One workshop (Veranstaltung) with its photographed walls.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    pub version: u32,
+    /// Stable id of the session, used in export markers and cross-session themes.
+    pub id: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, empty when unknown.
+    pub date: String,
+    pub place: String,
+    pub organiser: String,
+    pub moderation: String,
+    pub notes: String,
+    /// Keys of the tag sets (Handlungsfelder) this session uses.
+    pub tag_sets: Vec<String>,
+    /// The tags available in this session: those of its tag sets plus own ones.
+    pub tags: Vec<Tag>,
+    pub boards: Vec<Board>,
+    /// Confirmed themes (clusters) and the clerk's decisions about them.
+    pub themes: Vec<Theme>,
+    /// Next number handed out by [`Session::fresh_id`]; ids are never reused.
+    pub next_id: u64,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            version: FORMAT_VERSION,
+            id: String::new(),
+            title: String::new(),
+            date: String::new(),
+            place: String::new(),
+            organiser: String::new(),
+            moderation: String::new(),
+            notes: String::new(),
+            tag_sets: Vec::new(),
+            tags: Vec::new(),
+            boards: Vec::new(),
+            themes: Vec::new(),
+            next_id: 1,
+        }
+    }
+}
+
+/// One photographed wall or sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Board {
+    pub id: String,
+    pub title: String,
+    /// Key of the board template this board follows.
+    pub template: String,
+    /// Photo files or references (relative to the session file or absolute).
+    pub photos: Vec<String>,
+    pub columns: Vec<Column>,
+}
+
+/// A heading on a board under which cards hang.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Column {
+    /// Template key of the column (`good`, `needs`, …).
+    pub key: String,
+    pub heading: String,
+    pub cards: Vec<Card>,
+}
+
+/// A field of action (Handlungsfeld).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tag {
+    pub key: String,
+    pub name: String,
+}
+
+/// A named group of similar cards (Thema / Cluster).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    /// Key of the Handlungsfeld the theme is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// Ids of the member cards, as `card` or `session/card` for other sessions.
+    pub cards: Vec<String>,
+    /// Cards the clerk removed from this theme: never suggested into it again.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<String>,
+    pub confirmed: bool,
+}
+
+/// Where a card sits: indices of board, column and card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardPos {
+    pub board: usize,
+    pub column: usize,
+    pub card: usize,
+}
+
+impl Session {
+    /// Hands out a new id with the given prefix (`k` card, `b` board, `t` theme).
+    pub fn fresh_id(&mut self, prefix: &str) -> String {
+        let n = self.next_id.max(1);
+        self.next_id = n + 1;
+        format!("{prefix}{n}")
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.boards.iter().map(Board::card_count).sum()
+    }
+
+    pub fn board_index(&self, id: &str) -> Option<usize> {
+        self.boards.iter().position(|b| b.id == id)
+    }
+
+    pub fn find_card(&self, id: &str) -> Option<CardPos> {
+        for (b, board) in self.boards.iter().enumerate() {
+            for (c, column) in board.columns.iter().enumerate() {
+                if let Some(k) = column.cards.iter().position(|card| card.id == id) {
+                    return Some(CardPos {
+                        board: b,
+                        column: c,
+                        card: k,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        let p = self.find_card(id)?;
+        Some(&self.boards[p.board].columns[p.column].cards[p.card])
+    }
+
+    /// Every card with its board and column, in board order.
+    pub fn cards(&self) -> impl Iterator<Item = (&Board, &Column, &Card)> {
+        self.boards.iter().flat_map(|b| {
+            b.columns
+                .iter()
+                .flat_map(move |c| c.cards.iter().map(move |k| (b, c, k)))
+        })
+    }
+
+    pub fn tag(&self, key: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.key == key)
+    }
+
+    /// Makes sure `next_id` is above every number used in an id, so that a
+    /// hand-edited or imported file never hands out a duplicate.
+    pub fn repair_next_id(&mut self) {
+        let mut max = 0;
+        let mut see = |id: &str| {
+            let digits: String = id.chars().skip_while(|c| !c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse::<u64>() {
+                max = max.max(n);
+            }
+        };
+        for b in &self.boards {
+            see(&b.id);
+            for c in &b.columns {
+                for k in &c.cards {
+                    see(&k.id);
+                }
+            }
+        }
+        for t in &self.themes {
+            see(&t.id);
+        }
+        self.next_id = self.next_id.max(max + 1);
+    }
+}
+
+impl Board {
+    pub fn card_count(&self) -> usize {
+        self.columns.iter().map(|c| c.cards.len()).sum()
+    }
+
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+}
+
+/// Makes a file-name and id friendly slug: lower case ASCII, digits and `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let rep: &str = match ch {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if rep == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(rep);
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_are_unique_and_skip_used_numbers() {
+        let mut s = Session::default();
+        s.boards.push(Board {
+            id: "b41".into(),
+            ..Board::default()
+        });
+        s.repair_next_id();
+        let a = s.fresh_id("k");
+        let b = s.fresh_id("k");
+        assert_eq!(a, "k42");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn slug_turns_german_titles_into_safe_names() {
+        assert_eq!(
+            slug("Integrationskonferenz Mitte"),
+            "integrationskonferenz-mitte"
+        );
+        assert_eq!(
+            slug("Frühe Bildung & Erziehung"),
+            "fruehe-bildung-erziehung"
+        );
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("Straße"), "strasse");
+    }
+}

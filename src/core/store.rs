@@ -1,0 +1,401 @@
+//! Session files: RON load and save, format versions, atomic writes.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::error::{FileError, FileProblem};
+use super::model::{FORMAT_VERSION, Session};
+
+/// File name extension of session files.
+pub const EXTENSION: &str = "ron";
+
+/// A session read from disk.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub session: Session,
+    /// Written by a newer program: shown, never saved over.
+    pub read_only: bool,
+    /// Why the file opened read-only.
+    pub warning: Option<FileError>,
+}
+
+/// Only the version of a session file, read before the whole file.
+#[derive(Deserialize)]
+#[serde(rename = "Session")]
+struct VersionProbe {
+    #[serde(default)]
+    version: u32,
+}
+
+/// Reads a session file. Errors name the file, line and column.
+pub fn load(path: &Path) -> Result<Loaded, FileError> {
+    let bytes = fs::read(path).map_err(|e| FileError::io(path, &e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position_of_byte(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        FileError::other(
+            path,
+            line,
+            column,
+            "keine gültige UTF-8-Textdatei (Binärdaten?)".into(),
+            "not valid UTF-8 text (binary data?)".into(),
+        )
+    })?;
+    parse(path, &text)
+}
+
+/// Parses the text of a session file; `path` is only used in messages.
+pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::other(
+            path,
+            1,
+            1,
+            "die Datei ist leer".into(),
+            "the file is empty".into(),
+        ));
+    }
+    let newer = |found: u32| {
+        FileError::new(
+            path,
+            1,
+            1,
+            FileProblem::NewerVersion {
+                found,
+                supported: FORMAT_VERSION,
+            },
+        )
+    };
+    match ron::from_str::<Session>(text) {
+        Ok(mut session) => {
+            session.repair_next_id();
+            if session.version > FORMAT_VERSION {
+                let warning = newer(session.version);
+                return Ok(Loaded {
+                    session,
+                    read_only: true,
+                    warning: Some(warning),
+                });
+            }
+            if let Some(err) = duplicate_id(path, text, &session) {
+                return Err(err);
+            }
+            session.version = FORMAT_VERSION;
+            Ok(Loaded {
+                session,
+                read_only: false,
+                warning: None,
+            })
+        }
+        Err(err) => {
+            // A newer file may not parse at all; say so rather than show a
+            // parser message about a field this version does not know.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > FORMAT_VERSION
+            {
+                return Err(newer(probe.version));
+            }
+            Err(FileError::ron(path, &err))
+        }
+    }
+}
+
+/// The first id used twice in a session, with the place of its second use.
+fn duplicate_id(path: &Path, text: &str, session: &Session) -> Option<FileError> {
+    let mut seen = std::collections::HashSet::new();
+    let ids = session
+        .boards
+        .iter()
+        .flat_map(|b| {
+            std::iter::once(&b.id)
+                .chain(b.columns.iter().flat_map(|c| c.cards.iter().map(|k| &k.id)))
+        })
+        .chain(session.themes.iter().map(|t| &t.id));
+    for id in ids {
+        if id.is_empty() {
+            continue;
+        }
+        if !seen.insert(id.as_str()) {
+            let needle = format!("id: \"{id}\"");
+            let offset = text.match_indices(&needle).nth(1).map_or(0, |(i, _)| i);
+            let (line, column) = position_of_byte(&text.as_bytes()[..offset]);
+            return Some(FileError::other(
+                path,
+                line,
+                column,
+                format!("die Kennung „{id}“ kommt mehrfach vor"),
+                format!("the id '{id}' is used more than once"),
+            ));
+        }
+    }
+    None
+}
+
+/// 1-based line and column of the end of `before`.
+fn position_of_byte(before: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(before);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The session as pretty RON: fields in a fixed order, one line per card, so
+/// that a change to one card is a one-line diff.
+pub fn to_ron(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .depth_limit(6)
+        .indentor("  ".to_string());
+    let mut text =
+        ron::ser::to_string_pretty(session, config).expect("a session always serialises");
+    text.push('\n');
+    text
+}
+
+/// Saves a session atomically.
+pub fn save(path: &Path, session: &Session) -> Result<(), FileError> {
+    write_atomic(path, to_ron(session).as_bytes()).map_err(|e| FileError::io(path, &e))
+}
+
+/// Writes a file so that a crash at any moment leaves either the old or the
+/// new content: temporary file in the same folder, flushed, renamed, folder
+/// flushed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stellwand".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(&dir) {
+            // Flushing a folder is not possible on every platform; the rename
+            // itself already happened.
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// What the start screen shows of a session file.
+#[derive(Debug, Clone)]
+pub struct SessionSummary {
+    pub path: PathBuf,
+    pub title: String,
+    pub date: String,
+    pub boards: usize,
+    pub cards: usize,
+    /// Why the file could not be read, if it could not.
+    pub error: Option<FileError>,
+}
+
+/// Session files of a folder, newest date first, unreadable ones included with their error.
+pub fn list_sessions(dir: &Path) -> Vec<SessionSummary> {
+    let mut out = Vec::new();
+    for path in session_files(dir) {
+        match load(&path) {
+            Ok(l) => out.push(SessionSummary {
+                title: l.session.title.clone(),
+                date: l.session.date.clone(),
+                boards: l.session.boards.len(),
+                cards: l.session.card_count(),
+                path,
+                error: l.warning,
+            }),
+            Err(e) => out.push(SessionSummary {
+                title: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                date: String::new(),
+                boards: 0,
+                cards: 0,
+                path,
+                error: Some(e),
+            }),
+        }
+    }
+    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    out
+}
+
+/// The `.ron` files of a folder that look like sessions (not themes or templates).
+pub fn session_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| e == EXTENSION)
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| {
+            fs::read_to_string(p)
+                .map(|t| {
+                    let name = super::template::leading_name(&t);
+                    name == "Session" || name.is_empty()
+                })
+                .unwrap_or(true)
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::error::Lang;
+    use crate::core::model::{Board, Card, Column};
+
+    fn sample() -> Session {
+        let mut s = Session {
+            id: "test".into(),
+            title: "Integrationskonferenz Mitte".into(),
+            date: "2019-02-13".into(),
+            ..Session::default()
+        };
+        let mut card = Card::new("k2", "Kita-Plätze \"fehlen\"\nzweite Zeile");
+        card.flags.uncertain = true;
+        card.sub_points.push("↳ über den Tellerrand".into());
+        s.boards.push(Board {
+            id: "b1".into(),
+            title: "Altstadt".into(),
+            template: "district-exchange".into(),
+            photos: vec!["fotos/IMG_0001.jpg".into()],
+            columns: vec![Column {
+                key: "needs".into(),
+                heading: "Wo sehen wir Handlungsbedarfe…".into(),
+                cards: vec![card, Card::new("k3", "Spracherwerbsförderung")],
+            }],
+        });
+        s.next_id = 4;
+        s
+    }
+
+    #[test]
+    fn save_then_load_gives_the_same_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let s = sample();
+        save(&path, &s).unwrap();
+        let loaded = load(&path).unwrap();
+        assert!(!loaded.read_only);
+        assert_eq!(loaded.session, s);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("Session("), "{text}");
+        assert!(
+            text.contains("Spracherwerbsförderung"),
+            "umlauts stay readable"
+        );
+    }
+
+    #[test]
+    fn changing_one_card_changes_one_line_of_the_file() {
+        let s = sample();
+        let mut t = s.clone();
+        t.boards[0].columns[0].cards[1].text = "Sprachförderung".into();
+        let a = to_ron(&s);
+        let b = to_ron(&t);
+        let changed = a.lines().zip(b.lines()).filter(|(x, y)| x != y).count();
+        assert_eq!(a.lines().count(), b.lines().count());
+        assert_eq!(changed, 1);
+    }
+
+    #[test]
+    fn broken_file_is_reported_with_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cut.ron");
+        let full = to_ron(&sample());
+        fs::write(&path, &full[..full.len() / 2]).unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(err.line > 1, "{err}");
+        assert!(
+            err.render(Lang::En)
+                .starts_with(&format!("{}:", path.display()))
+        );
+
+        fs::write(&path, "Session(\n  version: 1,\n  title: 42,\n)").unwrap();
+        let err = load(&path).unwrap_err();
+        assert_eq!((err.line, err.column > 0), (3, true), "{err}");
+
+        fs::write(&path, "das ist kein RON").unwrap();
+        assert!(load(&path).is_err());
+        fs::write(&path, [0xff, 0xfe, 0x00, 0x01]).unwrap();
+        assert!(load(&path).unwrap_err().render(Lang::En).contains("UTF-8"));
+        fs::write(&path, "").unwrap();
+        assert!(load(&path).unwrap_err().render(Lang::En).contains("empty"));
+    }
+
+    #[test]
+    fn newer_version_opens_read_only_or_is_refused_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.ron");
+        let mut s = sample();
+        s.version = FORMAT_VERSION + 1;
+        save(&path, &s).unwrap();
+        let l = load(&path).unwrap();
+        assert!(l.read_only);
+        assert!(l.warning.unwrap().render(Lang::En).contains("newer"));
+
+        let text = to_ron(&s).replacen("title:", "future_field: Wow(1, 2),\n  title:", 1);
+        let text = text.replacen(
+            "title: \"Integrationskonferenz Mitte\"",
+            "title: Some(3)",
+            1,
+        );
+        fs::write(&path, text).unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(err.render(Lang::En).contains("newer"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused_with_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dup.ron");
+        let mut s = sample();
+        s.boards[0].columns[0].cards[1].id = "k2".into();
+        save(&path, &s).unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(err.render(Lang::En).contains("k2"), "{err}");
+        assert!(err.line > 1);
+    }
+
+    #[test]
+    fn failed_write_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        save(&path, &sample()).unwrap();
+        let before = fs::read(&path).unwrap();
+        // A folder in place of the temporary file's target makes the rename fail.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir(&blocked).unwrap();
+        fs::create_dir(blocked.join("x")).unwrap();
+        assert!(write_atomic(&blocked, b"new").is_err());
+        assert_eq!(fs::read(&path).unwrap(), before);
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}

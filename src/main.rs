@@ -1,0 +1,226 @@
+//! The command line: the terminal UI and the `new`, `import`, `check`,
+//! `cluster` and `export` commands.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use stellwand::core::error::Lang;
+use stellwand::core::model::{Session, slug};
+use stellwand::core::store;
+use stellwand::core::template::Templates;
+
+#[derive(Parser)]
+#[command(
+    name = "stellwand",
+    version,
+    about = "Workshop-Wände erfassen, verschlagworten, clustern und exportieren"
+)]
+struct Cli {
+    /// Interface language: de (default) or en.
+    #[arg(long, global = true, value_enum, default_value = "de")]
+    lang: LangArg,
+    /// A session file or a folder of sessions (default: sessions/).
+    path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    De,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new session holding one empty board of a template.
+    New {
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        title: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        file: PathBuf,
+    },
+    /// Turn plain text or protocol text into a session.
+    Import {
+        #[arg(long)]
+        template: String,
+        textfile: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Check session files; one line per problem as FILE:LINE:COLUMN: message.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Group similar cards; every card lands in exactly one cluster.
+    Cluster {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only cards of these columns (repeatable); clusters never mix columns unless several are given.
+        #[arg(long = "column")]
+        columns: Vec<String>,
+        #[arg(long)]
+        threshold: Option<f64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write themes and cards to a concept repository, a protocol or CSV.
+    Export {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        to: PathBuf,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
+        /// Print what would change without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Also export unconfirmed suggestions, marked as such.
+        #[arg(long)]
+        suggestions: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Markdown,
+    Protocol,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::De => Lang::De,
+        LangArg::En => Lang::En,
+    };
+    let templates = Templates::load(Path::new("templates"));
+    let result = match cli.command {
+        None => run_tui(cli.path, lang, &templates),
+        Some(Command::New {
+            template,
+            title,
+            date,
+            place,
+            file,
+        }) => cmd_new(&templates, lang, &template, &title, date, place, &file),
+        Some(Command::Check { files }) => return cmd_check(&files, lang),
+        Some(Command::Import { .. }) => Err(lang
+            .pick("noch nicht verfügbar", "not available yet")
+            .into()),
+        Some(Command::Cluster { .. }) => Err(lang
+            .pick("noch nicht verfügbar", "not available yet")
+            .into()),
+        Some(Command::Export { .. }) => Err(lang
+            .pick("noch nicht verfügbar", "not available yet")
+            .into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("stellwand: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type CmdResult = Result<(), String>;
+
+fn run_tui(_path: Option<PathBuf>, lang: Lang, _templates: &Templates) -> CmdResult {
+    Err(lang
+        .pick("noch nicht verfügbar", "not available yet")
+        .into())
+}
+
+fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
+}
+
+fn cmd_new(
+    templates: &Templates,
+    lang: Lang,
+    template: &str,
+    title: &str,
+    date: Option<String>,
+    place: Option<String>,
+    file: &Path,
+) -> CmdResult {
+    let board_template = templates
+        .require_board(template)
+        .map_err(|e| e.message(lang))?;
+    let date = date.unwrap_or_default();
+    if !date.is_empty() && !valid_date(&date) {
+        return Err(format!(
+            "{} „{date}“",
+            lang.pick(
+                "--date erwartet JJJJ-MM-TT, nicht",
+                "--date expects YYYY-MM-DD, not"
+            )
+        ));
+    }
+    if file.exists() {
+        return Err(format!(
+            "{}: {}",
+            file.display(),
+            lang.pick(
+                "Datei gibt es schon; sie wird nicht überschrieben",
+                "file exists already; it is not overwritten"
+            )
+        ));
+    }
+    let mut session = Session {
+        id: slug(&format!("{date} {title}")),
+        title: title.to_string(),
+        date,
+        place: place.unwrap_or_default(),
+        ..Session::default()
+    };
+    let id = session.fresh_id("b");
+    session.boards.push(board_template.new_board(id, ""));
+    store::save(file, &session).map_err(|e| e.render(lang))?;
+    println!(
+        "{} {}",
+        lang.pick("Neue Sitzung angelegt:", "New session created:"),
+        file.display()
+    );
+    Ok(())
+}
+
+fn cmd_check(files: &[PathBuf], lang: Lang) -> ExitCode {
+    let mut ok = true;
+    for file in files {
+        match store::load(file) {
+            Ok(l) => {
+                if let Some(w) = l.warning {
+                    eprintln!("{}", w.render(lang));
+                    ok = false;
+                }
+            }
+            Err(e) => {
+                eprintln!("{}", e.render(lang));
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
