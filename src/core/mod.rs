@@ -2,6 +2,8 @@
 
 pub mod edit;
 pub mod error;
+pub mod journal;
+pub mod lock;
 pub mod model;
 pub mod store;
 pub mod template;

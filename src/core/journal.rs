@@ -1,0 +1,250 @@
+//! The journal beside a session file: every edit is appended and flushed
+//! before it counts, so a crash loses no committed change. A save empties it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::edit::Edit;
+use super::model::Session;
+
+/// The journal file of a session file: `.NAME.journal` in the same folder.
+pub fn journal_path(session: &Path) -> PathBuf {
+    sibling(session, "journal")
+}
+
+/// The draft file of a session file: the card being typed.
+pub fn draft_path(session: &Path) -> PathBuf {
+    sibling(session, "draft")
+}
+
+pub(crate) fn sibling(session: &Path, suffix: &str) -> PathBuf {
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// A fingerprint of a file's bytes (FNV-1a), to tell whether a journal
+/// belongs to the file as it is on disk now.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+enum Record {
+    /// First line: the fingerprint of the session file the edits apply to.
+    Base(u64),
+    Edit(Edit),
+}
+
+/// An open journal that edits are appended to.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+}
+
+impl Journal {
+    /// Starts a new, empty journal for the session file whose bytes on disk
+    /// have the given fingerprint.
+    pub fn create(session: &Path, base: u64) -> io::Result<Journal> {
+        let path = journal_path(session);
+        let mut file = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(true)
+            .open(&path)?;
+        writeln!(file, "{}", line(&Record::Base(base)))?;
+        file.sync_data()?;
+        Ok(Journal { path, file })
+    }
+
+    /// Appends an edit and flushes it to disk before returning.
+    pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
+        let mut text = line(&Record::Edit(edit.clone()));
+        text.push('\n');
+        self.file.write_all(text.as_bytes())?;
+        self.file.sync_data()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Removes the journal (after the session was saved).
+    pub fn remove(self) -> io::Result<()> {
+        drop(self.file);
+        match fs::remove_file(&self.path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn line(record: &Record) -> String {
+    // Compact RON escapes newlines in strings, so a record is one line.
+    ron::to_string(record).expect("edits always serialise")
+}
+
+/// What replaying a journal found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Replay {
+    /// Edits applied to the session.
+    pub applied: usize,
+    /// Edits that no longer fit the session and were left out.
+    pub skipped: usize,
+    /// A last record cut short by a crash, ignored.
+    pub torn: bool,
+    /// The journal was made for another state of the file and was ignored.
+    pub stale: bool,
+}
+
+/// Replays the journal of `session_path` onto `session`, which was loaded
+/// from file bytes with the fingerprint `base`. No journal: nothing to do.
+pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Result<Replay> {
+    let path = journal_path(session_path);
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replay::default()),
+        Err(e) => return Err(e),
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = Replay::default();
+    let complete = text.ends_with('\n');
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        let last = i + 1 == lines.len();
+        match ron::from_str::<Record>(l) {
+            Ok(Record::Base(b)) if i == 0 => {
+                if b != base {
+                    out.stale = true;
+                    return Ok(out);
+                }
+            }
+            Ok(Record::Edit(e)) if i > 0 => match session.apply(e) {
+                Ok(_) => out.applied += 1,
+                Err(_) => out.skipped += 1,
+            },
+            _ if last && !complete => out.torn = true,
+            _ if i == 0 => {
+                out.stale = true;
+                return Ok(out);
+            }
+            _ => out.skipped += 1,
+        }
+    }
+    if out.applied > 0 {
+        session.repair_next_id();
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Board, Card, Column};
+    use crate::core::store;
+
+    fn session() -> Session {
+        let mut s = Session::default();
+        s.boards.push(Board {
+            id: "b1".into(),
+            template: "district-exchange".into(),
+            columns: vec![Column {
+                key: "needs".into(),
+                ..Column::default()
+            }],
+            ..Board::default()
+        });
+        s.next_id = 2;
+        s
+    }
+
+    fn add(s: &mut Session, text: &str) -> Edit {
+        Edit::InsertCard {
+            board: "b1".into(),
+            column: "needs".into(),
+            index: usize::MAX,
+            card: Card::new(s.fresh_id("k"), text),
+        }
+    }
+
+    #[test]
+    fn edits_since_the_last_save_come_back_after_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = session();
+        store::save(&path, &s).unwrap();
+        let base = fingerprint(&fs::read(&path).unwrap());
+        let mut j = Journal::create(&path, base).unwrap();
+        for text in ["Kita-Plätze", "Sprachkurs\nmit Praxis"] {
+            let e = add(&mut s, text);
+            j.append(&e).unwrap();
+            s.apply(e).unwrap();
+        }
+        drop(j); // the process dies here, nothing saved
+
+        let mut loaded = store::load(&path).unwrap().session;
+        let r = replay(&path, base, &mut loaded).unwrap();
+        assert_eq!(r.applied, 2);
+        assert!(!r.torn && !r.stale);
+        let texts: Vec<_> = loaded.cards().map(|(_, _, k)| k.text.clone()).collect();
+        assert_eq!(texts, ["Kita-Plätze", "Sprachkurs\nmit Praxis"]);
+        assert!(loaded.next_id >= s.next_id);
+    }
+
+    #[test]
+    fn a_torn_last_record_is_ignored_and_the_rest_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = session();
+        store::save(&path, &s).unwrap();
+        let base = fingerprint(&fs::read(&path).unwrap());
+        let mut j = Journal::create(&path, base).unwrap();
+        let e = add(&mut s, "ganz");
+        j.append(&e).unwrap();
+        let e2 = add(&mut s, "halb");
+        drop(j);
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(journal_path(&path))
+            .unwrap();
+        let rec = line(&Record::Edit(e2));
+        f.write_all(&rec.as_bytes()[..rec.len() / 2]).unwrap();
+        drop(f);
+
+        let mut loaded = store::load(&path).unwrap().session;
+        let r = replay(&path, base, &mut loaded).unwrap();
+        assert_eq!((r.applied, r.torn), (1, true));
+        assert_eq!(loaded.card_count(), 1);
+    }
+
+    #[test]
+    fn a_journal_of_an_older_file_state_is_not_replayed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = session();
+        store::save(&path, &s).unwrap();
+        let base = fingerprint(&fs::read(&path).unwrap());
+        let mut j = Journal::create(&path, base).unwrap();
+        let e = add(&mut s, "Karte");
+        j.append(&e).unwrap();
+        s.apply(e).unwrap();
+        // Saved, but the crash came before the journal was removed.
+        store::save(&path, &s).unwrap();
+        let now = fingerprint(&fs::read(&path).unwrap());
+        let mut loaded = store::load(&path).unwrap().session;
+        let r = replay(&path, now, &mut loaded).unwrap();
+        assert!(r.stale);
+        assert_eq!(loaded.card_count(), 1);
+    }
+}

@@ -1,0 +1,117 @@
+//! Who has a session open: an OS file lock beside the session file, with the
+//! owner written into it. The OS releases the lock when the process dies, so
+//! a killed stellwand never blocks the next start.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::journal::sibling;
+
+/// The lock file of a session file: `.NAME.lock` in the same folder.
+pub fn lock_path(session: &Path) -> PathBuf {
+    sibling(session, "lock")
+}
+
+/// Who holds a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub user: String,
+    pub host: String,
+    pub pid: u32,
+}
+
+impl Owner {
+    pub fn current() -> Owner {
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "?".into());
+        let host = std::fs::read_to_string("/etc/hostname")
+            .map(|h| h.trim().to_string())
+            .ok()
+            .filter(|h| !h.is_empty())
+            .or_else(|| std::env::var("HOSTNAME").ok())
+            .unwrap_or_else(|| "?".into());
+        Owner {
+            user,
+            host,
+            pid: std::process::id(),
+        }
+    }
+
+    fn to_line(&self) -> String {
+        format!("{}\t{}\t{}\n", self.user, self.host, self.pid)
+    }
+
+    fn parse(text: &str) -> Option<Owner> {
+        let mut parts = text.trim_end().split('\t');
+        Some(Owner {
+            user: parts.next()?.to_string(),
+            host: parts.next()?.to_string(),
+            pid: parts.next()?.parse().ok()?,
+        })
+    }
+}
+
+/// A held lock; released when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Why a lock could not be taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another running program has the session open.
+    Held(Option<Owner>),
+    Io(io::Error),
+}
+
+/// Takes the lock of a session file without waiting.
+pub fn acquire(session: &Path) -> Result<Lock, LockError> {
+    let path = lock_path(session);
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(LockError::Io)?;
+    match file.try_lock() {
+        Ok(()) => {
+            let line = Owner::current().to_line();
+            file.set_len(0).map_err(LockError::Io)?;
+            file.seek(SeekFrom::Start(0)).map_err(LockError::Io)?;
+            file.write_all(line.as_bytes()).map_err(LockError::Io)?;
+            let _ = file.sync_data();
+            Ok(Lock { _file: file })
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Err(LockError::Held(Owner::parse(&text)))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_opener_learns_who_holds_the_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let first = acquire(&path).unwrap();
+        match acquire(&path) {
+            Err(LockError::Held(Some(owner))) => {
+                assert_eq!(owner.pid, std::process::id());
+                assert!(!owner.host.is_empty());
+            }
+            other => panic!("expected the lock to be held, got {other:?}"),
+        }
+        drop(first);
+        assert!(acquire(&path).is_ok(), "released on drop");
+    }
+}
