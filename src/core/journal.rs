@@ -43,7 +43,7 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 enum Record {
     /// First line: the fingerprint of the session file the edits apply to.
     Base(u64),
-    Edit(Edit),
+    Edit(Box<Edit>),
 }
 
 /// An open journal that edits are appended to.
@@ -70,7 +70,7 @@ impl Journal {
 
     /// Appends an edit and flushes it to disk before returning.
     pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
-        let mut text = line(&Record::Edit(edit.clone()));
+        let mut text = line(&Record::Edit(Box::new(edit.clone())));
         text.push('\n');
         self.file.write_all(text.as_bytes())?;
         self.file.sync_data()
@@ -130,7 +130,7 @@ pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Resu
                     return Ok(out);
                 }
             }
-            Ok(Record::Edit(e)) if i > 0 => match session.apply(e) {
+            Ok(Record::Edit(e)) if i > 0 => match session.apply(*e) {
                 Ok(_) => out.applied += 1,
                 Err(_) => out.skipped += 1,
             },
@@ -218,7 +218,7 @@ mod tests {
             .append(true)
             .open(journal_path(&path))
             .unwrap();
-        let rec = line(&Record::Edit(e2));
+        let rec = line(&Record::Edit(Box::new(e2)));
         f.write_all(&rec.as_bytes()[..rec.len() / 2]).unwrap();
         drop(f);
 
