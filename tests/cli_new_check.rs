@@ -1,0 +1,119 @@
+//! `stellwand new` and `stellwand check` as a script or a clerk would call them.
+
+use std::process::Command;
+
+use stellwand::core::store;
+
+fn stellwand() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_stellwand"))
+}
+
+#[test]
+fn new_creates_a_session_with_one_empty_board_of_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mitte.ron");
+    let out = stellwand()
+        .args([
+            "new",
+            "--template",
+            "working-group",
+            "--title",
+            "Werkstatt Süd",
+        ])
+        .args(["--date", "2024-05-06", "--place", "Rostock"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(s.title, "Werkstatt Süd");
+    assert_eq!(
+        (s.date.as_str(), s.place.as_str()),
+        ("2024-05-06", "Rostock")
+    );
+    assert_eq!(s.boards.len(), 1);
+    assert_eq!(s.boards[0].template, "working-group");
+    assert_eq!(s.boards[0].columns.len(), 8);
+    assert_eq!(s.card_count(), 0);
+    let check = stellwand().arg("check").arg(&file).output().unwrap();
+    assert!(check.status.success());
+}
+
+#[test]
+fn new_with_an_unknown_template_lists_the_known_ones_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.ron");
+    let out = stellwand()
+        .args(["new", "--template", "district", "--title", "X"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("district-exchange") && err.contains("working-group"),
+        "{err}"
+    );
+    assert!(!file.exists());
+}
+
+#[test]
+fn new_never_overwrites_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.ron");
+    std::fs::write(&file, "meine Notizen").unwrap();
+    let out = stellwand()
+        .args(["new", "--template", "theme-wall", "--title", "X"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "meine Notizen");
+}
+
+#[test]
+fn check_names_file_line_and_column_of_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    let bad = dir.path().join("bad.ron");
+    stellwand()
+        .args(["new", "--template", "district-exchange", "--title", "A"])
+        .arg(&good)
+        .status()
+        .unwrap();
+    std::fs::write(&bad, "Session(\n  version: 1,\n  title: [1, 2],\n)\n").unwrap();
+    let out = stellwand()
+        .args(["--lang", "en", "check"])
+        .arg(&good)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("{}:3:", bad.display())),
+        "{err}"
+    );
+    let ok = stellwand().arg("check").arg(&good).output().unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn check_reports_a_file_of_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("future.ron");
+    std::fs::write(&file, "Session(version: 99, title: \"Zukunft\")").unwrap();
+    let out = stellwand().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("future.ron:1:1") && err.contains("99"),
+        "{err}"
+    );
+}
