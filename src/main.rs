@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use stellwand::core::error::Lang;
+use stellwand::core::export;
 use stellwand::core::model::{Session, slug};
 use stellwand::core::store;
 use stellwand::core::template::Templates;
@@ -87,6 +88,9 @@ enum Command {
         /// Also export unconfirmed suggestions, marked as such.
         #[arg(long)]
         suggestions: bool,
+        /// Create the target folder when it does not exist.
+        #[arg(long)]
+        create: bool,
     },
 }
 
@@ -120,9 +124,25 @@ fn main() -> ExitCode {
         Some(Command::Cluster { .. }) => Err(lang
             .pick("noch nicht verfügbar", "not available yet")
             .into()),
-        Some(Command::Export { .. }) => Err(lang
-            .pick("noch nicht verfügbar", "not available yet")
-            .into()),
+        Some(Command::Export {
+            files,
+            to,
+            format,
+            dry_run,
+            suggestions,
+            create,
+        }) => {
+            let options = export::Options {
+                format: match format {
+                    ExportFormat::Markdown => export::Format::Markdown,
+                    ExportFormat::Protocol => export::Format::Protocol,
+                    ExportFormat::Csv => export::Format::Csv,
+                },
+                suggestions,
+                create,
+            };
+            return cmd_export(&templates, lang, &files, &to, &options, dry_run);
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -219,6 +239,73 @@ fn cmd_check(files: &[PathBuf], lang: Lang) -> ExitCode {
         }
     }
     if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Exports sessions; problems go to stderr one per line (FILE:LINE:COLUMN:
+/// message where there is a place) and make the exit code 1.
+fn cmd_export(
+    templates: &Templates,
+    lang: Lang,
+    files: &[PathBuf],
+    to: &Path,
+    options: &export::Options,
+    dry_run: bool,
+) -> ExitCode {
+    let mut sessions = Vec::new();
+    let mut ok = true;
+    for file in files {
+        match store::load(file) {
+            Ok(l) => sessions.push((file, l.session)),
+            Err(e) => {
+                eprintln!("{}", e.render(lang));
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return ExitCode::FAILURE;
+    }
+    let names: Vec<String> = sessions
+        .iter()
+        .map(|(f, _)| {
+            f.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let sources: Vec<export::Source> = sessions
+        .iter()
+        .zip(&names)
+        .map(|((_, session), name)| export::Source { session, name })
+        .collect();
+    let plan = match export::plan(&sources, templates, to, options) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("stellwand: {}", e.message(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", plan.summary(lang));
+    if dry_run {
+        println!(
+            "{}",
+            lang.pick(
+                "Probelauf (--dry-run): nichts geschrieben.",
+                "Dry run (--dry-run): nothing written."
+            )
+        );
+    } else if let Err(e) = plan.apply() {
+        eprintln!("{}", e.render(lang));
+        return ExitCode::FAILURE;
+    }
+    for p in &plan.problems {
+        eprintln!("{}", p.render(lang));
+    }
+    if plan.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod error;
+pub mod export;
 pub mod journal;
 pub mod lock;
 pub mod model;

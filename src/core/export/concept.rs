@@ -1,0 +1,521 @@
+//! The concept repository: one chapter per Handlungsfeld with the sections of
+//! the Rostock concept, themes written into managed blocks, and `index.md`.
+//!
+//! Rules:
+//! - A theme goes into the section most of its cards' columns feed (looked up
+//!   in the board templates); a tie goes to the earlier section, and a theme
+//!   whose columns feed no section goes to Ist-Analyse.
+//! - Every session owns its own blocks (`session=ID`), so sessions exported
+//!   one at a time never overwrite each other.
+//! - A block missing from an existing chapter is added at the end of its
+//!   section; without that heading, heading and block are appended at the end
+//!   of the file. Empty blocks are only written into new files.
+//! - Blocks of the exported sessions in other `.md` files of the folder (a
+//!   chapter whose Handlungsfeld was renamed) are emptied.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+
+use super::blocks::{self, BlockKey, Slot};
+use super::escape::inline;
+use super::{Existing, ExportError, Options, Source, Target, owner_of, safe_stem};
+use crate::core::model::{Board, Card, Column, Session, Theme};
+use crate::core::template::{Section, Templates};
+
+/// Name of the index file.
+pub const INDEX: &str = "index.md";
+/// Stem of the chapter for themes without a Handlungsfeld.
+pub const UNTAGGED: &str = "ohne-handlungsfeld";
+
+/// The marker key of a section.
+pub fn section_key(s: Section) -> &'static str {
+    match s {
+        Section::IstAnalyse => "ist_analyse",
+        Section::Leitziele => "leitziele",
+        Section::Teilziele => "teilziele",
+        Section::Massnahmen => "massnahmen",
+        Section::Akteure => "akteure",
+        Section::BestPractice => "best_practice",
+    }
+}
+
+/// A card found by reference, with where it sits.
+pub(super) struct Found<'a> {
+    pub session: &'a Session,
+    pub board: &'a Board,
+    pub column: &'a Column,
+    pub card: &'a Card,
+}
+
+/// Finds cards by id across the exported sessions.
+pub(super) struct Catalog<'a> {
+    sessions: Vec<&'a Session>,
+    by_id: HashMap<&'a str, usize>,
+    cards: Vec<HashMap<&'a str, (usize, usize, usize)>>,
+}
+
+pub(super) enum Resolved<'a> {
+    Found(Found<'a>),
+    /// The card's session is not among the exported ones.
+    NotLoaded,
+    Missing,
+}
+
+impl<'a> Catalog<'a> {
+    pub fn new(sessions: impl IntoIterator<Item = &'a Session>) -> Self {
+        let sessions: Vec<&Session> = sessions.into_iter().collect();
+        let mut by_id = HashMap::new();
+        let mut cards = Vec::with_capacity(sessions.len());
+        for (i, s) in sessions.iter().enumerate() {
+            by_id.entry(s.id.as_str()).or_insert(i);
+            let mut map = HashMap::with_capacity(s.card_count());
+            for (b, board) in s.boards.iter().enumerate() {
+                for (c, column) in board.columns.iter().enumerate() {
+                    for (k, card) in column.cards.iter().enumerate() {
+                        map.entry(card.id.as_str()).or_insert((b, c, k));
+                    }
+                }
+            }
+            cards.push(map);
+        }
+        Catalog {
+            sessions,
+            by_id,
+            cards,
+        }
+    }
+
+    /// A theme's card reference (`card` or `session/card`), seen from the
+    /// session at index `home`.
+    pub fn resolve(&self, home: usize, reference: &str) -> Resolved<'a> {
+        let (si, id) = match reference.rsplit_once('/') {
+            Some((sid, id)) => match self.by_id.get(sid) {
+                Some(&i) => (i, id),
+                None => return Resolved::NotLoaded,
+            },
+            None => (home, reference),
+        };
+        let Some(&(b, c, k)) = self.cards.get(si).and_then(|m| m.get(id)) else {
+            return Resolved::Missing;
+        };
+        let session = self.sessions[si];
+        let board = &session.boards[b];
+        let column = &board.columns[c];
+        Resolved::Found(Found {
+            session,
+            board,
+            column,
+            card: &column.cards[k],
+        })
+    }
+}
+
+/// A card's text as Markdown with its flags: struck `~~…~~`, emphasis bold,
+/// uncertain reading marked.
+pub(super) fn card_text(card: &Card) -> String {
+    let text = inline(&card.text);
+    let mut s = if text.is_empty() {
+        "*(leer)*".to_string()
+    } else {
+        text
+    };
+    if card.flags.struck {
+        s = format!("~~{s}~~");
+    }
+    if card.flags.emphasis {
+        s = format!("**{s}**");
+    }
+    if card.flags.uncertain {
+        s.push_str(" *(unsicher gelesen)*");
+    }
+    s
+}
+
+/// A sub-point without its arrow (`↳`, `→`, `->`): nesting shows it.
+pub(super) fn strip_arrow(text: &str) -> &str {
+    let t = text.trim_start();
+    for a in ["↳", "→", "->"] {
+        if let Some(r) = t.strip_prefix(a) {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+/// Appends the sub-points as nested list items.
+pub(super) fn push_sub_points(out: &mut String, card: &Card, indent: &str) {
+    for p in &card.sub_points {
+        let t = inline(strip_arrow(p));
+        if !t.is_empty() {
+            out.push_str(indent);
+            out.push_str("- ");
+            out.push_str(&t);
+            out.push('\n');
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A theme as Markdown: heading, counts, and each card with its source.
+pub(super) fn render_theme(
+    out: &mut String,
+    theme: &Theme,
+    home: usize,
+    catalog: &Catalog,
+    level: usize,
+) {
+    let label = inline(&theme.label);
+    out.push_str(&"#".repeat(level));
+    out.push(' ');
+    if label.is_empty() {
+        out.push_str(&format!("Thema {}", inline(&theme.id)));
+    } else {
+        out.push_str(&label);
+    }
+    if !theme.confirmed {
+        out.push_str(" (Vorschlag)");
+    }
+    out.push_str("\n\n");
+    let mut boards: Vec<(&str, &str)> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    let mut items = String::new();
+    for reference in &theme.cards {
+        match catalog.resolve(home, reference) {
+            Resolved::Found(f) => {
+                let key = (f.session.id.as_str(), f.board.id.as_str());
+                if !boards.contains(&key) {
+                    boards.push(key);
+                    titles.push(inline(&f.board.title));
+                }
+                items.push_str("- ");
+                items.push_str(&card_text(f.card));
+                items.push_str(" — Quelle: ");
+                items.push_str(&inline(&f.session.title));
+                if !f.session.date.is_empty() {
+                    items.push_str(", ");
+                    items.push_str(&inline(&f.session.date));
+                }
+                items.push_str(" · Wand „");
+                items.push_str(&inline(&f.board.title));
+                items.push_str("“ · Spalte „");
+                items.push_str(&inline(&f.column.heading));
+                items.push_str("“ · Karte ");
+                items.push_str(&inline(reference));
+                items.push('\n');
+                push_sub_points(&mut items, f.card, "  ");
+            }
+            Resolved::NotLoaded => {
+                items.push_str(&format!(
+                    "- *(Karte {} aus einer Sitzung, die nicht mit exportiert wurde)*\n",
+                    inline(reference)
+                ));
+            }
+            Resolved::Missing => {
+                items.push_str(&format!(
+                    "- *(Karte {} nicht gefunden)*\n",
+                    inline(reference)
+                ));
+            }
+        }
+    }
+    if !theme.confirmed {
+        out.push_str("*Vorschlag, noch nicht bestätigt.* ");
+    }
+    out.push_str(&plural(theme.cards.len(), "Karte", "Karten"));
+    out.push_str(" · genannt auf ");
+    out.push_str(&plural(boards.len(), "Wand", "Wänden"));
+    if !titles.is_empty() {
+        out.push_str(": ");
+        out.push_str(&titles.join(", "));
+    }
+    out.push_str(" · Thema ");
+    out.push_str(&inline(&theme.id));
+    out.push_str("\n\n");
+    out.push_str(&items);
+}
+
+/// The section a theme goes into: the one most of its cards feed.
+fn theme_section(theme: &Theme, home: usize, catalog: &Catalog, templates: &Templates) -> Section {
+    let mut votes: BTreeMap<Section, usize> = BTreeMap::new();
+    for r in &theme.cards {
+        if let Resolved::Found(f) = catalog.resolve(home, r)
+            && let Some(s) = templates.section(&f.board.template, &f.column.key)
+        {
+            *votes.entry(s).or_default() += 1;
+        }
+    }
+    let mut best = Section::IstAnalyse;
+    let mut most = 0;
+    for (s, n) in votes {
+        if n > most {
+            best = s;
+            most = n;
+        }
+    }
+    best
+}
+
+/// Sort key for themes: their label as compared by a reader, then the id.
+fn theme_order(t: &Theme) -> (String, String) {
+    (blocks::heading_norm(&t.label), t.id.clone())
+}
+
+struct Chapter {
+    /// Tag key; `None` for the chapter of untagged themes.
+    tag: Option<String>,
+    title: String,
+    file: String,
+}
+
+pub(super) fn plan(
+    target: &mut Target,
+    sources: &[Source],
+    templates: &Templates,
+    options: &Options,
+) -> Result<(), ExportError> {
+    let catalog = Catalog::new(sources.iter().map(|s| s.session));
+    let owners: Vec<String> = sources.iter().map(owner_of).collect();
+    let owner_set: HashSet<String> = owners.iter().cloned().collect();
+
+    // Handlungsfelder in the sessions' order, then tags only themes name.
+    let mut tags: Vec<(String, String)> = Vec::new();
+    let mut known: HashSet<String> = HashSet::new();
+    for s in sources {
+        for t in &s.session.tags {
+            if known.insert(t.key.clone()) {
+                tags.push((t.key.clone(), t.name.clone()));
+            }
+        }
+    }
+    let mut extra: Vec<String> = sources
+        .iter()
+        .flat_map(|s| s.session.themes.iter().filter_map(|t| t.tag.clone()))
+        .filter(|k| !known.contains(k))
+        .collect();
+    extra.sort();
+    extra.dedup();
+    for key in extra {
+        let name = templates
+            .tag_sets
+            .iter()
+            .flat_map(|ts| ts.tags.iter())
+            .find(|t| t.key == key)
+            .map_or_else(|| key.clone(), |t| t.name.clone());
+        known.insert(key.clone());
+        tags.push((key, name));
+    }
+
+    // Rendered themes: (chapter tag, owner index, section) -> [(order, text)].
+    type Bodies = HashMap<(Option<String>, usize, Section), Vec<((String, String), String)>>;
+    let mut bodies: Bodies = HashMap::new();
+    let mut theme_count: HashMap<(Option<String>, usize), usize> = HashMap::new();
+    for (oi, s) in sources.iter().enumerate() {
+        for theme in &s.session.themes {
+            if theme.cards.is_empty() || !(theme.confirmed || options.suggestions) {
+                continue;
+            }
+            let section = theme_section(theme, oi, &catalog, templates);
+            let mut text = String::new();
+            render_theme(&mut text, theme, oi, &catalog, 3);
+            let tag = theme.tag.clone();
+            *theme_count.entry((tag.clone(), oi)).or_default() += 1;
+            bodies
+                .entry((tag, oi, section))
+                .or_default()
+                .push((theme_order(theme), text));
+        }
+    }
+
+    // File names: safe, unique, stable for a given set of tags.
+    let mut taken: Vec<String> = vec!["index".into(), UNTAGGED.into()];
+    let mut chapters: Vec<Chapter> = Vec::new();
+    for (key, name) in &tags {
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let mut stem = safe_stem(name, "handlungsfeld", &refs);
+        let base = stem.clone();
+        let mut n = 2;
+        while taken.contains(&stem) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.push(stem.clone());
+        chapters.push(Chapter {
+            tag: Some(key.clone()),
+            title: name.clone(),
+            file: format!("{stem}.md"),
+        });
+    }
+    let untagged_file = format!("{UNTAGGED}.md");
+    let has_untagged = theme_count.keys().any(|(t, _)| t.is_none());
+    if has_untagged
+        || (!target.missing && fs::symlink_metadata(target.path(&untagged_file)).is_ok())
+    {
+        chapters.push(Chapter {
+            tag: None,
+            title: "Themen ohne Handlungsfeld".into(),
+            file: untagged_file,
+        });
+    }
+
+    let intro = "Die Abschnitte zwischen den stellwand-Markierungen (HTML-Kommentare) schreibt \
+                 das Programm bei jedem Export neu; alles andere in dieser Datei bleibt \
+                 unverändert.";
+    let mut planned: HashSet<String> = HashSet::new();
+    for ch in &chapters {
+        let slots: Vec<Slot> = Section::ALL
+            .iter()
+            .map(|&section| Slot {
+                heading: Some(section.heading().to_string()),
+                level: 2,
+                blocks: owners
+                    .iter()
+                    .enumerate()
+                    .map(|(oi, owner)| {
+                        let mut items = bodies
+                            .remove(&(ch.tag.clone(), oi, section))
+                            .unwrap_or_default();
+                        items.sort_by(|a, b| a.0.cmp(&b.0));
+                        let body = items
+                            .into_iter()
+                            .map(|(_, t)| t)
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        (
+                            BlockKey {
+                                owner: owner.clone(),
+                                section: section_key(section).to_string(),
+                            },
+                            body,
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        let title = format!("# {}", inline(&ch.title));
+        write_file(target, &ch.file, &title, intro, &slots, &owner_set);
+        planned.insert(ch.file.clone());
+    }
+
+    // The index: per session, its event data and links to the chapters.
+    let index_slots: Vec<Slot> = sources
+        .iter()
+        .enumerate()
+        .map(|(oi, s)| {
+            let mut body = String::new();
+            let session = s.session;
+            body.push_str(&format!("**{}**", inline(&session.title)));
+            let facts: Vec<String> = [&session.date, &session.place]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .map(|x| inline(x))
+                .collect();
+            if !facts.is_empty() {
+                body.push_str(&format!(" ({})", facts.join(", ")));
+            }
+            let themes: usize = theme_count
+                .iter()
+                .filter(|((_, o), _)| *o == oi)
+                .map(|(_, n)| n)
+                .sum();
+            body.push_str(&format!(
+                ": {}, {}\n\n",
+                plural(session.card_count(), "Karte", "Karten"),
+                plural(themes, "Thema", "Themen")
+            ));
+            for ch in &chapters {
+                let n = theme_count.get(&(ch.tag.clone(), oi)).copied().unwrap_or(0);
+                body.push_str(&format!(
+                    "- [{}]({}): {}\n",
+                    inline(&ch.title),
+                    ch.file,
+                    plural(n, "Thema", "Themen")
+                ));
+            }
+            Slot {
+                heading: None,
+                level: 2,
+                blocks: vec![(
+                    BlockKey {
+                        owner: owners[oi].clone(),
+                        section: "index".into(),
+                    },
+                    body,
+                )],
+            }
+        })
+        .collect();
+    write_file(
+        target,
+        INDEX,
+        "# Integrationskonzept: Kapitel nach Handlungsfeldern",
+        intro,
+        &index_slots,
+        &owner_set,
+    );
+    planned.insert(INDEX.to_string());
+
+    // Other Markdown files of the folder holding blocks of these sessions.
+    if !target.missing {
+        let entries = fs::read_dir(&target.dir)
+            .map_err(|e| ExportError::Io(crate::core::error::FileError::io(&target.dir, &e)))?;
+        let mut others: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".md") && !planned.contains(n))
+            .collect();
+        others.sort();
+        for name in others {
+            let Ok(text) = fs::read_to_string(target.path(&name)) else {
+                continue;
+            };
+            match blocks::parse(&text) {
+                Ok(parsed) => {
+                    if parsed.generated.is_some()
+                        || !parsed
+                            .blocks
+                            .iter()
+                            .any(|b| owner_set.contains(&b.key.owner))
+                    {
+                        continue;
+                    }
+                    let new = blocks::update(&text, &parsed, &[], &owner_set, false);
+                    if new != text {
+                        target.put(&name, Some(&text), new);
+                    }
+                }
+                Err(damage) => target.damaged(&name, damage),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Plans one managed file: new from the skeleton, or the existing one with
+/// its blocks updated.
+fn write_file(
+    target: &mut Target,
+    name: &str,
+    title: &str,
+    intro: &str,
+    slots: &[Slot],
+    owners: &HashSet<String>,
+) {
+    match target.read(name) {
+        None => {}
+        Some(Existing::Missing) => {
+            let text = blocks::render_new(title, intro, slots);
+            target.put(name, None, text);
+        }
+        Some(Existing::Text(old)) => match blocks::parse(&old) {
+            Ok(parsed) => {
+                let new = blocks::update(&old, &parsed, slots, owners, false);
+                target.put(name, Some(&old), new);
+            }
+            Err(damage) => target.damaged(name, damage),
+        },
+    }
+}

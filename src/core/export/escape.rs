@@ -1,0 +1,89 @@
+//! Turns user text into Markdown that reads as the same literal text.
+
+/// Folds all whitespace (newlines too) into single spaces, drops control
+/// characters and trims, so that a card always stays on one line.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| !c.is_control()));
+    }
+    out
+}
+
+/// User text as inline Markdown that renders as exactly the folded text:
+/// nothing in it can start a heading, list, quote, code, emphasis, link,
+/// table, HTML or one of stellwand's own markers.
+pub fn inline(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len() + folded.len() / 8 + 4);
+    push_inline(&mut out, &folded);
+    out
+}
+
+/// Appends the escaped form of already folded text.
+fn push_inline(out: &mut String, folded: &str) {
+    let chars: Vec<char> = folded.chars().collect();
+    // A leading number followed by `.` or `)` would start an ordered list.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '{' | '}' | '$' | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // Only `&` that could start an entity needs care.
+            '&' if chars
+                .get(i + 1)
+                .is_some_and(|n| *n == '#' || n.is_alphanumeric()) =>
+            {
+                out.push_str("\\&");
+            }
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if i == digits && digits > 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Never let user text spell a marker keyword (`stellwand:begin`).
+            ':' if ends_with_keyword(out) => out.push_str("&#58;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn ends_with_keyword(out: &str) -> bool {
+    const KEY: &str = "stellwand";
+    out.len() >= KEY.len()
+        && out.is_char_boundary(out.len() - KEY.len())
+        && out[out.len() - KEY.len()..].eq_ignore_ascii_case(KEY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_german_text_stays_readable() {
+        assert_eq!(inline("Kita-Plätze fehlen"), "Kita-Plätze fehlen");
+        assert_eq!(inline("Bildung & Erziehung"), "Bildung & Erziehung");
+    }
+
+    #[test]
+    fn structure_characters_are_escaped() {
+        assert_eq!(inline("# Titel"), "\\# Titel");
+        assert_eq!(inline("1. Punkt"), "1\\. Punkt");
+        assert_eq!(inline("- x"), "\\- x");
+        assert_eq!(inline("<!-- x -->"), "&lt;!-- x --&gt;");
+        assert_eq!(inline("Initiator*in"), "Initiator\\*in");
+        assert_eq!(inline("a\nb\r\n  c"), "a b c");
+        assert_eq!(inline("stellwand:begin"), "stellwand&#58;begin");
+        assert_eq!(inline("&amp;"), "\\&amp;");
+    }
+}

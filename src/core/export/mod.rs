@@ -1,0 +1,437 @@
+//! Export: themes into a concept repository (Markdown chapters with managed
+//! blocks), a session as a protocol document, cards as CSV, and Markdown for
+//! the clipboard.
+//!
+//! Everything is planned first ([`plan`] returns the files that would change
+//! and their new content, for a preview or `--dry-run`) and written second
+//! ([`Plan::apply`]): only files whose bytes differ are written, atomically.
+
+pub mod blocks;
+mod clip;
+mod concept;
+mod csv;
+pub mod escape;
+mod protocol;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::error::{FileError, Lang};
+use super::model::{Session, slug};
+use super::store::write_atomic;
+use super::template::Templates;
+
+pub use clip::{PastedCard, board_markdown, card_markdown, split_paste, theme_markdown};
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Chapters per Handlungsfeld with managed blocks, plus `index.md`.
+    Markdown,
+    /// One Markdown document per session, like the photo protocol.
+    Protocol,
+    /// One row per card, for spreadsheets.
+    Csv,
+}
+
+/// A session to export and the name of its file (for protocol and CSV names).
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub session: &'a Session,
+    /// The session file's stem (or any name); made safe before use.
+    pub name: &'a str,
+}
+
+/// Choices for an export.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub format: Format,
+    /// Also export unconfirmed themes, marked as suggestions.
+    pub suggestions: bool,
+    /// Create the target folder when it is missing.
+    pub create: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            format: Format::Markdown,
+            suggestions: false,
+            create: false,
+        }
+    }
+}
+
+/// How a file would change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Changed,
+    Unchanged,
+}
+
+/// One file of a plan.
+#[derive(Debug, Clone)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub change: Change,
+    /// The new content (empty when unchanged).
+    pub content: Vec<u8>,
+    /// Lines added and removed (a multiset comparison of lines).
+    pub added: usize,
+    pub removed: usize,
+}
+
+/// What an export would do.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub dir: PathBuf,
+    /// The target folder does not exist yet and will be created.
+    pub create_dir: bool,
+    pub files: Vec<FileChange>,
+    /// Files that are left alone, and why (damaged marker, symbolic link, …).
+    pub problems: Vec<FileError>,
+}
+
+/// Why an export cannot start at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// The target folder does not exist (and `create` was not chosen).
+    MissingDir(PathBuf),
+    /// The target exists but is not a folder.
+    NotADir(PathBuf),
+    /// Two of the sessions have the same id; their blocks would clash.
+    DuplicateSession(String),
+    /// The target folder could not be read.
+    Io(FileError),
+}
+
+impl ExportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ExportError::MissingDir(d), Lang::De) => format!(
+                "Zielordner {} gibt es nicht. Mit --create anlegen lassen oder vorher anlegen: mkdir -p {}",
+                d.display(),
+                d.display()
+            ),
+            (ExportError::MissingDir(d), Lang::En) => format!(
+                "target folder {} does not exist. Add --create to create it, or create it first: mkdir -p {}",
+                d.display(),
+                d.display()
+            ),
+            (ExportError::NotADir(d), Lang::De) => {
+                format!("{} ist kein Ordner", d.display())
+            }
+            (ExportError::NotADir(d), Lang::En) => format!("{} is not a folder", d.display()),
+            (ExportError::DuplicateSession(id), Lang::De) => format!(
+                "zwei Sitzungen haben dieselbe Kennung „{id}“; bitte nur eine davon exportieren"
+            ),
+            (ExportError::DuplicateSession(id), Lang::En) => {
+                format!("two sessions have the same id '{id}'; export only one of them")
+            }
+            (ExportError::Io(e), lang) => e.render(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::De))
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Plans an export of `sources` into `dir`; writes nothing.
+pub fn plan(
+    sources: &[Source],
+    templates: &Templates,
+    dir: &Path,
+    options: &Options,
+) -> Result<Plan, ExportError> {
+    let create_dir = match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => false,
+        Ok(_) => return Err(ExportError::NotADir(dir.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if options.create {
+                true
+            } else {
+                return Err(ExportError::MissingDir(dir.to_path_buf()));
+            }
+        }
+        Err(e) => return Err(ExportError::Io(FileError::io(dir, &e))),
+    };
+    let mut seen = HashMap::new();
+    for s in sources {
+        let owner = owner_of(s);
+        if seen.insert(owner, ()).is_some() {
+            return Err(ExportError::DuplicateSession(s.session.id.clone()));
+        }
+    }
+    let mut target = Target {
+        dir: dir.to_path_buf(),
+        missing: create_dir,
+        plan: Plan {
+            dir: dir.to_path_buf(),
+            create_dir,
+            files: Vec::new(),
+            problems: Vec::new(),
+        },
+    };
+    match options.format {
+        Format::Markdown => concept::plan(&mut target, sources, templates, options)?,
+        Format::Protocol => protocol::plan(&mut target, sources, templates, options),
+        Format::Csv => csv::plan(&mut target, sources, options),
+    }
+    Ok(target.plan)
+}
+
+/// The marker owner attribute of a source (`session=ID`).
+fn owner_of(s: &Source) -> String {
+    let id = if s.session.id.is_empty() {
+        slug(s.name)
+    } else {
+        s.session.id.clone()
+    };
+    blocks::owner_attr("session", &id)
+}
+
+/// Windows refuses these as file names, with any extension.
+fn reserved(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    matches!(n.as_str(), "con" | "prn" | "aux" | "nul" | "clock$")
+        || ((n.starts_with("com") || n.starts_with("lpt"))
+            && n.len() == 4
+            && n.as_bytes()[3].is_ascii_digit())
+}
+
+/// A file stem made from user text that can never leave the folder: slug
+/// characters only (no separator, no `..`), not empty, not a name Windows
+/// reserves, not one of `taken`, at most 80 characters.
+pub fn safe_stem(raw: &str, prefix: &str, taken: &[&str]) -> String {
+    let mut s = slug(raw);
+    if s.len() > 80 {
+        s.truncate(80);
+        while s.ends_with('-') {
+            s.pop();
+        }
+    }
+    if s.is_empty() {
+        s = prefix.to_string();
+    } else if reserved(&s) || taken.contains(&s.as_str()) {
+        s = format!("{prefix}-{s}");
+    }
+    s
+}
+
+/// What is at a path in the target folder.
+enum Existing {
+    Missing,
+    Text(String),
+}
+
+/// The target folder while planning.
+struct Target {
+    dir: PathBuf,
+    missing: bool,
+    plan: Plan,
+}
+
+impl Target {
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Reads a file of the target folder, refusing symbolic links and
+    /// anything that is not a regular UTF-8 file (reported as a problem).
+    fn read(&mut self, name: &str) -> Option<Existing> {
+        if self.missing {
+            return Some(Existing::Missing);
+        }
+        let path = self.path(name);
+        let problem = |de: String, en: String| FileError::other(&path, 0, 0, de, en);
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(Existing::Missing),
+            Err(e) => {
+                self.plan.problems.push(FileError::io(&path, &e));
+                None
+            }
+            Ok(m) if m.file_type().is_symlink() => {
+                self.plan.problems.push(problem(
+                    "ist ein symbolischer Link; stellwand folgt ihm nicht und schreibt die Datei nicht".into(),
+                    "is a symbolic link; stellwand does not follow it and does not write the file".into(),
+                ));
+                None
+            }
+            Ok(m) if !m.is_file() => {
+                self.plan.problems.push(problem(
+                    "ist keine gewöhnliche Datei; wird nicht geschrieben".into(),
+                    "is not a regular file; not written".into(),
+                ));
+                None
+            }
+            Ok(_) => match fs::read(&path) {
+                Err(e) => {
+                    self.plan.problems.push(FileError::io(&path, &e));
+                    None
+                }
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(t) => Some(Existing::Text(t)),
+                    Err(_) => {
+                        self.plan.problems.push(problem(
+                            "ist keine UTF-8-Textdatei; wird nicht geschrieben".into(),
+                            "is not UTF-8 text; not written".into(),
+                        ));
+                        None
+                    }
+                },
+            },
+        }
+    }
+
+    /// Records the new content of a file, comparing it with the old one.
+    fn put(&mut self, name: &str, old: Option<&str>, new: String) {
+        let path = self.path(name);
+        let change = match old {
+            None => {
+                let added = new.lines().count();
+                FileChange {
+                    path,
+                    change: Change::Added,
+                    content: new.into_bytes(),
+                    added,
+                    removed: 0,
+                }
+            }
+            Some(old) if old == new => FileChange {
+                path,
+                change: Change::Unchanged,
+                content: Vec::new(),
+                added: 0,
+                removed: 0,
+            },
+            Some(old) => {
+                let (added, removed) = line_diff(old, &new);
+                FileChange {
+                    path,
+                    change: Change::Changed,
+                    content: new.into_bytes(),
+                    added,
+                    removed,
+                }
+            }
+        };
+        self.plan.files.push(change);
+    }
+
+    fn damaged(&mut self, name: &str, damage: Vec<blocks::Damage>) {
+        let path = self.path(name);
+        for d in damage {
+            self.plan
+                .problems
+                .push(FileError::other(&path, d.line, d.column, d.de, d.en));
+        }
+    }
+}
+
+/// Lines only in `new` and lines only in `old`, counted as multisets.
+fn line_diff(old: &str, new: &str) -> (usize, usize) {
+    let mut count: HashMap<&str, isize> = HashMap::new();
+    for l in old.lines() {
+        *count.entry(l).or_default() += 1;
+    }
+    for l in new.lines() {
+        *count.entry(l).or_default() -= 1;
+    }
+    let mut added = 0;
+    let mut removed = 0;
+    for v in count.values() {
+        if *v > 0 {
+            removed += *v as usize;
+        } else {
+            added += (-*v) as usize;
+        }
+    }
+    (added, removed)
+}
+
+impl Plan {
+    /// The files that would be written.
+    pub fn changes(&self) -> impl Iterator<Item = &FileChange> {
+        self.files.iter().filter(|f| f.change != Change::Unchanged)
+    }
+
+    /// Writes the changed files (atomically), creating the folder if planned.
+    /// Returns the paths written.
+    pub fn apply(&self) -> Result<Vec<PathBuf>, FileError> {
+        if self.create_dir {
+            fs::create_dir_all(&self.dir).map_err(|e| FileError::io(&self.dir, &e))?;
+        }
+        let mut written = Vec::new();
+        for f in self.changes() {
+            // Checked again right before writing: a link placed meanwhile is
+            // still not followed.
+            if fs::symlink_metadata(&f.path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(FileError::other(
+                    &f.path,
+                    0,
+                    0,
+                    "ist ein symbolischer Link; wird nicht geschrieben".into(),
+                    "is a symbolic link; not written".into(),
+                ));
+            }
+            write_atomic(&f.path, &f.content).map_err(|e| FileError::io(&f.path, &e))?;
+            written.push(f.path.clone());
+        }
+        Ok(written)
+    }
+
+    /// A short report: one line per new or changed file, then a count of
+    /// unchanged ones.
+    pub fn summary(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if self.create_dir {
+            out.push_str(&format!(
+                "{} {}\n",
+                lang.pick("Ordner anlegen:", "create folder:"),
+                self.dir.display()
+            ));
+        }
+        for f in self.changes() {
+            let what = match f.change {
+                Change::Added => lang.pick("neu     ", "new     "),
+                _ => lang.pick("geändert", "changed "),
+            };
+            out.push_str(&format!(
+                "{what} {} (+{} -{})\n",
+                f.path.display(),
+                f.added,
+                f.removed
+            ));
+        }
+        let same = self.files.len() - self.changes().count();
+        if same > 0 || self.files.is_empty() {
+            out.push_str(&match lang {
+                Lang::De => format!("{same} Datei(en) unverändert\n"),
+                Lang::En => format!("{same} file(s) unchanged\n"),
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_stems_never_leave_the_folder() {
+        assert_eq!(safe_stem("../../etc/passwd", "x", &[]), "etc-passwd");
+        assert_eq!(safe_stem("CON", "handlungsfeld", &[]), "handlungsfeld-con");
+        assert_eq!(safe_stem("com1", "h", &[]), "h-com1");
+        assert_eq!(safe_stem("..", "h", &[]), "h");
+        assert_eq!(safe_stem("Index", "h", &["index"]), "h-index");
+        assert!(safe_stem(&"ä".repeat(100), "h", &[]).len() <= 80);
+    }
+}

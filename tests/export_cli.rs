@@ -1,0 +1,134 @@
+//! `stellwand export` as a user runs it: messages, exit codes, --dry-run.
+
+mod export_support;
+
+use std::fs;
+use std::process::Command;
+
+fn stellwand() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_stellwand"))
+}
+
+#[test]
+fn export_writes_chapters_and_a_dry_run_writes_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("mitte.ron");
+    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
+    let dir = root.path().join("konzept");
+    fs::create_dir(&dir).unwrap();
+
+    let out = stellwand()
+        .args(["export", "--dry-run", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("neu") && stdout.contains("bildung-ausbildung.md"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("nichts geschrieben"), "{stdout}");
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
+
+    let out = stellwand()
+        .args(["export", "--format", "markdown", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("bildung-ausbildung.md").is_file());
+
+    let out = stellwand()
+        .args(["--lang", "en", "export", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("unchanged"));
+}
+
+#[test]
+fn a_missing_folder_fails_with_advice() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("mitte.ron");
+    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
+    let dir = root.path().join("fehlt");
+    let out = stellwand()
+        .args(["export", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("fehlt") && err.contains("--create") && err.contains("mkdir"),
+        "{err}"
+    );
+    assert!(!dir.exists());
+
+    let out = stellwand()
+        .args(["export", "--create", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(dir.join("index.md").is_file());
+}
+
+#[test]
+fn a_broken_session_file_is_named_with_line_and_column() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("kaputt.ron");
+    fs::write(&file, "Session(\n  version: 1,\n  title: 42,\n)").unwrap();
+    for (lang, word) in [("de", "Fehler"), ("en", "invalid")] {
+        let out = stellwand()
+            .args(["--lang", lang, "export", "--to"])
+            .arg(root.path())
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(&format!("{}:3:", file.display())), "{err}");
+        assert!(err.contains(word), "{err}");
+    }
+    assert!(!root.path().join("index.md").exists());
+}
+
+#[test]
+fn a_damaged_marker_makes_the_export_fail_with_its_place() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("mitte.ron");
+    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
+    let dir = root.path().join("konzept");
+    fs::create_dir(&dir).unwrap();
+    let chapter = dir.join("index.md");
+    fs::write(
+        &chapter,
+        "# Index\n\n<!-- stellwand:begin session=2019-02-13-mitte section=index -->\n",
+    )
+    .unwrap();
+    let out = stellwand()
+        .args(["--lang", "en", "export", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:3:1: begin marker", chapter.display())),
+        "{err}"
+    );
+    assert!(dir.join("bildung-ausbildung.md").is_file());
+}

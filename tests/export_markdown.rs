@@ -1,0 +1,379 @@
+//! Exporting themes into a concept repository: sections, hand-written text,
+//! idempotence, damaged markers, unsafe names and symbolic links.
+
+mod export_support;
+
+use std::fs;
+use std::path::Path;
+
+use export_support::{mitte, outside_blocks, theme};
+use stellwand::core::export::{self, Change, Options, Source};
+use stellwand::core::model::{Session, Tag};
+use stellwand::core::template::Templates;
+
+fn run(session: &Session, dir: &Path, options: &Options) -> export::Plan {
+    let sources = [Source {
+        session,
+        name: "mitte",
+    }];
+    let plan = export::plan(&sources, &Templates::builtin(), dir, options).expect("plan");
+    plan.apply().expect("apply");
+    plan
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The text of the section under `## heading`, up to the next `## `.
+fn section<'a>(text: &'a str, heading: &str) -> &'a str {
+    let start = text
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("no section {heading}"));
+    let rest = &text[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
+    &rest[..end]
+}
+
+#[test]
+fn themes_land_in_the_sections_their_columns_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    run(&mitte(), dir.path(), &Options::default());
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "bildung-ausbildung.md",
+            "index.md",
+            "leben-und-wohnen-im-stadtteil.md",
+            "ohne-handlungsfeld.md"
+        ]
+    );
+
+    // "needs" columns feed Ist-Analyse.
+    let bildung = read(dir.path(), "bildung-ausbildung.md");
+    let ist = section(&bildung, "Ist-Analyse");
+    assert!(ist.contains("### Kita-Plätze"), "{bildung}");
+    assert!(ist.contains("3 Karten · genannt auf 2 Wänden: Altstadt, Schalke"));
+    assert!(ist.contains("Wand „Schalke“ · Spalte „Wo sehen wir Handlungsbedarfe…“ · Karte k7"));
+    assert!(ist.contains("~~additiv~~"), "struck text stays struck");
+    assert!(ist.contains("**keine bzw. zu wenig KiTa-Plätze**"));
+    for other in ["Leitziele", "Maßnahmen", "Best Practice"] {
+        assert!(!section(&bildung, other).contains("###"), "{other}");
+    }
+
+    // "good" columns feed Best Practice.
+    let leben = read(dir.path(), "leben-und-wohnen-im-stadtteil.md");
+    assert!(section(&leben, "Best Practice").contains("### Nachbarschaft"));
+    assert!(!section(&leben, "Ist-Analyse").contains("###"));
+
+    // Two of three cards come from ideas/next steps: Maßnahmen wins.
+    let ohne = read(dir.path(), "ohne-handlungsfeld.md");
+    let massnahmen = section(&ohne, "Maßnahmen");
+    assert!(massnahmen.contains("### Sprachkurse"));
+    assert!(massnahmen.contains("Spracherwerbsförderung *(unsicher gelesen)*"));
+    assert!(
+        !ohne.contains("Vernetzung"),
+        "suggestions stay out by default"
+    );
+
+    let index = read(dir.path(), "index.md");
+    assert!(index.contains("[Bildung/Ausbildung](bildung-ausbildung.md): 1 Thema"));
+    assert!(index.contains("[Themen ohne Handlungsfeld](ohne-handlungsfeld.md)"));
+}
+
+#[test]
+fn suggestions_are_exported_only_when_asked_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        suggestions: true,
+        ..Options::default()
+    };
+    run(&mitte(), dir.path(), &options);
+    let ohne = read(dir.path(), "ohne-handlungsfeld.md");
+    let leit = section(&ohne, "Leitziele");
+    assert!(leit.contains("### Vernetzung (Vorschlag)"), "{ohne}");
+    assert!(leit.contains("Vorschlag, noch nicht bestätigt"));
+}
+
+#[test]
+fn a_second_export_without_change_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = mitte();
+    run(&s, dir.path(), &Options::default());
+    let stamp = |name: &str| {
+        let m = fs::metadata(dir.path().join(name)).unwrap();
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let ino = 0;
+        (m.modified().unwrap(), ino)
+    };
+    let names = ["index.md", "bildung-ausbildung.md", "ohne-handlungsfeld.md"];
+    let before: Vec<_> = names.iter().map(|n| stamp(n)).collect();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let plan = run(&s, dir.path(), &Options::default());
+    assert_eq!(
+        plan.changes().count(),
+        0,
+        "{}",
+        plan.summary(Default::default())
+    );
+    assert!(plan.files.iter().all(|f| f.change == Change::Unchanged));
+    let after: Vec<_> = names.iter().map(|n| stamp(n)).collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn hand_written_text_survives_byte_for_byte() {
+    for crlf in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = mitte();
+        run(&s, dir.path(), &Options::default());
+        let path = dir.path().join("bildung-ausbildung.md");
+        let mut text = read(dir.path(), "bildung-ausbildung.md");
+        // Inside a section before its block, between sections, after a block.
+        text = text.replacen(
+            "## Ist-Analyse\n\n",
+            "## Ist-Analyse\n\nVon Hand: Die Lage in den Kitas ist *angespannt*.\n\n",
+            1,
+        );
+        text = text.replacen(
+            "## Leitziele\n",
+            "Absatz zwischen den Abschnitten.\n\n## Leitziele\n",
+            1,
+        );
+        text.push_str("\nSchlusswort ohne Zeilenende");
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        fs::write(&path, &text).unwrap();
+
+        s.boards[0].columns[1].cards[0].text = "Kita-Plätze fehlen überall".into();
+        s.themes[0].cards.push("k4".into());
+        let plan = run(&s, dir.path(), &Options::default());
+        let changed: Vec<_> = plan.changes().map(|f| f.path.clone()).collect();
+        assert!(changed.contains(&path), "{changed:?}");
+
+        let new = fs::read_to_string(&path).unwrap();
+        assert_eq!(outside_blocks(&new), outside_blocks(&text), "crlf={crlf}");
+        assert!(new.contains("Kita-Plätze fehlen überall"));
+        assert!(new.contains("4 Karten"));
+        assert!(new.ends_with("Schlusswort ohne Zeilenende"));
+        if crlf {
+            assert!(
+                !new.replace("\r\n", "").contains('\n'),
+                "only CRLF line ends"
+            );
+        }
+        // And again: nothing to do.
+        let plan = run(&s, dir.path(), &Options::default());
+        assert_eq!(plan.changes().count(), 0);
+    }
+}
+
+#[test]
+fn a_missing_section_heading_gets_heading_and_block_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = mitte();
+    run(&s, dir.path(), &Options::default());
+    let hand = "# Leben und Wohnen\n\nNur von Hand geschrieben.\n";
+    fs::write(dir.path().join("leben-und-wohnen-im-stadtteil.md"), hand).unwrap();
+    s.themes[1].label = "Nachbarschaft lebt".into();
+    run(&s, dir.path(), &Options::default());
+    let text = read(dir.path(), "leben-und-wohnen-im-stadtteil.md");
+    assert!(text.starts_with(hand));
+    let tail = &text[hand.len()..];
+    assert!(
+        tail.starts_with("\n## Best Practice\n\n<!-- stellwand:begin"),
+        "{tail}"
+    );
+    assert!(tail.contains("### Nachbarschaft lebt"));
+    // Empty blocks are not added to a hand-written file.
+    assert!(!text.contains("section=leitziele"));
+}
+
+#[test]
+fn a_damaged_marker_is_reported_and_the_file_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = mitte();
+    run(&s, dir.path(), &Options::default());
+    let path = dir.path().join("bildung-ausbildung.md");
+    let text = read(dir.path(), "bildung-ausbildung.md");
+    let end = "<!-- stellwand:end session=2019-02-13-mitte section=ist_analyse -->\n";
+    let line = text[..text
+        .find("<!-- stellwand:begin session=2019-02-13-mitte section=ist_analyse")
+        .unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let damaged = text.replacen(end, "", 1);
+    fs::write(&path, &damaged).unwrap();
+
+    s.themes[0].label = "Kita".into();
+    s.themes[1].label = "Nachbarn".into();
+    let sources = [Source {
+        session: &s,
+        name: "mitte",
+    }];
+    let plan = export::plan(
+        &sources,
+        &Templates::builtin(),
+        dir.path(),
+        &Options::default(),
+    )
+    .unwrap();
+    plan.apply().unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), damaged);
+    let msgs: Vec<String> = plan
+        .problems
+        .iter()
+        .map(|p| p.render(stellwand::core::error::Lang::En))
+        .collect();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(
+        msgs[0].starts_with(&format!("{}:{line}:1: ", path.display())),
+        "{msgs:?}"
+    );
+    assert!(msgs[0].contains("without an end marker"));
+    // The other chapters were still written.
+    assert!(read(dir.path(), "leben-und-wohnen-im-stadtteil.md").contains("### Nachbarn"));
+
+    // A mangled and a duplicated marker are reported too.
+    for bad in [
+        text.replacen(
+            "<!-- stellwand:end session=2019-02-13-mitte section=leitziele -->",
+            "<!-- stellwand:end session=2019-02-13-mitte section=leitziele",
+            1,
+        ),
+        text.replacen("## Akteure\n", &format!("## Akteure\n\n{end}"), 1),
+    ] {
+        fs::write(&path, &bad).unwrap();
+        let plan = export::plan(
+            &sources,
+            &Templates::builtin(),
+            dir.path(),
+            &Options::default(),
+        )
+        .unwrap();
+        plan.apply().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), bad);
+        assert!(plan.problems.iter().any(|p| p.path == path && p.line > 1));
+    }
+}
+
+#[test]
+fn unsafe_names_never_write_outside_the_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("konzept");
+    fs::create_dir(&dir).unwrap();
+    let mut s = mitte();
+    s.tags = [
+        "../../etc/passwd",
+        "CON",
+        "index",
+        "..",
+        "a/../../b",
+        "NUL.md",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, name)| Tag {
+        key: format!("t{i}"),
+        name: name.to_string(),
+    })
+    .collect();
+    s.themes = (0..6)
+        .map(|i| {
+            theme(
+                &format!("t{}", 10 + i),
+                "../../x",
+                Some(&format!("t{i}")),
+                &["k1"],
+            )
+        })
+        .collect();
+    run(&s, &dir, &Options::default());
+    let outside: Vec<_> = fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(outside, ["konzept"]);
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "a-b.md",
+            "etc-passwd.md",
+            "handlungsfeld-con.md",
+            "handlungsfeld-index.md",
+            "handlungsfeld.md",
+            "index.md",
+            "nul-md.md"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_in_the_folder_is_not_followed() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("konzept");
+    fs::create_dir(&dir).unwrap();
+    let secret = root.path().join("geheim.md");
+    fs::write(&secret, "nicht anfassen\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("bildung-ausbildung.md")).unwrap();
+    let sources = [Source {
+        session: &mitte(),
+        name: "mitte",
+    }];
+    let plan = export::plan(&sources, &Templates::builtin(), &dir, &Options::default()).unwrap();
+    plan.apply().unwrap();
+    assert_eq!(fs::read_to_string(&secret).unwrap(), "nicht anfassen\n");
+    assert!(
+        fs::symlink_metadata(dir.join("bildung-ausbildung.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let msg = plan.problems[0].render(stellwand::core::error::Lang::En);
+    assert!(
+        msg.contains("bildung-ausbildung.md") && msg.contains("symbolic link"),
+        "{msg}"
+    );
+    assert!(dir.join("index.md").is_file());
+}
+
+#[test]
+fn a_missing_folder_is_named_and_created_only_when_asked() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("neu");
+    let s = mitte();
+    let sources = [Source {
+        session: &s,
+        name: "mitte",
+    }];
+    let err = export::plan(&sources, &Templates::builtin(), &dir, &Options::default()).unwrap_err();
+    let msg = err.message(stellwand::core::error::Lang::De);
+    assert!(
+        msg.contains("neu") && msg.contains("--create") && msg.contains("mkdir"),
+        "{msg}"
+    );
+    assert!(!dir.exists());
+    let options = Options {
+        create: true,
+        ..Options::default()
+    };
+    let plan = export::plan(&sources, &Templates::builtin(), &dir, &options).unwrap();
+    assert!(plan.changes().all(|f| f.change == Change::Added));
+    plan.apply().unwrap();
+    assert!(dir.join("index.md").is_file());
+}
