@@ -1,5 +1,176 @@
-//! Cards as CSV, one row per card, for spreadsheet programs.
+//! Cards as CSV, one row per card, for spreadsheet programs: UTF-8 with a
+//! byte order mark (so Excel reads umlauts), `;` between cells (what German
+//! Excel expects), CRLF row ends, RFC 4180 quoting, and cells that a
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@`) prefixed with `'`.
+//! One input gives `<name>.csv`, several give `karten.csv`. An existing file
+//! of that name is only replaced when it has this export's header.
 
-use super::{Options, Source, Target};
+use std::collections::HashMap;
 
-pub(super) fn plan(_target: &mut Target, _sources: &[Source], _options: &Options) {}
+use super::{Existing, Options, Source, Target, safe_stem};
+use crate::core::error::FileError;
+
+const HEADER: [&str; 11] = [
+    "Sitzung",
+    "Datum",
+    "Wand",
+    "Spalte",
+    "Karte",
+    "Text",
+    "Unterpunkte",
+    "Markierungen",
+    "Punkte",
+    "Handlungsfelder",
+    "Thema",
+];
+
+/// One cell, quoted when needed and defused against formulas.
+pub(super) fn cell(out: &mut String, value: &str) {
+    let guard = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = guard
+        || value.contains([';', '"', '\n', '\r', ','])
+        || value.starts_with(' ')
+        || value.ends_with(' ');
+    if quote {
+        out.push('"');
+    }
+    if guard {
+        out.push('\'');
+    }
+    for c in value.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+fn row(out: &mut String, cells: &[&str]) {
+    for (i, v) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        cell(out, v);
+    }
+    out.push_str("\r\n");
+}
+
+/// The whole CSV for these sessions.
+pub(super) fn render(sources: &[Source], options: &Options) -> String {
+    let mut out = String::from("\u{feff}");
+    row(&mut out, &HEADER);
+    let index: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.session.id.as_str(), i))
+        .collect();
+    // (session index, card id) -> theme labels
+    let mut themes: HashMap<(usize, &str), Vec<String>> = HashMap::new();
+    for (si, s) in sources.iter().enumerate() {
+        for t in &s.session.themes {
+            if !(t.confirmed || options.suggestions) {
+                continue;
+            }
+            let label = if t.confirmed {
+                t.label.clone()
+            } else {
+                format!("{} (Vorschlag)", t.label)
+            };
+            for r in &t.cards {
+                let key = match r.rsplit_once('/') {
+                    Some((sid, id)) => match index.get(sid) {
+                        Some(&i) => (i, id),
+                        None => continue,
+                    },
+                    None => (si, r.as_str()),
+                };
+                themes.entry(key).or_default().push(label.clone());
+            }
+        }
+    }
+    for (si, s) in sources.iter().enumerate() {
+        let session = s.session;
+        for (board, column, card) in session.cards() {
+            let mut flags = Vec::new();
+            if card.flags.uncertain {
+                flags.push("unsicher gelesen");
+            }
+            if card.flags.struck {
+                flags.push("durchgestrichen");
+            }
+            if card.flags.emphasis {
+                flags.push("hervorgehoben");
+            }
+            let tags: Vec<&str> = card
+                .tags
+                .iter()
+                .map(|k| session.tag(k).map_or(k.as_str(), |t| t.name.as_str()))
+                .collect();
+            let votes = if card.votes > 0 {
+                card.votes.to_string()
+            } else {
+                String::new()
+            };
+            let theme = themes
+                .get(&(si, card.id.as_str()))
+                .map(|v| v.join(", "))
+                .unwrap_or_default();
+            row(
+                &mut out,
+                &[
+                    &session.title,
+                    &session.date,
+                    &board.title,
+                    &column.heading,
+                    &card.id,
+                    &card.text,
+                    &card.sub_points.join("\n"),
+                    &flags.join(", "),
+                    &votes,
+                    &tags.join(", "),
+                    &theme,
+                ],
+            );
+        }
+    }
+    out
+}
+
+pub(super) fn plan(target: &mut Target, sources: &[Source], options: &Options) {
+    let stem = match sources {
+        [one] => safe_stem(
+            if one.name.is_empty() {
+                &one.session.title
+            } else {
+                one.name
+            },
+            "karten",
+            &[],
+        ),
+        _ => "karten".to_string(),
+    };
+    let name = format!("{stem}.csv");
+    let text = render(sources, options);
+    let mut header = String::from("\u{feff}");
+    row(&mut header, &HEADER);
+    match target.read(&name) {
+        None => {}
+        Some(Existing::Missing) => target.put(&name, None, text),
+        Some(Existing::Text(old)) if old.starts_with(&header) => {
+            target.put(&name, Some(&old), text)
+        }
+        Some(Existing::Text(_)) => {
+            let path = target.path(&name);
+            target.plan.problems.push(FileError::other(
+                &path,
+                1,
+                1,
+                "gibt es schon und stammt nicht aus diesem Export; wird nicht überschrieben".into(),
+                "exists and does not come from this export; not overwritten".into(),
+            ));
+        }
+    }
+}

@@ -1,12 +1,275 @@
-//! A session as one Markdown document that mirrors the photo protocol.
+//! A session as one Markdown document that mirrors the photo protocol: event
+//! data, each board with its columns and cards, then themes and
+//! Handlungsfelder. Written whole; its first line marks it as stellwand's, and
+//! a file of that name without the mark is never overwritten.
 
-use super::{Options, Source, Target};
+use super::blocks::{self, generated_marker};
+use super::concept::{Catalog, Resolved, card_text, push_sub_points, strip_arrow};
+use super::escape::inline;
+use super::{Existing, Options, Source, Target, owner_of, safe_stem};
+use crate::core::error::FileError;
+use crate::core::model::{Card, Session};
 use crate::core::template::Templates;
 
 pub(super) fn plan(
-    _target: &mut Target,
-    _sources: &[Source],
-    _templates: &Templates,
-    _options: &Options,
+    target: &mut Target,
+    sources: &[Source],
+    templates: &Templates,
+    options: &Options,
 ) {
+    let catalog = Catalog::new(sources.iter().map(|s| s.session));
+    let mut taken: Vec<String> = vec!["index".into()];
+    for (i, source) in sources.iter().enumerate() {
+        let raw = if source.name.is_empty() {
+            source.session.title.as_str()
+        } else {
+            source.name
+        };
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let mut stem = safe_stem(raw, "sitzung", &refs);
+        let base = stem.clone();
+        let mut n = 2;
+        while taken.contains(&stem) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.push(stem.clone());
+        let name = format!("{stem}.md");
+        let owner = owner_of(source);
+        let text = render(source.session, &owner, i, &catalog, templates, options);
+        match target.read(&name) {
+            None => {}
+            Some(Existing::Missing) => target.put(&name, None, text),
+            Some(Existing::Text(old)) => {
+                let ours = blocks::parse(&old)
+                    .ok()
+                    .and_then(|p| p.generated)
+                    .is_some_and(|(o, f)| o == owner && f == "protocol");
+                if ours {
+                    target.put(&name, Some(&old), text);
+                } else {
+                    let path = target.path(&name);
+                    target.plan.problems.push(FileError::other(
+                        &path,
+                        1,
+                        1,
+                        "gibt es schon und ist kein von stellwand geschriebenes Protokoll dieser Sitzung; wird nicht überschrieben".into(),
+                        "exists and is not a protocol of this session written by stellwand; not overwritten".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Reference numbers, votes and people written on a card.
+pub(super) fn card_extras(card: &Card) -> String {
+    let mut parts = Vec::new();
+    if !card.refs.is_empty() {
+        let nums: Vec<String> = card.refs.iter().map(u32::to_string).collect();
+        parts.push(format!("Nr. {}", nums.join(", ")));
+    }
+    if card.votes > 0 {
+        parts.push(if card.votes == 1 {
+            "1 Punkt".to_string()
+        } else {
+            format!("{} Punkte", card.votes)
+        });
+    }
+    if let Some(p) = card.person.as_deref().filter(|p| !p.trim().is_empty()) {
+        parts.push(format!("Initiator\\*in: {}", inline(p)));
+    }
+    if !card.interested.is_empty() {
+        let names: Vec<String> = card.interested.iter().map(|p| inline(p)).collect();
+        parts.push(format!("Interessent\\*innen: {}", names.join(", ")));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
+}
+
+fn tag_name<'a>(session: &'a Session, templates: &'a Templates, key: &'a str) -> &'a str {
+    session
+        .tag(key)
+        .map(|t| t.name.as_str())
+        .or_else(|| {
+            templates
+                .tag_sets
+                .iter()
+                .flat_map(|s| s.tags.iter())
+                .find(|t| t.key == key)
+                .map(|t| t.name.as_str())
+        })
+        .unwrap_or(key)
+}
+
+/// The protocol of one session.
+pub(super) fn render(
+    session: &Session,
+    owner: &str,
+    home: usize,
+    catalog: &Catalog,
+    templates: &Templates,
+    options: &Options,
+) -> String {
+    let mut out = String::new();
+    out.push_str(&generated_marker(owner, "protocol"));
+    out.push_str("\n\n# ");
+    let title = inline(&session.title);
+    out.push_str(if title.is_empty() {
+        "Fotoprotokoll"
+    } else {
+        &title
+    });
+    out.push_str("\n\n");
+    let facts = [
+        ("Datum", &session.date),
+        ("Ort", &session.place),
+        ("Veranstalter", &session.organiser),
+        ("Moderation", &session.moderation),
+    ];
+    let mut any = false;
+    for (label, value) in facts {
+        if !value.trim().is_empty() {
+            out.push_str(&format!("- **{label}:** {}\n", inline(value)));
+            any = true;
+        }
+    }
+    if any {
+        out.push('\n');
+    }
+    for para in session.notes.split("\n\n") {
+        let p = inline(para);
+        if !p.is_empty() {
+            out.push_str(&p);
+            out.push_str("\n\n");
+        }
+    }
+
+    for board in &session.boards {
+        let title = inline(&board.title);
+        out.push_str("## ");
+        out.push_str(if title.is_empty() { "Wand" } else { &title });
+        out.push_str("\n\n");
+        if let Some(t) = templates.board(&board.template) {
+            out.push_str(&format!("*{}*", inline(&t.name)));
+            if !board.photos.is_empty() {
+                let photos: Vec<String> = board.photos.iter().map(|p| inline(p)).collect();
+                out.push_str(&format!(" · Fotos: {}", photos.join(", ")));
+            }
+            out.push_str("\n\n");
+        }
+        for column in &board.columns {
+            let heading = inline(&column.heading);
+            out.push_str("### ");
+            out.push_str(if heading.is_empty() {
+                "Spalte"
+            } else {
+                &heading
+            });
+            out.push_str("\n\n");
+            if column.cards.is_empty() {
+                out.push_str("*(keine Karten)*\n\n");
+                continue;
+            }
+            for card in &column.cards {
+                out.push_str("- ");
+                out.push_str(&card_text(card));
+                out.push_str(&card_extras(card));
+                if !card.tags.is_empty() {
+                    let names: Vec<String> = card
+                        .tags
+                        .iter()
+                        .map(|k| inline(tag_name(session, templates, k)))
+                        .collect();
+                    out.push_str(&format!(" · Handlungsfeld: {}", names.join(", ")));
+                }
+                out.push('\n');
+                push_sub_points(&mut out, card, "  ");
+            }
+            out.push('\n');
+        }
+    }
+
+    let themes: Vec<_> = session
+        .themes
+        .iter()
+        .filter(|t| !t.cards.is_empty() && (t.confirmed || options.suggestions))
+        .collect();
+    if !themes.is_empty() {
+        out.push_str("## Themen\n\n");
+        for theme in themes {
+            out.push_str("### ");
+            let label = inline(&theme.label);
+            out.push_str(if label.is_empty() { "Thema" } else { &label });
+            if !theme.confirmed {
+                out.push_str(" (Vorschlag)");
+            }
+            out.push_str("\n\n");
+            if let Some(tag) = &theme.tag {
+                out.push_str(&format!(
+                    "Handlungsfeld: {}\n\n",
+                    inline(tag_name(session, templates, tag))
+                ));
+            }
+            for r in &theme.cards {
+                match catalog.resolve(home, r) {
+                    Resolved::Found(f) => {
+                        out.push_str("- ");
+                        out.push_str(&card_text(f.card));
+                        out.push_str(" — ");
+                        if !std::ptr::eq(f.session, session) {
+                            out.push_str(&inline(&f.session.title));
+                            out.push_str(" · ");
+                        }
+                        out.push_str(&inline(&f.board.title));
+                        out.push_str(" · ");
+                        out.push_str(&inline(&f.column.heading));
+                        out.push('\n');
+                        for p in &f.card.sub_points {
+                            let t = inline(strip_arrow(p));
+                            if !t.is_empty() {
+                                out.push_str("  - ");
+                                out.push_str(&t);
+                                out.push('\n');
+                            }
+                        }
+                    }
+                    _ => out.push_str(&format!("- *(Karte {} nicht gefunden)*\n", inline(r))),
+                }
+            }
+            out.push('\n');
+        }
+    }
+
+    let mut tag_keys: Vec<&str> = session.tags.iter().map(|t| t.key.as_str()).collect();
+    for (_, _, card) in session.cards() {
+        for k in &card.tags {
+            if !tag_keys.contains(&k.as_str()) {
+                tag_keys.push(k);
+            }
+        }
+    }
+    let counted: Vec<(&str, usize)> = tag_keys
+        .iter()
+        .map(|k| (*k, session.cards().filter(|(_, _, c)| c.has_tag(k)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    if !counted.is_empty() {
+        out.push_str("## Handlungsfelder\n\n");
+        for (k, n) in counted {
+            out.push_str(&format!(
+                "- {}: {n} {}\n",
+                inline(tag_name(session, templates, k)),
+                if n == 1 { "Karte" } else { "Karten" }
+            ));
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
 }
