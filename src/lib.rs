@@ -4,3 +4,4 @@
 //! [`tui`] is the terminal shell on top of it.
 
 pub mod core;
+pub mod tui;

@@ -155,10 +155,23 @@ fn main() -> ExitCode {
 
 type CmdResult = Result<(), String>;
 
-fn run_tui(_path: Option<PathBuf>, lang: Lang, _templates: &Templates) -> CmdResult {
-    Err(lang
-        .pick("noch nicht verfügbar", "not available yet")
-        .into())
+fn run_tui(path: Option<PathBuf>, lang: Lang, templates: &Templates) -> CmdResult {
+    let path = path.unwrap_or_else(|| PathBuf::from("sessions"));
+    // A file opens directly; its folder is what the start screen lists.
+    let (dir, file) = if path.is_dir() || path.extension().is_none() {
+        (path, None)
+    } else {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (dir, Some(path))
+    };
+    let mut app = stellwand::tui::App::new(lang, templates.clone(), &dir);
+    if let Some(file) = file {
+        app.open(&file);
+    }
+    stellwand::tui::run(app).map_err(|e| e.to_string())
 }
 
 fn valid_date(date: &str) -> bool {

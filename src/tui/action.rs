@@ -1,0 +1,82 @@
+//! What a key means: every user intent the terminal UI knows, independent of
+//! the key that triggers it.
+
+/// A user intent. The keymap turns keys into actions; `update` carries them out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    // Everywhere.
+    Quit,
+    /// Ctrl-c: commit what is being typed, save, quit.
+    Interrupt,
+    Save,
+    Help,
+    Undo,
+    Redo,
+    /// Time passes (autosave).
+    Tick,
+
+    // Moving around.
+    Up,
+    Down,
+    Left,
+    Right,
+    NextBoard,
+    PrevBoard,
+    /// Back to the list of sessions.
+    Sessions,
+
+    // Start screen.
+    Open,
+    NewSession,
+    Reload,
+
+    // Cards.
+    AddCard,
+    InsertCardBelow,
+    EditCard,
+    AddSubPoint,
+    DeleteCard,
+    MoveCardUp,
+    MoveCardDown,
+    MoveCardLeft,
+    MoveCardRight,
+    MoveCardNextBoard,
+    MoveCardPrevBoard,
+    ToggleUncertain,
+    ToggleStruck,
+    ToggleEmphasis,
+
+    // Boards and session.
+    NewBoard,
+    EditBoard,
+    DeleteBoard,
+    OpenPhoto,
+    EditSession,
+
+    // Text input (card editor and form fields).
+    Input(char),
+    Paste(String),
+    Backspace,
+    Delete,
+    DeleteWord,
+    ClearLine,
+    Home,
+    End,
+    NewLine,
+    /// Enter: commit (and in rapid entry open the next card).
+    Commit,
+    /// Tab: commit and go on in the next column / field.
+    CommitNext,
+    /// Shift-Tab: commit and go back one column / field.
+    CommitPrev,
+    /// Esc: leave the editor, form or help.
+    Cancel,
+
+    // Reserved for tagging, clustering and export.
+    Search,
+    TagPicker,
+    ToggleTag(u8),
+    ClusterReview,
+    Copy,
+    Export,
+}

@@ -1,0 +1,303 @@
+//! The state of the terminal UI: the session list, the open session with its
+//! history, where the cursor is, the current mode and the status message.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::core::edit::History;
+use crate::core::error::Lang;
+use crate::core::model::{Board, Card, Column, Session};
+use crate::core::store::{self, SessionSummary};
+use crate::core::template::Templates;
+
+use super::editor::Editor;
+use super::i18n::Msg;
+
+/// Undo steps kept per open session.
+pub const HISTORY_STEPS: usize = 1000;
+
+/// Seconds after a change before it is saved automatically.
+pub const AUTOSAVE_AFTER_SECS: f32 = 1.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Board,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub severity: Severity,
+    pub text: String,
+}
+
+/// Which card the cursor is on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub board: usize,
+    pub column: usize,
+    /// Index of the selected card in the column (clamped when drawn or used).
+    pub card: usize,
+}
+
+/// The open session.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub path: PathBuf,
+    pub session: Session,
+    pub history: History,
+    /// A newer file version: shown, never written.
+    pub read_only: bool,
+    /// Changed since the last save.
+    pub dirty: bool,
+    pub changed_at: Option<Instant>,
+    pub cursor: Cursor,
+}
+
+impl Doc {
+    pub fn new(path: PathBuf, session: Session, read_only: bool) -> Self {
+        Doc {
+            path,
+            session,
+            history: History::new(HISTORY_STEPS),
+            read_only,
+            dirty: false,
+            changed_at: None,
+            cursor: Cursor::default(),
+        }
+    }
+
+    pub fn board(&self) -> Option<&Board> {
+        self.session.boards.get(self.cursor.board)
+    }
+
+    pub fn column(&self) -> Option<&Column> {
+        self.board()?.columns.get(self.cursor.column)
+    }
+
+    /// Index of the selected card, if the column has any.
+    pub fn card_index(&self) -> Option<usize> {
+        let n = self.column()?.cards.len();
+        (n > 0).then(|| self.cursor.card.min(n - 1))
+    }
+
+    pub fn card(&self) -> Option<&Card> {
+        self.column()?.cards.get(self.card_index()?)
+    }
+
+    /// Keeps the cursor inside the session after boards or cards went away.
+    pub fn clamp(&mut self) {
+        let boards = self.session.boards.len();
+        self.cursor.board = self.cursor.board.min(boards.saturating_sub(1));
+        let columns = self.board().map_or(0, |b| b.columns.len());
+        self.cursor.column = self.cursor.column.min(columns.saturating_sub(1));
+        let cards = self.column().map_or(0, |c| c.cards.len());
+        self.cursor.card = self.cursor.card.min(cards.saturating_sub(1));
+    }
+
+    /// Moves the cursor onto a card by id, wherever it is now.
+    pub fn select(&mut self, card_id: &str) {
+        if let Some(p) = self.session.find_card(card_id) {
+            self.cursor = Cursor {
+                board: p.board,
+                column: p.column,
+                card: p.card,
+            };
+        }
+    }
+}
+
+/// What the card editor is writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryTarget {
+    /// A new card, inserted at this index of the current column.
+    New { index: usize },
+    /// An existing card.
+    Edit { card: String },
+}
+
+/// The card editor, open in the current column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub target: EntryTarget,
+    pub editor: Editor,
+}
+
+/// What a form does when confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewSession,
+    NewBoard,
+    BoardInfo { board: String },
+    SessionInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text(Editor),
+    /// A choice among keys, shown by their labels.
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: Msg,
+    pub kind: FieldKind,
+}
+
+impl Field {
+    pub fn text(label: Msg, value: &str) -> Self {
+        Field {
+            label,
+            kind: FieldKind::Text(Editor::new(value)),
+        }
+    }
+
+    /// The value typed or the key chosen.
+    pub fn value(&self) -> String {
+        match &self.kind {
+            FieldKind::Text(e) => e.text().trim().to_string(),
+            FieldKind::Choice { options, index } => options
+                .get(*index)
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A small dialog of labelled fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub purpose: FormPurpose,
+    pub title: Msg,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Entry(Entry),
+    Form(Form),
+}
+
+/// The whole state of the terminal UI.
+#[derive(Debug)]
+pub struct App {
+    pub lang: Lang,
+    pub templates: Templates,
+    /// The folder of session files.
+    pub dir: PathBuf,
+    /// How the folder is named on screen.
+    pub dir_label: String,
+    pub sessions: Vec<SessionSummary>,
+    pub start_selected: usize,
+    pub doc: Option<Doc>,
+    pub screen: Screen,
+    pub mode: Mode,
+    /// The help overlay with its scroll offset.
+    pub help: Option<usize>,
+    pub status: Option<Status>,
+    /// Set when a save failed on quit: the next quit leaves without saving.
+    pub quit_anyway: bool,
+    pub quit: bool,
+}
+
+impl App {
+    /// An app showing the sessions of a folder.
+    pub fn new(lang: Lang, templates: Templates, dir: &Path) -> Self {
+        let mut app = App {
+            lang,
+            templates,
+            dir: dir.to_path_buf(),
+            dir_label: dir.display().to_string(),
+            sessions: Vec::new(),
+            start_selected: 0,
+            doc: None,
+            screen: Screen::Start,
+            mode: Mode::Normal,
+            help: None,
+            status: None,
+            quit_anyway: false,
+            quit: false,
+        };
+        app.reload_sessions();
+        if let Some(problem) = app.templates.problems.first() {
+            let text = problem.render(lang);
+            app.set_status(Severity::Warning, text);
+        }
+        app
+    }
+
+    pub fn reload_sessions(&mut self) {
+        self.sessions = store::list_sessions(&self.dir);
+        self.start_selected = self
+            .start_selected
+            .min(self.sessions.len().saturating_sub(1));
+    }
+
+    /// Opens a session file; problems go to the status bar.
+    pub fn open(&mut self, path: &Path) -> bool {
+        match store::load(path) {
+            Ok(loaded) => {
+                let mut doc = Doc::new(path.to_path_buf(), loaded.session, loaded.read_only);
+                doc.clamp();
+                self.doc = Some(doc);
+                self.screen = Screen::Board;
+                self.mode = Mode::Normal;
+                match loaded.warning {
+                    Some(w) => {
+                        let text = w.render(self.lang);
+                        self.set_status(Severity::Warning, text)
+                    }
+                    None => self.status = None,
+                }
+                true
+            }
+            Err(e) => {
+                let text = e.render(self.lang);
+                self.set_status(Severity::Error, text);
+                false
+            }
+        }
+    }
+
+    pub fn set_status(&mut self, severity: Severity, text: impl Into<String>) {
+        self.status = Some(Status {
+            severity,
+            text: text.into(),
+        });
+    }
+
+    pub fn info(&mut self, msg: Msg) {
+        let text = msg.text(self.lang).to_string();
+        self.set_status(Severity::Info, text);
+    }
+
+    pub fn warn(&mut self, msg: Msg) {
+        let text = msg.text(self.lang).to_string();
+        self.set_status(Severity::Warning, text);
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.lang)
+    }
+
+    /// The name of a board template as shown to users.
+    pub fn template_name(&self, key: &str) -> String {
+        self.templates
+            .board(key)
+            .map_or_else(|| key.to_string(), |t| t.name.clone())
+    }
+}

@@ -1,0 +1,412 @@
+//! Keys to actions: the default key table, one place for every binding, from
+//! which the help screen is drawn too.
+
+use std::sync::OnceLock;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::{App, Mode, Screen};
+use super::i18n::Msg;
+
+/// Where a key is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere except while typing.
+    Global,
+    Start,
+    Board,
+    /// The card editor (rapid entry and editing).
+    Entry,
+    Form,
+    Help,
+}
+
+/// One key with its modifiers (Shift is ignored for characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+/// A line of the key table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// What the help screen says; `None` hides the line (e.g. tags 2–9).
+    pub help: Option<Msg>,
+    /// Shown instead of the keys in help (e.g. "1–9").
+    pub label: Option<&'static str>,
+}
+
+fn bind(context: Context, keys: &[Key], action: Action, help: Msg) -> Binding {
+    Binding {
+        context,
+        keys: keys.to_vec(),
+        action,
+        help: Some(help),
+        label: None,
+    }
+}
+
+/// The default key table.
+pub fn bindings() -> &'static [Binding] {
+    static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
+    TABLE.get_or_init(default_bindings)
+}
+
+fn default_bindings() -> Vec<Binding> {
+    use Action as A;
+    use Context::*;
+    use KeyCode as K;
+    let mut t = vec![
+        bind(Global, &[ch('?'), plain(K::F(1))], A::Help, Msg::KeyHelp),
+        bind(Global, &[ctrl('s')], A::Save, Msg::KeySave),
+        bind(Global, &[ch('q')], A::Quit, Msg::KeyQuit),
+        bind(Global, &[ctrl('c')], A::Interrupt, Msg::KeyInterrupt),
+        // Start screen.
+        bind(Start, &[plain(K::Up), ch('k')], A::Up, Msg::KeyUp),
+        bind(Start, &[plain(K::Down), ch('j')], A::Down, Msg::KeyDown),
+        bind(
+            Start,
+            &[plain(K::Enter), plain(K::Right), ch('l')],
+            A::Open,
+            Msg::KeyOpen,
+        ),
+        bind(Start, &[ch('n')], A::NewSession, Msg::KeyNewSession),
+        bind(Start, &[ch('r')], A::Reload, Msg::KeyReload),
+        // Board view: moving.
+        bind(Board, &[plain(K::Up), ch('k')], A::Up, Msg::KeyCardUp),
+        bind(Board, &[plain(K::Down), ch('j')], A::Down, Msg::KeyCardDown),
+        bind(
+            Board,
+            &[plain(K::Left), ch('h')],
+            A::Left,
+            Msg::KeyColumnLeft,
+        ),
+        bind(
+            Board,
+            &[plain(K::Right), ch('l')],
+            A::Right,
+            Msg::KeyColumnRight,
+        ),
+        bind(
+            Board,
+            &[plain(K::PageDown), ch(']')],
+            A::NextBoard,
+            Msg::KeyNextBoard,
+        ),
+        bind(
+            Board,
+            &[plain(K::PageUp), ch('[')],
+            A::PrevBoard,
+            Msg::KeyPrevBoard,
+        ),
+        bind(Board, &[ch('s')], A::Sessions, Msg::KeySessions),
+        // Board view: cards.
+        bind(Board, &[ch('a')], A::AddCard, Msg::KeyAddCard),
+        bind(Board, &[ch('o')], A::InsertCardBelow, Msg::KeyInsertBelow),
+        bind(
+            Board,
+            &[ch('e'), plain(K::Enter)],
+            A::EditCard,
+            Msg::KeyEditCard,
+        ),
+        bind(Board, &[ch('+')], A::AddSubPoint, Msg::KeySubPoint),
+        bind(
+            Board,
+            &[ch('d'), plain(K::Delete)],
+            A::DeleteCard,
+            Msg::KeyDelete,
+        ),
+        bind(
+            Board,
+            &[ch('K'), shift(K::Up)],
+            A::MoveCardUp,
+            Msg::KeyMoveUp,
+        ),
+        bind(
+            Board,
+            &[ch('J'), shift(K::Down)],
+            A::MoveCardDown,
+            Msg::KeyMoveDown,
+        ),
+        bind(
+            Board,
+            &[ch('H'), shift(K::Left)],
+            A::MoveCardLeft,
+            Msg::KeyMoveLeft,
+        ),
+        bind(
+            Board,
+            &[ch('L'), shift(K::Right)],
+            A::MoveCardRight,
+            Msg::KeyMoveRight,
+        ),
+        bind(
+            Board,
+            &[ch('>')],
+            A::MoveCardNextBoard,
+            Msg::KeyMoveNextBoard,
+        ),
+        bind(
+            Board,
+            &[ch('<')],
+            A::MoveCardPrevBoard,
+            Msg::KeyMovePrevBoard,
+        ),
+        bind(Board, &[ch('z')], A::ToggleUncertain, Msg::KeyUncertain),
+        bind(Board, &[ch('~')], A::ToggleStruck, Msg::KeyStruck),
+        bind(Board, &[ch('!')], A::ToggleEmphasis, Msg::KeyEmphasis),
+        bind(Board, &[ch('u')], A::Undo, Msg::KeyUndo),
+        bind(Board, &[ctrl('r')], A::Redo, Msg::KeyRedo),
+        // Board view: boards and session.
+        bind(Board, &[ch('B')], A::NewBoard, Msg::KeyNewBoard),
+        bind(Board, &[ch('b')], A::EditBoard, Msg::KeyEditBoard),
+        bind(Board, &[ch('D')], A::DeleteBoard, Msg::KeyDeleteBoard),
+        bind(Board, &[ch('f')], A::OpenPhoto, Msg::KeyOpenPhoto),
+        bind(Board, &[ch('i')], A::EditSession, Msg::KeyEditSession),
+        // Reserved for later work.
+        bind(Board, &[ch('/')], A::Search, Msg::KeySearch),
+        bind(Board, &[ch('t')], A::TagPicker, Msg::KeyTagPicker),
+        bind(Board, &[ch('c')], A::ClusterReview, Msg::KeyCluster),
+        bind(Board, &[ch('y')], A::Copy, Msg::KeyCopy),
+        bind(Board, &[ch('x')], A::Export, Msg::KeyExport),
+        // Card editor.
+        bind(Entry, &[plain(K::Enter)], A::Commit, Msg::KeyEntryCommit),
+        bind(Entry, &[plain(K::Tab)], A::CommitNext, Msg::KeyEntryNext),
+        bind(
+            Entry,
+            &[shift(K::BackTab), plain(K::BackTab)],
+            A::CommitPrev,
+            Msg::KeyEntryPrev,
+        ),
+        bind(Entry, &[plain(K::Esc)], A::Cancel, Msg::KeyEntryLeave),
+        bind(
+            Entry,
+            &[alt(K::Enter), shift(K::Enter), ctrl('j')],
+            A::NewLine,
+            Msg::KeyEntrySubPoint,
+        ),
+        bind(Entry, &[plain(K::Left)], A::Left, Msg::KeyTextLeft),
+        bind(Entry, &[plain(K::Right)], A::Right, Msg::KeyTextRight),
+        bind(Entry, &[plain(K::Up)], A::Up, Msg::KeyTextUp),
+        bind(Entry, &[plain(K::Down)], A::Down, Msg::KeyTextDown),
+        bind(
+            Entry,
+            &[plain(K::Home), ctrl('a')],
+            A::Home,
+            Msg::KeyTextHome,
+        ),
+        bind(Entry, &[plain(K::End), ctrl('e')], A::End, Msg::KeyTextEnd),
+        bind(
+            Entry,
+            &[plain(K::Backspace)],
+            A::Backspace,
+            Msg::KeyTextBackspace,
+        ),
+        bind(Entry, &[plain(K::Delete)], A::Delete, Msg::KeyTextDelete),
+        bind(Entry, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
+        bind(Entry, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
+        // Forms.
+        bind(Form, &[plain(K::Enter)], A::Commit, Msg::KeyFormCommit),
+        bind(
+            Form,
+            &[plain(K::Tab), plain(K::Down)],
+            A::CommitNext,
+            Msg::KeyFormNext,
+        ),
+        bind(
+            Form,
+            &[shift(K::BackTab), plain(K::BackTab), plain(K::Up)],
+            A::CommitPrev,
+            Msg::KeyFormPrev,
+        ),
+        bind(Form, &[plain(K::Left)], A::Left, Msg::KeyFormLeft),
+        bind(Form, &[plain(K::Right)], A::Right, Msg::KeyFormRight),
+        bind(
+            Form,
+            &[plain(K::Home), ctrl('a')],
+            A::Home,
+            Msg::KeyTextHome,
+        ),
+        bind(Form, &[plain(K::End), ctrl('e')], A::End, Msg::KeyTextEnd),
+        bind(
+            Form,
+            &[plain(K::Backspace)],
+            A::Backspace,
+            Msg::KeyTextBackspace,
+        ),
+        bind(Form, &[plain(K::Delete)], A::Delete, Msg::KeyTextDelete),
+        bind(Form, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
+        bind(Form, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
+        bind(Form, &[plain(K::Esc)], A::Cancel, Msg::KeyFormCancel),
+        // Help.
+        bind(
+            Help,
+            &[plain(K::Esc), ch('?'), ch('q'), plain(K::F(1))],
+            A::Cancel,
+            Msg::KeyHelpClose,
+        ),
+        bind(Help, &[plain(K::Up), ch('k')], A::Up, Msg::KeyScrollUp),
+        bind(
+            Help,
+            &[plain(K::Down), ch('j')],
+            A::Down,
+            Msg::KeyScrollDown,
+        ),
+    ];
+    for n in 1..=9u8 {
+        t.push(Binding {
+            context: Board,
+            keys: vec![ch(char::from(b'0' + n))],
+            action: A::ToggleTag(n),
+            help: (n == 1).then_some(Msg::KeyTags),
+            label: Some("1–9"),
+        });
+    }
+    t
+}
+
+/// The contexts whose keys apply in the app's present state, most specific first.
+pub fn contexts(app: &App) -> &'static [Context] {
+    if app.help.is_some() {
+        return &[Context::Help];
+    }
+    match (&app.mode, app.screen) {
+        (Mode::Entry(_), _) => &[Context::Entry],
+        (Mode::Form(_), _) => &[Context::Form],
+        (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],
+        (Mode::Normal, Screen::Board) => &[Context::Board, Context::Global],
+    }
+}
+
+fn matches(key: &Key, ev: &KeyEvent) -> bool {
+    if key.code != ev.code {
+        return false;
+    }
+    let mut mods = ev.modifiers;
+    if matches!(ev.code, KeyCode::Char(_)) {
+        // Upper-case letters and symbols come with Shift set or not,
+        // depending on the terminal.
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    if ev.code == KeyCode::BackTab {
+        mods.remove(KeyModifiers::SHIFT);
+        return key.mods - KeyModifiers::SHIFT == mods;
+    }
+    key.mods == mods
+}
+
+/// The action of a key press in the app's present state.
+pub fn lookup(app: &App, ev: KeyEvent) -> Option<Action> {
+    // Ctrl-c always saves and quits, even while typing.
+    if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+        return Some(Action::Interrupt);
+    }
+    let contexts = contexts(app);
+    for ctx in contexts {
+        for b in bindings().iter().filter(|b| b.context == *ctx) {
+            if b.keys.iter().any(|k| matches(k, &ev)) {
+                return Some(b.action.clone());
+            }
+        }
+    }
+    let typing = matches!(contexts.first(), Some(Context::Entry | Context::Form));
+    if typing
+        && let KeyCode::Char(c) = ev.code
+        && !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(Action::Input(c));
+    }
+    None
+}
+
+/// How a key is written in help.
+pub fn key_label(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Entf/Del".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "Pos1/Home".into(),
+        KeyCode::End => "Ende/End".into(),
+        KeyCode::PageUp => "Bild↑/PgUp".into(),
+        KeyCode::PageDown => "Bild↓/PgDn".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if key.code == KeyCode::BackTab {
+        return name;
+    }
+    let mut prefix = String::new();
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        prefix.push_str("Ctrl-");
+    }
+    if key.mods.contains(KeyModifiers::ALT) {
+        prefix.push_str("Alt-");
+    }
+    if key.mods.contains(KeyModifiers::SHIFT) {
+        prefix.push_str("Shift-");
+    }
+    prefix + &name
+}
+
+/// The keys of a binding as one help column entry.
+pub fn binding_label(b: &Binding) -> String {
+    if let Some(l) = b.label {
+        return l.to_string();
+    }
+    let mut labels: Vec<String> = Vec::new();
+    for k in &b.keys {
+        let l = key_label(k);
+        if !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    labels.join(" / ")
+}

@@ -1,0 +1,453 @@
+//! The board view: the session and board in the header, the columns side by
+//! side with their cards, the card editor in the current column.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+use crate::core::model::{Board, Card, Column};
+
+use super::super::app::{App, Doc, Entry, EntryTarget, Mode};
+use super::super::i18n::Msg;
+use super::{editor, status, truncate, wrap};
+
+/// Columns are never drawn narrower than this; more columns scroll sideways.
+const MIN_COLUMN_WIDTH: u16 = 28;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let header = Rect { height: 1, ..area };
+    let board_line = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(4),
+        ..area
+    };
+    let hints = Rect {
+        y: area.y + area.height - 2,
+        height: 1,
+        ..area
+    };
+    let status_line = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    let buf = frame.buffer_mut();
+    draw_header(buf, app, doc, header);
+    let entry = match &app.mode {
+        Mode::Entry(e) => Some(e),
+        _ => None,
+    };
+    let hint = if entry.is_some() {
+        Msg::EntryHint
+    } else {
+        Msg::BoardHints
+    };
+    buf.set_stringn(
+        hints.x + 1,
+        hints.y,
+        app.t(hint),
+        hints.width.saturating_sub(2) as usize,
+        Style::default().fg(Color::DarkGray),
+    );
+    match doc.board() {
+        Some(board) => {
+            let range = draw_columns(frame, app, doc, board, entry, body);
+            draw_board_line(frame.buffer_mut(), app, doc, board, range, board_line);
+        }
+        None => {
+            frame.buffer_mut().set_stringn(
+                body.x + 2,
+                body.y + 1,
+                app.t(Msg::NoBoards),
+                body.width.saturating_sub(4) as usize,
+                Style::default(),
+            );
+        }
+    }
+    status::draw(frame.buffer_mut(), app, status_line);
+}
+
+fn draw_header(buf: &mut Buffer, app: &App, doc: &Doc, area: Rect) {
+    let s = &doc.session;
+    let mut parts = vec![format!("stellwand · {}", s.title)];
+    for p in [&s.date, &s.place] {
+        if !p.is_empty() {
+            parts.push(p.clone());
+        }
+    }
+    let text = parts.join(" · ");
+    buf.set_style(area, Style::default().bg(Color::Blue).fg(Color::White));
+    buf.set_stringn(
+        area.x + 1,
+        area.y,
+        &text,
+        area.width.saturating_sub(2) as usize,
+        Style::default()
+            .bg(Color::Blue)
+            .fg(Color::White)
+            .add_modifier(Modifier::BOLD),
+    );
+    let _ = app;
+}
+
+fn draw_board_line(
+    buf: &mut Buffer,
+    app: &App,
+    doc: &Doc,
+    board: &Board,
+    range: (usize, usize),
+    area: Rect,
+) {
+    let photo = if board.photos.is_empty() {
+        app.t(Msg::NoPhoto).to_string()
+    } else {
+        board.photos.join(", ")
+    };
+    let left = format!(
+        "{} {}/{}: {}  [{}] · {}: {}",
+        app.t(Msg::Board),
+        doc.cursor.board + 1,
+        doc.session.boards.len(),
+        board.title,
+        app.template_name(&board.template),
+        app.t(Msg::Photo),
+        photo
+    );
+    let total = board.columns.len();
+    let right = if range.0 > 0 || range.1 < total {
+        format!(
+            "{} {} {}",
+            if range.0 > 0 { "◀" } else { " " },
+            Msg::MoreColumns.fill(app.lang, &[&(range.0 + 1), &range.1, &total]),
+            if range.1 < total { "▶" } else { " " }
+        )
+    } else {
+        String::new()
+    };
+    let right_len = right.chars().count() as u16;
+    let left_width = area.width.saturating_sub(right_len + 3) as usize;
+    buf.set_stringn(
+        area.x + 1,
+        area.y,
+        truncate(&left, left_width),
+        left_width,
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    if right_len > 0 {
+        buf.set_stringn(
+            area.x + area.width.saturating_sub(right_len + 1),
+            area.y,
+            &right,
+            right_len as usize,
+            Style::default().fg(Color::Yellow),
+        );
+    }
+}
+
+/// Which columns fit, so that the current one is always in view.
+fn visible_columns(total: usize, current: usize, width: u16) -> (usize, usize) {
+    let fit = ((width / MIN_COLUMN_WIDTH) as usize).clamp(1, total.max(1));
+    let first = if current < fit { 0 } else { current + 1 - fit };
+    (first, (first + fit).min(total))
+}
+
+/// Draws the visible columns; returns the range of columns shown.
+fn draw_columns(
+    frame: &mut Frame,
+    app: &App,
+    doc: &Doc,
+    board: &Board,
+    entry: Option<&Entry>,
+    area: Rect,
+) -> (usize, usize) {
+    let total = board.columns.len();
+    let (first, end) = visible_columns(total, doc.cursor.column, area.width);
+    let n = (end - first).max(1) as u16;
+    let width = area.width / n;
+    for (slot, ci) in (first..end).enumerate() {
+        let x = area.x + slot as u16 * width;
+        // The last column takes the rest of the width.
+        let w = if ci + 1 == end {
+            area.width - (x - area.x)
+        } else {
+            width
+        };
+        let rect = Rect {
+            x,
+            y: area.y,
+            width: w,
+            height: area.height,
+        };
+        let current = ci == doc.cursor.column;
+        draw_column(
+            frame,
+            app,
+            doc,
+            &board.columns[ci],
+            current,
+            entry.filter(|_| current),
+            rect,
+        );
+    }
+    (first, end)
+}
+
+fn draw_column(
+    frame: &mut Frame,
+    app: &App,
+    doc: &Doc,
+    column: &Column,
+    current: bool,
+    entry: Option<&Entry>,
+    area: Rect,
+) {
+    let border = if current {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().fg(Color::Gray)
+    };
+    // The count stays visible however long the heading is.
+    let count = format!(" ({}) ", column.cards.len());
+    let room = (area.width as usize).saturating_sub(4 + count.chars().count());
+    let title = format!(" {}{count}", truncate(&column.heading, room));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if current {
+            BorderType::Double
+        } else {
+            BorderType::Plain
+        })
+        .border_style(border)
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, frame.buffer_mut());
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let bottom = inner.y + inner.height;
+    let Some(entry) = entry else {
+        if column.cards.is_empty() {
+            frame.buffer_mut().set_stringn(
+                inner.x,
+                inner.y,
+                app.t(Msg::EmptyColumn),
+                width,
+                Style::default().fg(Color::DarkGray),
+            );
+            return;
+        }
+        let selected = current.then(|| doc.card_index()).flatten();
+        let first = first_visible(&column.cards, selected, width, inner.height as usize);
+        draw_cards(
+            frame.buffer_mut(),
+            column,
+            first..,
+            selected,
+            inner,
+            inner.y,
+        );
+        return;
+    };
+    // The editor sits where the card goes: after the card before it, or in
+    // place of the card being edited.
+    let (title, split, skip) = match &entry.target {
+        EntryTarget::New { index } => (Msg::NewCardTitle, (*index).min(column.cards.len()), 0),
+        EntryTarget::Edit { card } => {
+            let i = column.cards.iter().position(|c| &c.id == card);
+            (Msg::EditCardTitle, i.unwrap_or(column.cards.len()), 1)
+        }
+    };
+    let h = editor::height(&entry.editor, inner.width, inner.height / 2);
+    let above_height = (inner.height - h) as usize;
+    let anchor = split.checked_sub(1);
+    let first = first_visible(&column.cards, anchor, width, above_height);
+    let y = draw_cards(
+        frame.buffer_mut(),
+        column,
+        first..split,
+        None,
+        inner,
+        inner.y,
+    );
+    let y = y.min(bottom - h);
+    let editor_area = Rect {
+        y,
+        height: h,
+        ..inner
+    };
+    editor::draw(frame, &entry.editor, app.t(title), editor_area);
+    draw_cards(
+        frame.buffer_mut(),
+        column,
+        split + skip..,
+        None,
+        inner,
+        y + h,
+    );
+}
+
+/// Draws cards of a column from row `y` down, as far as there is room;
+/// returns the row after the last one drawn.
+fn draw_cards(
+    buf: &mut Buffer,
+    column: &Column,
+    range: impl std::ops::RangeBounds<usize>,
+    selected: Option<usize>,
+    area: Rect,
+    mut y: u16,
+) -> u16 {
+    let width = area.width as usize;
+    let bottom = area.y + area.height;
+    let start = match range.start_bound() {
+        std::ops::Bound::Included(&s) => s,
+        _ => 0,
+    };
+    let end = match range.end_bound() {
+        std::ops::Bound::Excluded(&e) => e,
+        _ => column.cards.len(),
+    };
+    for i in start..end.min(column.cards.len()) {
+        if y >= bottom {
+            break;
+        }
+        let is_selected = selected == Some(i);
+        for (text, style) in card_lines(&column.cards[i], width, is_selected) {
+            if y >= bottom {
+                break;
+            }
+            let style = if is_selected {
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    },
+                    Style::default().add_modifier(Modifier::REVERSED),
+                );
+                style.add_modifier(Modifier::REVERSED)
+            } else {
+                style
+            };
+            buf.set_stringn(area.x, y, &text, width, style);
+            y += 1;
+        }
+    }
+    y
+}
+
+/// The first card to draw so that card `anchor` is in view: from the top
+/// when everything up to it fits, else ending with it. Only looks at cards
+/// near the anchor, so huge columns cost nothing.
+fn first_visible(cards: &[Card], anchor: Option<usize>, width: usize, height: usize) -> usize {
+    let Some(anchor) = anchor else { return 0 };
+    let anchor = anchor.min(cards.len().saturating_sub(1));
+    let mut used = 0;
+    for card in &cards[..=anchor] {
+        used += card_height(card, width);
+        if used > height {
+            break;
+        }
+    }
+    if used <= height {
+        return 0;
+    }
+    let mut used = 0;
+    let mut first = anchor;
+    for i in (0..=anchor).rev() {
+        used += card_height(&cards[i], width);
+        if used > height {
+            break;
+        }
+        first = i;
+    }
+    first
+}
+
+fn card_height(card: &Card, width: usize) -> usize {
+    card_lines(card, width, false).len()
+}
+
+/// The lines a card takes in a column of the given width.
+fn card_lines(card: &Card, width: usize, selected: bool) -> Vec<(String, Style)> {
+    let mut text = card.text.clone();
+    if !card.refs.is_empty() {
+        let refs: Vec<String> = card.refs.iter().map(u32::to_string).collect();
+        text.push_str(&format!(" ({})", refs.join(", ")));
+    }
+    if let Some(p) = &card.person {
+        text.push_str(&format!(" – {p}"));
+    }
+    if card.votes > 0 {
+        text.push_str(&format!(" ●{}", card.votes));
+    }
+    for (on, mark) in [
+        (card.flags.uncertain, " [?]"),
+        (card.flags.struck, " [~]"),
+        (card.flags.emphasis, " [!]"),
+    ] {
+        if on {
+            text.push_str(mark);
+        }
+    }
+    for t in &card.tags {
+        text.push_str(&format!(" #{t}"));
+    }
+    let mut style = Style::default();
+    if card.flags.emphasis {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if card.flags.struck {
+        style = style.add_modifier(Modifier::CROSSED_OUT);
+    }
+    if card.flags.uncertain {
+        style = style.fg(Color::Yellow);
+    }
+    let mut out = Vec::new();
+    let bullet = if selected { "▸ " } else { "• " };
+    for (i, line) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
+        let prefix = if i == 0 { bullet } else { "  " };
+        out.push((format!("{prefix}{line}"), style));
+    }
+    let sub_style = Style::default().fg(Color::Gray);
+    for p in &card.sub_points {
+        for (i, line) in wrap(p, width.saturating_sub(4)).into_iter().enumerate() {
+            let prefix = if i == 0 { "  ↳ " } else { "    " };
+            out.push((format!("{prefix}{line}"), sub_style));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_scroll_so_the_current_one_is_visible() {
+        assert_eq!(visible_columns(3, 0, 120), (0, 3));
+        assert_eq!(visible_columns(8, 0, 60), (0, 2));
+        assert_eq!(visible_columns(8, 5, 60), (4, 6));
+        assert_eq!(visible_columns(8, 7, 20), (7, 8));
+    }
+
+    #[test]
+    fn the_anchor_card_is_always_in_view() {
+        let cards: Vec<Card> = (0..1000)
+            .map(|i| Card::new(format!("k{i}"), format!("Karte {i}")))
+            .collect();
+        assert_eq!(first_visible(&cards, Some(3), 20, 10), 0);
+        let first = first_visible(&cards, Some(999), 20, 10);
+        assert_eq!(first, 990);
+    }
+}

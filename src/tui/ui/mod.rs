@@ -1,0 +1,116 @@
+//! Drawing: reads the app state and never changes it. One file per screen.
+
+mod board;
+mod editor;
+mod form;
+mod help;
+mod small;
+mod start;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::{App, Mode, Screen};
+
+/// The smallest terminal the layout works in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        small::draw(frame, app, area);
+        return;
+    }
+    match app.screen {
+        Screen::Start => start::draw(frame, app, area),
+        Screen::Board => board::draw(frame, app, area),
+    }
+    if let Mode::Form(form) = &app.mode {
+        form::draw(frame, app, form, area);
+    }
+    if let Some(offset) = app.help {
+        help::draw(frame, app, offset, area);
+    }
+}
+
+/// A centred rectangle of at most the given size.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Word-wraps text into lines of at most `width` characters; words longer
+/// than a line are cut. Line breaks in the text are kept.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut len = 0;
+        for word in para.split(' ') {
+            let wlen = word.chars().count();
+            if len > 0 && len + 1 + wlen > width {
+                out.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            if len > 0 {
+                line.push(' ');
+                len += 1;
+            }
+            if wlen > width - len {
+                // Cut a long word across lines.
+                for c in word.chars() {
+                    if len == width {
+                        out.push(std::mem::take(&mut line));
+                        len = 0;
+                    }
+                    line.push(c);
+                    len += 1;
+                }
+            } else {
+                line.push_str(word);
+                len += wlen;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Cuts a string to at most `width` characters, marking the cut with `…`.
+pub(crate) fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_words_and_cuts_long_ones() {
+        assert_eq!(
+            wrap("Kita Plätze fehlen", 11),
+            vec!["Kita Plätze", "fehlen"]
+        );
+        assert_eq!(
+            wrap("Integrationskurs", 6),
+            vec!["Integr", "ations", "kurs"]
+        );
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+}

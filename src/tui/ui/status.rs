@@ -1,0 +1,122 @@
+//! The status bar: mode, saved or not, counts, and the last message with its severity.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::super::app::{App, Mode, Screen, Severity};
+use super::super::i18n::Msg;
+use super::truncate;
+
+fn mode_label(app: &App) -> Msg {
+    if app.help.is_some() {
+        return Msg::ModeHelp;
+    }
+    match (&app.mode, app.screen) {
+        (Mode::Entry(e), _) => match e.target {
+            super::super::app::EntryTarget::New { .. } => Msg::ModeEntry,
+            super::super::app::EntryTarget::Edit { .. } => Msg::ModeEdit,
+        },
+        (Mode::Form(_), _) => Msg::ModeForm,
+        (Mode::Normal, Screen::Start) => Msg::ModeStart,
+        (Mode::Normal, Screen::Board) => Msg::ModeBoard,
+    }
+}
+
+/// The counts at the right end of the bar.
+fn counts(app: &App) -> String {
+    let t = |m| app.t(m);
+    match (&app.doc, app.screen) {
+        (Some(doc), Screen::Board) => {
+            let mut parts = Vec::new();
+            if let Some(board) = doc.board() {
+                parts.push(format!(
+                    "{} {}/{}",
+                    t(Msg::Column),
+                    doc.cursor.column + 1,
+                    board.columns.len()
+                ));
+                if let Some(column) = doc.column() {
+                    let at = doc.card_index().map_or(0, |i| i + 1);
+                    parts.push(format!("{} {at}/{}", t(Msg::Card), column.cards.len()));
+                }
+            }
+            parts.push(format!(
+                "{}: {} · {}: {}",
+                t(Msg::Boards),
+                doc.session.boards.len(),
+                t(Msg::Cards),
+                doc.session.card_count()
+            ));
+            parts.join(" · ")
+        }
+        _ => format!("{}: {}", t(Msg::Sessions), app.sessions.len()),
+    }
+}
+
+pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
+    let bar = Style::default().bg(Color::DarkGray).fg(Color::White);
+    buf.set_style(area, bar);
+    let mode = format!(" {} ", app.t(mode_label(app)));
+    let mut x = area.x;
+    let right_edge = area.x + area.width;
+    let put = |buf: &mut Buffer, x: &mut u16, s: &str, style: Style| {
+        if *x >= right_edge {
+            return;
+        }
+        let (nx, _) = buf.set_stringn(*x, area.y, s, (right_edge - *x) as usize, style);
+        *x = nx;
+    };
+    put(
+        buf,
+        &mut x,
+        &mode,
+        Style::default()
+            .bg(Color::Cyan)
+            .fg(Color::Black)
+            .add_modifier(Modifier::BOLD),
+    );
+    if let (Some(doc), Screen::Board) = (&app.doc, app.screen) {
+        let (label, style) = if doc.read_only {
+            (
+                format!(" ⊘ {} ", app.t(Msg::StateReadOnly)),
+                bar.fg(Color::LightRed),
+            )
+        } else if doc.dirty {
+            (
+                format!(" ● {} ", app.t(Msg::StateUnsaved)),
+                bar.fg(Color::Yellow),
+            )
+        } else {
+            (
+                format!(" ✓ {} ", app.t(Msg::StateSaved)),
+                bar.fg(Color::LightGreen),
+            )
+        };
+        put(buf, &mut x, &label, style);
+    }
+    let counts = counts(app);
+    let counts_len = counts.chars().count() as u16 + 1;
+    let counts_x = right_edge.saturating_sub(counts_len).max(x);
+    if let Some(status) = &app.status {
+        let style = match status.severity {
+            Severity::Info => bar,
+            Severity::Warning => bar.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Severity::Error => Style::default()
+                .bg(Color::Red)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+        };
+        let mark = match status.severity {
+            Severity::Info => "",
+            Severity::Warning => "⚠ ",
+            Severity::Error => "✖ ",
+        };
+        let room = counts_x.saturating_sub(x + 1) as usize;
+        let text = format!(" {mark}{}", status.text.replace('\n', " "));
+        put(buf, &mut x, &truncate(&text, room), style);
+    }
+    if counts_x >= x {
+        buf.set_stringn(counts_x, area.y, &counts, counts_len as usize, bar);
+    }
+}

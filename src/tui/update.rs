@@ -1,0 +1,923 @@
+//! Carries out actions: every change to the session goes through an `Edit`
+//! and the history, so that undo, redo and autosave cover all of them.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::core::edit::{Edit, SessionInfo};
+use crate::core::model::{Card, Session, slug};
+use crate::core::store;
+
+use super::action::Action;
+use super::app::{
+    AUTOSAVE_AFTER_SECS, App, Doc, Entry, EntryTarget, Field, FieldKind, Form, FormPurpose, Mode,
+    Screen, Severity,
+};
+use super::editor::Editor;
+use super::i18n::Msg;
+
+/// Applies one action to the app.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Tick => return autosave(app, Instant::now()),
+        Action::Interrupt => return interrupt(app),
+        Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {
+            // A paste on the board starts a new card holding the text.
+            if app.screen == Screen::Board {
+                start_entry(app, EntryPlace::End);
+                if let Mode::Entry(e) = &mut app.mode {
+                    e.editor.insert_str(&text);
+                }
+            }
+            return;
+        }
+        _ => {}
+    }
+    // A plain message lasts until the next key; warnings and errors stay
+    // until something else is said.
+    if app
+        .status
+        .as_ref()
+        .is_some_and(|s| s.severity == Severity::Info)
+    {
+        app.status = None;
+    }
+    if app.help.is_some() {
+        return help(app, action);
+    }
+    let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    match mode {
+        Mode::Entry(entry) => entry_action(app, entry, action),
+        Mode::Form(form) => form_action(app, form, action),
+        Mode::Normal => match app.screen {
+            Screen::Start => start_action(app, action),
+            Screen::Board => board_action(app, action),
+        },
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    let offset = app.help.unwrap_or(0);
+    app.help = match action {
+        Action::Up => Some(offset.saturating_sub(1)),
+        Action::Down => Some(offset + 1),
+        Action::Cancel | Action::Help | Action::Quit => None,
+        _ => Some(offset),
+    };
+}
+
+fn common(app: &mut App, action: &Action) -> bool {
+    match action {
+        Action::Help => app.help = Some(0),
+        Action::Save => {
+            save(app, false);
+        }
+        Action::Quit => quit(app),
+        _ => return false,
+    }
+    true
+}
+
+// ---------------------------------------------------------------- start screen
+
+fn start_action(app: &mut App, action: Action) {
+    if common(app, &action) {
+        return;
+    }
+    match action {
+        Action::Up => app.start_selected = app.start_selected.saturating_sub(1),
+        Action::Down if app.start_selected + 1 < app.sessions.len() => {
+            app.start_selected += 1;
+        }
+        Action::Open => match app.sessions.get(app.start_selected) {
+            Some(s) => {
+                let path = s.path.clone();
+                app.open(&path);
+            }
+            None => app.warn(Msg::NoSessionSelected),
+        },
+        Action::NewSession => app.mode = Mode::Form(new_session_form(app)),
+        Action::Reload => app.reload_sessions(),
+        _ => {}
+    }
+}
+
+fn new_session_form(app: &App) -> Form {
+    Form {
+        purpose: FormPurpose::NewSession,
+        title: Msg::FormNewSession,
+        fields: vec![
+            template_field(app),
+            Field::text(Msg::FieldTitle, ""),
+            Field::text(Msg::FieldDate, &today()),
+            Field::text(Msg::FieldPlace, ""),
+        ],
+        focus: 1,
+    }
+}
+
+fn template_field(app: &App) -> Field {
+    let options: Vec<(String, String)> = app
+        .templates
+        .boards
+        .iter()
+        .map(|t| (t.key.clone(), format!("{} ({})", t.name, t.key)))
+        .collect();
+    let index = options
+        .iter()
+        .position(|(k, _)| k == "district-exchange")
+        .unwrap_or(0);
+    Field {
+        label: Msg::FieldTemplate,
+        kind: FieldKind::Choice { options, index },
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+pub fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
+}
+
+/// A file name in `dir` for a new session that does not exist yet.
+fn free_path(dir: &Path, date: &str, title: &str) -> PathBuf {
+    let base = slug(&format!("{date} {title}"));
+    let base = if base.is_empty() {
+        "sitzung".to_string()
+    } else {
+        base
+    };
+    let mut path = dir.join(format!("{base}.{}", store::EXTENSION));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-{n}.{}", store::EXTENSION));
+        n += 1;
+    }
+    path
+}
+
+fn create_session(app: &mut App, form: &Form) -> bool {
+    let template = form.fields[0].value();
+    let title = form.fields[1].value();
+    let date = form.fields[2].value();
+    let place = form.fields[3].value();
+    if title.is_empty() {
+        app.warn(Msg::TitleMissing);
+        return false;
+    }
+    if !date.is_empty() && !valid_date(&date) {
+        app.warn(Msg::DateInvalid);
+        return false;
+    }
+    let Some(board_template) = app.templates.board(&template).cloned() else {
+        return false;
+    };
+    let mut session = Session {
+        id: slug(&format!("{date} {title}")),
+        title: title.clone(),
+        date: date.clone(),
+        place,
+        ..Session::default()
+    };
+    let id = session.fresh_id("b");
+    session.boards.push(board_template.new_board(id, ""));
+    if let Err(e) = std::fs::create_dir_all(&app.dir) {
+        let text = Msg::SaveFailed.fill(app.lang, &[&format!("{}: {e}", app.dir.display())]);
+        app.set_status(Severity::Error, text);
+        return false;
+    }
+    let path = free_path(&app.dir, &date, &title);
+    if let Err(e) = store::save(&path, &session) {
+        let text = Msg::SaveFailed.fill(app.lang, &[&e.render(app.lang)]);
+        app.set_status(Severity::Error, text);
+        return false;
+    }
+    app.reload_sessions();
+    if app.open(&path) {
+        let text = Msg::SessionCreated.fill(app.lang, &[&path.display()]);
+        app.set_status(Severity::Info, text);
+    }
+    true
+}
+
+// ---------------------------------------------------------------- board view
+
+fn board_action(app: &mut App, action: Action) {
+    if common(app, &action) {
+        return;
+    }
+    let Some(doc) = app.doc.as_mut() else {
+        app.screen = Screen::Start;
+        return;
+    };
+    match action {
+        Action::Up => {
+            doc.clamp();
+            doc.cursor.card = doc.cursor.card.saturating_sub(1);
+        }
+        Action::Down => {
+            doc.cursor.card += 1;
+            doc.clamp();
+        }
+        Action::Left => {
+            doc.cursor.column = doc.cursor.column.saturating_sub(1);
+            doc.clamp();
+        }
+        Action::Right => {
+            doc.cursor.column += 1;
+            doc.clamp();
+        }
+        Action::NextBoard => {
+            doc.cursor.board += 1;
+            doc.clamp();
+        }
+        Action::PrevBoard => {
+            doc.cursor.board = doc.cursor.board.saturating_sub(1);
+            doc.clamp();
+        }
+        Action::Sessions => to_start(app),
+        Action::Undo => undo_redo(app, true),
+        Action::Redo => undo_redo(app, false),
+        Action::AddCard => start_entry(app, EntryPlace::End),
+        Action::InsertCardBelow => start_entry(app, EntryPlace::Below),
+        Action::EditCard => start_edit(app, false),
+        Action::AddSubPoint => start_edit(app, true),
+        Action::DeleteCard => {
+            if let Some(card) = selected_id(app)
+                && apply(app, Edit::RemoveCard { card })
+            {
+                app.info(Msg::CardDeleted);
+            }
+        }
+        Action::MoveCardUp | Action::MoveCardDown => move_vertically(app, action),
+        Action::MoveCardLeft | Action::MoveCardRight => {
+            move_to_column(app, action == Action::MoveCardRight)
+        }
+        Action::MoveCardNextBoard | Action::MoveCardPrevBoard => {
+            move_to_board(app, action == Action::MoveCardNextBoard)
+        }
+        Action::ToggleUncertain => toggle_flag(app, |c| c.flags.uncertain ^= true),
+        Action::ToggleStruck => toggle_flag(app, |c| c.flags.struck ^= true),
+        Action::ToggleEmphasis => toggle_flag(app, |c| c.flags.emphasis ^= true),
+        Action::NewBoard => new_board_form(app),
+        Action::EditBoard => {
+            if !writable(app) {
+                return;
+            }
+            let Some(board) = app.doc.as_ref().and_then(Doc::board) else {
+                return app.warn(Msg::NoBoard);
+            };
+            let form = Form {
+                purpose: FormPurpose::BoardInfo {
+                    board: board.id.clone(),
+                },
+                title: Msg::FormBoardInfo,
+                fields: vec![
+                    Field::text(Msg::FieldBoardTitle, &board.title),
+                    Field::text(Msg::FieldPhotos, &board.photos.join(", ")),
+                ],
+                focus: 0,
+            };
+            app.mode = Mode::Form(form);
+        }
+        Action::DeleteBoard => {
+            if let Some(board) = doc.board().map(|b| b.id.clone())
+                && apply(app, Edit::RemoveBoard { board })
+            {
+                app.info(Msg::BoardDeleted);
+            }
+        }
+        Action::OpenPhoto => open_photo(app),
+        Action::EditSession => {
+            if writable(app)
+                && let Some(doc) = app.doc.as_ref()
+            {
+                let s = &doc.session;
+                let form = Form {
+                    purpose: FormPurpose::SessionInfo,
+                    title: Msg::FormSessionInfo,
+                    fields: vec![
+                        Field::text(Msg::FieldTitle, &s.title),
+                        Field::text(Msg::FieldDate, &s.date),
+                        Field::text(Msg::FieldPlace, &s.place),
+                        Field::text(Msg::FieldOrganiser, &s.organiser),
+                        Field::text(Msg::FieldModeration, &s.moderation),
+                    ],
+                    focus: 0,
+                };
+                app.mode = Mode::Form(form);
+            }
+        }
+        Action::Search
+        | Action::TagPicker
+        | Action::ToggleTag(_)
+        | Action::ClusterReview
+        | Action::Copy
+        | Action::Export => app.info(Msg::ComingSoon),
+        _ => {}
+    }
+}
+
+/// Saves and goes back to the list of sessions.
+fn to_start(app: &mut App) {
+    if save(app, true) {
+        app.doc = None;
+        app.screen = Screen::Start;
+        app.reload_sessions();
+    }
+}
+
+fn new_board_form(app: &mut App) {
+    if writable(app) {
+        let form = Form {
+            purpose: FormPurpose::NewBoard,
+            title: Msg::FormNewBoard,
+            fields: vec![template_field(app), Field::text(Msg::FieldBoardTitle, "")],
+            focus: 0,
+        };
+        app.mode = Mode::Form(form);
+    }
+}
+
+fn selected_id(app: &mut App) -> Option<String> {
+    let id = app.doc.as_ref()?.card().map(|c| c.id.clone());
+    if id.is_none() {
+        app.warn(Msg::NoCard);
+    }
+    id
+}
+
+fn writable(app: &mut App) -> bool {
+    match &app.doc {
+        Some(doc) if doc.read_only => {
+            app.warn(Msg::ReadOnly);
+            false
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Applies an edit through the history; the one way the session changes.
+fn apply(app: &mut App, edit: Edit) -> bool {
+    if !writable(app) {
+        return false;
+    }
+    let Some(doc) = app.doc.as_mut() else {
+        return false;
+    };
+    match doc.history.apply(&mut doc.session, edit) {
+        Ok(()) => {
+            touch(doc);
+            true
+        }
+        Err(e) => {
+            let text = Msg::EditFailed.fill(app.lang, &[&e]);
+            app.set_status(Severity::Error, text);
+            false
+        }
+    }
+}
+
+fn touch(doc: &mut Doc) {
+    doc.dirty = true;
+    doc.changed_at = Some(Instant::now());
+    doc.clamp();
+}
+
+fn undo_redo(app: &mut App, undo: bool) {
+    if !writable(app) {
+        return;
+    }
+    let Some(doc) = app.doc.as_mut() else { return };
+    let result = if undo {
+        doc.history.undo(&mut doc.session)
+    } else {
+        doc.history.redo(&mut doc.session)
+    };
+    match result {
+        Ok(true) => {
+            touch(doc);
+            app.info(if undo { Msg::Undone } else { Msg::Redone });
+        }
+        Ok(false) => app.info(if undo {
+            Msg::NothingToUndo
+        } else {
+            Msg::NothingToRedo
+        }),
+        Err(e) => {
+            let text = Msg::EditFailed.fill(app.lang, &[&e]);
+            app.set_status(Severity::Error, text);
+        }
+    }
+}
+
+fn toggle_flag(app: &mut App, f: impl FnOnce(&mut Card)) {
+    let Some(mut card) = app.doc.as_ref().and_then(Doc::card).cloned() else {
+        return app.warn(Msg::NoCard);
+    };
+    f(&mut card);
+    apply(app, Edit::ReplaceCard { card });
+}
+
+fn move_vertically(app: &mut App, action: Action) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let (Some(board), Some(column), Some(i)) = (doc.board(), doc.column(), doc.card_index()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let target = if action == Action::MoveCardUp {
+        match i.checked_sub(1) {
+            Some(t) => t,
+            None => return,
+        }
+    } else if i + 1 < column.cards.len() {
+        i + 1
+    } else {
+        return;
+    };
+    let edit = Edit::MoveCard {
+        card: column.cards[i].id.clone(),
+        board: board.id.clone(),
+        column: column.key.clone(),
+        index: target,
+    };
+    if apply(app, edit)
+        && let Some(doc) = app.doc.as_mut()
+    {
+        doc.cursor.card = target;
+    }
+}
+
+fn move_to_column(app: &mut App, right: bool) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let (Some(board), Some(card)) = (doc.board(), doc.card()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let c = doc.cursor.column;
+    let target = if right { c + 1 } else { c.wrapping_sub(1) };
+    let Some(column) = board.columns.get(target) else {
+        return;
+    };
+    let id = card.id.clone();
+    let edit = Edit::MoveCard {
+        card: id.clone(),
+        board: board.id.clone(),
+        column: column.key.clone(),
+        index: usize::MAX,
+    };
+    if apply(app, edit)
+        && let Some(doc) = app.doc.as_mut()
+    {
+        doc.select(&id);
+    }
+}
+
+fn move_to_board(app: &mut App, next: bool) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let (Some(column), Some(card)) = (doc.column(), doc.card()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let b = doc.cursor.board;
+    let target = if next { b + 1 } else { b.wrapping_sub(1) };
+    let Some(board) = doc.session.boards.get(target) else {
+        return app.warn(Msg::NoOtherBoard);
+    };
+    // The same column if the other board has it, else the same position.
+    let to_column = board.column_index(&column.key).or_else(|| {
+        (!board.columns.is_empty()).then(|| doc.cursor.column.min(board.columns.len() - 1))
+    });
+    let Some(to_column) = to_column else {
+        return app.warn(Msg::NoOtherBoard);
+    };
+    let title = board.title.clone();
+    let edit = Edit::MoveCard {
+        card: card.id.clone(),
+        board: board.id.clone(),
+        column: board.columns[to_column].key.clone(),
+        index: usize::MAX,
+    };
+    if apply(app, edit) {
+        let text = Msg::CardMovedToBoard.fill(app.lang, &[&title]);
+        app.set_status(Severity::Info, text);
+    }
+}
+
+fn open_photo(app: &mut App) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(photo) = doc.board().and_then(|b| b.photos.first()).cloned() else {
+        return app.warn(Msg::PhotoMissing);
+    };
+    let path = Path::new(&photo);
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        doc.path
+            .parent()
+            .map_or_else(|| path.to_path_buf(), |d| d.join(path))
+    };
+    if !path.exists() {
+        let text = Msg::PhotoNotFound.fill(app.lang, &[&path.display()]);
+        return app.set_status(Severity::Error, text);
+    }
+    let viewer = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let spawned = std::process::Command::new(viewer)
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(mut child) => {
+            // Reap the viewer without ever blocking the interface.
+            std::thread::spawn(move || child.wait());
+            let text = Msg::PhotoOpening.fill(app.lang, &[&path.display()]);
+            app.set_status(Severity::Info, text);
+        }
+        Err(e) => {
+            let text = Msg::PhotoViewerFailed.fill(app.lang, &[&format!("{viewer}: {e}")]);
+            app.set_status(Severity::Error, text);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- card editor
+
+enum EntryPlace {
+    End,
+    Below,
+}
+
+fn start_entry(app: &mut App, place: EntryPlace) {
+    if !writable(app) {
+        return;
+    }
+    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(column) = doc.column() else {
+        return app.warn(Msg::NoBoard);
+    };
+    let index = match (place, doc.card_index()) {
+        (EntryPlace::Below, Some(i)) => i + 1,
+        _ => column.cards.len(),
+    };
+    app.mode = Mode::Entry(Entry {
+        target: EntryTarget::New { index },
+        editor: Editor::default(),
+    });
+}
+
+fn start_edit(app: &mut App, sub_point: bool) {
+    if !writable(app) {
+        return;
+    }
+    let Some(card) = app.doc.as_ref().and_then(Doc::card) else {
+        return app.warn(Msg::NoCard);
+    };
+    let mut editor = Editor::from_card_parts(&card.text, &card.sub_points);
+    if sub_point {
+        editor.end();
+        while editor.cursor() < editor.text().len() {
+            editor.down();
+            editor.end();
+        }
+        editor.new_sub_point();
+    }
+    app.mode = Mode::Entry(Entry {
+        target: EntryTarget::Edit {
+            card: card.id.clone(),
+        },
+        editor,
+    });
+}
+
+fn entry_action(app: &mut App, mut entry: Entry, action: Action) {
+    let e = &mut entry.editor;
+    match action {
+        Action::Input(c) => e.insert_char(c),
+        Action::Paste(s) => e.insert_str(&s),
+        Action::Backspace => e.backspace(),
+        Action::Delete => e.delete(),
+        Action::DeleteWord => e.delete_word(),
+        Action::ClearLine => e.clear_to_line_start(),
+        Action::Left => e.left(),
+        Action::Right => e.right(),
+        Action::Up => e.up(),
+        Action::Down => e.down(),
+        Action::Home => e.home(),
+        Action::End => e.end(),
+        Action::NewLine => e.new_sub_point(),
+        Action::Commit | Action::CommitNext | Action::CommitPrev => {
+            let editing = matches!(entry.target, EntryTarget::Edit { .. });
+            commit_entry(app, &entry);
+            if editing && action == Action::Commit {
+                return;
+            }
+            let Some(doc) = app.doc.as_mut() else { return };
+            let index = match (&entry.target, &action) {
+                (EntryTarget::New { index }, Action::Commit) if !entry.editor.is_blank() => {
+                    index + 1
+                }
+                (EntryTarget::New { index }, Action::Commit) => *index,
+                _ => {
+                    let columns = doc.board().map_or(1, |b| b.columns.len().max(1));
+                    let c = doc.cursor.column;
+                    doc.cursor.column = if action == Action::CommitPrev {
+                        (c + columns - 1) % columns
+                    } else {
+                        (c + 1) % columns
+                    };
+                    doc.column().map_or(0, |c| c.cards.len())
+                }
+            };
+            app.mode = Mode::Entry(Entry {
+                target: EntryTarget::New { index },
+                editor: Editor::default(),
+            });
+            return;
+        }
+        Action::Cancel => {
+            commit_entry(app, &entry);
+            return;
+        }
+        Action::Save => {
+            commit_entry(app, &entry);
+            save(app, false);
+            return;
+        }
+        _ => {}
+    }
+    app.mode = Mode::Entry(entry);
+}
+
+/// Turns the editor's text into a card edit. Nothing typed is lost: leaving
+/// the editor keeps the text, undo takes it back.
+fn commit_entry(app: &mut App, entry: &Entry) {
+    let (text, sub_points) = entry.editor.to_card_parts();
+    let Some(doc) = app.doc.as_mut() else { return };
+    match &entry.target {
+        EntryTarget::New { index } => {
+            if text.is_empty() && sub_points.is_empty() {
+                return;
+            }
+            let (Some(board), Some(column)) = (doc.board(), doc.column()) else {
+                return;
+            };
+            let (board, column) = (board.id.clone(), column.key.clone());
+            let mut card = Card::new(doc.session.fresh_id("k"), text);
+            card.sub_points = sub_points;
+            let id = card.id.clone();
+            let edit = Edit::InsertCard {
+                board,
+                column,
+                index: *index,
+                card,
+            };
+            if apply(app, edit)
+                && let Some(doc) = app.doc.as_mut()
+            {
+                doc.select(&id);
+            }
+        }
+        EntryTarget::Edit { card } => {
+            let Some(old) = doc.session.card(card) else {
+                return;
+            };
+            let edit = if text.is_empty() && sub_points.is_empty() {
+                Edit::RemoveCard { card: card.clone() }
+            } else {
+                if old.text == text && old.sub_points == sub_points {
+                    return;
+                }
+                let mut new = old.clone();
+                new.text = text;
+                new.sub_points = sub_points;
+                Edit::ReplaceCard { card: new }
+            };
+            apply(app, edit);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- forms
+
+fn form_action(app: &mut App, mut form: Form, action: Action) {
+    let n = form.fields.len();
+    let field = &mut form.fields[form.focus];
+    match (&mut field.kind, action) {
+        (_, Action::Cancel) => return,
+        (_, Action::Commit) => {
+            if !confirm_form(app, &form) {
+                app.mode = Mode::Form(form);
+            }
+            return;
+        }
+        (_, Action::CommitNext) => form.focus = (form.focus + 1) % n,
+        (_, Action::CommitPrev) => form.focus = (form.focus + n - 1) % n,
+        (FieldKind::Choice { options, index }, Action::Left) => {
+            *index = (*index + options.len().max(1) - 1) % options.len().max(1)
+        }
+        (FieldKind::Choice { options, index }, Action::Right | Action::Input(' ')) => {
+            *index = (*index + 1) % options.len().max(1)
+        }
+        (FieldKind::Text(e), a) => match a {
+            Action::Input(c) => e.insert_char(c),
+            // A form field holds one line.
+            Action::Paste(s) => e.insert_str(&s.replace(['\n', '\r'], " ")),
+            Action::Backspace => e.backspace(),
+            Action::Delete => e.delete(),
+            Action::DeleteWord => e.delete_word(),
+            Action::ClearLine => e.clear_to_line_start(),
+            Action::Left => e.left(),
+            Action::Right => e.right(),
+            Action::Home => e.home(),
+            Action::End => e.end(),
+            _ => {}
+        },
+        _ => {}
+    }
+    app.mode = Mode::Form(form);
+}
+
+fn confirm_form(app: &mut App, form: &Form) -> bool {
+    match &form.purpose {
+        FormPurpose::NewSession => create_session(app, form),
+        FormPurpose::NewBoard => {
+            let template = form.fields[0].value();
+            let title = form.fields[1].value();
+            let Some(t) = app.templates.board(&template).cloned() else {
+                return false;
+            };
+            let Some(doc) = app.doc.as_mut() else {
+                return false;
+            };
+            let board = t.new_board(doc.session.fresh_id("b"), &title);
+            let index = if doc.session.boards.is_empty() {
+                0
+            } else {
+                doc.cursor.board + 1
+            };
+            if apply(app, Edit::InsertBoard { index, board })
+                && let Some(doc) = app.doc.as_mut()
+            {
+                doc.cursor.board = index;
+                doc.cursor.column = 0;
+                doc.cursor.card = 0;
+                app.info(Msg::BoardAdded);
+            }
+            true
+        }
+        FormPurpose::BoardInfo { board } => {
+            let photos = form.fields[1]
+                .value()
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect();
+            let edit = Edit::SetBoardInfo {
+                board: board.clone(),
+                title: form.fields[0].value(),
+                photos,
+            };
+            let unchanged = app.doc.as_ref().and_then(|d| {
+                let b = d.session.boards.iter().find(|b| &b.id == board)?;
+                Some(Edit::SetBoardInfo {
+                    board: board.clone(),
+                    title: b.title.clone(),
+                    photos: b.photos.clone(),
+                })
+            });
+            if unchanged.as_ref() != Some(&edit) {
+                apply(app, edit);
+            }
+            true
+        }
+        FormPurpose::SessionInfo => {
+            let date = form.fields[1].value();
+            if !date.is_empty() && !valid_date(&date) {
+                app.warn(Msg::DateInvalid);
+                return false;
+            }
+            let Some(doc) = app.doc.as_ref() else {
+                return false;
+            };
+            let info = SessionInfo {
+                title: form.fields[0].value(),
+                date,
+                place: form.fields[2].value(),
+                organiser: form.fields[3].value(),
+                moderation: form.fields[4].value(),
+                notes: doc.session.notes.clone(),
+            };
+            if info != SessionInfo::of(&doc.session) {
+                apply(app, Edit::SetSessionInfo(info));
+            }
+            true
+        }
+    }
+}
+
+// ---------------------------------------------------------------- saving
+
+/// Saves the open session if it changed. Returns whether it is safe to leave
+/// it (saved, unchanged, or read-only and never written).
+pub fn save(app: &mut App, quiet: bool) -> bool {
+    let lang = app.lang;
+    let Some(doc) = app.doc.as_mut() else {
+        return true;
+    };
+    if doc.read_only {
+        if !quiet {
+            app.warn(Msg::ReadOnly);
+        }
+        return true;
+    }
+    if !doc.dirty && quiet {
+        return true;
+    }
+    match store::save(&doc.path, &doc.session) {
+        Ok(()) => {
+            doc.dirty = false;
+            doc.changed_at = None;
+            if !quiet {
+                let text = Msg::Saved.fill(lang, &[&doc.path.display()]);
+                app.set_status(Severity::Info, text);
+            }
+            true
+        }
+        Err(e) => {
+            let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
+            app.set_status(Severity::Error, text);
+            false
+        }
+    }
+}
+
+/// Saves when the last change is older than the autosave delay.
+pub fn autosave(app: &mut App, now: Instant) {
+    let due = app.doc.as_ref().is_some_and(|d| {
+        d.dirty
+            && !d.read_only
+            && d.changed_at
+                .is_none_or(|t| now.duration_since(t).as_secs_f32() >= AUTOSAVE_AFTER_SECS)
+    });
+    if due {
+        save(app, true);
+    }
+}
+
+fn quit(app: &mut App) {
+    if save(app, true) || app.quit_anyway {
+        app.quit = true;
+    } else {
+        app.quit_anyway = true;
+        let mut text = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        text.push_str(" · ");
+        text.push_str(app.t(Msg::QuitUnsaved));
+        app.set_status(Severity::Error, text);
+    }
+}
+
+/// Ctrl-c: keep what is being typed, save, quit.
+fn interrupt(app: &mut App) {
+    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        commit_entry(app, &entry);
+    }
+    app.help = None;
+    quit(app);
+}
