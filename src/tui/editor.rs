@@ -226,10 +226,10 @@ mod tests {
         e.left();
         e.left();
         e.delete();
-        assert_eq!(e.text(), "»Spracherwerbsförderu");
+        assert_eq!(e.text(), "»Spracherwerbsfördern");
         e.right();
         e.insert_char('!');
-        assert_eq!(e.text(), "»Spracherwerbsförderu!");
+        assert_eq!(e.text(), "»Spracherwerbsfördern!");
     }
 
     #[test]
