@@ -3,7 +3,7 @@
 mod board;
 mod editor;
 mod form;
-mod help;
+pub mod help;
 mod small;
 mod start;
 mod status;

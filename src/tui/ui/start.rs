@@ -68,11 +68,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let selected = i == app.start_selected;
             let marker = if selected { "▸ " } else { "  " };
             let line = match &s.error {
-                Some(err) if s.boards == 0 && s.cards == 0 && s.date.is_empty() => format!(
-                    "{marker}{:<10} {}",
-                    "—",
-                    truncate(&err.render(app.lang), width.saturating_sub(13))
-                ),
+                Some(err) if s.boards == 0 && s.cards == 0 && s.date.is_empty() => {
+                    // The folder is in the title; the file name and place say the rest.
+                    let name = s
+                        .path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let text = format!(
+                        "{name}:{}:{}: {}",
+                        err.line.max(1),
+                        err.column.max(1),
+                        err.message(app.lang)
+                    );
+                    format!(
+                        "{marker}{:<10} {}",
+                        "—",
+                        truncate(&text, width.saturating_sub(13))
+                    )
+                }
                 _ => format!(
                     "{marker}{:<10} {:<title_width$}  {:>6} {:>7}",
                     s.date,

@@ -1,0 +1,267 @@
+//! End-to-end runs of the real binary in a pseudo-terminal: a clerk creates a
+//! session, types a board with rapid entry, undoes, redoes, quits or presses
+//! Ctrl-c, and the saved file holds what she typed.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use stellwand::core::model::{FORMAT_VERSION, Session};
+use stellwand::core::store;
+
+const ROWS: u16 = 35;
+const COLS: u16 = 120;
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+/// The program running in a pseudo-terminal, with a parsed view of its screen.
+struct Tty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tty {
+    fn start(cwd: &Path, args: &[&str]) -> Tty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stellwand"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("start stellwand");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(ROWS),
+            nonzero(COLS),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Tty {
+            child,
+            writer,
+            screen,
+            _master: pair.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("screen never showed {text:?}:\n{}", self.contents());
+    }
+
+    /// Waits until the program has ended; returns the last screen.
+    fn wait_exit(&mut self) -> String {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "exit status {status:?}");
+                // Give the reader a moment for the last bytes.
+                std::thread::sleep(Duration::from_millis(50));
+                return self.contents();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        panic!("stellwand did not quit:\n{}", self.contents());
+    }
+
+    fn terminal_restored(&self) -> bool {
+        let p = self.screen.lock().unwrap();
+        !p.screen().alternate_screen() && !p.screen().hide_cursor()
+    }
+}
+
+impl Drop for Tty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn new_session(dir: &Path) -> PathBuf {
+    let file = dir.join("ost.ron");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
+        .current_dir(dir)
+        .args([
+            "new",
+            "--template",
+            "district-exchange",
+            "--title",
+            "Stadtteilkonferenz Ost",
+            "ost.ron",
+        ])
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    file
+}
+
+fn column_texts(s: &Session, column: usize) -> Vec<String> {
+    s.boards[0].columns[column]
+        .cards
+        .iter()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::start(dir.path(), &[]);
+    tty.wait_for("n legt eine neue Sitzung");
+    tty.send("n");
+    tty.wait_for("Neue Sitzung");
+    tty.send("Stadtteilkonferenz Ost\t\x15");
+    tty.wait_for("▸Datum");
+    tty.send("2024-05-06\r");
+    tty.wait_for("Wand 1/1");
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    let columns = ["Was läuft gut", "Handlungsbedarf", "Worauf kommt es an"];
+    let mut typed: Vec<Vec<String>> = vec![Vec::new(); 3];
+    let mut count = 0;
+    for (c, name) in columns.iter().enumerate() {
+        for i in 1..=7 {
+            let text = format!("{name} Nr. {i} – Übergänge für Kinder");
+            count += 1;
+            // The last card of a column is committed with Tab, the others with Enter.
+            let key = if i == 7 { "\t" } else { "\r" };
+            tty.send(&text);
+            tty.send(key);
+            tty.wait_for(&format!("Karten: {count} "));
+            typed[c].push(text);
+        }
+    }
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("q");
+    let last = tty.wait_exit();
+    assert!(tty.terminal_restored(), "{last}");
+
+    let file = dir
+        .path()
+        .join("sessions")
+        .join("2024-05-06-stadtteilkonferenz-ost.ron");
+    let loaded = store::load(&file).unwrap();
+    let s = loaded.session;
+    assert_eq!(s.title, "Stadtteilkonferenz Ost");
+    assert_eq!(s.date, "2024-05-06");
+    assert_eq!(s.card_count(), 21);
+    for (c, texts) in typed.iter().enumerate() {
+        assert_eq!(&column_texts(&s, c), texts);
+    }
+}
+
+#[test]
+fn undo_and_redo_in_the_running_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("Wand 1/1");
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    for (i, t) in ["Kita-Plätze", "Sprachkurse", "Sportvereine"]
+        .iter()
+        .enumerate()
+    {
+        tty.send(t);
+        tty.send("\r");
+        tty.wait_for(&format!("Karten: {} ", i + 1));
+    }
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("u");
+    tty.wait_for("Karten: 2 ");
+    tty.send("u");
+    tty.wait_for("Karten: 1 ");
+    tty.send("\x12");
+    tty.wait_for("Karten: 2 ");
+    tty.send("q");
+    tty.wait_exit();
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(column_texts(&s, 0), ["Kita-Plätze", "Sprachkurse"]);
+}
+
+#[test]
+fn ctrl_c_saves_the_card_being_typed_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("Wand 1/1");
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    tty.send("Begegnungscafé");
+    tty.send("\r");
+    tty.wait_for("Karten: 1 ");
+    tty.send("halb getippt");
+    tty.wait_for("halb getippt");
+    tty.send("\x03");
+    tty.wait_exit();
+    assert!(tty.terminal_restored());
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(column_texts(&s, 0), ["Begegnungscafé", "halb getippt"]);
+}
+
+#[test]
+fn a_newer_file_opens_read_only_and_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        &format!("version: {FORMAT_VERSION},"),
+        &format!("version: {},", FORMAT_VERSION + 1),
+        1,
+    );
+    std::fs::write(&file, &text).unwrap();
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("nur lesend");
+    tty.send("a");
+    tty.send("Kita");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("\x13");
+    tty.send("d");
+    tty.send("q");
+    tty.wait_exit();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

@@ -1,0 +1,175 @@
+//! The main screens drawn into a test terminal after a sequence of actions,
+//! compared with the accepted snapshots in `tests/snapshots/`.
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use stellwand::core::error::Lang;
+use stellwand::core::model::{Card, Session};
+use stellwand::core::store;
+use stellwand::core::template::Templates;
+use stellwand::tui::app::App;
+use stellwand::tui::{Action, ui, update};
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+/// A district board in the style of the Gelsenkirchen protocol.
+fn altstadt() -> Session {
+    let templates = Templates::builtin();
+    let mut s = Session {
+        id: "2019-02-13-mitte".into(),
+        title: "Integrationskonferenz Stadtbezirk Mitte".into(),
+        date: "2019-02-13".into(),
+        place: "Gelsenkirchen".into(),
+        ..Session::default()
+    };
+    let id = s.fresh_id("b");
+    let mut board = templates
+        .board("district-exchange")
+        .unwrap()
+        .new_board(id, "Altstadt");
+    board.photos.push("fotos/IMG_0412.jpg".into());
+    let cards: [&[&str]; 3] = [
+        &[
+            "Nachbarschaftsnetzwerke",
+            "kulturelles Angebot",
+            "Feierabendmarkt auf dem Heinrich-König-Platz",
+        ],
+        &["Spracherwerbsförderung", "Kita-Plätze", "Wohnraum"],
+        &["Kümmerer vor Ort", "Sprachmittler"],
+    ];
+    for (column, texts) in board.columns.iter_mut().zip(cards) {
+        for t in texts {
+            let id = s.fresh_id("k");
+            column.cards.push(Card::new(id, *t));
+        }
+    }
+    let c = &mut board.columns[0].cards[1];
+    c.sub_points = vec!["Theater".into(), "Musikschule".into()];
+    board.columns[0].cards[0].refs = vec![9, 10, 12];
+    board.columns[1].cards[1].flags.emphasis = true;
+    board.columns[1].cards[2].flags.uncertain = true;
+    board.columns[2].cards[1].flags.struck = true;
+    s.boards.push(board);
+    let id = s.fresh_id("b");
+    s.boards.push(
+        templates
+            .board("district-exchange")
+            .unwrap()
+            .new_board(id, "Schalke"),
+    );
+    s
+}
+
+fn open(dir: &Path, session: &Session, lang: Lang) -> App {
+    let file = dir.join("2019-02-13-mitte.ron");
+    store::save(&file, session).unwrap();
+    let mut app = App::new(lang, Templates::builtin(), dir);
+    app.dir_label = "sessions".into();
+    assert!(app.open(&file));
+    app
+}
+
+#[test]
+fn start_screen_lists_sessions_with_counts_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    store::save(&dir.path().join("2019-02-13-mitte.ron"), &altstadt()).unwrap();
+    let mut other = Session {
+        title: "Themenwand Frühe Bildung".into(),
+        date: "2019-11-02".into(),
+        ..Session::default()
+    };
+    other.version = 99;
+    store::save(&dir.path().join("rostock.ron"), &other).unwrap();
+    std::fs::write(dir.path().join("kaputt.ron"), "Session(\n  title: 42,\n)").unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    app.dir_label = "sessions".into();
+    update(&mut app, Action::Down);
+    insta::assert_snapshot!("start_screen", draw(&app, 100, 16));
+}
+
+#[test]
+fn start_screen_without_a_folder_offers_to_create_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::En, Templates::builtin(), &dir.path().join("sessions"));
+    app.dir_label = "sessions".into();
+    update(&mut app, Action::NewSession);
+    type_text(&mut app, "Plenum");
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "2017-11-02");
+    insta::assert_snapshot!("start_new_session_en", draw(&app, 90, 18));
+}
+
+#[test]
+fn board_view_shows_columns_cards_flags_and_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &altstadt(), Lang::De);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Down);
+    insta::assert_snapshot!("board_view", draw(&app, 120, 20));
+}
+
+#[test]
+fn board_view_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path(), &altstadt(), Lang::En);
+    insta::assert_snapshot!("board_view_en", draw(&app, 100, 16));
+}
+
+#[test]
+fn rapid_entry_shows_the_editor_under_the_last_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &altstadt(), Lang::De);
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Sportvereine");
+    update(&mut app, Action::Commit);
+    update(
+        &mut app,
+        Action::Paste("Begegnungsorte\n↳ Stadtteilcafé".into()),
+    );
+    insta::assert_snapshot!("rapid_entry", draw(&app, 120, 22));
+}
+
+#[test]
+fn many_columns_scroll_sideways() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = altstadt();
+    let id = s.fresh_id("b");
+    let board = Templates::builtin()
+        .board("working-group")
+        .unwrap()
+        .new_board(id, "Gruppe 3: Sprache");
+    s.boards.insert(0, board);
+    let mut app = open(dir.path(), &s, Lang::De);
+    for _ in 0..4 {
+        update(&mut app, Action::Right);
+    }
+    insta::assert_snapshot!("many_columns", draw(&app, 90, 16));
+}
+
+#[test]
+fn help_lists_the_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &altstadt(), Lang::De);
+    update(&mut app, Action::Help);
+    insta::assert_snapshot!("help", draw(&app, 100, 40));
+}
+
+#[test]
+fn a_too_small_terminal_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path(), &altstadt(), Lang::De);
+    insta::assert_snapshot!("too_small", draw(&app, 40, 8));
+}
