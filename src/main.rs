@@ -118,9 +118,11 @@ fn main() -> ExitCode {
             file,
         }) => cmd_new(&templates, lang, &template, &title, date, place, &file),
         Some(Command::Check { files }) => return cmd_check(&files, lang),
-        Some(Command::Import { .. }) => Err(lang
-            .pick("noch nicht verfügbar", "not available yet")
-            .into()),
+        Some(Command::Import {
+            template,
+            textfile,
+            output,
+        }) => cmd_import(&templates, lang, &template, &textfile, &output),
         Some(Command::Cluster { .. }) => Err(lang
             .pick("noch nicht verfügbar", "not available yet")
             .into()),
@@ -231,6 +233,49 @@ fn cmd_new(
         "{} {}",
         lang.pick("Neue Sitzung angelegt:", "New session created:"),
         file.display()
+    );
+    Ok(())
+}
+
+fn cmd_import(
+    templates: &Templates,
+    lang: Lang,
+    template: &str,
+    textfile: &Path,
+    output: &Path,
+) -> CmdResult {
+    let board_template = templates
+        .require_board(template)
+        .map_err(|e| e.message(lang))?;
+    // Checked before reading, and never overwritten: an earlier import may
+    // already hold the clerk's corrections.
+    if output.exists() {
+        return Err(format!(
+            "{}: {}",
+            output.display(),
+            lang.pick(
+                "Datei gibt es schon; sie wird nicht überschrieben (anderen Namen mit -o wählen)",
+                "file exists already; it is not overwritten (choose another name with -o)"
+            )
+        ));
+    }
+    let session = stellwand::core::import::import_file(textfile, templates, board_template)
+        .map_err(|e| e.render(lang))?;
+    store::save(output, &session).map_err(|e| e.render(lang))?;
+    let boards = session.boards.len();
+    let cards = session.card_count();
+    println!(
+        "{}",
+        match lang {
+            Lang::De => format!(
+                "Importiert: {boards} Wände, {cards} Karten → {}",
+                output.display()
+            ),
+            Lang::En => format!(
+                "Imported: {boards} boards, {cards} cards → {}",
+                output.display()
+            ),
+        }
     );
     Ok(())
 }

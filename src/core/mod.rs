@@ -3,6 +3,7 @@
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod journal;
 pub mod lock;
 pub mod model;

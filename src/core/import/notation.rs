@@ -1,0 +1,343 @@
+//! The plain-text notation: `# title`, `Key: value`, `## board`, `### column`,
+//! `- card`, indented `↳`/`→`/`->` sub-points, continuation lines.
+
+use std::path::Path;
+
+use super::super::error::FileError;
+use super::super::model::{Board, Card, Session};
+use super::super::template::{BoardTemplate, Templates};
+use super::{
+    EventField, PersonLine, bullet, event_field, indent_of, join_line, key_value, make_card,
+    match_column, new_board, parse_date, person_line, push_note, split_people, sub_point,
+    template_of,
+};
+
+/// What the last line added, so that a continuation line knows where it goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Nothing,
+    Card,
+    SubPoint,
+}
+
+/// A card being read: its text lines are joined once it is complete.
+struct Pending {
+    text: String,
+    subs: Vec<String>,
+    person: Option<String>,
+    interested: Vec<String>,
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    templates: &'a Templates,
+    default: &'a BoardTemplate,
+    session: Session,
+    board: Option<(Board, &'a BoardTemplate)>,
+    column: Option<usize>,
+    card: Option<Pending>,
+    last: Last,
+    blank: bool,
+}
+
+pub(super) fn parse(
+    path: &Path,
+    lines: &[&str],
+    templates: &Templates,
+    default: &BoardTemplate,
+) -> Result<Session, FileError> {
+    let mut r = Reader {
+        path,
+        templates,
+        default,
+        session: Session::default(),
+        board: None,
+        column: None,
+        card: None,
+        last: Last::Nothing,
+        blank: true,
+    };
+    for (i, raw) in lines.iter().enumerate() {
+        r.line(i + 1, raw)?;
+    }
+    r.finish_board();
+    Ok(r.session)
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, line: usize, column: usize, de: String, en: String) -> FileError {
+        FileError::other(self.path, line, column, de, en)
+    }
+
+    fn line(&mut self, n: usize, raw: &str) -> Result<(), FileError> {
+        let indent = indent_of(raw);
+        let t = raw.trim();
+        if t.is_empty() {
+            self.blank = true;
+            return Ok(());
+        }
+        let col = indent + 1;
+        if let Some(rest) = heading(t, "###") {
+            self.finish_card();
+            return self.column_heading(n, col + (t.len() - rest.len()), rest);
+        }
+        if let Some(rest) = heading(t, "##") {
+            self.finish_board();
+            let title = rest.to_string();
+            let b = new_board(&mut self.session, self.default, &title);
+            self.board = Some((b, self.default));
+            self.column = None;
+            self.blank = true;
+            return Ok(());
+        }
+        if let Some(rest) = heading(t, "#") {
+            self.finish_card();
+            self.session.title = rest.to_string();
+            self.blank = true;
+            return Ok(());
+        }
+        if self.board.is_none()
+            && self.card.is_none()
+            && bullet(t).is_none()
+            && sub_point(t).is_none()
+        {
+            return self.event_line(n, col, t);
+        }
+        if self.column.is_none()
+            && self.card.is_none()
+            && let Some((key, value)) = key_value(t)
+            && self.board_field(n, col, key, value)?
+        {
+            return Ok(());
+        }
+        self.card_line(n, indent, t)
+    }
+
+    fn event_line(&mut self, n: usize, col: usize, t: &str) -> Result<(), FileError> {
+        let Some((key, value)) = key_value(t) else {
+            // Text before the first board is kept as a note.
+            push_note(&mut self.session, t);
+            return Ok(());
+        };
+        match event_field(key) {
+            Some(EventField::Title) => self.session.title = value.to_string(),
+            Some(EventField::Date) => match parse_date(value) {
+                Some(d) => self.session.date = d,
+                None => {
+                    let at = col + t.find(value).map_or(0, |i| t[..i].chars().count());
+                    return Err(self.error(
+                        n,
+                        at,
+                        format!("Datum „{value}“ nicht erkannt; erwartet JJJJ-MM-TT oder „13. Februar 2019“"),
+                        format!("date '{value}' not understood; expected YYYY-MM-DD or '13. Februar 2019'"),
+                    ));
+                }
+            },
+            Some(EventField::Place) => self.session.place = value.to_string(),
+            Some(EventField::Moderation) => self.session.moderation = value.to_string(),
+            Some(EventField::Organiser) => self.session.organiser = value.to_string(),
+            Some(EventField::Notes) => push_note(&mut self.session, value),
+            None => push_note(&mut self.session, t),
+        }
+        Ok(())
+    }
+
+    /// `Foto: …` and `Vorlage: …` right under a board heading.
+    fn board_field(
+        &mut self,
+        n: usize,
+        col: usize,
+        key: &str,
+        value: &str,
+    ) -> Result<bool, FileError> {
+        let k = super::normalize(key);
+        let templates = self.templates;
+        let Some((board, template)) = self.board.as_mut() else {
+            return Ok(false);
+        };
+        match k.as_str() {
+            "foto" | "fotos" | "photo" | "photos" | "bild" => {
+                board.photos.extend(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(String::from),
+                );
+                Ok(true)
+            }
+            "vorlage" | "template" => {
+                let Some(t) = template_of(templates, value) else {
+                    let known: Vec<&str> =
+                        templates.boards.iter().map(|b| b.key.as_str()).collect();
+                    return Err(FileError::other(
+                        self.path,
+                        n,
+                        col,
+                        format!(
+                            "Unbekannte Vorlage „{value}“. Bekannt sind: {}",
+                            known.join(", ")
+                        ),
+                        format!(
+                            "unknown template '{value}'. Known templates: {}",
+                            known.join(", ")
+                        ),
+                    ));
+                };
+                let fresh = t.new_board(board.id.clone(), &board.title);
+                board.template = fresh.template;
+                board.columns = fresh.columns;
+                *template = t;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn column_heading(&mut self, n: usize, col: usize, text: &str) -> Result<(), FileError> {
+        if self.board.is_none() {
+            let b = new_board(&mut self.session, self.default, "");
+            self.board = Some((b, self.default));
+        }
+        let Some((_, template)) = self.board.as_ref() else {
+            return Ok(());
+        };
+        match match_column(template, text) {
+            Some(i) => {
+                self.column = Some(i);
+                self.blank = true;
+                Ok(())
+            }
+            None => {
+                let list: Vec<String> = template
+                    .columns
+                    .iter()
+                    .map(|c| format!("„{}“ ({})", c.heading, c.key))
+                    .collect();
+                let list_en: Vec<String> = template
+                    .columns
+                    .iter()
+                    .map(|c| format!("'{}' ({})", c.heading, c.key))
+                    .collect();
+                Err(self.error(
+                    n,
+                    col,
+                    format!(
+                        "Spalte „{text}“ gibt es in der Vorlage {} nicht. Ihre Spalten: {}",
+                        template.key,
+                        list.join(", ")
+                    ),
+                    format!(
+                        "column '{text}' is not in template {}. Its columns: {}",
+                        template.key,
+                        list_en.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+
+    fn card_line(&mut self, n: usize, indent: usize, t: &str) -> Result<(), FileError> {
+        if let Some(sub) = sub_point(t) {
+            let Some(card) = self.card.as_mut() else {
+                return Err(self.error(
+                    n,
+                    indent + 1,
+                    "Unterpunkt ohne Karte darüber".into(),
+                    "sub-point without a card above it".into(),
+                ));
+            };
+            card.subs.push(sub.to_string());
+            self.last = Last::SubPoint;
+            self.blank = false;
+            return Ok(());
+        }
+        if let Some(text) = bullet(t) {
+            if indent >= 2 && self.card.is_some() && !self.blank {
+                if let Some(card) = self.card.as_mut() {
+                    card.subs.push(text.to_string());
+                }
+                self.last = Last::SubPoint;
+            } else {
+                self.start_card(text);
+            }
+            self.blank = false;
+            return Ok(());
+        }
+        if let Some(card) = self.card.as_mut()
+            && !self.blank
+        {
+            if let Some(p) = person_line(t) {
+                match p {
+                    PersonLine::Initiator(name) if !name.is_empty() => {
+                        card.person = Some(name.to_string())
+                    }
+                    PersonLine::Interested(names) => card.interested.extend(split_people(names)),
+                    PersonLine::Initiator(_) => {}
+                }
+                return Ok(());
+            }
+            match self.last {
+                Last::SubPoint => {
+                    if let Some(s) = card.subs.last_mut() {
+                        join_line(s, t);
+                    }
+                }
+                _ => join_line(&mut card.text, t),
+            }
+            return Ok(());
+        }
+        self.start_card(t);
+        self.blank = false;
+        Ok(())
+    }
+
+    fn start_card(&mut self, text: &str) {
+        self.finish_card();
+        if self.board.is_none() {
+            let b = new_board(&mut self.session, self.default, "");
+            self.board = Some((b, self.default));
+        }
+        self.card = Some(Pending {
+            text: text.to_string(),
+            subs: Vec::new(),
+            person: None,
+            interested: Vec::new(),
+        });
+        self.last = Last::Card;
+    }
+
+    fn finish_card(&mut self) {
+        let Some(p) = self.card.take() else { return };
+        let mut card: Card = make_card(&mut self.session, &p.text, p.subs);
+        card.person = p.person;
+        card.interested = p.interested;
+        let column = self.column.unwrap_or(0);
+        if let Some((board, _)) = self.board.as_mut()
+            && let Some(c) = board.columns.get_mut(column)
+        {
+            c.cards.push(card);
+        }
+        self.last = Last::Nothing;
+    }
+
+    fn finish_board(&mut self) {
+        self.finish_card();
+        if let Some((board, _)) = self.board.take() {
+            self.session.boards.push(board);
+        }
+        self.column = None;
+    }
+}
+
+/// The text after a heading marker of exactly this level.
+fn heading<'t>(t: &'t str, marker: &str) -> Option<&'t str> {
+    let rest = t.strip_prefix(marker)?;
+    if rest.starts_with('#') {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some("");
+    }
+    rest.starts_with(char::is_whitespace).then(|| rest.trim())
+}
