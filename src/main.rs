@@ -226,6 +226,9 @@ fn cmd_new(
         place: place.unwrap_or_default(),
         ..Session::default()
     };
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
     let id = session.fresh_id("b");
     session.boards.push(board_template.new_board(id, ""));
     store::save(file, &session).map_err(|e| e.render(lang))?;

@@ -117,3 +117,20 @@ fn check_reports_a_file_of_a_newer_version() {
         "{err}"
     );
 }
+
+#[test]
+fn new_creates_the_sessions_folder_when_it_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sessions").join("a.ron");
+    let out = stellwand()
+        .args(["new", "--template", "theme-wall", "--title", "Open Space"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(store::load(&file).is_ok());
+}
