@@ -31,12 +31,16 @@ fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
             "not a text file (binary data or not UTF-8); expected UTF-8 text".into(),
         )
     };
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(binary(&bytes[..pos]));
-    }
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(s) => Ok(s),
-        Err(e) => Err(binary(&bytes[..e.utf8_error().valid_up_to()])),
+    // The first place that is not text: a NUL byte or invalid UTF-8.
+    let nul = bytes.iter().position(|&b| b == 0);
+    let text = std::str::from_utf8(bytes);
+    let bad_utf8 = text.as_ref().err().map(|e| e.valid_up_to());
+    match (nul, bad_utf8, text) {
+        (None, None, Ok(s)) => Ok(s.to_string()),
+        (a, b, _) => {
+            let pos = a.into_iter().chain(b).min().unwrap_or(0);
+            Err(binary(&bytes[..pos]))
+        }
     }
 }
 
@@ -128,7 +132,12 @@ fn names(line: &str, heading: &str) -> bool {
     }
     let (ll, hl) = (line.chars().count(), heading.chars().count());
     // Small typos, only where a word is long enough to tell.
-    if hl >= 8 && ll >= 8 && strsim::normalized_levenshtein(line, heading) >= 0.85 {
+    // (Lengths more than 15 % apart cannot reach the threshold: skip the work.)
+    if hl >= 8
+        && ll >= 8
+        && ll.abs_diff(hl) * 100 <= ll.max(hl) * 15
+        && strsim::normalized_levenshtein(line, heading) >= 0.85
+    {
         return true;
     }
     // Icons, question marks or a remark around a long heading.
@@ -204,8 +213,8 @@ const OPEN_ENDINGS: &[&str] = &[
 /// Words that do not begin a card of their own: they continue a phrase.
 const CONTINUING_STARTS: &[&str] = &[
     "und", "oder", "sowie", "bzw.", "bzw", "sind", "ist", "wird", "werden", "worden", "wurde",
-    "wurden", "hat", "haben", "sein", "für", "mit", "von", "vom", "im", "in", "bei", "durch",
-    "über", "unter", "zwischen", "nach", "ohne", "gegen", "aus", "um", "am", "an", "sich",
+    "wurden", "hat", "haben", "sein", "auch", "für", "mit", "von", "vom", "im", "in", "bei",
+    "durch", "über", "unter", "zwischen", "nach", "ohne", "gegen", "aus", "um", "am", "an", "sich",
 ];
 
 const ARTICLES: &[&str] = &["einen", "einem", "eines", "einer", "deren", "denen"];
