@@ -1,5 +1,6 @@
 //! The domain core: everything stellwand knows, without any terminal code.
 
+pub mod cluster;
 pub mod edit;
 pub mod error;
 pub mod export;

@@ -1,0 +1,641 @@
+//! From card texts to weighted feature vectors: stems, compound parts split
+//! against the cards' own vocabulary, spelling variants, thesaurus groups,
+//! all weighted by rarity (IDF).
+
+use std::collections::{HashMap, HashSet};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rphonetic::{Cologne, Encoder};
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::normalise::{Token, tokenize};
+use super::thesaurus::Thesaurus;
+
+/// What a feature stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FeatureKind {
+    /// A word stem, also a part of a compound ("kita" in "Kitaplätze").
+    Stem(String),
+    /// A whole compound ("kitaplatz"), so that equal compounds count more
+    /// than compounds sharing one part.
+    Compound(String),
+    /// A thesaurus group (index into the thesaurus' groups).
+    Concept(usize),
+}
+
+/// Why a card has a feature: the word on the card that carries it.
+#[derive(Debug, Clone)]
+pub struct Carrier {
+    pub feature: u32,
+    pub token: u32,
+}
+
+/// The features of one card.
+#[derive(Debug, Clone, Default)]
+pub struct CardFeatures {
+    /// The words of the card.
+    pub tokens: Vec<Token>,
+    /// Tokens whose spelling was read as another word ("Quartierskümern" as
+    /// "Quartierskümmerer"): token index and the word it was read as.
+    pub respelled: Vec<(u32, String)>,
+    /// Feature ids with weights, sorted by id, of unit length (empty when the
+    /// card has no words).
+    pub vector: Vec<(u32, f32)>,
+    pub carriers: Vec<Carrier>,
+}
+
+/// Features of a set of cards.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub cards: Vec<CardFeatures>,
+    pub kinds: Vec<FeatureKind>,
+    /// In how many cards a feature occurs.
+    pub df: Vec<u32>,
+    pub idf: Vec<f32>,
+    /// Names of the thesaurus groups (for explanations).
+    pub concept_names: Vec<String>,
+}
+
+/// Relative weights of the kinds of features.
+const COMPOUND_WEIGHT: f32 = 0.5;
+const CONCEPT_WEIGHT: f32 = 0.9;
+/// Weight of generic words that say what to do, not about what.
+const WEAK_WEIGHT: f32 = 0.3;
+
+/// Generic words of cards ("Ausbau", "Förderung", "Angebote schaffen"): kept,
+/// but they alone never make two cards similar.
+const WEAK_WORDS: &str = "ausbau aufbau förderung fördern schaffen schaffung stärken stärkung
+verbesserung verbessern angebot angebote möglichkeit möglichkeiten problem probleme thema themen
+bereich bereiche bereitstellen ermöglichen unterstützung unterstützen erhöhen erhöhung
+ausbauen aufbauen entwickeln entwicklung sichern sicherung verstärkt stärker neue neu
+machen finden erreichen herstellen gestalten nutzen nutzung arbeit arbeiten
+integration maßnahme maßnahmen projekt projekte wichtig notwendig bedarf
+menschen leute stadt stadtteil quartier quartiere gelsenkirchen vor ort";
+
+/// Turns card texts into feature vectors.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    stem_cache: HashMap<String, String>,
+    weak: HashSet<String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        let stemmer = Stemmer::create(Algorithm::German);
+        let weak = WEAK_WORDS
+            .split_whitespace()
+            .map(|w| stemmer.stem(w).into_owned())
+            .collect();
+        Analyzer {
+            stemmer,
+            stem_cache: HashMap::new(),
+            weak,
+        }
+    }
+
+    fn stem(&mut self, word: &str) -> String {
+        if let Some(s) = self.stem_cache.get(word) {
+            return s.clone();
+        }
+        let s = self.stemmer.stem(word).replace('ß', "ss");
+        self.stem_cache.insert(word.to_string(), s.clone());
+        s
+    }
+
+    /// Analyses the texts of a set of cards together (vocabulary and rarity
+    /// come from the set itself).
+    pub fn analyse(&mut self, texts: &[String], thesaurus: &Thesaurus) -> Features {
+        let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
+
+        // How often each word part occurs: rare spellings lean on frequent ones.
+        let mut freq: HashMap<&str, u32> = HashMap::new();
+        for card in &tokens {
+            for t in card {
+                for p in &t.parts {
+                    *freq.entry(p.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let respell = self.link_spellings(&freq);
+
+        // The vocabulary compounds are split against: the cards' own words,
+        // their stems, and the thesaurus words.
+        let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
+            .groups
+            .iter()
+            .map(|g| {
+                g.words
+                    .iter()
+                    .map(|w| tokenize(w.trim_start_matches('=')))
+                    .collect()
+            })
+            .collect();
+        let mut vocab: HashSet<String> = HashSet::new();
+        let word_parts = freq
+            .keys()
+            .map(|w| *w)
+            .chain(
+                thesaurus_tokens
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .flat_map(|t| t.parts.iter().map(String::as_str)),
+            )
+            .collect::<Vec<_>>();
+        for w in word_parts {
+            let w = respell.get(w).map_or(w, String::as_str);
+            if w.chars().count() >= 4 {
+                vocab.insert(w.to_string());
+                let s = self.stem(w);
+                if s.chars().count() >= 4 {
+                    vocab.insert(s);
+                }
+            }
+        }
+
+        let mut split_cache: HashMap<String, Vec<String>> = HashMap::new();
+        let concepts = self.concept_index(thesaurus, &thesaurus_tokens, &vocab, &mut split_cache);
+
+        let mut interner: HashMap<FeatureKind, u32> = HashMap::new();
+        let mut kinds: Vec<FeatureKind> = Vec::new();
+        let mut intern = |k: FeatureKind| -> u32 {
+            if let Some(&id) = interner.get(&k) {
+                return id;
+            }
+            let id = kinds.len() as u32;
+            kinds.push(k.clone());
+            interner.insert(k, id);
+            id
+        };
+
+        let mut cards = Vec::with_capacity(tokens.len());
+        for card_tokens in tokens {
+            let mut weights: HashMap<u32, f32> = HashMap::new();
+            let mut carriers = Vec::new();
+            let mut respelled = Vec::new();
+            let mut token_stems: Vec<Vec<String>> = Vec::with_capacity(card_tokens.len());
+            for (ti, token) in card_tokens.iter().enumerate() {
+                let mut stems = Vec::new();
+                let mut changed = None;
+                for part in &token.parts {
+                    let part = match respell.get(part.as_str()) {
+                        Some(c) => {
+                            changed = Some(c.clone());
+                            c.as_str()
+                        }
+                        None => part.as_str(),
+                    };
+                    stems.extend(self.split_stems(part, &vocab, &mut split_cache));
+                }
+                if let Some(c) = changed {
+                    respelled.push((ti as u32, c));
+                }
+                let mut add = |id: u32, w: f32| {
+                    let e = weights.entry(id).or_insert(0.0);
+                    if w > *e {
+                        *e = w;
+                    }
+                    carriers.push(Carrier {
+                        feature: id,
+                        token: ti as u32,
+                    });
+                };
+                for s in &stems {
+                    let w = if self.weak.contains(s) {
+                        WEAK_WEIGHT
+                    } else {
+                        1.0
+                    };
+                    add(intern(FeatureKind::Stem(s.clone())), w);
+                }
+                if stems.len() >= 2 {
+                    add(
+                        intern(FeatureKind::Compound(stems.concat())),
+                        COMPOUND_WEIGHT,
+                    );
+                }
+                token_stems.push(stems);
+            }
+            for (group, ti) in concepts.matches(&token_stems) {
+                let id = intern(FeatureKind::Concept(group));
+                let e = weights.entry(id).or_insert(0.0);
+                *e = e.max(CONCEPT_WEIGHT);
+                carriers.push(Carrier {
+                    feature: id,
+                    token: ti as u32,
+                });
+            }
+            let mut vector: Vec<(u32, f32)> = weights.into_iter().collect();
+            vector.sort_unstable_by_key(|(id, _)| *id);
+            cards.push(CardFeatures {
+                tokens: card_tokens,
+                respelled,
+                vector,
+                carriers,
+            });
+        }
+
+        // Rarity: a word on few cards tells more than one on many.
+        let n = cards.len() as f32;
+        let mut df = vec![0u32; kinds.len()];
+        for c in &cards {
+            for (id, _) in &c.vector {
+                df[*id as usize] += 1;
+            }
+        }
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d as f32 + 0.5)).ln().max(0.0) + 0.5)
+            .collect();
+        for c in &mut cards {
+            let mut norm = 0.0f32;
+            for (id, w) in &mut c.vector {
+                *w *= idf[*id as usize];
+                norm += *w * *w;
+            }
+            let norm = norm.sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut c.vector {
+                    *w /= norm;
+                }
+            }
+        }
+        Features {
+            cards,
+            kinds,
+            df,
+            idf,
+            concept_names: thesaurus.groups.iter().map(|g| g.name.clone()).collect(),
+        }
+    }
+
+    /// The stems of a word part, split into compound parts where the pieces
+    /// are words of the vocabulary.
+    fn split_stems(
+        &mut self,
+        word: &str,
+        vocab: &HashSet<String>,
+        cache: &mut HashMap<String, Vec<String>>,
+    ) -> Vec<String> {
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        let pieces = self.split(word, vocab);
+        let stems: Vec<String> = pieces.iter().map(|p| self.stem(p)).collect();
+        cache.insert(word.to_string(), stems.clone());
+        stems
+    }
+
+    /// Splits a compound into known pieces: the finest split with at most one
+    /// unknown piece, linking `s`/`n`/`en`/`e` removed from the pieces.
+    fn split(&mut self, word: &str, vocab: &HashSet<String>) -> Vec<String> {
+        const MIN_PIECE: usize = 4;
+        const MIN_UNKNOWN: usize = 5;
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        let n = bounds.len() - 1;
+        if !(2 * MIN_PIECE..=super::normalise::MAX_WORD_CHARS).contains(&n) {
+            return vec![word.to_string()];
+        }
+        // best[i]: (unknown pieces, -pieces, pieces) for word[i..].
+        let mut best: Vec<Option<(u8, i8, Vec<String>)>> = vec![None; n + 1];
+        best[n] = Some((0, 0, Vec::new()));
+        for i in (0..n).rev() {
+            let mut choice: Option<(u8, i8, Vec<String>)> = None;
+            for j in (i + MIN_PIECE)..=n {
+                let Some((unknown, neg_parts, rest)) = &best[j] else {
+                    continue;
+                };
+                if i == 0 && j == n {
+                    continue;
+                }
+                let piece = &word[bounds[i]..bounds[j]];
+                let known = if j == n {
+                    self.known_head(piece, vocab)
+                } else {
+                    known_modifier(piece, vocab)
+                };
+                let (piece, unknown) = match known {
+                    Some(p) => (p, *unknown),
+                    None if j - i >= MIN_UNKNOWN && *unknown == 0 => (piece.to_string(), 1),
+                    None => continue,
+                };
+                let key = (unknown, *neg_parts - 1);
+                if choice.as_ref().is_none_or(|c| key < (c.0, c.1)) {
+                    let mut pieces = Vec::with_capacity(rest.len() + 1);
+                    pieces.push(piece);
+                    pieces.extend(rest.iter().cloned());
+                    choice = Some((key.0, key.1, pieces));
+                }
+            }
+            best[i] = choice;
+        }
+        match best[0].take() {
+            Some((unknown, _, pieces)) if pieces.len() >= 2 && pieces.len() > unknown as usize => {
+                pieces
+            }
+            _ => vec![word.to_string()],
+        }
+    }
+
+    fn known_head(&mut self, piece: &str, vocab: &HashSet<String>) -> Option<String> {
+        if vocab.contains(piece) {
+            return Some(piece.to_string());
+        }
+        let s = self.stem(piece);
+        (s.chars().count() >= 4 && vocab.contains(&s)).then(|| piece.to_string())
+    }
+
+    /// Word parts that may be the same word spelled differently, mapped to the
+    /// more frequent spelling. Only compared within blocks (same beginning,
+    /// same ending or same sound key), never all against all.
+    fn link_spellings(&mut self, freq: &HashMap<&str, u32>) -> HashMap<String, String> {
+        let mut words: Vec<(&str, u32, Vec<char>)> = freq
+            .iter()
+            .filter(|(w, _)| w.chars().count() >= 7)
+            .map(|(w, f)| (*w, *f, w.chars().collect()))
+            .collect();
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        let cologne = Cologne;
+        let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (w, _, chars)) in words.iter().enumerate() {
+            let head: String = chars[..3].iter().collect();
+            let tail: String = chars[chars.len() - 3..].iter().collect();
+            blocks.entry(format!("h{head}")).or_default().push(i);
+            blocks.entry(format!("t{tail}")).or_default().push(i);
+            blocks
+                .entry(format!("c{}", cologne.encode(w)))
+                .or_default()
+                .push(i);
+        }
+        let mut parent: Vec<usize> = (0..words.len()).collect();
+        fn find(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut keys: Vec<&String> = blocks.keys().collect();
+        keys.sort();
+        let mut stems: HashMap<usize, String> = HashMap::new();
+        for key in keys {
+            let block = &blocks[key];
+            let mut members = block.clone();
+            members.sort_by_key(|&i| words[i].2.len());
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    let (wa, wb) = (&words[a], &words[b]);
+                    if wb.2.len() > wa.2.len() + 3 {
+                        break;
+                    }
+                    if find(&mut parent, a) == find(&mut parent, b) {
+                        continue;
+                    }
+                    let sa = stems
+                        .entry(a)
+                        .or_insert_with(|| self.stemmer.stem(wa.0).into_owned())
+                        .clone();
+                    let sb = stems
+                        .entry(b)
+                        .or_insert_with(|| self.stemmer.stem(wb.0).into_owned())
+                        .clone();
+                    if sa == sb {
+                        continue;
+                    }
+                    // Compared as written and as stems: "Quartierskümern" and
+                    // "Quartierskümmerer" differ in three letters, their stems in one.
+                    let csa: Vec<char> = sa.chars().collect();
+                    let csb: Vec<char> = sb.chars().collect();
+                    if !similar_spelling(wa.0, &wa.2, wb.0, &wb.2, &cologne, &matcher)
+                        && !similar_spelling(&sa, &csa, &sb, &csb, &cologne, &matcher)
+                    {
+                        continue;
+                    }
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+        // Each group is read as its most frequent spelling.
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..words.len() {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut out = HashMap::new();
+        for members in groups.values() {
+            if members.len() < 2 {
+                continue;
+            }
+            let canon = *members
+                .iter()
+                .max_by(|&&a, &&b| {
+                    words[a]
+                        .1
+                        .cmp(&words[b].1)
+                        .then_with(|| words[b].0.cmp(words[a].0))
+                })
+                .expect("non-empty group");
+            for &m in members {
+                if m != canon && words[m].1 <= words[canon].1 {
+                    out.insert(words[m].0.to_string(), words[canon].0.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    fn concept_index(
+        &mut self,
+        thesaurus: &Thesaurus,
+        tokens: &[Vec<Vec<Token>>],
+        vocab: &HashSet<String>,
+        cache: &mut HashMap<String, Vec<String>>,
+    ) -> ConceptIndex {
+        let mut index = ConceptIndex::default();
+        for (g, (group, words)) in thesaurus.groups.iter().zip(tokens).enumerate() {
+            for (raw, word_tokens) in group.words.iter().zip(words) {
+                if word_tokens.is_empty() {
+                    continue;
+                }
+                let whole = raw.starts_with('=');
+                let seqs: Vec<Vec<String>> = word_tokens
+                    .iter()
+                    .map(|t| {
+                        t.parts
+                            .iter()
+                            .flat_map(|p| self.split_stems(p, vocab, cache))
+                            .collect()
+                    })
+                    .collect();
+                if seqs.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                let first = seqs[0][0].clone();
+                index.by_first.entry(first).or_default().push(Entry {
+                    group: g,
+                    seqs,
+                    whole,
+                });
+            }
+        }
+        index
+    }
+}
+
+fn known_modifier(piece: &str, vocab: &HashSet<String>) -> Option<String> {
+    if vocab.contains(piece) {
+        return Some(piece.to_string());
+    }
+    for link in ["s", "es", "n", "en", "e", "er"] {
+        if let Some(stripped) = piece.strip_suffix(link)
+            && stripped.chars().count() >= 4
+            && vocab.contains(stripped)
+        {
+            return Some(stripped.to_string());
+        }
+    }
+    None
+}
+
+/// Whether two different words look like one word written twice, once with a
+/// slip of the pen.
+fn similar_spelling(
+    a: &str,
+    ca: &[char],
+    b: &str,
+    cb: &[char],
+    cologne: &Cologne,
+    matcher: &SkimMatcherV2,
+) -> bool {
+    let m = ca.len().max(cb.len());
+    let d = strsim::osa_distance(a, b);
+    if d == 0 {
+        return false;
+    }
+    // One slip in a long word.
+    if m >= 10 && d <= 1 {
+        return true;
+    }
+    // Sounds the same (Kölner Phonetik) with few slips.
+    if m >= 7 && d <= (m / 8).max(1) && cologne.encode(a) == cologne.encode(b) {
+        return true;
+    }
+    // Long compounds that only differ towards the end ("Quartierskümern").
+    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
+    if m >= 12 && d <= m / 6 && prefix * 2 >= m {
+        return true;
+    }
+    // Letters left out while writing fast: the shorter word is a fuzzy match
+    // of the longer one.
+    if m >= 10 && d <= 2 && ca.first() == cb.first() {
+        let (short, long) = if ca.len() <= cb.len() { (a, b) } else { (b, a) };
+        if matcher.fuzzy_match(long, short).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    group: usize,
+    /// Stem sequences of the words of the entry (several for "sozialer Frieden").
+    seqs: Vec<Vec<String>>,
+    whole: bool,
+}
+
+#[derive(Debug, Default)]
+struct ConceptIndex {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+impl ConceptIndex {
+    /// Groups matched by a card's words: (group, token that carries it).
+    fn matches(&self, tokens: &[Vec<String>]) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (ti, stems) in tokens.iter().enumerate() {
+            for k in 0..stems.len() {
+                let Some(entries) = self.by_first.get(&stems[k]) else {
+                    continue;
+                };
+                for e in entries {
+                    let first = &e.seqs[0];
+                    let hit = if e.whole {
+                        k == 0 && stems == first
+                    } else {
+                        stems[k..].starts_with(first)
+                    };
+                    if !hit {
+                        continue;
+                    }
+                    let rest_ok = e.seqs[1..].iter().all(|seq| {
+                        tokens.iter().any(|t| {
+                            (0..t.len()).any(|j| t[j..].starts_with(seq))
+                        })
+                    });
+                    if rest_ok && !out.iter().any(|(g, _)| *g == e.group) {
+                        out.push((e.group, ti));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems_of(texts: &[&str], i: usize) -> Vec<String> {
+        let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+        let f = Analyzer::new().analyse(&texts, &Thesaurus::default());
+        f.cards[i]
+            .vector
+            .iter()
+            .filter_map(|(id, _)| match &f.kinds[*id as usize] {
+                FeatureKind::Stem(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compounds_split_against_the_cards_vocabulary() {
+        let texts = ["Kita-Plätze", "fehlende Kitaplätze", "Parkplätze", "Wildes Parken"];
+        let mut s = stems_of(&texts, 1);
+        s.sort();
+        assert_eq!(s, vec!["kita", "platz"]);
+        let mut p = stems_of(&texts, 2);
+        p.sort();
+        assert_eq!(p, vec!["park", "platz"]);
+    }
+
+    #[test]
+    fn a_misspelt_long_word_is_read_as_the_frequent_one() {
+        let mut a = Analyzer::new();
+        let freq: HashMap<&str, u32> =
+            [("quartierskümmerer", 3), ("quartierskümern", 1), ("bildung", 3), ("bindung", 1)]
+                .into_iter()
+                .collect();
+        let map = a.link_spellings(&freq);
+        assert_eq!(
+            map.get("quartierskümern").map(String::as_str),
+            Some("quartierskümmerer")
+        );
+        assert!(!map.contains_key("bindung"));
+    }
+}

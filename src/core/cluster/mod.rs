@@ -1,0 +1,364 @@
+//! Suggests themes: groups similar cards (German, handwritten, short) into
+//! clusters with a label and an explanation per card.
+//!
+//! The steps: [`normalise`] the words, turn each card into a vector of
+//! [`features`] (stems, compound parts, thesaurus groups, weighted by
+//! rarity), find the pairs above the threshold and merge by average linkage
+//! ([`graph`]), then name each cluster ([`label`]). Confirmed themes are kept
+//! as they are and only grow by new cards ([`themes`]).
+//!
+//! Scope: cards of different column keys never share a cluster, unless the
+//! caller asks to mix columns (the command line does when several
+//! `--column` keys are given).
+
+pub mod features;
+pub mod graph;
+pub mod label;
+pub mod normalise;
+pub mod thesaurus;
+pub mod themes;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::core::model::{Session, Theme};
+
+pub use label::Reason;
+pub use thesaurus::Thesaurus;
+
+use features::{Analyzer, Features};
+use graph::Node;
+
+/// Threshold used when none is given: the average similarity (0–1) the
+/// cards of a cluster must have with each other.
+pub const DEFAULT_THRESHOLD: f64 = 0.4;
+
+/// A card as the clustering sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterCard {
+    pub id: String,
+    /// Session id.
+    pub session: String,
+    /// Board title, or the board id when the board has no title.
+    pub board: String,
+    /// Column key.
+    pub column: String,
+    /// Text with sub-points.
+    pub text: String,
+}
+
+impl ClusterCard {
+    /// `session/card`, the reference used in themes across sessions.
+    pub fn qualified(&self) -> String {
+        format!("{}/{}", self.session, self.id)
+    }
+}
+
+/// The cards of sessions, in session, board, column and card order; only the
+/// given column keys when any are given.
+pub fn cards_of(sessions: &[Session], columns: &[String]) -> Vec<ClusterCard> {
+    let mut out = Vec::new();
+    for s in sessions {
+        for (board, column, card) in s.cards() {
+            if !columns.is_empty() && !columns.iter().any(|c| *c == column.key) {
+                continue;
+            }
+            out.push(ClusterCard {
+                id: card.id.clone(),
+                session: s.id.clone(),
+                board: if board.title.trim().is_empty() {
+                    board.id.clone()
+                } else {
+                    board.title.clone()
+                },
+                column: column.key.clone(),
+                text: card.full_text(),
+            });
+        }
+    }
+    out
+}
+
+/// How to cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterOptions {
+    /// Average similarity (0–1) within a cluster; higher means stricter.
+    pub threshold: f64,
+    /// Whether cards of different columns may share a cluster.
+    pub across_columns: bool,
+    /// The session whose themes hold plain card ids (`k12`) rather than
+    /// `session/card` references.
+    pub home_session: Option<String>,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            threshold: DEFAULT_THRESHOLD,
+            across_columns: false,
+            home_session: None,
+        }
+    }
+}
+
+/// One card in a suggested cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// Index into the cards given to [`cluster`].
+    pub card: usize,
+    /// True when the card is suggested into a confirmed theme it is not yet in.
+    pub new: bool,
+    /// Why the card is in the cluster (empty for a card on its own).
+    pub reasons: Vec<Reason>,
+}
+
+/// A suggested cluster, or a confirmed theme with its suggested new cards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub label: String,
+    /// The confirmed theme this cluster is, if any.
+    pub theme: Option<String>,
+    pub members: Vec<Member>,
+}
+
+impl Cluster {
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+}
+
+/// Every card in exactly one cluster, biggest clusters first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clustering {
+    pub clusters: Vec<Cluster>,
+}
+
+/// Clusters cards. Confirmed `themes` are kept: their cards stay in them,
+/// new cards may be suggested into them (never a card the clerk removed
+/// from one), and two themes are never merged. Deterministic: the same
+/// input gives the same output.
+pub fn cluster(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    themes: &[Theme],
+) -> Clustering {
+    let texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
+    let features = Analyzer::new().analyse(&texts, thesaurus);
+    cluster_features(cards, &features, options, themes)
+}
+
+fn cluster_features(
+    cards: &[ClusterCard],
+    features: &Features,
+    options: &ClusterOptions,
+    themes: &[Theme],
+) -> Clustering {
+    let threshold = options.threshold.clamp(0.0, 1.0) as f32;
+    let threshold = threshold.max(1e-6);
+    let scope_of = |c: &ClusterCard| -> String {
+        if options.across_columns {
+            String::new()
+        } else {
+            c.column.clone()
+        }
+    };
+
+    // Which confirmed theme each card is in, and who was removed from where.
+    let mut by_ref: HashMap<String, usize> = HashMap::new();
+    for (i, c) in cards.iter().enumerate() {
+        by_ref.entry(c.qualified()).or_insert(i);
+        if options.home_session.as_deref().is_none_or(|h| h == c.session) {
+            by_ref.entry(c.id.clone()).or_insert(i);
+        }
+    }
+    let mut theme_of: Vec<Option<usize>> = vec![None; cards.len()];
+    let mut rejected: Vec<HashSet<u32>> = Vec::with_capacity(themes.len());
+    for (t, theme) in themes.iter().enumerate() {
+        rejected.push(
+            theme
+                .rejected
+                .iter()
+                .filter_map(|r| by_ref.get(r).map(|&i| i as u32))
+                .collect(),
+        );
+        if !theme.confirmed {
+            continue;
+        }
+        for r in &theme.cards {
+            if let Some(&i) = by_ref.get(r)
+                && theme_of[i].is_none()
+            {
+                theme_of[i] = Some(t);
+            }
+        }
+    }
+
+    // Nodes: one per confirmed theme, one per group of free cards with the
+    // same features in the same scope, one per card without words.
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut node_scope: Vec<String> = Vec::new();
+    let mut theme_node: HashMap<usize, usize> = HashMap::new();
+    let mut same: HashMap<(String, Vec<(u32, u32)>), usize> = HashMap::new();
+    for (i, card) in cards.iter().enumerate() {
+        let v = &features.cards[i].vector;
+        let node = if let Some(t) = theme_of[i] {
+            *theme_node.entry(t).or_insert_with(|| {
+                nodes.push(Node {
+                    members: Vec::new(),
+                    sum: Vec::new(),
+                    theme: Some(t),
+                });
+                node_scope.push(scope_of(card));
+                nodes.len() - 1
+            })
+        } else if v.is_empty() {
+            nodes.push(Node {
+                members: Vec::new(),
+                sum: Vec::new(),
+                theme: None,
+            });
+            node_scope.push(scope_of(card));
+            nodes.len() - 1
+        } else {
+            let key = (
+                scope_of(card),
+                v.iter().map(|(f, w)| (*f, w.to_bits())).collect(),
+            );
+            *same.entry(key).or_insert_with(|| {
+                nodes.push(Node {
+                    members: Vec::new(),
+                    sum: Vec::new(),
+                    theme: None,
+                });
+                node_scope.push(scope_of(card));
+                nodes.len() - 1
+            })
+        };
+        nodes[node].members.push(i as u32);
+        let merged = add(&nodes[node].sum, v);
+        nodes[node].sum = merged;
+    }
+
+    // Candidate pairs: per scope, the distinct card vectors above the threshold.
+    let mut rank_order: Vec<u32> = (0..features.kinds.len() as u32).collect();
+    rank_order.sort_by_key(|&f| (features.df[f as usize], f));
+    let mut rank = vec![0u32; features.kinds.len()];
+    for (r, f) in rank_order.iter().enumerate() {
+        rank[*f as usize] = r as u32;
+    }
+    let mut scopes: Vec<&String> = node_scope.iter().collect::<HashSet<_>>().into_iter().collect();
+    scopes.sort();
+    let mut edges: Vec<(u32, u32)> = Vec::new();
+    for scope in scopes {
+        // One representative vector per free group, every card of a theme.
+        let mut reps: Vec<(usize, usize)> = Vec::new(); // (card, node)
+        for (n, node) in nodes.iter().enumerate() {
+            if node_scope[n] != *scope {
+                continue;
+            }
+            if node.theme.is_some() {
+                reps.extend(node.members.iter().map(|&c| (c as usize, n)));
+            } else if let Some(&c) = node.members.first()
+                && !features.cards[c as usize].vector.is_empty()
+            {
+                reps.push((c as usize, n));
+            }
+        }
+        let vectors: Vec<&[(u32, f32)]> = reps
+            .iter()
+            .map(|&(c, _)| features.cards[c].vector.as_slice())
+            .collect();
+        for (x, y, _) in graph::similar_pairs(&vectors, &rank, threshold) {
+            let (a, b) = (reps[x as usize].1, reps[y as usize].1);
+            if a != b {
+                edges.push((a.min(b) as u32, a.max(b) as u32));
+            }
+        }
+    }
+    edges.sort_unstable();
+    edges.dedup();
+
+    let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
+    let merged = graph::average_linkage(nodes, &edges, threshold, &blocked);
+
+    let mut clusters: Vec<Cluster> = merged
+        .into_iter()
+        .map(|node| {
+            let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
+            members.sort_unstable();
+            let theme = node.theme.map(|t| &themes[t]);
+            let reasons = label::explain(features, &members);
+            let label = match theme {
+                Some(t) => t.label.clone(),
+                None => label::label(features, &members, cards),
+            };
+            Cluster {
+                label,
+                theme: theme.map(|t| t.id.clone()),
+                members: members
+                    .iter()
+                    .zip(reasons)
+                    .map(|(&card, reasons)| Member {
+                        card,
+                        new: theme.is_some() && theme_of[card].is_none(),
+                        reasons,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    clusters.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then_with(|| a.members[0].card.cmp(&b.members[0].card))
+    });
+    Clustering { clusters }
+}
+
+fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut m: Vec<(u32, f32)> = a.iter().chain(b).copied().collect();
+    m.sort_by_key(|(f, _)| *f);
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(m.len());
+    for (f, w) in m {
+        match out.last_mut() {
+            Some(last) if last.0 == f => last.1 += w,
+            _ => out.push((f, w)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(i: usize, text: &str) -> ClusterCard {
+        ClusterCard {
+            id: format!("k{i}"),
+            session: "s".into(),
+            board: "b".into(),
+            column: "needs".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn every_card_lands_in_exactly_one_cluster() {
+        let texts = ["Kita-Plätze", "", "!!!", "Kitaplätze", "Parkplätze", "💡"];
+        let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
+        let c = cluster(&cards, &ClusterOptions::default(), &Thesaurus::builtin(), &[]);
+        let mut seen: Vec<usize> = c
+            .clusters
+            .iter()
+            .flat_map(|k| k.members.iter().map(|m| m.card))
+            .collect();
+        seen.sort();
+        assert_eq!(seen, (0..texts.len()).collect::<Vec<_>>());
+        assert_eq!(c.clusters[0].len(), 2);
+    }
+}
