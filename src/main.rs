@@ -424,10 +424,7 @@ fn cmd_cluster(
         eprintln!(
             "{} ({})",
             p.render(lang),
-            lang.pick(
-                "Thesaurus-Datei ausgelassen",
-                "thesaurus file left out"
-            )
+            lang.pick("Thesaurus-Datei ausgelassen", "thesaurus file left out")
         );
     }
     // Themes of every session, with card references made unique across sessions.
@@ -512,7 +509,12 @@ fn cmd_cluster(
         let theme = k
             .theme
             .as_ref()
-            .map(|t| format!(" [{} {t}]", lang.pick("bestätigtes Thema", "confirmed theme")))
+            .map(|t| {
+                format!(
+                    " [{} {t}]",
+                    lang.pick("bestätigtes Thema", "confirmed theme")
+                )
+            })
             .unwrap_or_default();
         println!(
             "{}. {} — {} {}{theme}",
@@ -534,7 +536,10 @@ fn cmd_cluster(
             };
             println!(
                 "   - {}  [{} · {} · {}]{new}",
-                main_text(m.card).split_whitespace().collect::<Vec<_>>().join(" "),
+                main_text(m.card)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 c.board,
                 c.column,
                 c.id

@@ -144,7 +144,10 @@ fn evaluate(threshold: f64) -> (Figures, Vec<Vec<String>>) {
             suggested[m.card] = k;
         }
     }
-    assert!(suggested.iter().all(|&k| k != usize::MAX), "card in no cluster");
+    assert!(
+        suggested.iter().all(|&k| k != usize::MAX),
+        "card in no cluster"
+    );
 
     let mut gold_ids: HashMap<(String, String), usize> = HashMap::new();
     let gold: Vec<usize> = set
@@ -237,4 +240,26 @@ fn threshold_sweep() {
             f.moves_from_nothing
         );
     }
+}
+
+#[test]
+#[ignore]
+fn listing_at_threshold() {
+    let t: f64 = std::env::var("T")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.25);
+    let (f, listing) = evaluate(t);
+    for cluster in &listing {
+        println!("{}", cluster[0]);
+        for card in &cluster[1..] {
+            println!("    {card}");
+        }
+    }
+    println!(
+        "precision {:.3} recall {:.3} saved {:.3}",
+        f.precision,
+        f.recall,
+        f.saved()
+    );
 }

@@ -57,15 +57,19 @@ pub struct Features {
     pub concept_names: Vec<String>,
 }
 
+/// Rarity is measured as if this many unrelated cards were added: in a
+/// small set (one board) a word on half the cards is not therefore common.
+const BACKGROUND_CARDS: f32 = 50.0;
 /// Relative weights of the kinds of features.
 const COMPOUND_WEIGHT: f32 = 0.5;
-const CONCEPT_WEIGHT: f32 = 0.9;
+const CONCEPT_WEIGHT: f32 = 1.2;
 /// Weight of generic words that say what to do, not about what.
 const WEAK_WEIGHT: f32 = 0.3;
 
 /// Generic words of cards ("Ausbau", "Förderung", "Angebote schaffen"): kept,
 /// but they alone never make two cards similar.
-const WEAK_WORDS: &str = "ausbau aufbau förderung fördern schaffen schaffung stärken stärkung
+const WEAK_WORDS: &str =
+    "ausbau aufbau abbau abbauen förderung fördern schaffen schaffung stärken stärkung
 verbesserung verbessern angebot angebote möglichkeit möglichkeiten problem probleme thema themen
 bereich bereiche bereitstellen ermöglichen unterstützung unterstützen erhöhen erhöhung
 ausbauen aufbauen entwickeln entwicklung sichern sicherung verstärkt stärker neue neu
@@ -113,20 +117,6 @@ impl Analyzer {
     /// come from the set itself).
     pub fn analyse(&mut self, texts: &[String], thesaurus: &Thesaurus) -> Features {
         let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
-
-        // How often each word part occurs: rare spellings lean on frequent ones.
-        let mut freq: HashMap<&str, u32> = HashMap::new();
-        for card in &tokens {
-            for t in card {
-                for p in &t.parts {
-                    *freq.entry(p.as_str()).or_default() += 1;
-                }
-            }
-        }
-        let respell = self.link_spellings(&freq);
-
-        // The vocabulary compounds are split against: the cards' own words,
-        // their stems, and the thesaurus words.
         let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
             .groups
             .iter()
@@ -137,10 +127,30 @@ impl Analyzer {
                     .collect()
             })
             .collect();
+
+        // How often each word part occurs: rare spellings lean on frequent
+        // ones, and on the thesaurus' spelling ("Quartierskümern").
+        let mut freq: HashMap<&str, u32> = HashMap::new();
+        for card in &tokens {
+            for t in card {
+                for p in &t.parts {
+                    *freq.entry(p.as_str()).or_default() += 1;
+                }
+            }
+        }
+        for t in thesaurus_tokens.iter().flatten().flatten() {
+            for p in &t.parts {
+                *freq.entry(p.as_str()).or_default() += 2;
+            }
+        }
+        let respell = self.link_spellings(&freq);
+
+        // The vocabulary compounds are split against: the cards' own words,
+        // their stems, and the thesaurus words.
         let mut vocab: HashSet<String> = HashSet::new();
         let word_parts = freq
             .keys()
-            .map(|w| *w)
+            .copied()
             .chain(
                 thesaurus_tokens
                     .iter()
@@ -207,12 +217,15 @@ impl Analyzer {
                         token: ti as u32,
                     });
                 };
+                // A compound is one word: its parts share the word's weight.
+                let share = 1.0 / (stems.len().max(1) as f32).sqrt();
                 for s in &stems {
-                    let w = if self.weak.contains(s) {
-                        WEAK_WEIGHT
-                    } else {
-                        1.0
-                    };
+                    let w = share
+                        * if self.weak.contains(s) {
+                            WEAK_WEIGHT
+                        } else {
+                            1.0
+                        };
                     add(intern(FeatureKind::Stem(s.clone())), w);
                 }
                 if stems.len() >= 2 {
@@ -252,7 +265,7 @@ impl Analyzer {
         }
         let idf: Vec<f32> = df
             .iter()
-            .map(|&d| ((n + 1.0) / (d as f32 + 0.5)).ln().max(0.0) + 0.5)
+            .map(|&d| ((n + BACKGROUND_CARDS) / (d as f32 + 0.5)).ln().max(0.0) + 0.5)
             .collect();
         for c in &mut cards {
             let mut norm = 0.0f32;
@@ -483,12 +496,24 @@ impl Analyzer {
                 if seqs.iter().any(Vec::is_empty) {
                     continue;
                 }
-                let first = seqs[0][0].clone();
-                index.by_first.entry(first).or_default().push(Entry {
-                    group: g,
-                    seqs,
-                    whole,
-                });
+                // Also the unsplit stem: a card may split a compound
+                // differently ("Kindergartenplätze" keeps "kindergarten").
+                let unsplit: Vec<Vec<String>> = word_tokens
+                    .iter()
+                    .map(|t| vec![self.stem(&t.parts.concat())])
+                    .collect();
+                let mut variants = vec![seqs];
+                if unsplit != variants[0] {
+                    variants.push(unsplit);
+                }
+                for seqs in variants {
+                    let first = seqs[0][0].clone();
+                    index.by_first.entry(first).or_default().push(Entry {
+                        group: g,
+                        seqs,
+                        whole,
+                    });
+                }
             }
         }
         index
@@ -582,9 +607,9 @@ impl ConceptIndex {
                         continue;
                     }
                     let rest_ok = e.seqs[1..].iter().all(|seq| {
-                        tokens.iter().any(|t| {
-                            (0..t.len()).any(|j| t[j..].starts_with(seq))
-                        })
+                        tokens
+                            .iter()
+                            .any(|t| (0..t.len()).any(|j| t[j..].starts_with(seq)))
                     });
                     if rest_ok && !out.iter().any(|(g, _)| *g == e.group) {
                         out.push((e.group, ti));
@@ -615,7 +640,12 @@ mod tests {
 
     #[test]
     fn compounds_split_against_the_cards_vocabulary() {
-        let texts = ["Kita-Plätze", "fehlende Kitaplätze", "Parkplätze", "Wildes Parken"];
+        let texts = [
+            "Kita-Plätze",
+            "fehlende Kitaplätze",
+            "Parkplätze",
+            "Wildes Parken",
+        ];
         let mut s = stems_of(&texts, 1);
         s.sort();
         assert_eq!(s, vec!["kita", "platz"]);
@@ -627,10 +657,14 @@ mod tests {
     #[test]
     fn a_misspelt_long_word_is_read_as_the_frequent_one() {
         let mut a = Analyzer::new();
-        let freq: HashMap<&str, u32> =
-            [("quartierskümmerer", 3), ("quartierskümern", 1), ("bildung", 3), ("bindung", 1)]
-                .into_iter()
-                .collect();
+        let freq: HashMap<&str, u32> = [
+            ("quartierskümmerer", 3),
+            ("quartierskümern", 1),
+            ("bildung", 3),
+            ("bindung", 1),
+        ]
+        .into_iter()
+        .collect();
         let map = a.link_spellings(&freq);
         assert_eq!(
             map.get("quartierskümern").map(String::as_str),

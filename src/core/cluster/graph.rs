@@ -46,7 +46,11 @@ fn add_into(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
 /// vectors. `rank` orders features from rarest to most common; only the rare
 /// prefix of each vector is indexed, which is enough to find every pair above
 /// the threshold while common words never fan out.
-pub fn similar_pairs(vectors: &[&[(u32, f32)]], rank: &[u32], threshold: f32) -> Vec<(u32, u32, f32)> {
+pub fn similar_pairs(
+    vectors: &[&[(u32, f32)]],
+    rank: &[u32],
+    threshold: f32,
+) -> Vec<(u32, u32, f32)> {
     let n = vectors.len();
     let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, v) in vectors.iter().enumerate() {
@@ -103,6 +107,9 @@ pub fn similar_pairs(vectors: &[&[(u32, f32)]], rank: &[u32], threshold: f32) ->
     out
 }
 
+/// A pair to merge: similarity bits, the two nodes, their versions when pushed.
+type Candidate = (u32, Reverse<u32>, Reverse<u32>, u32, u32);
+
 /// A cluster while merging.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -132,7 +139,7 @@ pub fn average_linkage(
     let mut neighbours: Vec<HashSet<u32>> = vec![HashSet::new(); n];
     let size = |node: &Node| node.members.len() as f32;
     let sim = |a: &Node, b: &Node| dot(&a.sum, &b.sum) / (size(a) * size(b));
-    let mut heap: BinaryHeap<(u32, Reverse<u32>, Reverse<u32>, u32, u32)> = BinaryHeap::new();
+    let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
     let allowed = |nodes: &[Node], a: usize, b: usize| -> bool {
         match (nodes[a].theme, nodes[b].theme) {
             (Some(_), Some(_)) => false,
@@ -230,7 +237,9 @@ mod tests {
         // Deterministic pseudo-random sparse vectors.
         let mut seed = 7u64;
         let mut next = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) as u32
         };
         let vectors: Vec<Vector> = (0..300)
@@ -243,7 +252,7 @@ mod tests {
                 unit(&v)
             })
             .collect();
-        let mut df = vec![0u32; 40];
+        let mut df = [0u32; 40];
         for v in &vectors {
             for (f, _) in v {
                 df[*f as usize] += 1;

@@ -15,8 +15,8 @@ pub mod features;
 pub mod graph;
 pub mod label;
 pub mod normalise;
-pub mod thesaurus;
 pub mod themes;
+pub mod thesaurus;
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,7 +30,7 @@ use graph::Node;
 
 /// Threshold used when none is given: the average similarity (0–1) the
 /// cards of a cluster must have with each other.
-pub const DEFAULT_THRESHOLD: f64 = 0.4;
+pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 /// A card as the clustering sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub fn cards_of(sessions: &[Session], columns: &[String]) -> Vec<ClusterCard> {
     let mut out = Vec::new();
     for s in sessions {
         for (board, column, card) in s.cards() {
-            if !columns.is_empty() && !columns.iter().any(|c| *c == column.key) {
+            if !columns.is_empty() && !columns.contains(&column.key) {
                 continue;
             }
             out.push(ClusterCard {
@@ -171,7 +171,11 @@ fn cluster_features(
     let mut by_ref: HashMap<String, usize> = HashMap::new();
     for (i, c) in cards.iter().enumerate() {
         by_ref.entry(c.qualified()).or_insert(i);
-        if options.home_session.as_deref().is_none_or(|h| h == c.session) {
+        if options
+            .home_session
+            .as_deref()
+            .is_none_or(|h| h == c.session)
+        {
             by_ref.entry(c.id.clone()).or_insert(i);
         }
     }
@@ -250,7 +254,11 @@ fn cluster_features(
     for (r, f) in rank_order.iter().enumerate() {
         rank[*f as usize] = r as u32;
     }
-    let mut scopes: Vec<&String> = node_scope.iter().collect::<HashSet<_>>().into_iter().collect();
+    let mut scopes: Vec<&String> = node_scope
+        .iter()
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
     scopes.sort();
     let mut edges: Vec<(u32, u32)> = Vec::new();
     for scope in scopes {
@@ -351,7 +359,12 @@ mod tests {
     fn every_card_lands_in_exactly_one_cluster() {
         let texts = ["Kita-Plätze", "", "!!!", "Kitaplätze", "Parkplätze", "💡"];
         let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
-        let c = cluster(&cards, &ClusterOptions::default(), &Thesaurus::builtin(), &[]);
+        let c = cluster(
+            &cards,
+            &ClusterOptions::default(),
+            &Thesaurus::builtin(),
+            &[],
+        );
         let mut seen: Vec<usize> = c
             .clusters
             .iter()

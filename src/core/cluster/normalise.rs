@@ -297,7 +297,10 @@ mod tests {
             parts("Ausbau Kitaplätze GE")[2],
             vec!["gelsenkirchen".to_string()]
         );
-        assert_eq!(parts("tw. guter öffentl. Nahverkehr")[0], vec!["öffentlich"]);
+        assert_eq!(
+            parts("tw. guter öffentl. Nahverkehr")[0],
+            vec!["öffentlich"]
+        );
     }
 
     #[test]

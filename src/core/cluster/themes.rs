@@ -111,14 +111,15 @@ pub fn reject(
 pub fn remove_card(themes: &[Theme], theme: &str, card: &str) -> Result<Edit, ThemeError> {
     let i = find(themes, theme)?;
     let mut out = themes.to_vec();
-    let pos = out[i]
-        .cards
-        .iter()
-        .position(|c| c == card)
-        .ok_or_else(|| ThemeError::NotInTheme {
-            theme: theme.to_string(),
-            card: card.to_string(),
-        })?;
+    let pos =
+        out[i]
+            .cards
+            .iter()
+            .position(|c| c == card)
+            .ok_or_else(|| ThemeError::NotInTheme {
+                theme: theme.to_string(),
+                card: card.to_string(),
+            })?;
     out[i].cards.remove(pos);
     if !out[i].rejected.iter().any(|c| c == card) {
         out[i].rejected.push(card.to_string());
@@ -238,9 +239,8 @@ pub fn save_themes(dir: &Path, themes: &[Theme]) -> Result<(), FileError> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("  ".to_string());
-    let mut text = ron::ser::to_string_pretty(&file, config).map_err(|e| {
-        FileError::other(&path, 0, 0, e.to_string(), e.to_string())
-    })?;
+    let mut text = ron::ser::to_string_pretty(&file, config)
+        .map_err(|e| FileError::other(&path, 0, 0, e.to_string(), e.to_string()))?;
     text.push('\n');
     write_atomic(&path, text.as_bytes()).map_err(|e| FileError::io(&path, &e))
 }
@@ -317,40 +317,38 @@ mod tests {
 
     #[test]
     fn theme_edits_undo() {
-        let mut s = Session::default();
-        s.themes = vec![
-            Theme {
-                id: "t1".into(),
-                label: "Kita".into(),
-                cards: vec!["k1".into(), "k2".into()],
-                confirmed: true,
-                ..Theme::default()
-            },
-            Theme {
-                id: "t2".into(),
-                label: "Müll".into(),
-                cards: vec!["k3".into()],
-                confirmed: true,
-                ..Theme::default()
-            },
-        ];
+        let mut s = Session {
+            themes: vec![
+                Theme {
+                    id: "t1".into(),
+                    label: "Kita".into(),
+                    cards: vec!["k1".into(), "k2".into()],
+                    confirmed: true,
+                    ..Theme::default()
+                },
+                Theme {
+                    id: "t2".into(),
+                    label: "Müll".into(),
+                    cards: vec!["k3".into()],
+                    confirmed: true,
+                    ..Theme::default()
+                },
+            ],
+            ..Session::default()
+        };
         let before = s.themes.clone();
         let mut h = crate::core::edit::History::default();
         let e = move_card(&s.themes, "t1", "t2", "k2").unwrap();
-        h.apply(&mut s, e)
-            .unwrap();
+        h.apply(&mut s, e).unwrap();
         assert_eq!(s.themes[1].cards, vec!["k3", "k2"]);
         assert_eq!(s.themes[0].rejected, vec!["k2"]);
         let e = merge(&s.themes, "t1", "t2").unwrap();
-        h.apply(&mut s, e)
-            .unwrap();
+        h.apply(&mut s, e).unwrap();
         assert_eq!(s.themes.len(), 1);
         let e = rename(&s.themes, "t1", "Betreuung").unwrap();
-        h.apply(&mut s, e)
-            .unwrap();
+        h.apply(&mut s, e).unwrap();
         let e = assign_tag(&s.themes, "t1", Some("fruehe-bildung")).unwrap();
-        h.apply(&mut s, e)
-            .unwrap();
+        h.apply(&mut s, e).unwrap();
         assert_eq!(s.themes[0].tag.as_deref(), Some("fruehe-bildung"));
         while h.undo(&mut s).unwrap() {}
         assert_eq!(s.themes, before);
@@ -375,6 +373,9 @@ mod tests {
         assert_eq!(load_themes(dir.path()).unwrap(), themes);
         std::fs::write(themes_path(dir.path()), "Themes(themes: [oops").unwrap();
         let err = load_themes(dir.path()).unwrap_err();
-        assert!(err.render(crate::core::error::Lang::De).contains("themes.ron:1:"));
+        assert!(
+            err.render(crate::core::error::Lang::De)
+                .contains("themes.ron:1:")
+        );
     }
 }

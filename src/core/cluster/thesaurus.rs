@@ -95,7 +95,11 @@ mod tests {
     fn builtin_thesaurus_parses_and_is_general() {
         let t = Thesaurus::parse(Path::new("thesaurus.ron"), BUILTIN).expect("valid");
         assert!(t.groups.len() >= 30, "{} groups", t.groups.len());
-        assert!(t.groups.iter().any(|g| g.words.iter().any(|w| w == "Kindergarten")));
+        assert!(
+            t.groups
+                .iter()
+                .any(|g| g.words.iter().any(|w| w == "Kindergarten"))
+        );
     }
 
     #[test]
