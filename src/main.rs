@@ -494,7 +494,7 @@ fn cmd_cluster(
     }
     let several = result.clusters.iter().filter(|k| k.len() > 1).count();
     println!(
-        "{} {} {} {} ({} {}, {} {:.2})",
+        "{} {} {} {} ({} {}, {} {})",
         cards.len(),
         lang.pick("Karten in", "cards in"),
         result.clusters.len(),
@@ -502,7 +502,10 @@ fn cmd_cluster(
         several,
         lang.pick("mit mehreren Karten", "with several cards"),
         lang.pick("Schwelle", "threshold"),
-        options.threshold
+        match lang {
+            Lang::De => format!("{:.2}", options.threshold).replace('.', ","),
+            Lang::En => format!("{:.2}", options.threshold),
+        }
     );
     for (n, k) in result.clusters.iter().enumerate() {
         println!();

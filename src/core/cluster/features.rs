@@ -53,6 +53,8 @@ pub struct Features {
     /// In how many cards a feature occurs.
     pub df: Vec<u32>,
     pub idf: Vec<f32>,
+    /// Whether a feature is a generic word (weighted down).
+    pub weak: Vec<bool>,
     /// Names of the thesaurus groups (for explanations).
     pub concept_names: Vec<String>,
 }
@@ -280,11 +282,16 @@ impl Analyzer {
                 }
             }
         }
+        let weak = kinds
+            .iter()
+            .map(|k| matches!(k, FeatureKind::Stem(s) if self.weak.contains(s)))
+            .collect();
         Features {
             cards,
             kinds,
             df,
             idf,
+            weak,
             concept_names: thesaurus.groups.iter().map(|g| g.name.clone()).collect(),
         }
     }

@@ -75,6 +75,8 @@ pub fn explain(features: &Features, members: &[usize]) -> Vec<Vec<Reason>> {
                 }
                 let word = card.tokens[c.token as usize].surface.clone();
                 match &features.kinds[c.feature as usize] {
+                    // Generic words ("Ausbau") are shared but explain nothing.
+                    FeatureKind::Stem(_) if features.weak[c.feature as usize] => {}
                     FeatureKind::Stem(s) => {
                         match stems_by_token.iter_mut().find(|(t, _)| *t == c.token) {
                             Some((_, v)) => {

@@ -1,0 +1,128 @@
+//! `stellwand cluster` on the shipped Gelsenkirchen session: the contract's
+//! JSON, the Kita cards together, parking apart, deterministic output.
+
+use std::process::Command;
+
+const SESSION: &str = "sessions/2019-02-13-gelsenkirchen-mitte.ron";
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn cluster_with<'a>(
+    clusters: &'a [serde_json::Value],
+    text: &str,
+) -> Option<&'a serde_json::Value> {
+    clusters.iter().find(|k| {
+        k["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["text"].as_str() == Some(text))
+    })
+}
+
+#[test]
+fn needs_column_groups_kita_and_keeps_parking_apart() {
+    let (code, out, err) = run(&["cluster", SESSION, "--column", "needs", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let obj = json.as_object().unwrap();
+    assert_eq!(obj.keys().collect::<Vec<_>>(), vec!["clusters"]);
+    let clusters = json["clusters"].as_array().unwrap();
+
+    // Contract fields, every card once, biggest clusters first.
+    let mut ids = Vec::new();
+    let mut last = usize::MAX;
+    for k in clusters {
+        let mut keys: Vec<&String> = k.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, vec!["cards", "label"]);
+        let cards = k["cards"].as_array().unwrap();
+        assert!(cards.len() <= last, "biggest first");
+        last = cards.len();
+        for c in cards {
+            let mut keys: Vec<&String> = c.as_object().unwrap().keys().collect();
+            keys.sort();
+            assert_eq!(keys, vec!["board", "column", "id", "session", "text"]);
+            assert_eq!(c["column"], "needs");
+            ids.push(c["id"].as_str().unwrap().to_string());
+        }
+    }
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "a card in two clusters");
+
+    let kita = cluster_with(clusters, "Kita-Plätze").expect("Kita card");
+    for text in [
+        "keine / bzw. zu wenig KiTA-Plätze",
+        "fehlende Kitaplätze",
+        "Ausbau Kitaplätze GE",
+        "Kitaplätze + IFÖ-Schulplätze",
+        "Ausbau von Kinder-Betreuungsplätzen",
+        "Kindergartenplätze",
+        "ausreichende Kitaplätze bereitstellen (Personalschlüssel / Gruppengröße)",
+    ] {
+        assert_eq!(cluster_with(clusters, text), Some(kita), "{text}");
+    }
+    for text in [
+        "zu wenig Parkplätze",
+        "Wenig Parkplätze !!!",
+        "Wildes Parken / Rücksichtnahme",
+    ] {
+        let k = cluster_with(clusters, text).expect("parking card");
+        assert_ne!(k, kita, "{text}");
+    }
+
+    // The same command gives the same output.
+    let (_, again, _) = run(&["cluster", SESSION, "--column", "needs", "--json"]);
+    assert_eq!(out, again);
+}
+
+#[test]
+fn text_listing_explains_in_german_and_english() {
+    let (code, out, _) = run(&["cluster", SESSION, "--column", "needs"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Karten in"), "{out}");
+    assert!(out.contains("weil: „Kitaplätze“"), "{out}");
+    let (code, out, _) = run(&["--lang", "en", "cluster", SESSION, "--column", "needs"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("because:"), "{out}");
+}
+
+#[test]
+fn columns_stay_apart_unless_several_are_asked_for() {
+    let (_, out, _) = run(&["cluster", SESSION, "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for k in json["clusters"].as_array().unwrap() {
+        let cards = k["cards"].as_array().unwrap();
+        assert!(cards.iter().all(|c| c["column"] == cards[0]["column"]));
+    }
+    let (_, out, _) = run(&[
+        "cluster", SESSION, "--column", "needs", "--column", "matters", "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let clusters = json["clusters"].as_array().unwrap();
+    assert!(
+        clusters
+            .iter()
+            .flat_map(|k| k["cards"].as_array().unwrap())
+            .all(|c| c["column"] == "needs" || c["column"] == "matters")
+    );
+}
+
+#[test]
+fn a_threshold_out_of_range_is_refused() {
+    let (code, _, err) = run(&["cluster", SESSION, "--threshold", "3"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--threshold"), "{err}");
+}
