@@ -307,6 +307,16 @@ pub(super) fn plan(
         known.insert(key.clone());
         tags.push((key, name));
     }
+    // A Handlungsfeld without a readable name is called by its key.
+    for (key, name) in tags.iter_mut() {
+        if inline(name).is_empty() {
+            *name = if inline(key).is_empty() {
+                "Handlungsfeld".to_string()
+            } else {
+                key.clone()
+            };
+        }
+    }
 
     // Rendered themes: (chapter tag, owner index, section) -> [(order, text)].
     type Bodies = HashMap<(Option<String>, usize, Section), Vec<((String, String), String)>>;
