@@ -162,20 +162,12 @@ type CmdResult = Result<(), String>;
 
 fn run_tui(path: Option<PathBuf>, lang: Lang, templates: &Templates) -> CmdResult {
     let path = path.unwrap_or_else(|| PathBuf::from("sessions"));
-    // A file opens directly; its folder is what the start screen lists.
-    let (dir, file) = if path.is_dir() || path.extension().is_none() {
-        (path, None)
+    // A folder (or a name without extension) lists its sessions; a file opens directly.
+    let app = if path.is_dir() || path.extension().is_none() {
+        stellwand::tui::App::new(lang, templates.clone(), &path)
     } else {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        (dir, Some(path))
+        stellwand::tui::App::open_file(lang, templates.clone(), &path)
     };
-    let mut app = stellwand::tui::App::new(lang, templates.clone(), &dir);
-    if let Some(file) = file {
-        app.open(&file);
-    }
     stellwand::tui::run(app).map_err(|e| e.to_string())
 }
 

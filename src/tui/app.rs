@@ -217,6 +217,27 @@ pub struct App {
 impl App {
     /// An app showing the sessions of a folder.
     pub fn new(lang: Lang, templates: Templates, dir: &Path) -> Self {
+        let mut app = App::bare(lang, templates, dir);
+        app.reload_sessions();
+        app
+    }
+
+    /// An app with one session file open. The folder's other sessions are
+    /// read only when the start screen is shown, or when the file cannot be
+    /// opened.
+    pub fn open_file(lang: Lang, templates: Templates, file: &Path) -> Self {
+        let dir = match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut app = App::bare(lang, templates, &dir);
+        if !app.open(file) {
+            app.reload_sessions();
+        }
+        app
+    }
+
+    fn bare(lang: Lang, templates: Templates, dir: &Path) -> Self {
         let mut app = App {
             lang,
             templates,
@@ -232,7 +253,6 @@ impl App {
             quit_anyway: false,
             quit: false,
         };
-        app.reload_sessions();
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);
             app.set_status(Severity::Warning, text);

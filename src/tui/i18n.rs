@@ -29,6 +29,8 @@ pub enum Msg {
     KeyNextBoard,
     KeyPrevBoard,
     KeySessions,
+    KeyDismiss,
+    KeyEntrySave,
     KeyAddCard,
     KeyInsertBelow,
     KeyEditCard,
@@ -196,6 +198,8 @@ impl Msg {
                 "zur Sitzungsliste (speichert)",
                 "to the session list (saves)",
             ),
+            KeyDismiss => ("Meldung ausblenden", "dismiss the message"),
+            KeyEntrySave => ("Karte übernehmen und speichern", "commit the card and save"),
             KeyAddCard => (
                 "Karte am Ende der Spalte erfassen (Schnellerfassung)",
                 "add a card at the end of the column (rapid entry)",

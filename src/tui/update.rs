@@ -264,6 +264,7 @@ fn board_action(app: &mut App, action: Action) {
             doc.clamp();
         }
         Action::Sessions => to_start(app),
+        Action::Cancel => app.status = None,
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::AddCard => start_entry(app, EntryPlace::End),
@@ -671,10 +672,18 @@ fn entry_action(app: &mut App, mut entry: Entry, action: Action) {
             return;
         }
         Action::Save => {
+            // The card is committed and the editor stays open for the next one.
             commit_entry(app, &entry);
             save(app, false);
-            return;
+            if let (EntryTarget::New { index }, false) = (&entry.target, entry.editor.is_blank()) {
+                entry.target = EntryTarget::New { index: index + 1 };
+            }
+            entry.editor = Editor::default();
+            if matches!(entry.target, EntryTarget::Edit { .. }) {
+                return;
+            }
         }
+        Action::Help => app.help = Some(0),
         _ => {}
     }
     app.mode = Mode::Entry(entry);
@@ -1229,6 +1238,36 @@ mod tests {
         assert_eq!(app.status.as_ref().unwrap().severity, Severity::Error);
         update(&mut app, Action::Quit);
         assert!(app.quit);
+    }
+
+    #[test]
+    fn photo_problems_show_in_the_status_bar() {
+        let (_dir, mut app) = app_with_session();
+        update(&mut app, Action::OpenPhoto);
+        assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
+        update(&mut app, Action::EditBoard);
+        update(&mut app, Action::CommitNext);
+        type_text(&mut app, "fotos/IMG_9999.jpg");
+        update(&mut app, Action::Commit);
+        update(&mut app, Action::OpenPhoto);
+        let status = app.status.clone().unwrap();
+        assert_eq!(status.severity, Severity::Error);
+        assert!(status.text.contains("IMG_9999.jpg"), "{}", status.text);
+        update(&mut app, Action::Cancel);
+        assert!(app.status.is_none());
+    }
+
+    #[test]
+    fn ctrl_s_while_typing_keeps_the_card_and_the_editor() {
+        let (_dir, mut app) = app_with_session();
+        update(&mut app, Action::AddCard);
+        type_text(&mut app, "Kita");
+        update(&mut app, Action::Save);
+        assert!(matches!(app.mode, Mode::Entry(_)));
+        assert!(!app.doc.as_ref().unwrap().dirty);
+        type_text(&mut app, "Schule");
+        update(&mut app, Action::Commit);
+        assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
     }
 
     #[test]

@@ -1,0 +1,107 @@
+//! Speed of the terminal UI with a 10,000-card session: opening and drawing
+//! the first frame, one key press in rapid entry, and saving.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use stellwand::core::error::Lang;
+use stellwand::core::model::{Card, Session};
+use stellwand::core::store;
+use stellwand::core::template::Templates;
+use stellwand::tui::app::App;
+use stellwand::tui::{Action, ui, update};
+
+const CARDS: usize = 10_000;
+
+/// Ten district boards; the first column of the first board alone holds
+/// half of the cards, so that drawing must not depend on a column's length.
+fn big_session() -> Session {
+    let templates = Templates::builtin();
+    let template = templates.board("district-exchange").unwrap();
+    let mut s = Session {
+        title: "Großkonferenz".into(),
+        date: "2019-02-13".into(),
+        ..Session::default()
+    };
+    for b in 0..10 {
+        let id = s.fresh_id("b");
+        s.boards
+            .push(template.new_board(id, &format!("Stadtteil {b}")));
+    }
+    let mut n = 0;
+    let mut place = |s: &mut Session, board: usize, column: usize| {
+        let id = s.fresh_id("k");
+        let mut card = Card::new(
+            id,
+            format!("Karte {n}: Kita-Plätze fehlen, Spracherwerbsförderung im Stadtteil"),
+        );
+        if n % 7 == 0 {
+            card.sub_points.push("Übergang Kita – Schule".into());
+        }
+        s.boards[board].columns[column].cards.push(card);
+        n += 1;
+    };
+    for _ in 0..CARDS / 2 {
+        place(&mut s, 0, 0);
+    }
+    for i in 0..CARDS / 2 {
+        place(&mut s, 1 + i % 9, i % 3);
+    }
+    s
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gross.ron");
+    let session = big_session();
+    assert_eq!(session.card_count(), CARDS);
+    store::save(&file, &session).unwrap();
+
+    c.bench_function("tui: open 10k-card session and draw first frame", |b| {
+        b.iter(|| {
+            let app = App::open_file(Lang::De, Templates::builtin(), &file);
+            let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+            terminal.draw(|f| ui::draw(f, &app)).unwrap();
+            black_box(terminal);
+        })
+    });
+
+    let mut app = App::open_file(Lang::De, Templates::builtin(), &file);
+    update(&mut app, Action::AddCard);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    c.bench_function(
+        "tui: key press in rapid entry and redraw (10k cards)",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    let start = Instant::now();
+                    update(&mut app, Action::Input('ä'));
+                    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                    total += start.elapsed();
+                    if i % 40 == 39 {
+                        // Keep the card short, as typed cards are.
+                        update(&mut app, Action::ClearLine);
+                    }
+                }
+                total
+            })
+        },
+    );
+
+    let out = dir.path().join("save.ron");
+    c.bench_function("store: save 10k-card session", |b| {
+        b.iter(|| store::save(&out, black_box(&session)).unwrap())
+    });
+}
+
+criterion_group! {
+    name = tui;
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(4));
+    targets = benches
+}
+criterion_main!(tui);
