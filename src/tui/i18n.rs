@@ -406,7 +406,7 @@ impl Msg {
                 "Diese Sitzung hat keine Wand. B legt eine an.",
                 "This session has no board. B adds one.",
             ),
-            EmptyColumn => ("(leer – a erfasst eine Karte)", "(empty – a adds a card)"),
+            EmptyColumn => ("(leer – Taste a)", "(empty – press a)"),
             NewCardTitle => ("Neue Karte", "New card"),
             EditCardTitle => ("Karte bearbeiten", "Edit card"),
             EntryHint => (

@@ -16,6 +16,9 @@ use super::{editor, status, truncate, wrap};
 /// Columns are never drawn narrower than this; more columns scroll sideways.
 const MIN_COLUMN_WIDTH: u16 = 28;
 
+/// Rows a column heading may take before it is cut.
+const MAX_HEADING_ROWS: usize = 3;
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let header = Rect { height: 1, ..area };
@@ -172,6 +175,13 @@ fn draw_columns(
     let (first, end) = visible_columns(total, doc.cursor.column, area.width);
     let n = (end - first).max(1) as u16;
     let width = area.width / n;
+    // Headings are long sentences on real walls: wrap them, in as many rows
+    // as the longest visible one needs (at most three), so cards line up.
+    let heading_rows = (first..end)
+        .map(|ci| wrap(&board.columns[ci].heading, width.saturating_sub(2) as usize).len())
+        .max()
+        .unwrap_or(1)
+        .clamp(1, MAX_HEADING_ROWS);
     for (slot, ci) in (first..end).enumerate() {
         let x = area.x + slot as u16 * width;
         // The last column takes the rest of the width.
@@ -194,6 +204,7 @@ fn draw_columns(
             &board.columns[ci],
             current,
             entry.filter(|_| current),
+            heading_rows,
             rect,
         );
     }
@@ -207,6 +218,7 @@ fn draw_column(
     column: &Column,
     current: bool,
     entry: Option<&Entry>,
+    heading_rows: usize,
     area: Rect,
 ) {
     let border = if current {
@@ -216,10 +228,7 @@ fn draw_column(
     } else {
         Style::default().fg(Color::Gray)
     };
-    // The count stays visible however long the heading is.
-    let count = format!(" ({}) ", column.cards.len());
-    let room = (area.width as usize).saturating_sub(4 + count.chars().count());
-    let title = format!(" {}{count}", truncate(&column.heading, room));
+    let title = format!(" {} {} ", column.cards.len(), app.t(Msg::Cards));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(if current {
@@ -229,12 +238,18 @@ fn draw_column(
         })
         .border_style(border)
         .title(title);
-    let inner = block.inner(area);
+    let framed = block.inner(area);
     block.render(area, frame.buffer_mut());
-    if inner.width == 0 || inner.height == 0 {
+    if framed.width == 0 || framed.height as usize <= heading_rows + 2 {
         return;
     }
-    let width = inner.width as usize;
+    let width = framed.width as usize;
+    draw_heading(frame.buffer_mut(), column, current, heading_rows, framed);
+    let inner = Rect {
+        y: framed.y + heading_rows as u16 + 1,
+        height: framed.height - heading_rows as u16 - 1,
+        ..framed
+    };
     let bottom = inner.y + inner.height;
     let Some(entry) = entry else {
         if column.cards.is_empty() {
@@ -294,6 +309,35 @@ fn draw_column(
         None,
         inner,
         y + h,
+    );
+}
+
+/// The column's heading, wrapped, above a thin rule.
+fn draw_heading(buf: &mut Buffer, column: &Column, current: bool, rows: usize, area: Rect) {
+    let width = area.width as usize;
+    let mut lines = wrap(&column.heading, width);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} …"), width);
+        }
+    }
+    let style = if current {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::BOLD)
+    };
+    for (i, line) in lines.iter().enumerate() {
+        buf.set_stringn(area.x, area.y + i as u16, line, width, style);
+    }
+    buf.set_stringn(
+        area.x,
+        area.y + rows as u16,
+        "┄".repeat(width),
+        width,
+        Style::default().fg(Color::DarkGray),
     );
 }
 
@@ -383,7 +427,11 @@ fn card_lines(card: &Card, width: usize, selected: bool) -> Vec<(String, Style)>
     let mut text = card.text.clone();
     if !card.refs.is_empty() {
         let refs: Vec<String> = card.refs.iter().map(u32::to_string).collect();
-        text.push_str(&format!(" ({})", refs.join(", ")));
+        let refs = refs.join(", ");
+        // Imported cards often keep the numbers in their text already.
+        if !card.text.contains(&refs) {
+            text.push_str(&format!(" ({refs})"));
+        }
     }
     if let Some(p) = &card.person {
         text.push_str(&format!(" – {p}"));
