@@ -197,30 +197,37 @@ fn draw_columns(
             height: area.height,
         };
         let current = ci == doc.cursor.column;
-        draw_column(
-            frame,
-            app,
-            doc,
-            &board.columns[ci],
+        let view = ColumnView {
+            column: &board.columns[ci],
             current,
-            entry.filter(|_| current),
+            selected: current.then(|| doc.card_index()).flatten(),
+            entry: entry.filter(|_| current),
             heading_rows,
-            rect,
-        );
+        };
+        draw_column(frame, app, &view, rect);
     }
     (first, end)
 }
 
-fn draw_column(
-    frame: &mut Frame,
-    app: &App,
-    doc: &Doc,
-    column: &Column,
+/// What one column shows.
+struct ColumnView<'a> {
+    column: &'a Column,
     current: bool,
-    entry: Option<&Entry>,
+    /// The selected card, in the current column only.
+    selected: Option<usize>,
+    /// The card editor, in the current column only.
+    entry: Option<&'a Entry>,
     heading_rows: usize,
-    area: Rect,
-) {
+}
+
+fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
+    let ColumnView {
+        column,
+        current,
+        selected,
+        entry,
+        heading_rows,
+    } = *view;
     let border = if current {
         Style::default()
             .fg(Color::Cyan)
@@ -262,7 +269,6 @@ fn draw_column(
             );
             return;
         }
-        let selected = current.then(|| doc.card_index()).flatten();
         let first = first_visible(&column.cards, selected, width, inner.height as usize);
         draw_cards(
             frame.buffer_mut(),
