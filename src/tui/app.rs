@@ -60,6 +60,10 @@ pub struct Doc {
     pub dirty: bool,
     pub changed_at: Option<Instant>,
     pub cursor: Cursor,
+    /// Where the cursor was before each change that can be undone, so that
+    /// undo shows the place it changes; kept in step with the history.
+    pub undo_places: Vec<Cursor>,
+    pub redo_places: Vec<Cursor>,
 }
 
 impl Doc {
@@ -72,6 +76,8 @@ impl Doc {
             dirty: false,
             changed_at: None,
             cursor: Cursor::default(),
+            undo_places: Vec::new(),
+            redo_places: Vec::new(),
         }
     }
 

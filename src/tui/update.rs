@@ -10,8 +10,8 @@ use crate::core::store;
 
 use super::action::Action;
 use super::app::{
-    AUTOSAVE_AFTER_SECS, App, Doc, Entry, EntryTarget, Field, FieldKind, Form, FormPurpose, Mode,
-    Screen, Severity,
+    AUTOSAVE_AFTER_SECS, App, Doc, Entry, EntryTarget, Field, FieldKind, Form, FormPurpose,
+    HISTORY_STEPS, Mode, Screen, Severity,
 };
 use super::editor::Editor;
 use super::i18n::Msg;
@@ -395,8 +395,14 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     let Some(doc) = app.doc.as_mut() else {
         return false;
     };
+    let before = doc.cursor;
     match doc.history.apply(&mut doc.session, edit) {
         Ok(()) => {
+            doc.undo_places.push(before);
+            if doc.undo_places.len() > HISTORY_STEPS {
+                doc.undo_places.remove(0);
+            }
+            doc.redo_places.clear();
             touch(doc);
             true
         }
@@ -426,6 +432,17 @@ fn undo_redo(app: &mut App, undo: bool) {
     };
     match result {
         Ok(true) => {
+            // Show the place of the change.
+            let (from, to) = if undo {
+                (&mut doc.undo_places, &mut doc.redo_places)
+            } else {
+                (&mut doc.redo_places, &mut doc.undo_places)
+            };
+            let place = from.pop();
+            to.push(doc.cursor);
+            if let Some(place) = place {
+                doc.cursor = place;
+            }
             touch(doc);
             app.info(if undo { Msg::Undone } else { Msg::Redone });
         }
@@ -886,6 +903,8 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
             true
         }
         Err(e) => {
+            // Autosave tries again after the delay, not on every tick.
+            doc.changed_at = Some(Instant::now());
             let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
             app.set_status(Severity::Error, text);
             false
@@ -1268,6 +1287,32 @@ mod tests {
         type_text(&mut app, "Schule");
         update(&mut app, Action::Commit);
         assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
+    }
+
+    #[test]
+    fn undo_shows_the_place_of_the_change() {
+        let (_dir, mut app) = app_with_session();
+        update(&mut app, Action::AddCard);
+        for t in ["a", "b"] {
+            type_text(&mut app, t);
+            update(&mut app, Action::Commit);
+        }
+        update(&mut app, Action::Cancel);
+        update(&mut app, Action::Up);
+        update(&mut app, Action::ToggleEmphasis);
+        update(&mut app, Action::NewBoard);
+        update(&mut app, Action::Commit);
+        assert_eq!(app.doc.as_ref().unwrap().cursor.board, 1);
+        update(&mut app, Action::Undo);
+        update(&mut app, Action::Undo);
+        let doc = app.doc.as_ref().unwrap();
+        assert_eq!(doc.cursor.board, 0);
+        assert_eq!(doc.card().unwrap().text, "a");
+        assert!(!doc.card().unwrap().flags.emphasis);
+        update(&mut app, Action::Redo);
+        let doc = app.doc.as_ref().unwrap();
+        assert_eq!(doc.card().unwrap().text, "a");
+        assert!(doc.card().unwrap().flags.emphasis);
     }
 
     #[test]

@@ -5,14 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
-use super::super::app::App;
+use super::super::app::{App, Mode, Screen};
 use super::super::i18n::Msg;
 use super::super::keymap::{Context, binding_label, bindings};
 use super::centered;
 
 /// The help text as (keys, description) lines; section headings have no keys.
 pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
-    let sections = [
+    let all = [
         (Context::Global, Msg::CtxGlobal),
         (Context::Start, Msg::CtxStart),
         (Context::Board, Msg::CtxBoard),
@@ -20,6 +20,16 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Context::Form, Msg::CtxForm),
         (Context::Help, Msg::CtxHelp),
     ];
+    // The keys of where the help was opened come right after the global ones.
+    let here = match (&app.mode, app.screen) {
+        (Mode::Entry(_), _) => Context::Entry,
+        (Mode::Form(_), _) => Context::Form,
+        (Mode::Normal, Screen::Start) => Context::Start,
+        (Mode::Normal, Screen::Board) => Context::Board,
+    };
+    let mut sections = vec![all[0]];
+    sections.extend(all.iter().filter(|(c, _)| *c == here));
+    sections.extend(all.iter().skip(1).filter(|(c, _)| *c != here));
     let mut out = Vec::new();
     for (ctx, heading) in sections {
         if !out.is_empty() {
