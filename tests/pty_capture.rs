@@ -265,3 +265,29 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
     tty.wait_exit();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
+
+#[test]
+fn a_multi_line_paste_becomes_one_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("Wand 1/1");
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    // Bracketed paste, as a terminal sends it; \r line ends as from a clipboard.
+    tty.send("\x1b[200~kulturelles Angebot\r\n↳ Theater\r\n-> Musikschule\r\n\x1b[201~");
+    tty.wait_for("Musikschule");
+    tty.send("\r");
+    tty.wait_for("Karten: 1 ");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    let screen = tty.contents();
+    assert!(screen.contains("Wand 1/1"), "{screen}");
+    tty.send("q");
+    tty.wait_exit();
+    let s = store::load(&file).unwrap().session;
+    let card = &s.boards[0].columns[0].cards[0];
+    assert_eq!(card.text, "kulturelles Angebot");
+    assert_eq!(card.sub_points, ["Theater", "Musikschule"]);
+    assert_eq!(s.card_count(), 1);
+}

@@ -173,3 +173,20 @@ fn a_too_small_terminal_says_so() {
     let app = open(dir.path(), &altstadt(), Lang::De);
     insta::assert_snapshot!("too_small", draw(&app, 40, 8));
 }
+
+#[test]
+fn control_characters_in_a_file_do_not_reach_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = altstadt();
+    s.boards[0].columns[0].cards[0].text = "Alarm\u{1b}[2J\u{7}\tweg\r".into();
+    let app = open(dir.path(), &s, Lang::De);
+    let screen = draw(&app, 120, 20);
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
+    assert!(screen.contains("Alarm[2J"), "{screen}");
+    // The frame of the first column is whole.
+    assert!(
+        screen.lines().nth(6).unwrap().starts_with("\"║▸ Alarm"),
+        "{screen}"
+    );
+    assert!(screen.lines().nth(6).unwrap().ends_with("│\""), "{screen}");
+}
