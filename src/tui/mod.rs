@@ -35,6 +35,10 @@ pub fn run(mut app: App) -> io::Result<()> {
     }));
     let _ = execute!(stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app);
+    if result.is_err() {
+        // The terminal failed under us: keep what was done.
+        update::save(&mut app, true);
+    }
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result

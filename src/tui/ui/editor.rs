@@ -7,41 +7,52 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::super::editor::Editor;
 
-/// The text broken into rows of `width` characters, and the cursor's row and column.
+/// The text word-wrapped into rows of at most `width` characters, and the
+/// cursor's row and column.
 fn layout(editor: &Editor, width: usize) -> (Vec<String>, (usize, usize)) {
     let width = width.max(1);
-    let mut rows = vec![String::new()];
-    let mut col = 0;
-    let mut cursor = None;
-    for (i, c) in editor.text().char_indices() {
-        if i == editor.cursor() {
-            cursor = Some((rows.len() - 1, col));
-        }
-        if c == '\n' {
-            rows.push(String::new());
-            col = 0;
-            continue;
-        }
-        if col == width {
-            rows.push(String::new());
-            col = 0;
-            if i == editor.cursor() {
-                cursor = Some((rows.len() - 1, 0));
+    let text = editor.text();
+    // Rows as byte ranges of the text.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut base = 0;
+    for line in text.split('\n') {
+        let mut row_start = base;
+        let mut count = 0;
+        let mut after_space: Option<usize> = None;
+        for (i, c) in line.char_indices() {
+            let at = base + i;
+            if count == width {
+                // Break after the last space of the row, or within a long word.
+                let brk = after_space.filter(|&b| b > row_start).unwrap_or(at);
+                rows.push((row_start, brk));
+                count = text[brk..at].chars().count();
+                row_start = brk;
+                after_space = None;
+            }
+            count += 1;
+            if c == ' ' {
+                after_space = Some(at + 1);
             }
         }
-        if let Some(last) = rows.last_mut() {
-            last.push(c);
-        }
-        col += 1;
+        rows.push((row_start, base + line.len()));
+        base += line.len() + 1;
     }
-    let cursor = cursor.unwrap_or_else(|| {
-        if col == width {
-            rows.push(String::new());
-            (rows.len() - 1, 0)
-        } else {
-            (rows.len() - 1, col)
+    let cur = editor.cursor();
+    let mut cursor = (rows.len() - 1, 0);
+    for (r, &(start, end)) in rows.iter().enumerate() {
+        // At a soft break the cursor belongs to the start of the next row.
+        let soft_break_follows = rows.get(r + 1).is_some_and(|&(next, _)| next == end);
+        if start <= cur && (cur < end || (cur == end && !soft_break_follows)) {
+            cursor = (r, text[start..cur].chars().count());
+            break;
         }
-    });
+    }
+    let mut rows: Vec<String> = rows.iter().map(|&(s, e)| text[s..e].to_string()).collect();
+    if cursor.1 >= width {
+        // A full row: the cursor waits at the start of the next one.
+        rows.insert(cursor.0 + 1, String::new());
+        cursor = (cursor.0 + 1, 0);
+    }
     (rows, cursor)
 }
 
@@ -103,5 +114,14 @@ mod tests {
         assert_eq!(cursor, (2, 2));
         let e = Editor::new("abcd");
         assert_eq!(layout(&e, 4).1, (1, 0));
+        let mut e = Editor::new("Kita Plätze fehlen");
+        assert_eq!(layout(&e, 8).0, vec!["Kita ", "Plätze ", "fehlen"]);
+        assert_eq!(layout(&e, 8).1, (2, 6));
+        for _ in 0..6 {
+            e.left();
+        }
+        assert_eq!(layout(&e, 8).1, (2, 0));
+        e.left();
+        assert_eq!(layout(&e, 8).1, (1, 6));
     }
 }
