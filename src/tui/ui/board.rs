@@ -476,7 +476,10 @@ fn card_lines(card: &Card, width: usize, selected: bool) -> Vec<(String, Style)>
     let sub_style = Style::default().fg(Color::Gray);
     if !card.interested.is_empty() {
         let people = card.interested.join(", ");
-        for (i, line) in wrap(&people, width.saturating_sub(4)).into_iter().enumerate() {
+        for (i, line) in wrap(&people, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
             let prefix = if i == 0 { "  + " } else { "    " };
             out.push((format!("{prefix}{line}"), sub_style));
         }
