@@ -122,6 +122,26 @@ fn normalize(s: &str) -> String {
     out
 }
 
+thread_local! {
+    /// Normalized template headings and names: the same few strings are
+    /// compared with every line of a text.
+    static NORMALIZED: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<str>>> =
+        Default::default();
+}
+
+/// [`normalize`] for template strings, remembered.
+fn normalize_name(s: &str) -> std::rc::Rc<str> {
+    NORMALIZED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(n) = cache.get(s) {
+            return n.clone();
+        }
+        let n: std::rc::Rc<str> = normalize(s).into();
+        cache.insert(s.to_string(), n.clone());
+        n
+    })
+}
+
 /// Whether a normalized line names a normalized heading forgivingly.
 fn names(line: &str, heading: &str) -> bool {
     if line.is_empty() || heading.is_empty() {
@@ -132,10 +152,12 @@ fn names(line: &str, heading: &str) -> bool {
     }
     let (ll, hl) = (line.chars().count(), heading.chars().count());
     // Small typos, only where a word is long enough to tell.
-    // (Lengths more than 15 % apart cannot reach the threshold: skip the work.)
+    // (Strings whose letters differ too much cannot reach the threshold:
+    // the cheap bound spares most of the edit-distance work.)
     if hl >= 8
         && ll >= 8
         && ll.abs_diff(hl) * 100 <= ll.max(hl) * 15
+        && letter_bound(line, heading) * 100 <= ll.max(hl) * 15
         && strsim::normalized_levenshtein(line, heading) >= 0.85
     {
         return true;
@@ -149,6 +171,30 @@ fn names(line: &str, heading: &str) -> bool {
         && line.split(' ').count() >= 3
         && heading.starts_with(line)
         && heading[line.len()..].starts_with(' ')
+}
+
+/// A lower bound of the edit distance from the letters each string has more.
+fn letter_bound(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 38];
+    let slot = |c: char| match c {
+        'a'..='z' => c as usize - 'a' as usize,
+        '0'..='9' => 26 + c as usize - '0' as usize,
+        ' ' => 36,
+        _ => 37,
+    };
+    for c in a.chars() {
+        counts[slot(c)] += 1;
+    }
+    for c in b.chars() {
+        counts[slot(c)] -= 1;
+    }
+    let (more, fewer) = counts.iter().fold(
+        (0, 0),
+        |(m, f), &n| {
+            if n > 0 { (m + n, f) } else { (m, f - n) }
+        },
+    );
+    more.max(fewer) as usize
 }
 
 /// `needle` occurs in `hay` on word boundaries (both normalized).
@@ -166,8 +212,8 @@ fn column_score(line: &str, col: &ColumnTemplate) -> u8 {
     let candidates = std::iter::once(&col.heading).chain(col.aliases.iter());
     let mut best = 0;
     for c in candidates {
-        let nc = normalize(c);
-        if n == nc {
+        let nc = normalize_name(c);
+        if *n == *nc {
             return 3;
         }
         if names(&n, &nc) {
@@ -198,7 +244,7 @@ fn is_heading_part(line: &str, col: &ColumnTemplate) -> bool {
     }
     std::iter::once(&col.heading)
         .chain(col.aliases.iter())
-        .any(|h| contains_words(&normalize(h), &n))
+        .any(|h| contains_words(&normalize_name(h), &n))
 }
 
 /// Words after which a line cannot end a card: articles, prepositions,

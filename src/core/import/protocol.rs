@@ -240,7 +240,7 @@ fn page_headers(lines: &[&str], templates: &[BoardTemplate]) -> Vec<String> {
         .filter(|(_, (n, _))| *n >= 3)
         .filter(|(k, (_, raw))| {
             !templates.iter().any(|t| {
-                names(k, &normalize(&t.name))
+                names(k, &super::normalize_name(&t.name))
                     || heading_of(t, raw).is_some()
                     || t.columns.iter().any(|c| is_heading_part(k, c))
             })
@@ -259,7 +259,7 @@ fn kind_heading(line: &str, templates: &[BoardTemplate]) -> Option<usize> {
     }
     templates
         .iter()
-        .position(|t| names(&n, &normalize(&t.name)))
+        .position(|t| names(&n, &super::normalize_name(&t.name)))
 }
 
 /// A column heading of a template, with text written after it on the same
@@ -277,7 +277,7 @@ fn heading_of<'l>(template: &BoardTemplate, line: &'l str) -> Option<(usize, Opt
     let c = template
         .columns
         .iter()
-        .position(|c| normalize(&c.heading) == label)?;
+        .position(|c| *super::normalize_name(&c.heading) == *label)?;
     let rest = rest.trim();
     Some((c, (!rest.is_empty()).then_some(rest)))
 }
