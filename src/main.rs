@@ -313,7 +313,17 @@ fn cmd_export(
 ) -> ExitCode {
     let mut sessions = Vec::new();
     let mut ok = true;
-    for file in files {
+    // The themes file shared by several sessions: named on the command line,
+    // or next to the session files when several are exported (as `cluster`).
+    let is_themes_file = |f: &PathBuf| {
+        f.file_name()
+            .is_some_and(|n| n == stellwand::core::cluster::themes::THEMES_FILE)
+    };
+    let mut themes_dir = files
+        .iter()
+        .find(|f| is_themes_file(f))
+        .map(|f| f.parent().unwrap_or(Path::new(".")).to_path_buf());
+    for file in files.iter().filter(|f| !is_themes_file(f)) {
         match store::load(file) {
             Ok(l) => sessions.push((file, l.session)),
             Err(e) => {
@@ -322,9 +332,34 @@ fn cmd_export(
             }
         }
     }
+    if themes_dir.is_none() && sessions.len() > 1 {
+        themes_dir = Some(files[0].parent().unwrap_or(Path::new(".")).to_path_buf());
+    }
+    let shared_themes = match &themes_dir {
+        Some(dir) => match stellwand::core::cluster::themes::load_themes(dir) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}", e.render(lang));
+                ok = false;
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
     if !ok {
         return ExitCode::FAILURE;
     }
+    // The workspace id in markers: the sessions folder's name.
+    let workspace = themes_dir
+        .as_ref()
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .and_then(|d| d.file_name().map(|n| slug(&n.to_string_lossy())))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "sitzungen".to_string());
+    let shared = (!shared_themes.is_empty()).then(|| export::Shared {
+        id: &workspace,
+        themes: &shared_themes,
+    });
     let names: Vec<String> = sessions
         .iter()
         .map(|(f, _)| {
@@ -338,7 +373,7 @@ fn cmd_export(
         .zip(&names)
         .map(|((_, session), name)| export::Source { session, name })
         .collect();
-    let plan = match export::plan(&sources, templates, to, options) {
+    let plan = match export::plan_with(&sources, shared, templates, to, options) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("stellwand: {}", e.message(lang));

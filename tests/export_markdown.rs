@@ -377,3 +377,134 @@ fn a_missing_folder_is_named_and_created_only_when_asked() {
     plan.apply().unwrap();
     assert!(dir.join("index.md").is_file());
 }
+
+/// A second session, for exports of several sessions.
+fn schalke() -> Session {
+    let mut s = mitte();
+    s.id = "2019-03-20-sued".into();
+    s.title = "Integrationskonferenz Süd".into();
+    s.themes = vec![theme(
+        "t1",
+        "Kita-Ausbau",
+        Some("bildung-ausbildung"),
+        &["k3"],
+    )];
+    s
+}
+
+#[test]
+fn sessions_exported_one_at_a_time_keep_each_others_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = mitte();
+    let b = schalke();
+    run(&a, dir.path(), &Options::default());
+    let sources = [Source {
+        session: &b,
+        name: "sued",
+    }];
+    export::plan(
+        &sources,
+        &Templates::builtin(),
+        dir.path(),
+        &Options::default(),
+    )
+    .unwrap()
+    .apply()
+    .unwrap();
+    let text = read(dir.path(), "bildung-ausbildung.md");
+    let ist = section(&text, "Ist-Analyse");
+    assert!(
+        ist.contains("### Kita-Plätze") && ist.contains("### Kita-Ausbau"),
+        "{text}"
+    );
+    assert!(ist.contains("session=2019-02-13-mitte") && ist.contains("session=2019-03-20-sued"));
+    let index = read(dir.path(), "index.md");
+    assert!(index.contains("Integrationskonferenz Stadtbezirk Mitte"));
+    assert!(index.contains("Integrationskonferenz Süd"));
+    // Both again together: nothing changes.
+    let both = [
+        Source {
+            session: &a,
+            name: "mitte",
+        },
+        Source {
+            session: &b,
+            name: "sued",
+        },
+    ];
+    let plan = export::plan(
+        &both,
+        &Templates::builtin(),
+        dir.path(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.changes().count(),
+        0,
+        "{}",
+        plan.summary(Default::default())
+    );
+}
+
+#[test]
+fn shared_themes_get_workspace_blocks_and_name_cards_of_both_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = mitte();
+    let b = schalke();
+    let shared = [theme(
+        "t90",
+        "Kita in der ganzen Stadt",
+        Some("bildung-ausbildung"),
+        &["2019-02-13-mitte/k7", "2019-03-20-sued/k3", "anderswo/k1"],
+    )];
+    let both = [
+        Source {
+            session: &a,
+            name: "mitte",
+        },
+        Source {
+            session: &b,
+            name: "sued",
+        },
+    ];
+    let shared_themes = export::Shared {
+        id: "sessions",
+        themes: &shared,
+    };
+    let plan = export::plan_with(
+        &both,
+        Some(shared_themes),
+        &Templates::builtin(),
+        dir.path(),
+        &Options::default(),
+    )
+    .unwrap();
+    plan.apply().unwrap();
+    let text = read(dir.path(), "bildung-ausbildung.md");
+    let ist = section(&text, "Ist-Analyse");
+    let block = &ist[ist.find("workspace=sessions").unwrap()..];
+    assert!(block.contains("### Kita in der ganzen Stadt"));
+    assert!(
+        block.contains("3 Karten · genannt auf 2 Wänden: Schalke, Altstadt"),
+        "{block}"
+    );
+    assert!(block.contains("Quelle: Integrationskonferenz Süd, 2019-02-13 · Wand „Altstadt“"));
+    assert!(block.contains("Karte anderswo/k1 aus einer Sitzung, die nicht mit exportiert wurde"));
+
+    let options = Options {
+        format: export::Format::Protocol,
+        ..Options::default()
+    };
+    export::plan_with(
+        &both,
+        Some(shared_themes),
+        &Templates::builtin(),
+        dir.path(),
+        &options,
+    )
+    .unwrap()
+    .apply()
+    .unwrap();
+    assert!(read(dir.path(), "mitte.md").contains("### Kita in der ganzen Stadt"));
+}

@@ -22,7 +22,7 @@ pub fn card_markdown(card: &Card) -> String {
 pub fn theme_markdown(session: &Session, theme: &Theme) -> String {
     let catalog = Catalog::new([session]);
     let mut out = String::new();
-    render_theme(&mut out, theme, 0, &catalog, 3);
+    render_theme(&mut out, theme, Some(0), &catalog, 3);
     out
 }
 

@@ -18,7 +18,7 @@ use std::fs;
 
 use super::blocks::{self, BlockKey, Slot};
 use super::escape::inline;
-use super::{Existing, ExportError, Options, Source, Target, owner_of, safe_stem};
+use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, safe_stem};
 use crate::core::model::{Board, Card, Column, Session, Theme};
 use crate::core::template::{Section, Templates};
 
@@ -86,14 +86,17 @@ impl<'a> Catalog<'a> {
     }
 
     /// A theme's card reference (`card` or `session/card`), seen from the
-    /// session at index `home`.
-    pub fn resolve(&self, home: usize, reference: &str) -> Resolved<'a> {
+    /// session at index `home` (none for shared themes).
+    pub fn resolve(&self, home: Option<usize>, reference: &str) -> Resolved<'a> {
         let (si, id) = match reference.rsplit_once('/') {
             Some((sid, id)) => match self.by_id.get(sid) {
                 Some(&i) => (i, id),
                 None => return Resolved::NotLoaded,
             },
-            None => (home, reference),
+            None => match home {
+                Some(h) => (h, reference),
+                None => return Resolved::Missing,
+            },
         };
         let Some(&(b, c, k)) = self.cards.get(si).and_then(|m| m.get(id)) else {
             return Resolved::Missing;
@@ -163,7 +166,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub(super) fn render_theme(
     out: &mut String,
     theme: &Theme,
-    home: usize,
+    home: Option<usize>,
     catalog: &Catalog,
     level: usize,
 ) {
@@ -238,7 +241,12 @@ pub(super) fn render_theme(
 }
 
 /// The section a theme goes into: the one most of its cards feed.
-fn theme_section(theme: &Theme, home: usize, catalog: &Catalog, templates: &Templates) -> Section {
+fn theme_section(
+    theme: &Theme,
+    home: Option<usize>,
+    catalog: &Catalog,
+    templates: &Templates,
+) -> Section {
     let mut votes: BTreeMap<Section, usize> = BTreeMap::new();
     for r in &theme.cards {
         if let Resolved::Found(f) = catalog.resolve(home, r)
@@ -273,11 +281,22 @@ struct Chapter {
 pub(super) fn plan(
     target: &mut Target,
     sources: &[Source],
+    shared: Option<Shared>,
     templates: &Templates,
     options: &Options,
 ) -> Result<(), ExportError> {
     let catalog = Catalog::new(sources.iter().map(|s| s.session));
-    let owners: Vec<String> = sources.iter().map(owner_of).collect();
+    let mut owners: Vec<String> = sources.iter().map(owner_of).collect();
+    // Each owner's themes and the session their plain card ids refer to.
+    let mut groups: Vec<(Option<usize>, &[Theme])> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Some(i), s.session.themes.as_slice()))
+        .collect();
+    if let Some(sh) = shared {
+        owners.push(blocks::owner_attr("workspace", sh.id));
+        groups.push((None, sh.themes));
+    }
     let owner_set: HashSet<String> = owners.iter().cloned().collect();
 
     // Handlungsfelder in the sessions' order, then tags only themes name.
@@ -290,9 +309,9 @@ pub(super) fn plan(
             }
         }
     }
-    let mut extra: Vec<String> = sources
+    let mut extra: Vec<String> = groups
         .iter()
-        .flat_map(|s| s.session.themes.iter().filter_map(|t| t.tag.clone()))
+        .flat_map(|(_, themes)| themes.iter().filter_map(|t| t.tag.clone()))
         .filter(|k| !known.contains(k))
         .collect();
     extra.sort();
@@ -322,14 +341,14 @@ pub(super) fn plan(
     type Bodies = HashMap<(Option<String>, usize, Section), Vec<((String, String), String)>>;
     let mut bodies: Bodies = HashMap::new();
     let mut theme_count: HashMap<(Option<String>, usize), usize> = HashMap::new();
-    for (oi, s) in sources.iter().enumerate() {
-        for theme in &s.session.themes {
+    for (oi, (home, themes)) in groups.iter().enumerate() {
+        for theme in themes.iter() {
             if theme.cards.is_empty() || !(theme.confirmed || options.suggestions) {
                 continue;
             }
-            let section = theme_section(theme, oi, &catalog, templates);
+            let section = theme_section(theme, *home, &catalog, templates);
             let mut text = String::new();
-            render_theme(&mut text, theme, oi, &catalog, 3);
+            render_theme(&mut text, theme, *home, &catalog, 3);
             let tag = theme.tag.clone();
             *theme_count.entry((tag.clone(), oi)).or_default() += 1;
             bodies
@@ -410,31 +429,39 @@ pub(super) fn plan(
     }
 
     // The index: per session, its event data and links to the chapters.
-    let index_slots: Vec<Slot> = sources
+    let index_slots: Vec<Slot> = owners
         .iter()
         .enumerate()
-        .map(|(oi, s)| {
+        .map(|(oi, owner)| {
             let mut body = String::new();
-            let session = s.session;
-            body.push_str(&format!("**{}**", inline(&session.title)));
-            let facts: Vec<String> = [&session.date, &session.place]
-                .iter()
-                .filter(|x| !x.is_empty())
-                .map(|x| inline(x))
-                .collect();
-            if !facts.is_empty() {
-                body.push_str(&format!(" ({})", facts.join(", ")));
-            }
             let themes: usize = theme_count
                 .iter()
                 .filter(|((_, o), _)| *o == oi)
                 .map(|(_, n)| n)
                 .sum();
-            body.push_str(&format!(
-                ": {}, {}\n\n",
-                plural(session.card_count(), "Karte", "Karten"),
-                plural(themes, "Thema", "Themen")
-            ));
+            match sources.get(oi) {
+                Some(s) => {
+                    let session = s.session;
+                    body.push_str(&format!("**{}**", inline(&session.title)));
+                    let facts: Vec<String> = [&session.date, &session.place]
+                        .iter()
+                        .filter(|x| !x.is_empty())
+                        .map(|x| inline(x))
+                        .collect();
+                    if !facts.is_empty() {
+                        body.push_str(&format!(" ({})", facts.join(", ")));
+                    }
+                    body.push_str(&format!(
+                        ": {}, {}\n\n",
+                        plural(session.card_count(), "Karte", "Karten"),
+                        plural(themes, "Thema", "Themen")
+                    ));
+                }
+                None => body.push_str(&format!(
+                    "**Gemeinsame Themen mehrerer Sitzungen**: {}\n\n",
+                    plural(themes, "Thema", "Themen")
+                )),
+            }
             for ch in &chapters {
                 let n = theme_count.get(&(ch.tag.clone(), oi)).copied().unwrap_or(0);
                 body.push_str(&format!(
@@ -449,7 +476,7 @@ pub(super) fn plan(
                 level: 2,
                 blocks: vec![(
                     BlockKey {
-                        owner: owners[oi].clone(),
+                        owner: owner.clone(),
                         section: "index".into(),
                     },
                     body,

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::{Existing, Options, Source, Target, safe_stem};
+use super::{Existing, Options, Shared, Source, Target, safe_stem};
 use crate::core::error::FileError;
 
 const HEADER: [&str; 11] = [
@@ -59,7 +59,7 @@ fn row(out: &mut String, cells: &[&str]) {
 }
 
 /// The whole CSV for these sessions.
-pub(super) fn render(sources: &[Source], options: &Options) -> String {
+pub(super) fn render(sources: &[Source], shared: Option<Shared>, options: &Options) -> String {
     let mut out = String::from("\u{feff}");
     row(&mut out, &HEADER);
     let index: HashMap<&str, usize> = sources
@@ -69,8 +69,13 @@ pub(super) fn render(sources: &[Source], options: &Options) -> String {
         .collect();
     // (session index, card id) -> theme labels
     let mut themes: HashMap<(usize, &str), Vec<String>> = HashMap::new();
-    for (si, s) in sources.iter().enumerate() {
-        for t in &s.session.themes {
+    let groups = sources
+        .iter()
+        .enumerate()
+        .map(|(si, s)| (Some(si), s.session.themes.as_slice()))
+        .chain(shared.map(|sh| (None, sh.themes)));
+    for (home, list) in groups {
+        for t in list {
             if !(t.confirmed || options.suggestions) {
                 continue;
             }
@@ -85,7 +90,10 @@ pub(super) fn render(sources: &[Source], options: &Options) -> String {
                         Some(&i) => (i, id),
                         None => continue,
                     },
-                    None => (si, r.as_str()),
+                    None => match home {
+                        Some(si) => (si, r.as_str()),
+                        None => continue,
+                    },
                 };
                 themes.entry(key).or_default().push(label.clone());
             }
@@ -139,7 +147,12 @@ pub(super) fn render(sources: &[Source], options: &Options) -> String {
     out
 }
 
-pub(super) fn plan(target: &mut Target, sources: &[Source], options: &Options) {
+pub(super) fn plan(
+    target: &mut Target,
+    sources: &[Source],
+    shared: Option<Shared>,
+    options: &Options,
+) {
     let stem = match sources {
         [one] => safe_stem(
             if one.name.is_empty() {
@@ -153,7 +166,7 @@ pub(super) fn plan(target: &mut Target, sources: &[Source], options: &Options) {
         _ => "karten".to_string(),
     };
     let name = format!("{stem}.csv");
-    let text = render(sources, options);
+    let text = render(sources, shared, options);
     let mut header = String::from("\u{feff}");
     row(&mut header, &HEADER);
     match target.read(&name) {

@@ -43,6 +43,16 @@ pub struct Source<'a> {
     pub name: &'a str,
 }
 
+/// Themes shared by several sessions (the themes file of a sessions folder),
+/// whose cards are all referred to as `session/card`. Their blocks carry
+/// `workspace=ID`.
+#[derive(Debug, Clone, Copy)]
+pub struct Shared<'a> {
+    /// Id of the workspace, e.g. the slug of the sessions folder's name.
+    pub id: &'a str,
+    pub themes: &'a [crate::core::model::Theme],
+}
+
 /// Choices for an export.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -143,9 +153,22 @@ impl std::fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-/// Plans an export of `sources` into `dir`; writes nothing.
+/// Plans an export of `sources` into `dir`; writes nothing. The result lists
+/// every file with its new content and whether it is new, changed or
+/// unchanged: a preview for the interface, and what `--dry-run` prints.
 pub fn plan(
     sources: &[Source],
+    templates: &Templates,
+    dir: &Path,
+    options: &Options,
+) -> Result<Plan, ExportError> {
+    plan_with(sources, None, templates, dir, options)
+}
+
+/// [`plan`] with the shared themes of a sessions folder added.
+pub fn plan_with(
+    sources: &[Source],
+    shared: Option<Shared>,
     templates: &Templates,
     dir: &Path,
     options: &Options,
@@ -180,9 +203,9 @@ pub fn plan(
         },
     };
     match options.format {
-        Format::Markdown => concept::plan(&mut target, sources, templates, options)?,
-        Format::Protocol => protocol::plan(&mut target, sources, templates, options),
-        Format::Csv => csv::plan(&mut target, sources, options),
+        Format::Markdown => concept::plan(&mut target, sources, shared, templates, options)?,
+        Format::Protocol => protocol::plan(&mut target, sources, shared, templates, options),
+        Format::Csv => csv::plan(&mut target, sources, shared, options),
     }
     Ok(target.plan)
 }

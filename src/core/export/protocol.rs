@@ -6,14 +6,15 @@
 use super::blocks::{self, generated_marker};
 use super::concept::{Catalog, Resolved, card_text, push_sub_points, strip_arrow};
 use super::escape::inline;
-use super::{Existing, Options, Source, Target, owner_of, safe_stem};
+use super::{Existing, Options, Shared, Source, Target, owner_of, safe_stem};
 use crate::core::error::FileError;
-use crate::core::model::{Card, Session};
+use crate::core::model::{Card, Session, Theme};
 use crate::core::template::Templates;
 
 pub(super) fn plan(
     target: &mut Target,
     sources: &[Source],
+    shared: Option<Shared>,
     templates: &Templates,
     options: &Options,
 ) {
@@ -36,7 +37,15 @@ pub(super) fn plan(
         taken.push(stem.clone());
         let name = format!("{stem}.md");
         let owner = owner_of(source);
-        let text = render(source.session, &owner, i, &catalog, templates, options);
+        let text = render(
+            source.session,
+            &owner,
+            i,
+            shared,
+            &catalog,
+            templates,
+            options,
+        );
         match target.read(&name) {
             None => {}
             Some(Existing::Missing) => target.put(&name, None, text),
@@ -110,6 +119,7 @@ pub(super) fn render(
     session: &Session,
     owner: &str,
     home: usize,
+    shared: Option<Shared>,
     catalog: &Catalog,
     templates: &Templates,
     options: &Options,
@@ -193,14 +203,24 @@ pub(super) fn render(
         }
     }
 
-    let themes: Vec<_> = session
+    // Its own themes, then shared themes that hold one of its cards.
+    let prefix = format!("{}/", session.id);
+    let themes: Vec<(Option<usize>, &Theme)> = session
         .themes
         .iter()
-        .filter(|t| !t.cards.is_empty() && (t.confirmed || options.suggestions))
+        .map(|t| (Some(home), t))
+        .chain(
+            shared
+                .iter()
+                .flat_map(|sh| sh.themes.iter())
+                .filter(|t| t.cards.iter().any(|r| r.starts_with(&prefix)))
+                .map(|t| (None, t)),
+        )
+        .filter(|(_, t)| !t.cards.is_empty() && (t.confirmed || options.suggestions))
         .collect();
     if !themes.is_empty() {
         out.push_str("## Themen\n\n");
-        for theme in themes {
+        for (theme_home, theme) in themes {
             out.push_str("### ");
             let label = inline(&theme.label);
             out.push_str(if label.is_empty() { "Thema" } else { &label });
@@ -215,7 +235,7 @@ pub(super) fn render(
                 ));
             }
             for r in &theme.cards {
-                match catalog.resolve(home, r) {
+                match catalog.resolve(theme_home, r) {
                     Resolved::Found(f) => {
                         out.push_str("- ");
                         out.push_str(&card_text(f.card));
