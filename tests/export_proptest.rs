@@ -35,6 +35,8 @@ fn piece() -> impl Strategy<Value = String> {
             "```",
             "~",
             "~~",
+            "~~x~~",
+            "~~ab~~",
             "\\",
             "&",
             "&amp;",
@@ -175,6 +177,25 @@ fn fold(s: &str) -> String {
         .join(" ")
 }
 
+/// Words written `~~so~~` come back struck, without their tildes, when every
+/// `~~` pairs up around text starting and ending with a letter or digit.
+fn struck_words(folded: &str) -> (String, usize) {
+    let parts: Vec<&str> = folded.split("~~").collect();
+    let ok = parts.len() >= 3
+        && parts.len() % 2 == 1
+        && parts.iter().skip(1).step_by(2).all(|p| {
+            p.chars().next().is_some_and(char::is_alphanumeric)
+                && p.chars().last().is_some_and(char::is_alphanumeric)
+        })
+        // Struck parts must not touch: `~~a~~~~b~~` would be one long run.
+        && parts[2..parts.len() - 1].iter().step_by(2).all(|p| !p.is_empty());
+    if ok {
+        (parts.concat(), parts.len() / 2)
+    } else {
+        (folded.to_string(), 0)
+    }
+}
+
 fn strip_arrow(s: &str) -> &str {
     let t = s.trim_start();
     for a in ["↳", "→", "->"] {
@@ -299,7 +320,8 @@ proptest! {
         let mut struck = 0;
         let mut emphasis = 0;
         for (i, ((t, subs, f), (item, nested))) in input.cards.iter().zip(&got.items).enumerate() {
-            let body = fold(t);
+            let (body, inner) = if f[1] { (fold(t), 0) } else { struck_words(&fold(t)) };
+            struck += inner;
             let mut expected = if body.is_empty() { emphasis += 1; "(leer)".to_string() } else { body };
             if f[0] { expected.push_str(" (unsicher gelesen)"); emphasis += 1; }
             strong += f[2] as usize;
@@ -309,7 +331,15 @@ proptest! {
                 fold(&input.title), fold(&input.board), fold(&input.heading)
             ));
             prop_assert_eq!(item.trim_end(), expected.trim_end());
-            let subs: Vec<String> = subs.iter().map(|s| fold(strip_arrow(s))).filter(|s| !s.is_empty()).collect();
+            let subs: Vec<String> = subs
+                .iter()
+                .map(|s| struck_words(&fold(strip_arrow(s))))
+                .filter(|(s, _)| !s.is_empty())
+                .map(|(s, n)| {
+                    struck += n;
+                    s
+                })
+                .collect();
             prop_assert_eq!(nested, &subs);
         }
         prop_assert_eq!((got.strong, got.struck, got.emphasis), (strong, struck, emphasis));

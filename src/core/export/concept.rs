@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 
 use super::blocks::{self, BlockKey, Slot};
-use super::escape::inline;
+use super::escape::{card_inline, inline};
 use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, safe_stem};
 use crate::core::model::{Board, Card, Column, Session, Theme};
 use crate::core::template::{Section, Templates};
@@ -116,7 +116,12 @@ impl<'a> Catalog<'a> {
 /// A card's text as Markdown with its flags: struck `~~…~~`, emphasis bold,
 /// uncertain reading marked.
 pub(super) fn card_text(card: &Card) -> String {
-    let text = inline(&card.text);
+    // A struck card is struck as a whole; struck words inside it would nest.
+    let text = if card.flags.struck {
+        inline(&card.text)
+    } else {
+        card_inline(&card.text)
+    };
     let mut s = if text.is_empty() {
         "*(leer)*".to_string()
     } else {
@@ -148,7 +153,7 @@ pub(super) fn strip_arrow(text: &str) -> &str {
 /// Appends the sub-points as nested list items.
 pub(super) fn push_sub_points(out: &mut String, card: &Card, indent: &str) {
     for p in &card.sub_points {
-        let t = inline(strip_arrow(p));
+        let t = card_inline(strip_arrow(p));
         if !t.is_empty() {
             out.push_str(indent);
             out.push_str("- ");

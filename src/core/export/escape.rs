@@ -35,6 +35,49 @@ pub fn inline(text: &str) -> String {
     out
 }
 
+/// Card text as inline Markdown like [`inline`], except that words struck
+/// out on the wall and written `~~so~~` (the transcription convention) are
+/// struck through. Only when every `~~` pairs up around text that starts and
+/// ends with a letter or digit; otherwise the tildes stay literal.
+pub fn card_inline(text: &str) -> String {
+    let folded = fold(text);
+    let parts: Vec<&str> = folded.split("~~").collect();
+    let struck_ok = parts.len() >= 3
+        && parts.len() % 2 == 1
+        && parts.iter().skip(1).step_by(2).all(|p| {
+            p.chars().next().is_some_and(char::is_alphanumeric)
+                && p.chars().last().is_some_and(char::is_alphanumeric)
+        })
+        // Struck parts must not touch: `~~a~~~~b~~` would be one long run.
+        && parts[2..parts.len() - 1].iter().step_by(2).all(|p| !p.is_empty());
+    if !struck_ok {
+        let mut out = String::with_capacity(folded.len() + 8);
+        push_inline(&mut out, &folded);
+        return out;
+    }
+    let mut out = String::with_capacity(folded.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str("~~");
+            push_inline(&mut out, part);
+            out.push_str("~~");
+        } else if i == 0 {
+            push_inline(&mut out, part);
+        } else {
+            // Not at the start of the text: no list or heading can begin here.
+            push_inline_tail(&mut out, part);
+        }
+    }
+    out
+}
+
+/// Escapes text that does not start a line.
+fn push_inline_tail(out: &mut String, folded: &str) {
+    let mut tmp = String::new();
+    push_inline(&mut tmp, &format!("x{folded}"));
+    out.push_str(&tmp[1..]);
+}
+
 /// Appends the escaped form of already folded text.
 fn push_inline(out: &mut String, folded: &str) {
     let chars: Vec<char> = folded.chars().collect();
@@ -97,5 +140,14 @@ mod tests {
         assert_eq!(inline("a\nb\r\n  c"), "a b c");
         assert_eq!(inline("stellwand:begin"), "stellwand&#58;begin");
         assert_eq!(inline("&amp;"), "\\&amp;");
+    }
+
+    #[test]
+    fn struck_words_in_card_text_are_struck_only_when_they_pair_up() {
+        assert_eq!(card_inline("Tür ~~bauen~~ öffnen"), "Tür ~~bauen~~ öffnen");
+        assert_eq!(card_inline("~~wenig~~ Kontakt"), "~~wenig~~ Kontakt");
+        assert_eq!(card_inline("a ~~ b"), "a \\~\\~ b");
+        assert_eq!(card_inline("~~ x ~~"), "\\~\\~ x \\~\\~");
+        assert_eq!(card_inline("~~~x~~~"), "\\~\\~\\~x\\~\\~\\~");
     }
 }

@@ -5,7 +5,7 @@
 
 use super::blocks::{self, generated_marker};
 use super::concept::{Catalog, Resolved, card_text, push_sub_points, strip_arrow};
-use super::escape::inline;
+use super::escape::{card_inline, inline};
 use super::{Existing, Options, Shared, Source, Target, owner_of, safe_stem};
 use crate::core::error::FileError;
 use crate::core::model::{Card, Session, Theme};
@@ -74,7 +74,13 @@ pub(super) fn plan(
 /// Reference numbers, votes and people written on a card.
 pub(super) fn card_extras(card: &Card) -> String {
     let mut parts = Vec::new();
-    if !card.refs.is_empty() {
+    // Numbers already written in the text ("informell 9, 10, 12") are not repeated.
+    let in_text = |n: &u32| {
+        card.text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|w| w == n.to_string())
+    };
+    if !card.refs.is_empty() && !card.refs.iter().all(in_text) {
         let nums: Vec<String> = card.refs.iter().map(u32::to_string).collect();
         parts.push(format!("Nr. {}", nums.join(", ")));
     }
@@ -150,7 +156,7 @@ pub(super) fn render(
     if any {
         out.push('\n');
     }
-    for para in session.notes.split("\n\n") {
+    for para in session.notes.lines() {
         let p = inline(para);
         if !p.is_empty() {
             out.push_str(&p);
@@ -249,7 +255,7 @@ pub(super) fn render(
                         out.push_str(&inline(&f.column.heading));
                         out.push('\n');
                         for p in &f.card.sub_points {
-                            let t = inline(strip_arrow(p));
+                            let t = card_inline(strip_arrow(p));
                             if !t.is_empty() {
                                 out.push_str("  - ");
                                 out.push_str(&t);
