@@ -592,10 +592,6 @@ fn split_people(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn template_of<'t>(templates: &'t Templates, key: &str) -> Option<&'t BoardTemplate> {
-    templates.board(key)
-}
-
 fn new_board(session: &mut Session, template: &BoardTemplate, title: &str) -> Board {
     let id = session.fresh_id("b");
     template.new_board(id, title)

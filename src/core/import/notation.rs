@@ -9,7 +9,6 @@ use super::super::template::{BoardTemplate, Templates};
 use super::{
     EventField, PersonLine, bullet, event_field, indent_of, join_line, key_value, make_card,
     match_column, new_board, parse_date, person_line, push_note, split_people, sub_point,
-    template_of,
 };
 
 /// What the last line added, so that a continuation line knows where it goes.
@@ -167,7 +166,7 @@ impl<'a> Reader<'a> {
                 Ok(true)
             }
             "vorlage" | "template" => {
-                let Some(t) = template_of(templates, value) else {
+                let Some(t) = templates.board(value) else {
                     let known: Vec<&str> =
                         templates.boards.iter().map(|b| b.key.as_str()).collect();
                     return Err(FileError::other(

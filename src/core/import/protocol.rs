@@ -124,10 +124,22 @@ pub(super) fn parse(
     let mut current: Option<usize> = None;
     let mut divider: Option<String> = None;
     let mut last_template: Option<usize> = None;
-    for seg in segments {
+    for (index, mut seg) in segments.into_iter().enumerate() {
         let detected = seg.kind.or_else(|| kind_by_columns(&seg.lines, all));
         if let Some(t) = detected {
             if is_board(&seg.lines, &all[t]) {
+                if index == 0 && seg.kind.is_none() {
+                    // Text that starts with a board and no page header: the
+                    // lines above the board's title are the front matter.
+                    if let Some(h) = seg
+                        .lines
+                        .iter()
+                        .position(|(_, l)| heading_of(&all[t], l).is_some())
+                    {
+                        let start = title_start(&seg.lines, h);
+                        preamble.extend(seg.lines.drain(..start));
+                    }
+                }
                 sources.push(BoardSource {
                     template: t,
                     numbers: seg.number.into_iter().collect(),
@@ -192,6 +204,10 @@ pub(super) fn parse(
     if session.place.is_empty() {
         session.place = place_from_file_name(path, lines).unwrap_or_default();
     }
+    let sources: Vec<BoardSource> = sources
+        .into_iter()
+        .flat_map(|src| split_restarts(src, all))
+        .collect();
     let mut ordinals: HashMap<usize, usize> = HashMap::new();
     for src in &sources {
         let ordinal = ordinals.entry(src.template).or_insert(0);
@@ -312,6 +328,74 @@ fn is_board(lines: &[Line], template: &BoardTemplate) -> bool {
     let shown = seen.iter().filter(|s| **s).count();
     shown >= template.columns.len().min(2)
         || (template.columns.len() == 1 && lines.iter().any(|(_, l)| lone_number(l).is_some()))
+}
+
+/// Splits a board where its column headings start over (an earlier column
+/// after a later one): text without page headers holds several boards in a
+/// row. A short paragraph just above the restart is the next board's title.
+fn split_restarts<'a>(src: BoardSource<'a>, templates: &[BoardTemplate]) -> Vec<BoardSource<'a>> {
+    let template = &templates[src.template];
+    if template.columns.len() < 2 {
+        return vec![src];
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, (_, l)) in src.lines.iter().enumerate() {
+        let Some((c, _)) = heading_of(template, l) else {
+            continue;
+        };
+        if last.is_some_and(|p| c < p) {
+            cuts.push(title_start(&src.lines, i));
+        }
+        last = Some(c);
+    }
+    if cuts.is_empty() {
+        return vec![src];
+    }
+    let BoardSource {
+        template: t,
+        numbers,
+        divider,
+        mut lines,
+    } = src;
+    let mut parts = Vec::new();
+    for &cut in cuts.iter().rev() {
+        let tail = lines.split_off(cut);
+        parts.push(tail);
+    }
+    parts.push(lines);
+    parts.reverse();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, lines)| BoardSource {
+            template: t,
+            numbers: if i == 0 { numbers.clone() } else { Vec::new() },
+            divider: if i == 0 { divider.clone() } else { None },
+            lines,
+        })
+        .collect()
+}
+
+/// Where the lines of a board start that begins with the heading at `at`:
+/// at a short title paragraph right above it, or at the heading itself.
+fn title_start(lines: &[Line], at: usize) -> usize {
+    let mut end = at;
+    while end > 0 && lines[end - 1].1.trim().is_empty() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !lines[start - 1].1.trim().is_empty() {
+        start -= 1;
+    }
+    let par = &lines[start..end];
+    let title_like = !par.is_empty()
+        && par.len() <= 2
+        && start > 0
+        && par.iter().all(|(_, l)| {
+            l.trim().chars().count() <= 40 && bullet(l).is_none() && sub_point(l).is_none()
+        });
+    if title_like { start } else { at }
 }
 
 /// Title, date, place, moderation and organiser from the pages before the first board.

@@ -445,3 +445,15 @@ fn binary_input_is_refused_with_its_place() {
     let err = text_of(Path::new("x.txt"), b"ok\n\xff\xfe").unwrap_err();
     assert_eq!((err.line, err.column), (2, 1));
 }
+
+#[test]
+fn boards_follow_each_other_without_page_headers_when_the_columns_start_over() {
+    let text = "Konferenz Nord\n\nAltstadt\n\nWas läuft gut bei uns im Stadtbezirk...\n- Markt\n\nWo sehen wir Handlungsbedarfe...\n- Kitaplätze\n\nSchalke\n\nWas läuft gut bei uns im Stadtbezirk...\n- Vereine\n\nWorauf kommt es bei der weiteren Integrationsarbeit besonders an...\n- Mut\n";
+    let s = ok(text);
+    let titles: Vec<&str> = s.boards.iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(titles, ["Altstadt", "Schalke"]);
+    assert_eq!(texts(&s.boards[0], "needs"), ["Kitaplätze"]);
+    assert_eq!(texts(&s.boards[1], "good"), ["Vereine"]);
+    assert_eq!(texts(&s.boards[1], "matters"), ["Mut"]);
+    assert_eq!(s.title, "Konferenz Nord");
+}
