@@ -508,3 +508,18 @@ fn shared_themes_get_workspace_blocks_and_name_cards_of_both_sessions() {
     .unwrap();
     assert!(read(dir.path(), "mitte.md").contains("### Kita in der ganzen Stadt"));
 }
+
+/// The folder named on the command line may itself be a link (a chosen
+/// place); only links inside it are refused.
+#[cfg(unix)]
+#[test]
+fn a_target_folder_that_is_a_link_is_used_as_named() {
+    let root = tempfile::tempdir().unwrap();
+    let real = root.path().join("echt");
+    fs::create_dir(&real).unwrap();
+    let link = root.path().join("konzept");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let plan = run(&mitte(), &link, &Options::default());
+    assert!(plan.problems.is_empty());
+    assert!(real.join("index.md").is_file());
+}

@@ -89,12 +89,35 @@ enum Marker {
     Generated(String, String),
 }
 
-fn contains_keyword(line: &[u8]) -> bool {
-    const KEY: &[u8] = b"stellwand:";
-    line.len() >= KEY.len()
-        && line
-            .windows(KEY.len())
-            .any(|w| (w[0] | 0x20) == b's' && w.eq_ignore_ascii_case(KEY))
+/// Whether a line is meant as one of stellwand's markers: it names a marker
+/// keyword (`stellwand:begin`, `stellwand:end`, `stellwand:generated`) or is
+/// an HTML comment starting with `stellwand`. Prose that merely mentions
+/// "Stellwand:" is not a marker.
+fn is_marker_line(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if let Some(i) = find_ci(bytes, b"stellwand:") {
+        let rest = &bytes[i + b"stellwand:".len()..];
+        if [&b"begin"[..], b"end", b"generated"]
+            .iter()
+            .any(|k| rest.len() >= k.len() && rest[..k.len()].eq_ignore_ascii_case(k))
+        {
+            return true;
+        }
+    }
+    let t = line.trim_start();
+    t.strip_prefix("<!--").is_some_and(|r| {
+        let r = r.trim_start().as_bytes();
+        r.len() >= 9 && r[..9].eq_ignore_ascii_case(b"stellwand")
+    })
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| {
+        (hay[i] | 0x20) == needle[0] && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 fn valid_value(v: &str, extra: &[u8]) -> bool {
@@ -200,7 +223,7 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Damage>> {
         let line = raw.trim_end_matches(['\n', '\r']);
         let start = offset;
         offset = end;
-        if contains_keyword(line.as_bytes()) {
+        if is_marker_line(line) {
             let column = column_of(line);
             let bad = |de: &str, en: &str| Damage {
                 line: lineno,
@@ -568,6 +591,10 @@ mod tests {
         assert_eq!(parse(&text).unwrap_err()[0].line, 1);
         let text = format!("{}\n", k.end());
         assert!(parse(&text).is_err());
+        let text = "<!--stellwand begin session=s1 section=x -->\n";
+        assert!(parse(text).is_err());
+        let text = "Erstellt mit Stellwand: siehe unten.\n<!-- eigene Notiz -->\n";
+        assert!(parse(text).is_ok());
     }
 
     #[test]

@@ -45,6 +45,11 @@ pub(super) struct Found<'a> {
     pub board: &'a Board,
     pub column: &'a Column,
     pub card: &'a Card,
+    /// The escaped board title.
+    pub board_title: &'a str,
+    /// The escaped source up to the card reference:
+    /// ` — Quelle: Sitzung, Datum · Wand „…“ · Spalte „…“ · Karte `.
+    pub source: &'a str,
 }
 
 /// Finds cards by id across the exported sessions.
@@ -52,6 +57,10 @@ pub(super) struct Catalog<'a> {
     sessions: Vec<&'a Session>,
     by_id: HashMap<&'a str, usize>,
     cards: Vec<HashMap<&'a str, (usize, usize, usize)>>,
+    /// Escaped board titles, [session][board].
+    board_titles: Vec<Vec<String>>,
+    /// Escaped sources, [session][board][column] (see [`Found::source`]).
+    sources: Vec<Vec<Vec<String>>>,
 }
 
 pub(super) enum Resolved<'a> {
@@ -66,8 +75,33 @@ impl<'a> Catalog<'a> {
         let sessions: Vec<&Session> = sessions.into_iter().collect();
         let mut by_id = HashMap::new();
         let mut cards = Vec::with_capacity(sessions.len());
+        let mut board_titles = Vec::with_capacity(sessions.len());
+        let mut sources = Vec::with_capacity(sessions.len());
         for (i, s) in sessions.iter().enumerate() {
             by_id.entry(s.id.as_str()).or_insert(i);
+            let mut session_part = format!(" — Quelle: {}", inline(&s.title));
+            if !s.date.is_empty() {
+                session_part.push_str(", ");
+                session_part.push_str(&inline(&s.date));
+            }
+            board_titles.push(s.boards.iter().map(|b| inline(&b.title)).collect());
+            sources.push(
+                s.boards
+                    .iter()
+                    .map(|b| {
+                        let title = inline(&b.title);
+                        b.columns
+                            .iter()
+                            .map(|c| {
+                                format!(
+                                    "{session_part} · Wand „{title}“ · Spalte „{}“ · Karte ",
+                                    inline(&c.heading)
+                                )
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            );
             let mut map = HashMap::with_capacity(s.card_count());
             for (b, board) in s.boards.iter().enumerate() {
                 for (c, column) in board.columns.iter().enumerate() {
@@ -82,12 +116,14 @@ impl<'a> Catalog<'a> {
             sessions,
             by_id,
             cards,
+            board_titles,
+            sources,
         }
     }
 
     /// A theme's card reference (`card` or `session/card`), seen from the
     /// session at index `home` (none for shared themes).
-    pub fn resolve(&self, home: Option<usize>, reference: &str) -> Resolved<'a> {
+    pub fn resolve(&self, home: Option<usize>, reference: &str) -> Resolved<'_> {
         let (si, id) = match reference.rsplit_once('/') {
             Some((sid, id)) => match self.by_id.get(sid) {
                 Some(&i) => (i, id),
@@ -109,6 +145,8 @@ impl<'a> Catalog<'a> {
             board,
             column,
             card: &column.cards[k],
+            board_title: &self.board_titles[si][b],
+            source: &self.sources[si][b][c],
         })
     }
 }
@@ -175,6 +213,16 @@ pub(super) fn render_theme(
     catalog: &Catalog,
     level: usize,
 ) {
+    let found: Vec<Resolved> = theme
+        .cards
+        .iter()
+        .map(|r| catalog.resolve(home, r))
+        .collect();
+    render_resolved(out, theme, &found, level);
+}
+
+/// [`render_theme`] with the theme's cards already looked up.
+fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: usize) {
     let label = inline(&theme.label);
     out.push_str(&"#".repeat(level));
     out.push(' ');
@@ -187,30 +235,18 @@ pub(super) fn render_theme(
         out.push_str(" (Vorschlag)");
     }
     out.push_str("\n\n");
-    let mut boards: Vec<(&str, &str)> = Vec::new();
-    let mut titles: Vec<String> = Vec::new();
-    let mut items = String::new();
-    for reference in &theme.cards {
-        match catalog.resolve(home, reference) {
+    let mut boards: HashSet<(&str, &str)> = HashSet::new();
+    let mut titles: Vec<&str> = Vec::new();
+    let mut items = String::with_capacity(found.len() * 200);
+    for (reference, resolved) in theme.cards.iter().zip(found) {
+        match resolved {
             Resolved::Found(f) => {
-                let key = (f.session.id.as_str(), f.board.id.as_str());
-                if !boards.contains(&key) {
-                    boards.push(key);
-                    titles.push(inline(&f.board.title));
+                if boards.insert((f.session.id.as_str(), f.board.id.as_str())) {
+                    titles.push(f.board_title);
                 }
                 items.push_str("- ");
                 items.push_str(&card_text(f.card));
-                items.push_str(" — Quelle: ");
-                items.push_str(&inline(&f.session.title));
-                if !f.session.date.is_empty() {
-                    items.push_str(", ");
-                    items.push_str(&inline(&f.session.date));
-                }
-                items.push_str(" · Wand „");
-                items.push_str(&inline(&f.board.title));
-                items.push_str("“ · Spalte „");
-                items.push_str(&inline(&f.column.heading));
-                items.push_str("“ · Karte ");
+                items.push_str(f.source);
                 items.push_str(&inline(reference));
                 items.push('\n');
                 push_sub_points(&mut items, f.card, "  ");
@@ -246,15 +282,10 @@ pub(super) fn render_theme(
 }
 
 /// The section a theme goes into: the one most of its cards feed.
-fn theme_section(
-    theme: &Theme,
-    home: Option<usize>,
-    catalog: &Catalog,
-    templates: &Templates,
-) -> Section {
+fn theme_section(found: &[Resolved], templates: &Templates) -> Section {
     let mut votes: BTreeMap<Section, usize> = BTreeMap::new();
-    for r in &theme.cards {
-        if let Resolved::Found(f) = catalog.resolve(home, r)
+    for r in found {
+        if let Resolved::Found(f) = r
             && let Some(s) = templates.section(&f.board.template, &f.column.key)
         {
             *votes.entry(s).or_default() += 1;
@@ -351,9 +382,14 @@ pub(super) fn plan(
             if theme.cards.is_empty() || !(theme.confirmed || options.suggestions) {
                 continue;
             }
-            let section = theme_section(theme, *home, &catalog, templates);
+            let found: Vec<Resolved> = theme
+                .cards
+                .iter()
+                .map(|r| catalog.resolve(*home, r))
+                .collect();
+            let section = theme_section(&found, templates);
             let mut text = String::new();
-            render_theme(&mut text, theme, *home, &catalog, 3);
+            render_resolved(&mut text, theme, &found, 3);
             let tag = theme.tag.clone();
             *theme_count.entry((tag.clone(), oi)).or_default() += 1;
             bodies

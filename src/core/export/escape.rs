@@ -3,6 +3,9 @@
 /// Folds all whitespace (newlines too) into single spaces, drops control
 /// characters and trims, so that a card always stays on one line.
 pub fn fold(text: &str) -> String {
+    if is_folded(text) {
+        return text.to_string();
+    }
     let cleaned: String = text
         .chars()
         .filter_map(|c| {
@@ -23,6 +26,34 @@ pub fn fold(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Already folded: single spaces between words, nothing else to drop (the
+/// common case, checked without allocating).
+fn is_folded(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if c >= 0x80 {
+            // Non-ASCII may hold Unicode spaces or controls: take the slow way.
+            return text.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_control()))
+                && !text.contains("  ");
+        }
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c < 0x20 || c == 0x7f {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
 }
 
 /// User text as inline Markdown that renders as exactly the folded text:
@@ -80,10 +111,26 @@ fn push_inline_tail(out: &mut String, folded: &str) {
 
 /// Appends the escaped form of already folded text.
 fn push_inline(out: &mut String, folded: &str) {
-    let chars: Vec<char> = folded.chars().collect();
+    let bytes = folded.as_bytes();
+    // Fast path: nothing that could mean something in Markdown.
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'|' | b'~' | b'{' | b'}' | b'$'
+                | b'^' | b'<' | b'>' | b'&' | b':'
+        )
+    };
+    let first_special = bytes
+        .first()
+        .is_some_and(|b| matches!(b, b'-' | b'+' | b'=') || b.is_ascii_digit());
+    if !first_special && !bytes.iter().any(|&b| special(b)) {
+        out.push_str(folded);
+        return;
+    }
     // A leading number followed by `.` or `)` would start an ordered list.
-    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    for (i, &c) in chars.iter().enumerate() {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut iter = folded.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '{' | '}' | '$' | '^' => {
                 out.push('\\');
@@ -92,9 +139,9 @@ fn push_inline(out: &mut String, folded: &str) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             // Only `&` that could start an entity needs care.
-            '&' if chars
-                .get(i + 1)
-                .is_some_and(|n| *n == '#' || n.is_alphanumeric()) =>
+            '&' if iter
+                .peek()
+                .is_some_and(|(_, n)| *n == '#' || n.is_alphanumeric()) =>
             {
                 out.push_str("\\&");
             }

@@ -5,6 +5,13 @@
 //! Everything is planned first ([`plan`] returns the files that would change
 //! and their new content, for a preview or `--dry-run`) and written second
 //! ([`Plan::apply`]): only files whose bytes differ are written, atomically.
+//!
+//! Safety: user text is escaped so that it only ever reads as text
+//! ([`escape`]); file names come from [`safe_stem`] (slug characters only,
+//! never a separator or `..`, no Windows device names). The target folder is
+//! the one the user named, even when that path is itself a symbolic link; but
+//! a symbolic link *inside* it (a chapter, the index, a protocol) is never
+//! followed or replaced: the file is reported and left alone.
 
 pub mod blocks;
 mod clip;
