@@ -132,3 +132,42 @@ fn a_damaged_marker_makes_the_export_fail_with_its_place() {
     );
     assert!(dir.join("bildung-ausbildung.md").is_file());
 }
+
+#[test]
+fn the_themes_file_of_the_sessions_folder_is_exported_with_several_sessions() {
+    let root = tempfile::tempdir().unwrap();
+    let a = export_support::mitte();
+    let mut b = export_support::mitte();
+    b.id = "2019-03-20-sued".into();
+    b.title = "Integrationskonferenz Süd".into();
+    b.themes.clear();
+    stellwand::core::store::save(&root.path().join("a.ron"), &a).unwrap();
+    stellwand::core::store::save(&root.path().join("b.ron"), &b).unwrap();
+    let shared = export_support::theme(
+        "t99",
+        "Kita überall",
+        Some("bildung-ausbildung"),
+        &["2019-02-13-mitte/k3", "2019-03-20-sued/k7"],
+    );
+    stellwand::core::cluster::themes::save_themes(root.path(), &[shared]).unwrap();
+    let dir = root.path().join("konzept");
+    let out = stellwand()
+        .args(["export", "--create", "--to"])
+        .arg(&dir)
+        .arg(root.path().join("a.ron"))
+        .arg(root.path().join("b.ron"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = fs::read_to_string(dir.join("bildung-ausbildung.md")).unwrap();
+    let start = text
+        .find("<!-- stellwand:begin workspace=")
+        .expect("workspace block");
+    let block = &text[start..];
+    assert!(block.contains("### Kita überall"), "{text}");
+    assert!(block.contains("Integrationskonferenz Süd"));
+}

@@ -39,7 +39,9 @@ fn is_folded(text: &str) -> bool {
     for &c in b {
         if c >= 0x80 {
             // Non-ASCII may hold Unicode spaces or controls: take the slow way.
-            return text.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_control()))
+            return text
+                .chars()
+                .all(|c| c == ' ' || !(c.is_whitespace() || c.is_control()))
                 && !text.contains("  ");
         }
         if c == b' ' {
@@ -116,8 +118,23 @@ fn push_inline(out: &mut String, folded: &str) {
     let special = |b: u8| {
         matches!(
             b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'|' | b'~' | b'{' | b'}' | b'$'
-                | b'^' | b'<' | b'>' | b'&' | b':'
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'#'
+                | b'|'
+                | b'~'
+                | b'{'
+                | b'}'
+                | b'$'
+                | b'^'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b':'
         )
     };
     let first_special = bytes
