@@ -523,3 +523,50 @@ fn a_target_folder_that_is_a_link_is_used_as_named() {
     assert!(plan.problems.is_empty());
     assert!(real.join("index.md").is_file());
 }
+
+#[test]
+fn a_renamed_handlungsfeld_leaves_its_old_chapter_with_empty_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = mitte();
+    run(&s, dir.path(), &Options::default());
+    s.tags[0].name = "Bildung und Ausbildung".into();
+    let plan = run(&s, dir.path(), &Options::default());
+    assert!(plan.problems.is_empty());
+    let old = read(dir.path(), "bildung-ausbildung.md");
+    assert!(!old.contains("### Kita-Plätze"), "{old}");
+    assert!(
+        old.contains("section=ist_analyse"),
+        "its markers stay for the hand-written rest"
+    );
+    let new = read(dir.path(), "bildung-und-ausbildung.md");
+    assert!(section(&new, "Ist-Analyse").contains("### Kita-Plätze"));
+}
+
+#[test]
+fn blocks_added_to_a_crlf_file_use_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let hand = "# Leben\r\n\r\n## Best Practice\r\n\r\nVon Hand.\r\n\r\n## Akteure\r\n\r\nEnde";
+    fs::write(dir.path().join("leben-und-wohnen-im-stadtteil.md"), hand).unwrap();
+    run(&mitte(), dir.path(), &Options::default());
+    let text = read(dir.path(), "leben-und-wohnen-im-stadtteil.md");
+    assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    // Without the added block, the file is the hand-written one again.
+    let begin = "<!-- stellwand:begin session=2019-02-13-mitte section=best_practice -->";
+    let end = "<!-- stellwand:end session=2019-02-13-mitte section=best_practice -->\r\n\r\n";
+    let b = text.find(begin).unwrap();
+    let e = text.find(end).unwrap() + end.len();
+    assert_eq!(format!("{}{}", &text[..b], &text[e..]), hand);
+    let best = text.find("## Best Practice").unwrap();
+    let akteure = text.find("## Akteure").unwrap();
+    let block = text
+        .find("<!-- stellwand:begin session=2019-02-13-mitte section=best_practice -->")
+        .unwrap();
+    assert!(
+        best < block && block < akteure,
+        "the block ends its section"
+    );
+    assert!(text[best..block].contains("Von Hand."));
+    assert!(text.ends_with("Ende"));
+    let plan = run(&mitte(), dir.path(), &Options::default());
+    assert_eq!(plan.changes().count(), 0);
+}
