@@ -190,3 +190,40 @@ fn control_characters_in_a_file_do_not_reach_the_screen() {
     );
     assert!(screen.lines().nth(6).unwrap().ends_with("│\""), "{screen}");
 }
+
+/// The Gelsenkirchen board with the Rostock 2020 tag set and a few tags set.
+fn tagged() -> Session {
+    let mut s = altstadt();
+    let set = Templates::builtin()
+        .tag_sets
+        .into_iter()
+        .find(|t| t.key == "rostock-2020")
+        .unwrap();
+    s.tag_sets.push(set.key.clone());
+    s.tags = set.tags;
+    s.boards[0].columns[1].cards[0].tags = vec!["sprache".into()];
+    s.boards[0].columns[1].cards[1].tags = vec!["bildung-ausbildung".into(), "teilhabe".into()];
+    s
+}
+
+#[test]
+fn tag_picker_narrows_as_you_type_and_offers_a_new_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &tagged(), Lang::De);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::TagPicker);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "bild");
+    insta::assert_snapshot!("tag_picker", draw(&app, 100, 24));
+}
+
+#[test]
+fn tags_show_on_cards_and_the_filter_hides_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &tagged(), Lang::De);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::TagFilter);
+    type_text(&mut app, "sprache");
+    update(&mut app, Action::Commit);
+    insta::assert_snapshot!("tag_filter", draw(&app, 120, 16));
+}

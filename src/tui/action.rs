@@ -79,4 +79,8 @@ pub enum Action {
     ClusterReview,
     Copy,
     Export,
+
+    // Tagging, search and cluster review.
+    /// Shows only cards with a tag, or untagged cards.
+    TagFilter,
 }

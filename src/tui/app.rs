@@ -12,6 +12,7 @@ use crate::core::template::Templates;
 
 use super::editor::Editor;
 use super::i18n::Msg;
+use super::tags::{Picker, TagFilter};
 
 /// Undo steps kept per open session.
 pub const HISTORY_STEPS: usize = 1000;
@@ -64,6 +65,8 @@ pub struct Doc {
     /// undo shows the place it changes; kept in step with the history.
     pub undo_places: Vec<Cursor>,
     pub redo_places: Vec<Cursor>,
+    /// Shows only the cards with a tag, or the untagged ones.
+    pub filter: Option<TagFilter>,
 }
 
 impl Doc {
@@ -78,6 +81,7 @@ impl Doc {
             cursor: Cursor::default(),
             undo_places: Vec::new(),
             redo_places: Vec::new(),
+            filter: None,
         }
     }
 
@@ -196,6 +200,8 @@ pub enum Mode {
     Normal,
     Entry(Entry),
     Form(Form),
+    /// The fuzzy picker over the board (tags, tag sets, filter).
+    Picker(Picker),
 }
 
 /// The whole state of the terminal UI.

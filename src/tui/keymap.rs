@@ -20,6 +20,8 @@ pub enum Context {
     Entry,
     Form,
     Help,
+    /// The fuzzy picker (tags, filter, choices in the cluster review).
+    Picker,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -293,6 +295,7 @@ fn default_bindings() -> Vec<Binding> {
             Msg::KeyScrollDown,
         ),
     ];
+    t.extend(tagging_bindings());
     for n in 1..=9u8 {
         t.push(Binding {
             context: Board,
@@ -305,6 +308,30 @@ fn default_bindings() -> Vec<Binding> {
     t
 }
 
+/// Keys of tagging, search and cluster review.
+fn tagging_bindings() -> Vec<Binding> {
+    use Action as A;
+    use Context::*;
+    use KeyCode as K;
+    vec![
+        bind(Board, &[ch('F')], A::TagFilter, Msg::KeyTagFilter),
+        bind(Picker, &[plain(K::Enter)], A::Commit, Msg::KeyPickChoose),
+        bind(Picker, &[plain(K::Tab)], A::CommitNext, Msg::KeyPickScope),
+        bind(Picker, &[plain(K::Up)], A::Up, Msg::KeyPickUp),
+        bind(Picker, &[plain(K::Down)], A::Down, Msg::KeyPickDown),
+        bind(
+            Picker,
+            &[plain(K::Backspace)],
+            A::Backspace,
+            Msg::KeyTextBackspace,
+        ),
+        bind(Picker, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
+        bind(Picker, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
+        bind(Picker, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
+        bind(Picker, &[plain(K::Esc)], A::Cancel, Msg::KeyPickCancel),
+    ]
+}
+
 /// The contexts whose keys apply in the app's present state, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {
     if app.help.is_some() {
@@ -313,6 +340,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
     match (&app.mode, app.screen) {
         (Mode::Entry(_), _) => &[Context::Entry],
         (Mode::Form(_), _) => &[Context::Form],
+        (Mode::Picker(_), _) => &[Context::Picker],
         (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],
         (Mode::Normal, Screen::Board) => &[Context::Board, Context::Global],
     }
@@ -349,7 +377,10 @@ pub fn lookup(app: &App, ev: KeyEvent) -> Option<Action> {
             }
         }
     }
-    let typing = matches!(contexts.first(), Some(Context::Entry | Context::Form));
+    let typing = matches!(
+        contexts.first(),
+        Some(Context::Entry | Context::Form | Context::Picker)
+    );
     if typing
         && let KeyCode::Char(c) = ev.code
         && !ev
@@ -434,6 +465,7 @@ mod tests {
             &[Context::Entry],
             &[Context::Form],
             &[Context::Help],
+            &[Context::Picker],
         ];
         for contexts in all {
             let mut seen: Vec<(Key, &Action)> = Vec::new();

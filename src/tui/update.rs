@@ -15,6 +15,7 @@ use super::app::{
 };
 use super::editor::Editor;
 use super::i18n::Msg;
+use super::tags;
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
@@ -49,9 +50,15 @@ pub fn update(app: &mut App, action: Action) {
     match mode {
         Mode::Entry(entry) => entry_action(app, entry, action),
         Mode::Form(form) => form_action(app, form, action),
+        Mode::Picker(picker) => tags::picker_action(app, picker, action),
         Mode::Normal => match app.screen {
             Screen::Start => start_action(app, action),
-            Screen::Board => board_action(app, action),
+            Screen::Board => {
+                board_action(app, action);
+                if let Some(doc) = app.doc.as_mut() {
+                    tags::snap_to_filter(doc);
+                }
+            }
         },
     }
 }
@@ -111,8 +118,24 @@ fn new_session_form(app: &App) -> Form {
             Field::text(Msg::FieldTitle, ""),
             Field::text(Msg::FieldDate, &today()),
             Field::text(Msg::FieldPlace, ""),
+            tag_set_field(app),
         ],
         focus: 1,
+    }
+}
+
+/// The Handlungsfelder a new session starts with: none, or a tag set.
+fn tag_set_field(app: &App) -> Field {
+    let mut options = vec![(String::new(), app.t(Msg::NoTagSet).to_string())];
+    options.extend(
+        app.templates
+            .tag_sets
+            .iter()
+            .map(|s| (s.key.clone(), format!("{} ({})", s.name, s.tags.len()))),
+    );
+    Field {
+        label: Msg::FieldTagSet,
+        kind: FieldKind::Choice { options, index: 0 },
     }
 }
 
@@ -209,6 +232,11 @@ fn create_session(app: &mut App, form: &Form) -> bool {
     };
     let id = session.fresh_id("b");
     session.boards.push(board_template.new_board(id, ""));
+    let tag_set = form.fields.get(4).map(Field::value).unwrap_or_default();
+    if let Some(set) = app.templates.tag_sets.iter().find(|s| s.key == tag_set) {
+        session.tag_sets.push(set.key.clone());
+        session.tags = set.tags.clone();
+    }
     if let Err(e) = std::fs::create_dir_all(&app.dir) {
         let text = Msg::SaveFailed.fill(app.lang, &[&format!("{}: {e}", app.dir.display())]);
         app.set_status(Severity::Error, text);
@@ -239,6 +267,9 @@ fn board_action(app: &mut App, action: Action) {
         return;
     };
     match action {
+        Action::Up | Action::Down if doc.filter.is_some() => {
+            tags::move_filtered(doc, action == Action::Down)
+        }
         Action::Up => {
             doc.clamp();
             doc.cursor.card = doc.cursor.card.saturating_sub(1);
@@ -337,12 +368,12 @@ fn board_action(app: &mut App, action: Action) {
                 app.mode = Mode::Form(form);
             }
         }
-        Action::Search
-        | Action::TagPicker
-        | Action::ToggleTag(_)
-        | Action::ClusterReview
-        | Action::Copy
-        | Action::Export => app.info(Msg::ComingSoon),
+        Action::TagPicker => tags::open_picker(app),
+        Action::ToggleTag(n) => tags::toggle_nth(app, n),
+        Action::TagFilter => tags::open_filter(app),
+        Action::Search | Action::ClusterReview | Action::Copy | Action::Export => {
+            app.info(Msg::ComingSoon)
+        }
         _ => {}
     }
 }
@@ -388,7 +419,7 @@ fn writable(app: &mut App) -> bool {
 }
 
 /// Applies an edit through the history; the one way the session changes.
-fn apply(app: &mut App, edit: Edit) -> bool {
+pub(crate) fn apply(app: &mut App, edit: Edit) -> bool {
     if !writable(app) {
         return false;
     }

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-use crate::core::model::{Board, Card, Column};
+use crate::core::model::{Board, Card, Column, Tag};
 
 use super::super::app::{App, Doc, Entry, EntryTarget, Mode};
 use super::super::i18n::Msg;
+use super::super::tags::{self, filter_label};
 use super::{editor, status, truncate, wrap};
 
 /// Columns are never drawn narrower than this; more columns scroll sideways.
@@ -60,6 +61,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         hints.width.saturating_sub(2) as usize,
         Style::default().fg(Color::DarkGray),
     );
+    if let Some(f) = &doc.filter {
+        let text = format!(
+            " {} ",
+            Msg::FilterOn.fill(app.lang, &[&filter_label(&doc.session, f, app.lang)])
+        );
+        let len = text.chars().count() as u16;
+        buf.set_stringn(
+            hints.x + hints.width.saturating_sub(len + 1),
+            hints.y,
+            &text,
+            len as usize,
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+        );
+    }
     match doc.board() {
         Some(board) => {
             let range = draw_columns(frame, app, doc, board, entry, body);
@@ -197,12 +215,40 @@ fn draw_columns(
             height: area.height,
         };
         let current = ci == doc.cursor.column;
+        let column = &board.columns[ci];
+        let selected = current.then(|| doc.card_index()).flatten();
+        // Under a filter only matching cards are shown (not while typing).
+        let filtered = doc.filter.as_ref().filter(|_| entry.is_none()).map(|f| {
+            let cards: Vec<Card> = column
+                .cards
+                .iter()
+                .filter(|k| f.matches(k))
+                .cloned()
+                .collect();
+            let selected = selected
+                .and_then(|i| column.cards.get(i))
+                .and_then(|k| cards.iter().position(|c| c.id == k.id));
+            (
+                Column {
+                    key: column.key.clone(),
+                    heading: column.heading.clone(),
+                    cards,
+                },
+                selected,
+            )
+        });
+        let (column, selected) = match &filtered {
+            Some((c, s)) => (c, *s),
+            None => (column, selected),
+        };
         let view = ColumnView {
-            column: &board.columns[ci],
+            column,
             current,
-            selected: current.then(|| doc.card_index()).flatten(),
+            selected,
             entry: entry.filter(|_| current),
             heading_rows,
+            tags: &doc.session.tags,
+            total: board.columns[ci].cards.len(),
         };
         draw_column(frame, app, &view, rect);
     }
@@ -218,6 +264,10 @@ struct ColumnView<'a> {
     /// The card editor, in the current column only.
     entry: Option<&'a Entry>,
     heading_rows: usize,
+    /// The session's tags, for the labels on cards.
+    tags: &'a [Tag],
+    /// Cards of the column without a filter.
+    total: usize,
 }
 
 fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
@@ -227,6 +277,8 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         selected,
         entry,
         heading_rows,
+        tags,
+        total,
     } = *view;
     let border = if current {
         Style::default()
@@ -235,7 +287,11 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
     } else {
         Style::default().fg(Color::Gray)
     };
-    let title = format!(" {} {} ", column.cards.len(), app.t(Msg::Cards));
+    let title = if column.cards.len() == total {
+        format!(" {} {} ", total, app.t(Msg::Cards))
+    } else {
+        format!(" {}/{} {} ", column.cards.len(), total, app.t(Msg::Cards))
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(if current {
@@ -260,19 +316,24 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
     let bottom = inner.y + inner.height;
     let Some(entry) = entry else {
         if column.cards.is_empty() {
+            let empty = if total > 0 {
+                Msg::FilterEmpty
+            } else {
+                Msg::EmptyColumn
+            };
             frame.buffer_mut().set_stringn(
                 inner.x,
                 inner.y,
-                app.t(Msg::EmptyColumn),
+                app.t(empty),
                 width,
                 Style::default().fg(Color::DarkGray),
             );
             return;
         }
-        let first = first_visible(&column.cards, selected, width, inner.height as usize);
+        let first = first_visible(&column.cards, tags, selected, width, inner.height as usize);
         draw_cards(
             frame.buffer_mut(),
-            column,
+            (column, tags),
             first..,
             selected,
             inner,
@@ -292,10 +353,10 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
     let h = editor::height(&entry.editor, inner.width, inner.height / 2);
     let above_height = (inner.height - h) as usize;
     let anchor = split.checked_sub(1);
-    let first = first_visible(&column.cards, anchor, width, above_height);
+    let first = first_visible(&column.cards, tags, anchor, width, above_height);
     let y = draw_cards(
         frame.buffer_mut(),
-        column,
+        (column, tags),
         first..split,
         None,
         inner,
@@ -310,7 +371,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
     editor::draw(frame, &entry.editor, app.t(title), editor_area);
     draw_cards(
         frame.buffer_mut(),
-        column,
+        (column, tags),
         split + skip..,
         None,
         inner,
@@ -351,7 +412,7 @@ fn draw_heading(buf: &mut Buffer, column: &Column, current: bool, rows: usize, a
 /// returns the row after the last one drawn.
 fn draw_cards(
     buf: &mut Buffer,
-    column: &Column,
+    (column, tags): (&Column, &[Tag]),
     range: impl std::ops::RangeBounds<usize>,
     selected: Option<usize>,
     area: Rect,
@@ -372,7 +433,7 @@ fn draw_cards(
             break;
         }
         let is_selected = selected == Some(i);
-        for (text, style) in card_lines(&column.cards[i], width, is_selected) {
+        for (text, style) in card_lines(&column.cards[i], tags, width, is_selected) {
             if y >= bottom {
                 break;
             }
@@ -399,12 +460,18 @@ fn draw_cards(
 /// The first card to draw so that card `anchor` is in view: from the top
 /// when everything up to it fits, else ending with it. Only looks at cards
 /// near the anchor, so huge columns cost nothing.
-fn first_visible(cards: &[Card], anchor: Option<usize>, width: usize, height: usize) -> usize {
+fn first_visible(
+    cards: &[Card],
+    tags: &[Tag],
+    anchor: Option<usize>,
+    width: usize,
+    height: usize,
+) -> usize {
     let Some(anchor) = anchor else { return 0 };
     let anchor = anchor.min(cards.len().saturating_sub(1));
     let mut used = 0;
     for card in &cards[..=anchor] {
-        used += card_height(card, width);
+        used += card_height(card, tags, width);
         if used > height {
             break;
         }
@@ -415,7 +482,7 @@ fn first_visible(cards: &[Card], anchor: Option<usize>, width: usize, height: us
     let mut used = 0;
     let mut first = anchor;
     for i in (0..=anchor).rev() {
-        used += card_height(&cards[i], width);
+        used += card_height(&cards[i], tags, width);
         if used > height {
             break;
         }
@@ -424,12 +491,12 @@ fn first_visible(cards: &[Card], anchor: Option<usize>, width: usize, height: us
     first
 }
 
-fn card_height(card: &Card, width: usize) -> usize {
-    card_lines(card, width, false).len()
+fn card_height(card: &Card, tags: &[Tag], width: usize) -> usize {
+    card_lines(card, tags, width, false).len()
 }
 
 /// The lines a card takes in a column of the given width.
-fn card_lines(card: &Card, width: usize, selected: bool) -> Vec<(String, Style)> {
+fn card_lines(card: &Card, tags: &[Tag], width: usize, selected: bool) -> Vec<(String, Style)> {
     let mut text = card.text.clone();
     if !card.refs.is_empty() {
         let refs: Vec<String> = card.refs.iter().map(u32::to_string).collect();
@@ -455,7 +522,8 @@ fn card_lines(card: &Card, width: usize, selected: bool) -> Vec<(String, Style)>
         }
     }
     for t in &card.tags {
-        text.push_str(&format!(" #{t}"));
+        text.push(' ');
+        text.push_str(&tags::short_label(tags, t));
     }
     let mut style = Style::default();
     if card.flags.emphasis {
@@ -510,8 +578,8 @@ mod tests {
         let cards: Vec<Card> = (0..1000)
             .map(|i| Card::new(format!("k{i}"), format!("Karte {i}")))
             .collect();
-        assert_eq!(first_visible(&cards, Some(3), 20, 10), 0);
-        let first = first_visible(&cards, Some(999), 20, 10);
+        assert_eq!(first_visible(&cards, &[], Some(3), 20, 10), 0);
+        let first = first_visible(&cards, &[], Some(999), 20, 10);
         assert_eq!(first, 990);
     }
 }

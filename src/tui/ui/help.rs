@@ -18,12 +18,14 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Context::Board, Msg::CtxBoard),
         (Context::Entry, Msg::CtxEntry),
         (Context::Form, Msg::CtxForm),
+        (Context::Picker, Msg::CtxPicker),
         (Context::Help, Msg::CtxHelp),
     ];
     // The keys of where the help was opened come right after the global ones.
     let here = match (&app.mode, app.screen) {
         (Mode::Entry(_), _) => Context::Entry,
         (Mode::Form(_), _) => Context::Form,
+        (Mode::Picker(_), _) => Context::Picker,
         (Mode::Normal, Screen::Start) => Context::Start,
         (Mode::Normal, Screen::Board) => Context::Board,
     };

@@ -7,6 +7,7 @@ pub mod help;
 mod small;
 mod start;
 mod status;
+mod tags;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,8 +29,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Start => start::draw(frame, app, area),
         Screen::Board => board::draw(frame, app, area),
     }
-    if let Mode::Form(form) = &app.mode {
-        form::draw(frame, app, form, area);
+    match &app.mode {
+        Mode::Form(form) => form::draw(frame, app, form, area),
+        Mode::Picker(picker) => tags::draw(frame, app, picker, area),
+        _ => {}
     }
     if let Some(offset) = app.help {
         help::draw(frame, app, offset, area);

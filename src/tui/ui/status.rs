@@ -18,6 +18,7 @@ fn mode_label(app: &App) -> Msg {
             super::super::app::EntryTarget::Edit { .. } => Msg::ModeEdit,
         },
         (Mode::Form(_), _) => Msg::ModeForm,
+        (Mode::Picker(_), _) => Msg::ModePicker,
         (Mode::Normal, Screen::Start) => Msg::ModeStart,
         (Mode::Normal, Screen::Board) => Msg::ModeBoard,
     }

@@ -1,0 +1,828 @@
+//! Tagging: the fuzzy picker (tags, tag sets, new tags, filter and theme
+//! choices), keys 1–9, tagging a card, column or board in one undo step, and
+//! the tag filter of the board view.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::core::edit::Edit;
+use crate::core::error::Lang;
+use crate::core::model::{Card, Session, Tag, slug};
+
+use super::action::Action;
+use super::app::{App, Cursor, Doc, Mode, Severity};
+use super::editor::Editor;
+use super::i18n::Msg;
+use super::update::apply;
+
+/// Which cards a tag picked in the picker goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Card,
+    Column,
+    Board,
+}
+
+impl Scope {
+    fn next(self) -> Scope {
+        match self {
+            Scope::Card => Scope::Column,
+            Scope::Column => Scope::Board,
+            Scope::Board => Scope::Card,
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Scope::Card => Msg::ScopeCard,
+            Scope::Column => Msg::ScopeColumn,
+            Scope::Board => Msg::ScopeBoard,
+        }
+    }
+}
+
+/// What the board view shows when filtered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagFilter {
+    Tag(String),
+    Untagged,
+}
+
+impl TagFilter {
+    pub fn matches(&self, card: &Card) -> bool {
+        match self {
+            TagFilter::Tag(key) => card.has_tag(key),
+            TagFilter::Untagged => card.tags.is_empty(),
+        }
+    }
+}
+
+/// Whether a card is shown under an optional filter.
+pub fn shown(filter: Option<&TagFilter>, card: &Card) -> bool {
+    filter.is_none_or(|f| f.matches(card))
+}
+
+/// What the picker is choosing for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Toggle a tag on the selected card, column or board.
+    Tag,
+    /// Filter the board view.
+    Filter,
+    /// Assign a Handlungsfeld to a theme (cluster review).
+    ThemeTag,
+    /// Move a card to another cluster (cluster review).
+    MoveTo,
+    /// Merge another cluster into the selected one (cluster review).
+    MergeWith,
+}
+
+/// One entry of the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Tag(String),
+    /// Adds the tags of a tag set from the templates to the session.
+    TagSet(String),
+    /// Creates a tag named by the typed text.
+    NewTag,
+    Untagged,
+    AllCards,
+    /// No Handlungsfeld (clears a theme's tag).
+    NoTag,
+    /// A cluster of the review, by index.
+    Target(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub choice: Choice,
+    pub label: String,
+    /// Shown to the left of the label (e.g. the key 1–9).
+    pub key: String,
+    /// Shown dimmed after the label.
+    pub hint: String,
+}
+
+/// An entry in the filtered list: the item (`None` for "new tag") and the
+/// matched letters of its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub item: Option<usize>,
+    pub indices: Vec<usize>,
+}
+
+/// A fuzzy picker: typed text narrows a list of choices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub purpose: Purpose,
+    pub query: Editor,
+    pub items: Vec<Item>,
+    pub shown: Vec<Shown>,
+    pub selected: usize,
+    pub scope: Scope,
+}
+
+/// What a key did in the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    Chosen(Choice),
+}
+
+impl Picker {
+    pub fn new(purpose: Purpose, items: Vec<Item>) -> Self {
+        let mut p = Picker {
+            purpose,
+            query: Editor::default(),
+            items,
+            shown: Vec::new(),
+            selected: 0,
+            scope: Scope::Card,
+        };
+        p.refilter();
+        p
+    }
+
+    pub fn query(&self) -> &str {
+        self.query.text()
+    }
+
+    /// Whether typing a name that is not in the list offers a new tag.
+    fn creates(&self) -> bool {
+        matches!(self.purpose, Purpose::Tag | Purpose::ThemeTag)
+    }
+
+    /// Narrows and orders the items by the typed text.
+    pub fn refilter(&mut self) {
+        let q = self.query.text().trim().to_string();
+        self.shown.clear();
+        if q.is_empty() {
+            self.shown = (0..self.items.len())
+                .map(|i| Shown {
+                    item: Some(i),
+                    indices: Vec::new(),
+                })
+                .collect();
+        } else {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let mut hits: Vec<(i64, usize, Vec<usize>)> = self
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| {
+                    matcher
+                        .fuzzy_indices(&it.label, &q)
+                        .map(|(score, idx)| (score, i, idx))
+                })
+                .collect();
+            hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.shown = hits
+                .into_iter()
+                .map(|(_, i, indices)| Shown {
+                    item: Some(i),
+                    indices,
+                })
+                .collect();
+            let exact = self.items.iter().any(|it| {
+                matches!(it.choice, Choice::Tag(_)) && it.label.to_lowercase() == q.to_lowercase()
+            });
+            if self.creates() && !exact {
+                self.shown.push(Shown {
+                    item: None,
+                    indices: Vec::new(),
+                });
+            }
+        }
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn choice(&self, shown: &Shown) -> Choice {
+        shown
+            .item
+            .map_or(Choice::NewTag, |i| self.items[i].choice.clone())
+    }
+
+    /// Handles a key; text keys narrow the list.
+    pub fn step(&mut self, action: Action) -> Outcome {
+        let mut typed = true;
+        match &action {
+            Action::Input(c) => self.query.insert_char(*c),
+            Action::Paste(s) => self.query.insert_str(&s.replace(['\n', '\r'], " ")),
+            Action::Backspace => self.query.backspace(),
+            Action::DeleteWord => self.query.delete_word(),
+            Action::ClearLine => self.query.clear_to_line_start(),
+            _ => typed = false,
+        }
+        if typed {
+            self.selected = 0;
+            self.refilter();
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down if self.selected + 1 < self.shown.len() => self.selected += 1,
+            Action::CommitNext if self.purpose == Purpose::Tag => {
+                self.scope = self.scope.next();
+            }
+            Action::Cancel => return Outcome::Close,
+            Action::Commit => {
+                return match self.shown.get(self.selected) {
+                    Some(s) => Outcome::Chosen(self.choice(s)),
+                    None => Outcome::Stay,
+                };
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+/// A short label of a tag as shown on cards: its key 1–9 and a short name.
+pub fn short_label(tags: &[Tag], key: &str) -> String {
+    match tags.iter().position(|t| t.key == key) {
+        Some(i) => {
+            let short = short_name(&tags[i]);
+            if i < 9 {
+                format!("#{} {short}", i + 1)
+            } else {
+                format!("#{short}")
+            }
+        }
+        None => format!("#{key}"),
+    }
+}
+
+/// The first part of the tag's key, at most ten letters.
+fn short_name(tag: &Tag) -> String {
+    let first = tag.key.split('-').next().unwrap_or(&tag.key);
+    let base = if first.is_empty() { &tag.name } else { first };
+    base.chars().take(10).collect()
+}
+
+/// The picker items for tagging: the session's tags, then the tag sets of
+/// the templates not used yet.
+fn tag_items(app: &App, session: &Session, card: Option<&Card>) -> Vec<Item> {
+    let mut items: Vec<Item> = session
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Item {
+            choice: Choice::Tag(t.key.clone()),
+            label: t.name.clone(),
+            key: if i < 9 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            },
+            hint: if card.is_some_and(|c| c.has_tag(&t.key)) {
+                "✓".into()
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    items.extend(set_items(app, session));
+    items
+}
+
+fn set_items(app: &App, session: &Session) -> Vec<Item> {
+    app.templates
+        .tag_sets
+        .iter()
+        .filter(|s| !session.tag_sets.contains(&s.key))
+        .map(|s| Item {
+            choice: Choice::TagSet(s.key.clone()),
+            label: Msg::UseTagSet.fill(app.lang, &[&s.name]),
+            key: "+".into(),
+            hint: Msg::TagCount.fill(app.lang, &[&s.tags.len()]),
+        })
+        .collect()
+}
+
+/// The items for choosing a Handlungsfeld for a theme.
+pub fn theme_tag_items(app: &App, session: &Session) -> Vec<Item> {
+    let mut items = vec![Item {
+        choice: Choice::NoTag,
+        label: app.t(Msg::NoTagChoice).to_string(),
+        key: String::new(),
+        hint: String::new(),
+    }];
+    items.extend(tag_items(app, session, None));
+    items
+}
+
+/// `t`: opens the tag picker for the selected card.
+pub fn open_picker(app: &mut App) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    if doc.read_only {
+        return app.warn(Msg::ReadOnly);
+    }
+    let items = tag_items(app, &doc.session, doc.card());
+    let empty = doc.session.tags.is_empty();
+    app.mode = Mode::Picker(Picker::new(Purpose::Tag, items));
+    if empty {
+        app.info(Msg::ChooseTagSet);
+    }
+}
+
+/// `F`: opens the filter picker.
+pub fn open_filter(app: &mut App) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let mut items = vec![
+        Item {
+            choice: Choice::AllCards,
+            label: app.t(Msg::FilterAll).to_string(),
+            key: String::new(),
+            hint: String::new(),
+        },
+        Item {
+            choice: Choice::Untagged,
+            label: app.t(Msg::FilterUntagged).to_string(),
+            key: String::new(),
+            hint: String::new(),
+        },
+    ];
+    items.extend(doc.session.tags.iter().enumerate().map(|(i, t)| Item {
+        choice: Choice::Tag(t.key.clone()),
+        label: t.name.clone(),
+        key: if i < 9 {
+            (i + 1).to_string()
+        } else {
+            String::new()
+        },
+        hint: String::new(),
+    }));
+    app.mode = Mode::Picker(Picker::new(Purpose::Filter, items));
+}
+
+/// Keys while the board's picker is open.
+pub fn picker_action(app: &mut App, mut picker: Picker, action: Action) {
+    if matches!(action, Action::Help) {
+        app.help = Some(0);
+        app.mode = Mode::Picker(picker);
+        return;
+    }
+    match picker.step(action) {
+        Outcome::Stay => app.mode = Mode::Picker(picker),
+        Outcome::Close => {}
+        Outcome::Chosen(choice) => match picker.purpose {
+            Purpose::Filter => set_filter(app, choice),
+            _ => {
+                let name = picker.query().trim().to_string();
+                if choose_tag(app, &choice, &name, picker.scope)
+                    && let Some(doc) = app.doc.as_ref()
+                {
+                    // After adding a tag set the picker stays open to pick a tag.
+                    let mut p = Picker::new(Purpose::Tag, tag_items(app, &doc.session, doc.card()));
+                    p.scope = picker.scope;
+                    app.mode = Mode::Picker(p);
+                }
+            }
+        },
+    }
+}
+
+/// Carries out a choice of the tag picker; true when the picker should stay open.
+fn choose_tag(app: &mut App, choice: &Choice, name: &str, scope: Scope) -> bool {
+    match choice {
+        Choice::Tag(key) => {
+            toggle_in_scope(app, key, scope, None);
+            false
+        }
+        Choice::NewTag => {
+            if name.is_empty() {
+                return true;
+            }
+            let Some(doc) = app.doc.as_ref() else {
+                return false;
+            };
+            let (tag, edit) = new_tag(&doc.session, name);
+            toggle_in_scope(app, &tag.key, scope, Some(edit));
+            false
+        }
+        Choice::TagSet(key) => {
+            add_tag_set(app, key);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A new tag named `name` with a key not used yet, and the edit adding it.
+pub fn new_tag(session: &Session, name: &str) -> (Tag, Edit) {
+    let base = match slug(name) {
+        s if s.is_empty() => "handlungsfeld".to_string(),
+        s => s,
+    };
+    let mut key = base.clone();
+    let mut n = 2;
+    while session.tag(&key).is_some() {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    let tag = Tag {
+        key,
+        name: name.to_string(),
+    };
+    let mut tags = session.tags.clone();
+    tags.push(tag.clone());
+    let edit = Edit::SetTags {
+        tag_sets: session.tag_sets.clone(),
+        tags,
+    };
+    (tag, edit)
+}
+
+/// Adds the tags of a tag set from the templates to the session.
+pub fn add_tag_set(app: &mut App, key: &str) {
+    let Some(set) = app
+        .templates
+        .tag_sets
+        .iter()
+        .find(|s| s.key == key)
+        .cloned()
+    else {
+        return;
+    };
+    let Some(doc) = app.doc.as_ref() else { return };
+    let s = &doc.session;
+    let mut tag_sets = s.tag_sets.clone();
+    tag_sets.push(set.key.clone());
+    let mut tags = s.tags.clone();
+    for t in &set.tags {
+        if !tags.iter().any(|x| x.key == t.key) {
+            tags.push(t.clone());
+        }
+    }
+    if apply(app, Edit::SetTags { tag_sets, tags }) {
+        let text = Msg::TagSetAdded.fill(app.lang, &[&set.name, &set.tags.len()]);
+        app.set_status(Severity::Info, text);
+    }
+}
+
+/// The cards a scope covers, as shown under the filter.
+fn scope_cards(doc: &Doc, scope: Scope) -> Vec<Card> {
+    let filter = doc.filter.as_ref();
+    match scope {
+        Scope::Card => doc.card().into_iter().cloned().collect(),
+        Scope::Column => doc.column().map_or_else(Vec::new, |c| {
+            c.cards
+                .iter()
+                .filter(|k| shown(filter, k))
+                .cloned()
+                .collect()
+        }),
+        Scope::Board => doc.board().map_or_else(Vec::new, |b| {
+            b.columns
+                .iter()
+                .flat_map(|c| c.cards.iter())
+                .filter(|k| shown(filter, k))
+                .cloned()
+                .collect()
+        }),
+    }
+}
+
+/// Sets a tag on every card of the scope, or clears it when all have it;
+/// one undo step. `first` is applied in the same step (a new tag).
+pub fn toggle_in_scope(app: &mut App, key: &str, scope: Scope, first: Option<Edit>) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let cards = scope_cards(doc, scope);
+    if cards.is_empty() {
+        return app.warn(Msg::NoCard);
+    }
+    let all_have = first.is_none() && cards.iter().all(|c| c.has_tag(key));
+    let mut edits: Vec<Edit> = first.into_iter().collect();
+    let mut n = 0;
+    for card in cards.iter().filter(|c| c.has_tag(key) == all_have) {
+        let mut card = card.clone();
+        card.toggle_tag(key);
+        edits.push(Edit::ReplaceCard { card });
+        n += 1;
+    }
+    let name = doc
+        .session
+        .tag(key)
+        .map_or_else(|| key.to_string(), |t| t.name.clone());
+    let edit = if edits.len() == 1 {
+        edits.remove(0)
+    } else {
+        Edit::Batch(edits)
+    };
+    if apply(app, edit) {
+        let msg = if all_have {
+            Msg::TagRemoved
+        } else {
+            Msg::TagSet
+        };
+        let text = msg.fill(app.lang, &[&name, &n]);
+        app.set_status(Severity::Info, text);
+    }
+}
+
+/// Keys 1–9: toggles the n-th tag on the selected card. Without tags the
+/// picker opens with the tag sets to choose from.
+pub fn toggle_nth(app: &mut App, n: u8) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let tags = &doc.session.tags;
+    if tags.is_empty() {
+        return open_picker(app);
+    }
+    let Some(tag) = tags.get(usize::from(n).saturating_sub(1)) else {
+        let text = Msg::NoSuchTag.fill(app.lang, &[&n, &tags.len()]);
+        return app.set_status(Severity::Warning, text);
+    };
+    let key = tag.key.clone();
+    toggle_in_scope(app, &key, Scope::Card, None);
+}
+
+fn set_filter(app: &mut App, choice: Choice) {
+    let lang = app.lang;
+    let Some(doc) = app.doc.as_mut() else { return };
+    doc.filter = match choice {
+        Choice::Tag(key) => Some(TagFilter::Tag(key)),
+        Choice::Untagged => Some(TagFilter::Untagged),
+        _ => None,
+    };
+    snap_to_filter(doc);
+    let text = match &doc.filter {
+        Some(f) => Msg::FilterOn.fill(lang, &[&filter_label(&doc.session, f, lang)]),
+        None => Msg::FilterOff.text(lang).to_string(),
+    };
+    app.set_status(Severity::Info, text);
+}
+
+/// How a filter is named on screen.
+pub fn filter_label(session: &Session, filter: &TagFilter, lang: Lang) -> String {
+    match filter {
+        TagFilter::Tag(key) => session
+            .tag(key)
+            .map_or_else(|| key.clone(), |t| short_label(&session.tags, &t.key)),
+        TagFilter::Untagged => Msg::FilterUntagged.text(lang).to_string(),
+    }
+}
+
+/// Up and down under a filter: to the previous or next shown card.
+pub fn move_filtered(doc: &mut Doc, down: bool) {
+    doc.clamp();
+    let Some(column) = doc.column() else { return };
+    let filter = doc.filter.as_ref();
+    let at = doc.cursor.card;
+    let next = if down {
+        (at + 1..column.cards.len()).find(|&i| shown(filter, &column.cards[i]))
+    } else {
+        (0..at).rev().find(|&i| shown(filter, &column.cards[i]))
+    };
+    if let Some(i) = next {
+        doc.cursor.card = i;
+    }
+}
+
+/// Keeps the cursor on a shown card: the nearest one below, else above.
+pub fn snap_to_filter(doc: &mut Doc) {
+    doc.clamp();
+    let Some(filter) = doc.filter.as_ref() else {
+        return;
+    };
+    let Some(column) = doc.column() else { return };
+    let at = doc.cursor.card;
+    if column.cards.get(at).is_some_and(|c| filter.matches(c)) {
+        return;
+    }
+    let below = (at..column.cards.len()).find(|&i| filter.matches(&column.cards[i]));
+    let above = (0..at.min(column.cards.len()))
+        .rev()
+        .find(|&i| filter.matches(&column.cards[i]));
+    if let Some(i) = below.or(above) {
+        doc.cursor = Cursor {
+            card: i,
+            ..doc.cursor
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Board, Column};
+    use crate::core::store;
+    use crate::core::template::Templates;
+    use crate::tui::update::update;
+
+    /// An app with one board of two columns: three cards and two cards.
+    pub(crate) fn app() -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session {
+            id: "mitte".into(),
+            title: "Mitte".into(),
+            ..Session::default()
+        };
+        let b = s.fresh_id("b");
+        let mut columns = Vec::new();
+        for (key, texts) in [
+            ("needs", &["Kita-Plätze", "Sprachkurse", "Wohnraum"][..]),
+            ("good", &["Sportverein", "Stadtteilfest"][..]),
+        ] {
+            let cards = texts
+                .iter()
+                .map(|t| Card::new(s.fresh_id("k"), *t))
+                .collect();
+            columns.push(Column {
+                key: key.into(),
+                heading: key.into(),
+                cards,
+            });
+        }
+        s.boards.push(Board {
+            id: b,
+            title: "Altstadt".into(),
+            template: "district-exchange".into(),
+            photos: vec![],
+            columns,
+        });
+        let file = dir.path().join("mitte.ron");
+        store::save(&file, &s).unwrap();
+        let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+        assert!(app.open(&file));
+        (dir, app)
+    }
+
+    pub(crate) fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            update(app, Action::Input(c));
+        }
+    }
+
+    fn session(app: &App) -> &Session {
+        &app.doc.as_ref().unwrap().session
+    }
+
+    fn tags_of(app: &App, column: usize) -> Vec<Vec<String>> {
+        session(app).boards[0].columns[column]
+            .cards
+            .iter()
+            .map(|c| c.tags.clone())
+            .collect()
+    }
+
+    fn with_rostock(app: &mut App) {
+        update(app, Action::ToggleTag(1));
+        assert!(matches!(app.mode, Mode::Picker(_)), "no tags: picker opens");
+        type_text(app, "Rostock 2020");
+        update(app, Action::Commit);
+        assert_eq!(session(app).tag_sets, ["rostock-2020"]);
+        assert_eq!(session(app).tags.len(), 7);
+        update(app, Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal);
+    }
+
+    #[test]
+    fn number_keys_toggle_tags_and_undo_takes_them_back() {
+        let (_dir, mut app) = app();
+        with_rostock(&mut app);
+        update(&mut app, Action::ToggleTag(5));
+        assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
+        update(&mut app, Action::ToggleTag(2));
+        assert_eq!(tags_of(&app, 0)[0], ["sprache", "leben-und-wohnen"]);
+        update(&mut app, Action::ToggleTag(5));
+        assert_eq!(tags_of(&app, 0)[0], ["leben-und-wohnen"]);
+        update(&mut app, Action::Undo);
+        assert_eq!(tags_of(&app, 0)[0], ["sprache", "leben-und-wohnen"]);
+        update(&mut app, Action::Undo);
+        update(&mut app, Action::Undo);
+        assert!(tags_of(&app, 0)[0].is_empty());
+        update(&mut app, Action::Redo);
+        assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
+        // A number beyond the session's tags says so and changes nothing.
+        update(&mut app, Action::ToggleTag(9));
+        assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
+        assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
+        // The tag set itself is undone too.
+        while app.doc.as_ref().unwrap().history.can_undo() {
+            update(&mut app, Action::Undo);
+        }
+        assert!(session(&app).tags.is_empty());
+    }
+
+    #[test]
+    fn the_picker_creates_a_new_tag_in_one_undo_step() {
+        let (_dir, mut app) = app();
+        with_rostock(&mut app);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::TagPicker);
+        type_text(&mut app, "Wohnungsmarkt");
+        let Mode::Picker(p) = &app.mode else {
+            panic!("picker")
+        };
+        assert_eq!(p.shown.last().unwrap().item, None, "offers a new tag");
+        // The new tag is the only entry that fits; choose it.
+        while let Mode::Picker(p) = &app.mode {
+            if p.selected + 1 == p.shown.len() {
+                break;
+            }
+            update(&mut app, Action::Down);
+        }
+        update(&mut app, Action::Commit);
+        let tag = session(&app).tags.last().unwrap().clone();
+        assert_eq!(
+            (tag.key.as_str(), tag.name.as_str()),
+            ("wohnungsmarkt", "Wohnungsmarkt")
+        );
+        assert_eq!(tags_of(&app, 0)[1], ["wohnungsmarkt"]);
+        update(&mut app, Action::Undo);
+        assert_eq!(session(&app).tags.len(), 7);
+        assert!(tags_of(&app, 0)[1].is_empty());
+    }
+
+    #[test]
+    fn a_whole_column_and_board_are_tagged_in_one_undo_step() {
+        let (_dir, mut app) = app();
+        with_rostock(&mut app);
+        update(&mut app, Action::ToggleTag(3));
+        update(&mut app, Action::TagPicker);
+        update(&mut app, Action::CommitNext);
+        type_text(&mut app, "Bildung");
+        update(&mut app, Action::Commit);
+        assert!(
+            tags_of(&app, 0)
+                .iter()
+                .all(|t| t == &["bildung-ausbildung"])
+        );
+        assert!(tags_of(&app, 1).iter().all(Vec::is_empty));
+        update(&mut app, Action::Undo);
+        assert_eq!(tags_of(&app, 0)[0], ["bildung-ausbildung"]);
+        assert!(tags_of(&app, 0)[1].is_empty());
+        // Whole board: Tab twice.
+        update(&mut app, Action::TagPicker);
+        update(&mut app, Action::CommitNext);
+        update(&mut app, Action::CommitNext);
+        type_text(&mut app, "Teilhabe");
+        update(&mut app, Action::Commit);
+        for c in 0..2 {
+            assert!(
+                tags_of(&app, c)
+                    .iter()
+                    .all(|t| t.contains(&"teilhabe".to_string()))
+            );
+        }
+        // All cards have it now: the same choice takes it off again.
+        update(&mut app, Action::TagPicker);
+        update(&mut app, Action::CommitNext);
+        update(&mut app, Action::CommitNext);
+        type_text(&mut app, "Teilhabe");
+        update(&mut app, Action::Commit);
+        for c in 0..2 {
+            assert!(
+                tags_of(&app, c)
+                    .iter()
+                    .all(|t| !t.contains(&"teilhabe".to_string()))
+            );
+        }
+    }
+
+    #[test]
+    fn the_filter_shows_and_walks_only_matching_cards() {
+        let (_dir, mut app) = app();
+        with_rostock(&mut app);
+        // Tag the first and third card of the first column.
+        update(&mut app, Action::ToggleTag(1));
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::ToggleTag(1));
+        update(&mut app, Action::TagFilter);
+        type_text(&mut app, "interkult");
+        update(&mut app, Action::Commit);
+        let doc = app.doc.as_ref().unwrap();
+        assert_eq!(
+            doc.filter,
+            Some(TagFilter::Tag("interkulturelle-orientierung".into()))
+        );
+        assert_eq!(doc.card().unwrap().text, "Wohnraum");
+        update(&mut app, Action::Up);
+        assert_eq!(
+            app.doc.as_ref().unwrap().card().unwrap().text,
+            "Kita-Plätze"
+        );
+        update(&mut app, Action::Down);
+        assert_eq!(app.doc.as_ref().unwrap().card().unwrap().text, "Wohnraum");
+        // Untagged cards: the cursor lands on the one in between.
+        update(&mut app, Action::TagFilter);
+        type_text(&mut app, "ohne");
+        update(&mut app, Action::Commit);
+        assert_eq!(
+            app.doc.as_ref().unwrap().card().unwrap().text,
+            "Sprachkurse"
+        );
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Up);
+        assert_eq!(
+            app.doc.as_ref().unwrap().card().unwrap().text,
+            "Sprachkurse"
+        );
+        // Filter off.
+        update(&mut app, Action::TagFilter);
+        update(&mut app, Action::Commit);
+        assert_eq!(app.doc.as_ref().unwrap().filter, None);
+    }
+}
