@@ -173,7 +173,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_else(|| "stellwand".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
+        // A leftover of a crashed run (or a link planted at this name) is
+        // removed, and create_new never follows a link.
+        let _ = fs::remove_file(&tmp);
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -377,6 +383,22 @@ mod tests {
         let err = load(&path).unwrap_err();
         assert!(err.render(Lang::En).contains("k2"), "{err}");
         assert!(err.line > 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "unberührt").unwrap();
+        let tmp = dir
+            .path()
+            .join(format!(".s.ron.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &tmp).unwrap();
+        save(&path, &sample()).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "unberührt");
+        assert!(load(&path).is_ok());
     }
 
     #[test]
