@@ -227,3 +227,25 @@ fn tags_show_on_cards_and_the_filter_hides_the_others() {
     update(&mut app, Action::Commit);
     insta::assert_snapshot!("tag_filter", draw(&app, 120, 16));
 }
+
+#[test]
+fn search_lists_hits_with_their_place_and_matched_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &tagged(), Lang::De);
+    update(&mut app, Action::Search);
+    type_text(&mut app, "sprach");
+    update(&mut app, Action::Down);
+    let screen = draw(&app, 100, 16);
+    insta::assert_snapshot!("search", screen);
+    // The matched letters are highlighted.
+    let mut terminal = Terminal::new(TestBackend::new(100, 16)).unwrap();
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let row: Vec<_> = (0..100).map(|x| &buf[(x, 4)]).collect();
+    let marked: String = row
+        .iter()
+        .filter(|c| c.fg == ratatui::style::Color::Yellow)
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(marked.to_lowercase(), "sprach", "{screen}");
+}

@@ -12,6 +12,7 @@ use crate::core::template::Templates;
 
 use super::editor::Editor;
 use super::i18n::Msg;
+use super::search::Search;
 use super::tags::{Picker, TagFilter};
 
 /// Undo steps kept per open session.
@@ -202,6 +203,8 @@ pub enum Mode {
     Form(Form),
     /// The fuzzy picker over the board (tags, tag sets, filter).
     Picker(Picker),
+    /// Search over all cards, drawn instead of the board.
+    Search(Search),
 }
 
 /// The whole state of the terminal UI.

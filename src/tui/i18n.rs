@@ -194,6 +194,18 @@ pub enum Msg {
     NewTagChoice,
     FieldTagSet,
     NoTagSet,
+    CtxSearch,
+    ModeSearch,
+    KeySearchJump,
+    KeySearchBack,
+    KeyPageDown,
+    KeyPageUp,
+    SearchTitle,
+    SearchEmpty,
+    SearchNone,
+    SearchCount,
+    SearchMore,
+    SearchHint,
 }
 
 impl Msg {
@@ -297,7 +309,7 @@ impl Msg {
                 "Sitzungsdaten (Titel, Datum, Ort, Veranstalter, Moderation)",
                 "session data (title, date, place, organiser, moderation)",
             ),
-            KeySearch => ("Suche (kommt bald)", "search (coming soon)"),
+            KeySearch => ("alle Karten durchsuchen", "search all cards"),
             KeyTagPicker => (
                 "Handlungsfeld wählen oder neu anlegen (auch für Spalte/Wand)",
                 "tag picker, also creates tags (card, column or board)",
@@ -537,6 +549,27 @@ impl Msg {
                 "type to narrow · ↑/↓ · Enter chooses · Esc closes",
             ),
             PickNothing => ("(nichts gefunden)", "(nothing found)"),
+            CtxSearch => ("Suche", "Search"),
+            ModeSearch => ("SUCHE", "SEARCH"),
+            KeySearchJump => (
+                "zur Karte auf ihrer Wand springen",
+                "jump to the card on its board",
+            ),
+            KeySearchBack => ("zurück ohne zu springen", "back without jumping"),
+            KeyPageDown => ("zehn Treffer weiter", "ten hits down"),
+            KeyPageUp => ("zehn Treffer zurück", "ten hits up"),
+            SearchTitle => ("Suche in „{}“", "Search in “{}”"),
+            SearchEmpty => (
+                "Tippen durchsucht alle Karten (Text und Unterpunkte), auch ungenau.",
+                "Type to search all cards (text and sub-points), forgiving typos.",
+            ),
+            SearchNone => ("Keine Karte passt.", "No card matches."),
+            SearchCount => ("{} Treffer von {} Karten", "{} hits of {} cards"),
+            SearchMore => ("(die besten {} gezeigt)", "(best {} shown)"),
+            SearchHint => (
+                "tippen sucht · ↑/↓ wählen · Enter springt zur Karte · Esc zurück",
+                "type to search · ↑/↓ choose · Enter jumps to the card · Esc back",
+            ),
             FieldTagSet => ("Handlungsfelder", "Tags"),
             NoTagSet => (
                 "(keine – später mit t wählen)",

@@ -22,6 +22,8 @@ pub enum Context {
     Help,
     /// The fuzzy picker (tags, filter, choices in the cluster review).
     Picker,
+    /// The search screen.
+    Search,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -329,6 +331,26 @@ fn tagging_bindings() -> Vec<Binding> {
         bind(Picker, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
         bind(Picker, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
         bind(Picker, &[plain(K::Esc)], A::Cancel, Msg::KeyPickCancel),
+        bind(Search, &[plain(K::Enter)], A::Commit, Msg::KeySearchJump),
+        bind(Search, &[plain(K::Up)], A::Up, Msg::KeyPickUp),
+        bind(Search, &[plain(K::Down)], A::Down, Msg::KeyPickDown),
+        bind(
+            Search,
+            &[plain(K::PageDown)],
+            A::NextBoard,
+            Msg::KeyPageDown,
+        ),
+        bind(Search, &[plain(K::PageUp)], A::PrevBoard, Msg::KeyPageUp),
+        bind(
+            Search,
+            &[plain(K::Backspace)],
+            A::Backspace,
+            Msg::KeyTextBackspace,
+        ),
+        bind(Search, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
+        bind(Search, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
+        bind(Search, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
+        bind(Search, &[plain(K::Esc)], A::Cancel, Msg::KeySearchBack),
     ]
 }
 
@@ -341,6 +363,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Entry(_), _) => &[Context::Entry],
         (Mode::Form(_), _) => &[Context::Form],
         (Mode::Picker(_), _) => &[Context::Picker],
+        (Mode::Search(_), _) => &[Context::Search],
         (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],
         (Mode::Normal, Screen::Board) => &[Context::Board, Context::Global],
     }
@@ -379,7 +402,7 @@ pub fn lookup(app: &App, ev: KeyEvent) -> Option<Action> {
     }
     let typing = matches!(
         contexts.first(),
-        Some(Context::Entry | Context::Form | Context::Picker)
+        Some(Context::Entry | Context::Form | Context::Picker | Context::Search)
     );
     if typing
         && let KeyCode::Char(c) = ev.code
@@ -466,6 +489,7 @@ mod tests {
             &[Context::Form],
             &[Context::Help],
             &[Context::Picker],
+            &[Context::Search],
         ];
         for contexts in all {
             let mut seen: Vec<(Key, &Action)> = Vec::new();

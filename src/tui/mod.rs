@@ -5,6 +5,7 @@ pub mod app;
 pub mod editor;
 pub mod i18n;
 pub mod keymap;
+pub mod search;
 pub mod tags;
 pub mod ui;
 pub mod update;

@@ -603,7 +603,7 @@ pub fn snap_to_filter(doc: &mut Doc) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::model::{Board, Column};
     use crate::core::store;

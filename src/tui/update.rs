@@ -15,7 +15,7 @@ use super::app::{
 };
 use super::editor::Editor;
 use super::i18n::Msg;
-use super::tags;
+use super::{search, tags};
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
@@ -51,6 +51,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Entry(entry) => entry_action(app, entry, action),
         Mode::Form(form) => form_action(app, form, action),
         Mode::Picker(picker) => tags::picker_action(app, picker, action),
+        Mode::Search(s) => search::search_action(app, s, action),
         Mode::Normal => match app.screen {
             Screen::Start => start_action(app, action),
             Screen::Board => {
@@ -371,9 +372,8 @@ fn board_action(app: &mut App, action: Action) {
         Action::TagPicker => tags::open_picker(app),
         Action::ToggleTag(n) => tags::toggle_nth(app, n),
         Action::TagFilter => tags::open_filter(app),
-        Action::Search | Action::ClusterReview | Action::Copy | Action::Export => {
-            app.info(Msg::ComingSoon)
-        }
+        Action::Search => search::open(app),
+        Action::ClusterReview | Action::Copy | Action::Export => app.info(Msg::ComingSoon),
         _ => {}
     }
 }

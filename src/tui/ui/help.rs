@@ -19,6 +19,7 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Context::Entry, Msg::CtxEntry),
         (Context::Form, Msg::CtxForm),
         (Context::Picker, Msg::CtxPicker),
+        (Context::Search, Msg::CtxSearch),
         (Context::Help, Msg::CtxHelp),
     ];
     // The keys of where the help was opened come right after the global ones.
@@ -26,6 +27,7 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Mode::Entry(_), _) => Context::Entry,
         (Mode::Form(_), _) => Context::Form,
         (Mode::Picker(_), _) => Context::Picker,
+        (Mode::Search(_), _) => Context::Search,
         (Mode::Normal, Screen::Start) => Context::Start,
         (Mode::Normal, Screen::Board) => Context::Board,
     };

@@ -4,6 +4,7 @@ mod board;
 mod editor;
 mod form;
 pub mod help;
+mod search;
 mod small;
 mod start;
 mod status;
@@ -25,9 +26,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         small::draw(frame, app, area);
         return;
     }
-    match app.screen {
-        Screen::Start => start::draw(frame, app, area),
-        Screen::Board => board::draw(frame, app, area),
+    match (&app.mode, app.screen) {
+        (Mode::Search(s), _) => search::draw(frame, app, s, area),
+        (_, Screen::Start) => start::draw(frame, app, area),
+        (_, Screen::Board) => board::draw(frame, app, area),
     }
     match &app.mode {
         Mode::Form(form) => form::draw(frame, app, form, area),
