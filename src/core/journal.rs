@@ -68,6 +68,34 @@ impl Journal {
         Ok(Journal { path, file })
     }
 
+    /// Goes on writing a journal that was just replayed onto a session loaded
+    /// from the file with fingerprint `base`: a record torn by a crash is cut
+    /// off, so the next edit starts on a line of its own. Starts a new journal
+    /// when there is none or it belongs to another state of the file.
+    pub fn resume(session: &Path, base: u64) -> io::Result<Journal> {
+        let path = journal_path(session);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Journal::create(session, base),
+            Err(e) => return Err(e),
+        };
+        let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+        let matches = std::str::from_utf8(first)
+            .ok()
+            .and_then(|l| ron::from_str::<Record>(l).ok())
+            .is_some_and(|r| matches!(r, Record::Base(b) if b == base));
+        let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        if !matches || complete == 0 {
+            return Journal::create(session, base);
+        }
+        let file = OpenOptions::new().write(true).open(&path)?;
+        file.set_len(complete as u64)?;
+        file.sync_data()?;
+        drop(file);
+        let file = OpenOptions::new().append(true).open(&path)?;
+        Ok(Journal { path, file })
+    }
+
     /// Appends an edit and flushes it to disk before returning.
     pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
         let mut text = line(&Record::Edit(Box::new(edit.clone())));

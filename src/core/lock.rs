@@ -87,9 +87,20 @@ pub fn acquire(session: &Path) -> Result<Lock, LockError> {
             Ok(Lock { _file: file })
         }
         Err(std::fs::TryLockError::WouldBlock) => {
-            let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
-            Err(LockError::Held(Owner::parse(&text)))
+            // The holder writes its name just after taking the lock; a start
+            // at the same moment may find the file still empty.
+            let mut owner = None;
+            for _ in 0..40 {
+                let mut text = String::new();
+                let _ = file.seek(SeekFrom::Start(0));
+                let _ = file.read_to_string(&mut text);
+                owner = Owner::parse(&text);
+                if owner.is_some() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(LockError::Held(owner))
         }
         Err(std::fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
     }

@@ -8,5 +8,6 @@ pub mod import;
 pub mod journal;
 pub mod lock;
 pub mod model;
+pub mod session_file;
 pub mod store;
 pub mod template;

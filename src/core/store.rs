@@ -20,7 +20,14 @@ pub struct Loaded {
     pub read_only: bool,
     /// Why the file opened read-only.
     pub warning: Option<FileError>,
+    /// The format version the file had when it was older than this
+    /// program's; the session is upgraded in memory, the file is not touched.
+    pub upgraded_from: Option<u32>,
 }
+
+/// Files above this size are refused rather than read into memory: a session
+/// of 10,000 cards is about 2 MB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Only the version of a session file, read before the whole file.
 #[derive(Deserialize)]
@@ -32,9 +39,39 @@ struct VersionProbe {
 
 /// Reads a session file. Errors name the file, line and column.
 pub fn load(path: &Path) -> Result<Loaded, FileError> {
-    let bytes = fs::read(path).map_err(|e| FileError::io(path, &e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = position_of_byte(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+    load_bytes(path, &read_limited(path)?)
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    let meta = fs::metadata(path).map_err(|e| FileError::io(path, &e))?;
+    if meta.is_dir() {
+        return Err(FileError::other(
+            path,
+            0,
+            0,
+            "das ist ein Ordner, keine Sitzungsdatei".into(),
+            "this is a folder, not a session file".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let mb = meta.len() / (1024 * 1024);
+        let max = MAX_FILE_BYTES / (1024 * 1024);
+        return Err(FileError::other(
+            path,
+            0,
+            0,
+            format!("die Datei ist zu groß für eine Sitzung ({mb} MB, höchstens {max} MB)"),
+            format!("the file is too large for a session ({mb} MB, at most {max} MB)"),
+        ));
+    }
+    fs::read(path).map_err(|e| FileError::io(path, &e))
+}
+
+/// Parses the bytes of a session file; `path` is only used in messages.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position_of_byte(&bytes[..e.valid_up_to()]);
         FileError::other(
             path,
             line,
@@ -43,7 +80,7 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
             "not valid UTF-8 text (binary data?)".into(),
         )
     })?;
-    parse(path, &text)
+    parse(path, text)
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
@@ -77,16 +114,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
                     session,
                     read_only: true,
                     warning: Some(warning),
+                    upgraded_from: None,
                 });
             }
             if let Some(err) = duplicate_id(path, text, &session) {
                 return Err(err);
             }
-            session.version = FORMAT_VERSION;
+            let upgraded_from = (session.version < FORMAT_VERSION).then_some(session.version);
+            upgrade(&mut session);
             Ok(Loaded {
                 session,
                 read_only: false,
                 warning: None,
+                upgraded_from,
             })
         }
         Err(err) => {
@@ -100,6 +140,40 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
             Err(FileError::ron(path, &err))
         }
     }
+}
+
+/// Brings a session of an older format version up to the present one.
+///
+/// Version 0 is a file without a `version` field, as written by hand or by
+/// the earliest builds: boards, cards and themes may lack ids and the session
+/// its id. Ids are handed out in file order, so the same file always gets the
+/// same ids (a journal recorded against them replays after a crash).
+fn upgrade(session: &mut Session) {
+    if session.version == 0 {
+        session.repair_next_id();
+        if session.id.is_empty() {
+            session.id = super::model::slug(&format!("{} {}", session.date, session.title));
+        }
+        for b in 0..session.boards.len() {
+            if session.boards[b].id.is_empty() {
+                session.boards[b].id = session.fresh_id("b");
+            }
+            for c in 0..session.boards[b].columns.len() {
+                for k in 0..session.boards[b].columns[c].cards.len() {
+                    if session.boards[b].columns[c].cards[k].id.is_empty() {
+                        let id = session.fresh_id("k");
+                        session.boards[b].columns[c].cards[k].id = id;
+                    }
+                }
+            }
+        }
+        for t in 0..session.themes.len() {
+            if session.themes[t].id.is_empty() {
+                session.themes[t].id = session.fresh_id("t");
+            }
+        }
+    }
+    session.version = FORMAT_VERSION;
 }
 
 /// The first id used twice in a session, with the place of its second use.

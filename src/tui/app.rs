@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::core::edit::History;
 use crate::core::error::Lang;
 use crate::core::model::{Board, Card, Column, Session};
+use crate::core::session_file::{self, Draft, DraftTarget, SessionFile};
 use crate::core::store::{self, SessionSummary};
 use crate::core::template::Templates;
 
@@ -51,12 +52,14 @@ pub struct Cursor {
 }
 
 /// The open session.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Doc {
     pub path: PathBuf,
     pub session: Session,
     pub history: History,
-    /// A newer file version: shown, never written.
+    /// The file with its lock, journal and draft; `None` when read-only.
+    pub file: Option<SessionFile>,
+    /// A newer file version, or another stellwand has it: shown, never written.
     pub read_only: bool,
     /// Changed since the last save.
     pub dirty: bool,
@@ -71,12 +74,14 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(path: PathBuf, session: Session, read_only: bool) -> Self {
+    /// A document; read-only when there is no file to write.
+    pub fn new(path: PathBuf, session: Session, file: Option<SessionFile>) -> Self {
         Doc {
             path,
             session,
             history: History::new(HISTORY_STEPS),
-            read_only,
+            read_only: file.is_none(),
+            file,
             dirty: false,
             changed_at: None,
             cursor: Cursor::default(),
@@ -282,30 +287,112 @@ impl App {
             .min(self.sessions.len().saturating_sub(1));
     }
 
-    /// Opens a session file; problems go to the status bar.
+    /// Opens a session file for writing (read-only when another stellwand
+    /// has it or it is newer than this program), recovering what a crash
+    /// left in its journal and draft; problems go to the status bar.
     pub fn open(&mut self, path: &Path) -> bool {
-        match store::load(path) {
-            Ok(loaded) => {
-                let mut doc = Doc::new(path.to_path_buf(), loaded.session, loaded.read_only);
-                doc.clamp();
-                self.doc = Some(doc);
-                self.screen = Screen::Board;
-                self.mode = Mode::Normal;
-                match loaded.warning {
-                    Some(w) => {
-                        let text = w.render(self.lang);
-                        self.set_status(Severity::Warning, text)
-                    }
-                    None => self.status = None,
-                }
-                true
-            }
+        if let Some(old) = self.doc.take()
+            && let Some(file) = old.file
+        {
+            file.close(!old.dirty);
+        }
+        let opened = match session_file::open(path) {
+            Ok(o) => o,
             Err(e) => {
                 let text = e.render(self.lang);
                 self.set_status(Severity::Error, text);
-                false
+                return false;
+            }
+        };
+        let lang = self.lang;
+        let mut notes: Vec<(Severity, String)> = Vec::new();
+        if let Some(why) = &opened.read_only {
+            notes.push((Severity::Warning, why.message(lang)));
+        }
+        if let Some(note) = opened.upgrade_note(lang) {
+            notes.push((Severity::Info, note));
+        }
+        let recovered_changes = opened.recovered.replay.applied > 0;
+        let mut doc = Doc::new(path.to_path_buf(), opened.session, opened.file);
+        if recovered_changes {
+            // Saved at the next tick, so the recovered state is in the file.
+            doc.dirty = true;
+        }
+        doc.clamp();
+        self.doc = Some(doc);
+        self.screen = Screen::Board;
+        self.mode = Mode::Normal;
+        let draft = opened
+            .recovered
+            .draft
+            .as_ref()
+            .is_some_and(|d| self.reopen_draft(d));
+        if opened.recovered.any() {
+            let how = draft.then(|| lang.pick("wieder im Editor", "back in the editor"));
+            let text = opened.recovered.describe(lang, how);
+            if !text.is_empty() {
+                notes.insert(0, (Severity::Warning, text));
             }
         }
+        self.status = None;
+        if let Some(severity) = notes.iter().map(|(s, _)| *s).max() {
+            let text: Vec<String> = notes.into_iter().map(|(_, t)| t).collect();
+            self.set_status(severity, text.join(" · "));
+        }
+        true
+    }
+
+    /// Puts the card that was being typed when the program ended back into
+    /// the editor, at its place. Not when it was committed after all (the
+    /// journal holds it) or its card is unchanged.
+    fn reopen_draft(&mut self, draft: &Draft) -> bool {
+        let Some(doc) = self.doc.as_mut() else {
+            return false;
+        };
+        let editor = Editor::new(&draft.text);
+        if editor.is_blank() {
+            return false;
+        }
+        let (text, subs) = editor.to_card_parts();
+        let same = |k: &Card| k.text == text && k.sub_points == subs;
+        let target = match &draft.target {
+            DraftTarget::Edit { card } if doc.session.card(card).is_some() => {
+                if doc.session.card(card).is_some_and(same) {
+                    return false;
+                }
+                doc.select(card);
+                EntryTarget::Edit { card: card.clone() }
+            }
+            DraftTarget::Edit { .. } => {
+                let index = doc.column().map_or(0, |c| c.cards.len());
+                EntryTarget::New { index }
+            }
+            DraftTarget::New {
+                board,
+                column,
+                index,
+            } => {
+                if doc.session.cards().any(|(_, _, k)| same(k)) {
+                    return false;
+                }
+                if let Some(b) = doc.session.board_index(board) {
+                    doc.cursor.board = b;
+                    if let Some(c) = doc.session.boards[b].column_index(column) {
+                        doc.cursor.column = c;
+                    }
+                }
+                doc.clamp();
+                let len = doc.column().map_or(0, |c| c.cards.len());
+                EntryTarget::New {
+                    index: (*index).min(len),
+                }
+            }
+        };
+        if doc.column().is_none() {
+            return false;
+        }
+        self.mode = Mode::Entry(Entry { target, editor });
+        true
     }
 
     pub fn set_status(&mut self, severity: Severity, text: impl Into<String>) {

@@ -7,48 +7,91 @@ pub mod i18n;
 pub mod keymap;
 pub mod search;
 pub mod tags;
+pub mod testhook;
 pub mod ui;
 pub mod update;
 
 use std::io::{self, stdout};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyCode,
+    KeyEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 
 pub use action::Action;
 pub use app::App;
 pub use update::update;
 
-/// How often the loop wakes without input, for autosave.
+/// How often the loop wakes without input, for autosave and the draft.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the terminal UI until the user quits. The terminal is restored on
-/// every way out, a panic included.
+/// Runs the terminal UI until the user quits. The terminal is restored and
+/// the session saved on every way out: quitting, a closed terminal window
+/// (SIGHUP), SIGTERM, a failing terminal; after a panic the session is saved
+/// if it still makes a whole file, and the journal and draft keep the rest.
 pub fn run(mut app: App) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // A second signal ends the program at once, should the first save hang.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut terminal = ratatui::init();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
+        restore_terminal();
         previous(info);
     }));
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app);
-    if result.is_err() {
-        // The terminal failed under us: keep what was done.
-        update::save(&mut app, true);
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        testhook::check("start");
+        event_loop(&mut terminal, &mut app, &stop)
+    }));
+    match outcome {
+        Ok(result) => {
+            update::shutdown(&mut app);
+            restore_terminal();
+            result
+        }
+        Err(panic) => {
+            update::rescue(&mut app);
+            restore_terminal();
+            std::panic::resume_unwind(panic)
+        }
     }
-    let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// Puts the terminal back as it was: raw mode off (echo on), the normal
+/// screen, the cursor shown, mouse reporting and bracketed paste off.
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     loop {
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        if stop.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        terminal.draw(|frame| {
+            testhook::check("draw");
+            ui::draw(frame, app)
+        })?;
         if app.quit {
             return Ok(());
         }
@@ -57,19 +100,22 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             // fast typing and pastes never lag behind.
             loop {
                 match event::read()? {
+                    Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
                     Event::Key(key) if key.kind != KeyEventKind::Release => {
                         if let Some(action) = keymap::lookup(app, key) {
+                            testhook::check("update");
                             update(app, action);
                         }
                     }
                     Event::Paste(text) => update(app, Action::Paste(text)),
                     _ => {}
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quit || stop.load(Ordering::SeqCst) || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
+        testhook::check("tick");
         update(app, Action::Tick);
     }
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::core::edit::{Edit, SessionInfo};
 use crate::core::model::{Card, Session, slug};
+use crate::core::session_file::{Draft, DraftTarget, Saved};
 use crate::core::store;
 
 use super::action::Action;
@@ -20,7 +21,7 @@ use super::{search, tags};
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::Tick => return autosave(app, Instant::now()),
+        Action::Tick => return tick(app, Instant::now()),
         Action::Interrupt => return interrupt(app),
         Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {
             // A paste on the board starts a new card holding the text.
@@ -381,6 +382,7 @@ fn board_action(app: &mut App, action: Action) {
 /// Saves and goes back to the list of sessions.
 fn to_start(app: &mut App) {
     if save(app, true) {
+        close(app);
         app.doc = None;
         app.screen = Screen::Start;
         app.reload_sessions();
@@ -427,6 +429,7 @@ pub(crate) fn apply(app: &mut App, edit: Edit) -> bool {
         return false;
     };
     let before = doc.cursor;
+    let journaled = edit.clone();
     match doc.history.apply(&mut doc.session, edit) {
         Ok(()) => {
             doc.undo_places.push(before);
@@ -435,6 +438,7 @@ pub(crate) fn apply(app: &mut App, edit: Edit) -> bool {
             }
             doc.redo_places.clear();
             touch(doc);
+            record(app, &journaled);
             true
         }
         Err(e) => {
@@ -442,6 +446,20 @@ pub(crate) fn apply(app: &mut App, edit: Edit) -> bool {
             app.set_status(Severity::Error, text);
             false
         }
+    }
+}
+
+/// Writes an applied edit to the journal, on disk before the screen shows
+/// it. When that fails the session is saved as soon as possible instead.
+fn record(app: &mut App, edit: &Edit) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(file) = doc.file.as_mut() else {
+        return;
+    };
+    if let Err(e) = file.record(edit) {
+        doc.changed_at = None;
+        let text = Msg::SaveFailed.fill(app.lang, &[&e]);
+        app.set_status(Severity::Error, text);
     }
 }
 
@@ -456,6 +474,12 @@ fn undo_redo(app: &mut App, undo: bool) {
         return;
     }
     let Some(doc) = app.doc.as_mut() else { return };
+    let next = if undo {
+        doc.history.next_undo()
+    } else {
+        doc.history.next_redo()
+    };
+    let journaled = next.cloned();
     let result = if undo {
         doc.history.undo(&mut doc.session)
     } else {
@@ -476,6 +500,9 @@ fn undo_redo(app: &mut App, undo: bool) {
             }
             touch(doc);
             app.info(if undo { Msg::Undone } else { Msg::Redone });
+            if let Some(edit) = &journaled {
+                record(app, edit);
+            }
         }
         Ok(false) => app.info(if undo {
             Msg::NothingToUndo
@@ -914,20 +941,26 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
     let Some(doc) = app.doc.as_mut() else {
         return true;
     };
-    if doc.read_only {
+    let Some(file) = doc.file.as_mut().filter(|_| !doc.read_only) else {
         if !quiet {
             app.warn(Msg::ReadOnly);
         }
         return true;
-    }
+    };
     if !doc.dirty && quiet {
         return true;
     }
-    match store::save(&doc.path, &doc.session) {
-        Ok(()) => {
+    super::testhook::check("save");
+    match file.save(&doc.session) {
+        Ok(saved) => {
             doc.dirty = false;
             doc.changed_at = None;
-            if !quiet {
+            if let Some(text) = saved.message(lang) {
+                if let Saved::Conflict { side, .. } = &saved {
+                    doc.path = side.clone();
+                }
+                app.set_status(Severity::Warning, text);
+            } else if !quiet {
                 let text = Msg::Saved.fill(lang, &[&doc.path.display()]);
                 app.set_status(Severity::Info, text);
             }
@@ -940,6 +973,92 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
             app.set_status(Severity::Error, text);
             false
         }
+    }
+}
+
+/// The periodic work: the draft of the card being typed, then autosave.
+pub fn tick(app: &mut App, now: Instant) {
+    write_draft(app, now);
+    autosave(app, now);
+}
+
+/// The card being typed, as it would be recovered after a crash.
+fn current_draft(app: &App) -> Option<Draft> {
+    let Mode::Entry(entry) = &app.mode else {
+        return None;
+    };
+    let doc = app.doc.as_ref()?;
+    if entry.editor.is_blank() {
+        return None;
+    }
+    let target = match &entry.target {
+        EntryTarget::New { index } => DraftTarget::New {
+            board: doc.board()?.id.clone(),
+            column: doc.column()?.key.clone(),
+            index: *index,
+        },
+        EntryTarget::Edit { card } => {
+            let (text, subs) = entry.editor.to_card_parts();
+            let old = doc.session.card(card)?;
+            if old.text == text && old.sub_points == subs {
+                return None;
+            }
+            DraftTarget::Edit { card: card.clone() }
+        }
+    };
+    Some(Draft {
+        target,
+        text: entry.editor.text().to_string(),
+    })
+}
+
+/// Keeps the draft file in step with the editor (throttled in the core).
+fn write_draft(app: &mut App, now: Instant) {
+    let draft = current_draft(app);
+    let lang = app.lang;
+    let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut()) else {
+        return;
+    };
+    if let Err(e) = file.update_draft(draft.as_ref(), now) {
+        let text = Msg::SaveFailed.fill(lang, &[&e]);
+        app.set_status(Severity::Error, text);
+    }
+}
+
+/// On the way out of a failing program: the card being typed goes to the
+/// draft at once; the session is saved when it still makes a whole file,
+/// else the journal keeps every change.
+pub fn rescue(app: &mut App) {
+    let draft = current_draft(app);
+    if let (Some(d), Some(file)) = (draft, app.doc.as_mut().and_then(|d| d.file.as_mut())) {
+        let _ = file.write_draft(&d);
+    }
+    let whole = app
+        .doc
+        .as_ref()
+        .is_some_and(|d| store::parse(&d.path, &store::to_ron(&d.session)).is_ok());
+    if whole {
+        save(app, true);
+    }
+}
+
+/// A clean end (quit, a closed terminal, SIGTERM): the card being typed
+/// becomes a card, the session is saved, and the journal and draft are
+/// removed when nothing is left unsaved.
+pub fn shutdown(app: &mut App) {
+    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        commit_entry(app, &entry);
+    }
+    save(app, true);
+    close(app);
+}
+
+/// Lets go of the open session file; its journal stays when not all is saved.
+pub fn close(app: &mut App) {
+    if let Some(doc) = app.doc.as_mut()
+        && let Some(file) = doc.file.take()
+    {
+        file.close(!doc.dirty);
     }
 }
 
@@ -1280,9 +1399,10 @@ mod tests {
         type_text(&mut app, "x");
         update(&mut app, Action::Cancel);
         // A folder where the file should be makes the save fail.
-        let blocked = dir.path().join("blocked.ron");
-        std::fs::create_dir_all(blocked.join("x")).unwrap();
-        app.doc.as_mut().unwrap().path = blocked;
+        let _ = dir;
+        let file = path(&app);
+        std::fs::remove_file(&file).unwrap();
+        std::fs::create_dir_all(file.join("x")).unwrap();
         update(&mut app, Action::Quit);
         assert!(!app.quit);
         assert_eq!(app.status.as_ref().unwrap().severity, Severity::Error);
@@ -1344,6 +1464,98 @@ mod tests {
         let doc = app.doc.as_ref().unwrap();
         assert_eq!(doc.card().unwrap().text, "a");
         assert!(doc.card().unwrap().flags.emphasis);
+    }
+
+    #[test]
+    fn after_a_crash_every_committed_card_and_the_card_being_typed_come_back() {
+        let (_dir, mut app) = app_with_session();
+        update(&mut app, Action::AddCard);
+        for t in ["Kita", "Schule", "Sport"] {
+            type_text(&mut app, t);
+            update(&mut app, Action::Commit);
+        }
+        update(&mut app, Action::Cancel);
+        update(&mut app, Action::Undo);
+        update(&mut app, Action::AddCard);
+        type_text(&mut app, "halber Satz");
+        write_draft(&mut app, Instant::now());
+        let file = path(&app);
+        // The process dies: nothing saved, nothing closed.
+        drop(app);
+        assert_eq!(store::load(&file).unwrap().session.card_count(), 0);
+
+        let mut app = App::open_file(Lang::En, Templates::builtin(), &file);
+        assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
+        let status = app.status.clone().unwrap();
+        assert!(status.text.contains("4 change(s)"), "{}", status.text);
+        assert!(
+            status.text.contains("back in the editor"),
+            "{}",
+            status.text
+        );
+        let Mode::Entry(entry) = &app.mode else {
+            panic!("{:?}", app.mode)
+        };
+        assert_eq!(entry.editor.text(), "halber Satz");
+        type_text(&mut app, " zu Ende");
+        update(&mut app, Action::Commit);
+        update(&mut app, Action::Cancel);
+        update(&mut app, Action::Quit);
+        assert!(app.quit);
+        shutdown(&mut app);
+        let s = store::load(&file).unwrap().session;
+        assert_eq!(column_texts(&s), ["Kita", "Schule", "halber Satz zu Ende"]);
+        let left: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".journal") || n.ends_with(".draft"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    fn column_texts(s: &Session) -> Vec<String> {
+        s.boards[0].columns[0]
+            .cards
+            .iter()
+            .map(|c| c.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_session_open_elsewhere_opens_read_only_and_names_the_owner() {
+        let (_dir, app) = app_with_session();
+        let file = path(&app);
+        let second = App::open_file(Lang::De, Templates::builtin(), &file);
+        let doc = second.doc.as_ref().unwrap();
+        assert!(doc.read_only);
+        let status = second.status.clone().unwrap();
+        assert_eq!(status.severity, Severity::Warning);
+        assert!(
+            status
+                .text
+                .contains(&format!("Prozess {}", std::process::id())),
+            "{}",
+            status.text
+        );
+    }
+
+    #[test]
+    fn a_change_by_another_program_is_saved_aside_and_the_clerk_told() {
+        let (_dir, mut app) = app_with_session();
+        let file = path(&app);
+        let theirs = std::fs::read_to_string(&file).unwrap() + "\n";
+        std::fs::write(&file, &theirs).unwrap();
+        update(&mut app, Action::AddCard);
+        type_text(&mut app, "Kita");
+        update(&mut app, Action::Commit);
+        update(&mut app, Action::Save);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+        let side = path(&app);
+        assert_ne!(side, file);
+        assert_eq!(store::load(&side).unwrap().session.card_count(), 1);
+        let status = app.status.clone().unwrap();
+        assert_eq!(status.severity, Severity::Warning);
+        assert!(status.text.contains("konflikt"), "{}", status.text);
     }
 
     #[test]

@@ -8,6 +8,9 @@ use super::{Card, FORMAT_VERSION};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Session {
+    /// File format version; a file without one is version 0 (hand-written
+    /// or from before versions were written) and is upgraded on load.
+    #[serde(default)]
     pub version: u32,
     /// Stable id of the session, used in export markers and cross-session themes.
     pub id: String,

@@ -1,0 +1,756 @@
+//! A session file opened for writing: its lock, its journal, the draft of the
+//! card being typed, the state on disk it was read from (so that a change by
+//! another program is noticed before it is overwritten) and the backup of an
+//! older format version before the first save.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::edit::Edit;
+use super::error::{FileError, Lang};
+use super::journal::{self, Journal, Replay};
+use super::lock::{self, Lock, LockError, Owner};
+use super::model::Session;
+use super::store;
+
+/// The draft is written at most this often while it changes. With the UI's
+/// tick of a quarter second, at most about 0.75 s of typing is ever only in
+/// memory.
+pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+
+/// Where the card being typed goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftTarget {
+    /// A new card at this place.
+    New {
+        board: String,
+        column: String,
+        index: usize,
+    },
+    /// An existing card being edited.
+    Edit { card: String },
+}
+
+/// The card being typed, as kept in the draft file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub target: DraftTarget,
+    /// The editor's text as typed, sub-points on lines of their own.
+    pub text: String,
+}
+
+/// Reads the draft beside a session file, if there is a readable one.
+pub fn read_draft(session: &Path) -> Option<Draft> {
+    let text = fs::read_to_string(journal::draft_path(session)).ok()?;
+    ron::from_str(&text).ok()
+}
+
+/// Why a session opened read-only.
+#[derive(Debug)]
+pub enum ReadOnly {
+    /// Written by a newer program.
+    Newer(FileError),
+    /// Another running stellwand has it open.
+    Locked(Option<Owner>),
+    /// The lock or the journal could not be written beside the file (a
+    /// read-only folder, a full disk).
+    Unwritable(FileError),
+}
+
+impl ReadOnly {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ReadOnly::Newer(e) => e.render(lang),
+            ReadOnly::Locked(Some(o)) => match lang {
+                Lang::De => format!(
+                    "Die Sitzung ist schon geöffnet: von {} auf {} (Prozess {}). Nur lesend geöffnet.",
+                    o.user, o.host, o.pid
+                ),
+                Lang::En => format!(
+                    "The session is already open: by {} on {} (process {}). Opened read-only.",
+                    o.user, o.host, o.pid
+                ),
+            },
+            ReadOnly::Locked(None) => lang
+                .pick(
+                    "Die Sitzung ist in einem anderen stellwand schon geöffnet. Nur lesend geöffnet.",
+                    "The session is already open in another stellwand. Opened read-only.",
+                )
+                .to_string(),
+            ReadOnly::Unwritable(e) => match lang {
+                Lang::De => format!("{} – nur lesend geöffnet", e.render(lang)),
+                Lang::En => format!("{} – opened read-only", e.render(lang)),
+            },
+        }
+    }
+}
+
+/// What was found of an earlier run that ended without saving.
+#[derive(Debug, Default)]
+pub struct Recovered {
+    pub replay: Replay,
+    /// The card that was being typed.
+    pub draft: Option<Draft>,
+    /// A journal that did not belong to the file as it is now, kept aside.
+    pub kept_journal: Option<PathBuf>,
+}
+
+impl Recovered {
+    /// Whether there is anything to tell.
+    pub fn any(&self) -> bool {
+        self.replay.applied > 0
+            || self.replay.skipped > 0
+            || self.replay.torn
+            || self.draft.is_some()
+            || self.kept_journal.is_some()
+    }
+
+    /// What to tell the clerk; `draft` says how the draft came back (e.g.
+    /// "in the editor"), `None` when it was not used.
+    pub fn describe(&self, lang: Lang, draft: Option<&str>) -> String {
+        let r = &self.replay;
+        let mut parts = Vec::new();
+        if r.applied > 0 {
+            parts.push(match lang {
+                Lang::De => format!("{} Änderung(en) aus dem Journal", r.applied),
+                Lang::En => format!("{} change(s) from the journal", r.applied),
+            });
+        }
+        if let Some(how) = draft {
+            parts.push(match lang {
+                Lang::De => format!("die angefangene Karte ({how})"),
+                Lang::En => format!("the card being typed ({how})"),
+            });
+        }
+        let mut text = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} {}.",
+                lang.pick(
+                    "Nach unerwartetem Ende wiederhergestellt:",
+                    "Recovered after an unexpected end:"
+                ),
+                parts.join(lang.pick(" und ", " and "))
+            )
+        };
+        let mut add = |s: String| {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&s);
+        };
+        if r.skipped > 0 {
+            add(match lang {
+                Lang::De => format!(
+                    "{} Journaleintrag/-einträge passte(n) nicht mehr und wurde(n) übergangen.",
+                    r.skipped
+                ),
+                Lang::En => format!(
+                    "{} journal record(s) no longer fitted and were left out.",
+                    r.skipped
+                ),
+            });
+        }
+        if r.torn {
+            add(lang
+                .pick(
+                    "Ein unvollständiger letzter Journaleintrag wurde verworfen.",
+                    "An incomplete last journal record was dropped.",
+                )
+                .to_string());
+        }
+        if let Some(p) = &self.kept_journal {
+            add(match lang {
+                Lang::De => format!(
+                    "Ein Journal zu einer anderen Fassung der Datei liegt unter {}.",
+                    p.display()
+                ),
+                Lang::En => format!(
+                    "A journal of another version of the file was kept as {}.",
+                    p.display()
+                ),
+            });
+        }
+        text
+    }
+}
+
+/// A session read from disk, for writing or read-only.
+#[derive(Debug)]
+pub struct Opened {
+    pub session: Session,
+    /// The file for writing; `None` when read-only.
+    pub file: Option<SessionFile>,
+    pub read_only: Option<ReadOnly>,
+    pub recovered: Recovered,
+    /// The older format version the file has; upgraded in memory, written
+    /// (with a backup of the original) on the first save.
+    pub upgraded_from: Option<u32>,
+}
+
+impl Opened {
+    fn read_only(session: Session, why: ReadOnly, upgraded_from: Option<u32>) -> Opened {
+        Opened {
+            session,
+            file: None,
+            read_only: Some(why),
+            recovered: Recovered::default(),
+            upgraded_from,
+        }
+    }
+
+    /// The note about an upgrade, naming the backup to come.
+    pub fn upgrade_note(&self, lang: Lang) -> Option<String> {
+        let from = self.upgraded_from?;
+        let file = self.file.as_ref()?;
+        let backup = backup_path(&file.path, from);
+        Some(match lang {
+            Lang::De => format!(
+                "Älteres Dateiformat (Version {from}): wird beim Speichern auf Version {} gebracht, das Original bleibt als {} erhalten.",
+                super::model::FORMAT_VERSION,
+                backup.display()
+            ),
+            Lang::En => format!(
+                "Older file format (version {from}): upgraded to version {} on saving, the original is kept as {}.",
+                super::model::FORMAT_VERSION,
+                backup.display()
+            ),
+        })
+    }
+}
+
+/// Opens a session file: takes its lock, replays a journal left by a crash,
+/// reads the draft and starts journalling. Read-only (with the reason) when
+/// the file is newer than this program, another stellwand has it, or nothing
+/// can be written beside it; the file, its lock and its journal are then
+/// never written.
+pub fn open(path: &Path) -> Result<Opened, FileError> {
+    let bytes = store::read_limited(path)?;
+    let loaded = store::load_bytes(path, &bytes)?;
+    if loaded.read_only {
+        let why = loaded.warning.clone().unwrap_or_else(|| {
+            FileError::other(path, 0, 0, "neuere Version".into(), "newer version".into())
+        });
+        return Ok(Opened::read_only(
+            loaded.session,
+            ReadOnly::Newer(why),
+            None,
+        ));
+    }
+    let lock = match lock::acquire(path) {
+        Ok(l) => l,
+        Err(LockError::Held(owner)) => {
+            return Ok(Opened::read_only(
+                loaded.session,
+                ReadOnly::Locked(owner),
+                loaded.upgraded_from,
+            ));
+        }
+        Err(LockError::Io(e)) => {
+            let err = FileError::io(&lock::lock_path(path), &e);
+            return Ok(Opened::read_only(
+                loaded.session,
+                ReadOnly::Unwritable(err),
+                loaded.upgraded_from,
+            ));
+        }
+    };
+    // Read again under the lock: the one who held it before may have saved
+    // on the way out.
+    let bytes = store::read_limited(path)?;
+    let loaded = store::load_bytes(path, &bytes)?;
+    if loaded.read_only {
+        drop(lock);
+        return open(path);
+    }
+    let base = journal::fingerprint(&bytes);
+    let mut session = loaded.session;
+    let unwritable = |session: Session, e: io::Error| {
+        let err = FileError::io(&journal::journal_path(path), &e);
+        Opened::read_only(session, ReadOnly::Unwritable(err), loaded.upgraded_from)
+    };
+    let mut recovered = Recovered::default();
+    match journal::replay(path, base, &mut session) {
+        Ok(r) => recovered.replay = r,
+        // A journal that cannot be read must not be started over.
+        Err(e) => return Ok(unwritable(session, e)),
+    }
+    if recovered.replay.stale {
+        recovered.kept_journal = keep_stale_journal(path);
+        recovered.replay.stale = false;
+    }
+    let journal = match Journal::resume(path, base) {
+        Ok(j) => j,
+        Err(e) => return Ok(unwritable(session, e)),
+    };
+    recovered.draft = read_draft(path);
+    let draft_on_disk = journal::draft_path(path).exists();
+    let backup = loaded.upgraded_from.map(|v| (v, bytes));
+    Ok(Opened {
+        session,
+        file: Some(SessionFile {
+            path: path.to_path_buf(),
+            base,
+            journal: Some(journal),
+            lock: Some(lock),
+            backup,
+            draft_written: None,
+            draft_at: None,
+            draft_on_disk,
+        }),
+        read_only: None,
+        recovered,
+        upgraded_from: loaded.upgraded_from,
+    })
+}
+
+/// A journal made for another state of the file: kept under a dated name
+/// when it holds edits (the file was changed while they were unsaved),
+/// else left to be started over.
+fn keep_stale_journal(path: &Path) -> Option<PathBuf> {
+    let jp = journal::journal_path(path);
+    let text = fs::read(&jp).ok()?;
+    if text.iter().filter(|b| **b == b'\n').count() < 2 {
+        return None;
+    }
+    let kept = journal::sibling(path, &format!("journal-{}", timestamp()));
+    fs::rename(&jp, &kept).ok()?;
+    Some(kept)
+}
+
+/// How a save went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// The file had been changed by another program since it was read; it
+    /// was left alone and the session written to `side`, which is the file
+    /// from now on.
+    Conflict {
+        original: PathBuf,
+        side: PathBuf,
+    },
+}
+
+impl Saved {
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        match self {
+            Saved::Written => None,
+            Saved::Conflict { original, side } => Some(match lang {
+                Lang::De => format!(
+                    "{} wurde von einem anderen Programm geändert und nicht überschrieben. Ihre Fassung ist in {} gespeichert; es geht dort weiter.",
+                    original.display(),
+                    side.display()
+                ),
+                Lang::En => format!(
+                    "{} was changed by another program and was not overwritten. Your version is saved as {}; work goes on there.",
+                    original.display(),
+                    side.display()
+                ),
+            }),
+        }
+    }
+}
+
+/// A session file held for writing.
+#[derive(Debug)]
+pub struct SessionFile {
+    path: PathBuf,
+    /// Fingerprint of the file's bytes as last read or written.
+    base: u64,
+    journal: Option<Journal>,
+    lock: Option<Lock>,
+    /// The original bytes of an older format version, written as a backup
+    /// before the first save.
+    backup: Option<(u32, Vec<u8>)>,
+    draft_written: Option<Draft>,
+    draft_at: Option<Instant>,
+    draft_on_disk: bool,
+}
+
+impl SessionFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends an edit to the journal, on disk before this returns.
+    pub fn record(&mut self, edit: &Edit) -> io::Result<()> {
+        match &mut self.journal {
+            Some(j) => j.append(edit),
+            None => Err(io::Error::other(format!(
+                "{}: kein Journal / no journal",
+                journal::journal_path(&self.path).display()
+            ))),
+        }
+    }
+
+    /// Saves the session atomically and starts a fresh journal. A file
+    /// changed on disk since it was read is never overwritten: the session
+    /// goes to a side file instead, which becomes this file.
+    pub fn save(&mut self, session: &Session) -> Result<Saved, FileError> {
+        let text = store::to_ron(session);
+        let bytes = text.as_bytes();
+        let changed = match fs::read(&self.path) {
+            Ok(now) => journal::fingerprint(&now) != self.base,
+            // Deleted or moved away: writing it anew overwrites nobody's work.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+            Err(e) => return Err(FileError::io(&self.path, &e)),
+        };
+        if changed {
+            return self.save_aside(bytes);
+        }
+        if let Some((version, original)) = &self.backup {
+            let backup = free_name(backup_path(&self.path, *version));
+            store::write_atomic(&backup, original).map_err(|e| FileError::io(&backup, &e))?;
+            self.backup = None;
+        }
+        store::write_atomic(&self.path, bytes).map_err(|e| FileError::io(&self.path, &e))?;
+        self.base = journal::fingerprint(bytes);
+        self.restart_journal()?;
+        Ok(Saved::Written)
+    }
+
+    fn restart_journal(&mut self) -> Result<(), FileError> {
+        self.journal = None;
+        let j = Journal::create(&self.path, self.base)
+            .map_err(|e| FileError::io(&journal::journal_path(&self.path), &e))?;
+        self.journal = Some(j);
+        Ok(())
+    }
+
+    fn save_aside(&mut self, bytes: &[u8]) -> Result<Saved, FileError> {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "sitzung".into());
+        let side = free_name(self.path.with_file_name(format!(
+            "{stem}.konflikt-{}.{}",
+            timestamp(),
+            store::EXTENSION
+        )));
+        store::write_atomic(&side, bytes).map_err(|e| FileError::io(&side, &e))?;
+        let original = std::mem::replace(&mut self.path, side.clone());
+        // The journal and draft of the original file now belong to the side
+        // file, where everything they hold is saved.
+        if let Some(j) = self.journal.take() {
+            let _ = j.remove();
+        }
+        let _ = fs::remove_file(journal::draft_path(&original));
+        self.draft_on_disk = false;
+        self.draft_written = None;
+        self.lock = lock::acquire(&side).ok();
+        self.base = journal::fingerprint(bytes);
+        self.backup = None;
+        self.restart_journal()?;
+        Ok(Saved::Conflict { original, side })
+    }
+
+    /// Keeps the draft file in step with the card being typed: written when
+    /// it changed and the last write is [`DRAFT_EVERY`] ago, removed when
+    /// there is no card being typed.
+    pub fn update_draft(&mut self, draft: Option<&Draft>, now: Instant) -> io::Result<()> {
+        match draft {
+            None => {
+                if self.draft_on_disk {
+                    match fs::remove_file(journal::draft_path(&self.path)) {
+                        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                        _ => {}
+                    }
+                    self.draft_on_disk = false;
+                }
+                self.draft_written = None;
+                Ok(())
+            }
+            Some(d) => {
+                if self.draft_written.as_ref() == Some(d) {
+                    return Ok(());
+                }
+                if self
+                    .draft_at
+                    .is_some_and(|at| now.saturating_duration_since(at) < DRAFT_EVERY)
+                {
+                    return Ok(());
+                }
+                self.write_draft(d)?;
+                self.draft_at = Some(now);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes the draft at once (on the way out of a failing program).
+    pub fn write_draft(&mut self, draft: &Draft) -> io::Result<()> {
+        let text = ron::to_string(draft).map_err(io::Error::other)?;
+        store::write_atomic(&journal::draft_path(&self.path), text.as_bytes())?;
+        self.draft_written = Some(draft.clone());
+        self.draft_on_disk = true;
+        Ok(())
+    }
+
+    /// Lets go of the file. When everything was saved, the journal and the
+    /// draft are removed; else they stay for the next start to recover.
+    pub fn close(mut self, saved: bool) {
+        if saved {
+            if let Some(j) = self.journal.take() {
+                let _ = j.remove();
+            }
+            let _ = fs::remove_file(journal::draft_path(&self.path));
+        }
+    }
+}
+
+/// The backup name of a file of an older format version: `NAME.vN.bak`.
+pub fn backup_path(path: &Path, version: u32) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.v{version}.bak"))
+}
+
+/// `path`, or with `-2`, `-3`, … before the extension when it exists.
+fn free_name(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(path)
+}
+
+/// The present time as `YYYYMMDD-HHMMSS` (UTC).
+fn timestamp() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let rest = secs % 86_400;
+    // Days to a calendar date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Board, Card, Column, FORMAT_VERSION};
+
+    fn session() -> Session {
+        let mut s = Session::default();
+        s.boards.push(Board {
+            id: "b1".into(),
+            template: "district-exchange".into(),
+            columns: vec![Column {
+                key: "needs".into(),
+                ..Column::default()
+            }],
+            ..Board::default()
+        });
+        s.next_id = 2;
+        s
+    }
+
+    fn add(s: &mut Session, text: &str) -> Edit {
+        Edit::InsertCard {
+            board: "b1".into(),
+            column: "needs".into(),
+            index: usize::MAX,
+            card: Card::new(s.fresh_id("k"), text),
+        }
+    }
+
+    fn texts(s: &Session) -> Vec<String> {
+        s.cards().map(|(_, _, k)| k.text.clone()).collect()
+    }
+
+    #[test]
+    fn edits_recorded_but_not_saved_come_back_and_journalling_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let e = add(&mut o.session, "Kita");
+        file.record(&e).unwrap();
+        drop(o); // killed
+
+        let mut o = open(&path).unwrap();
+        assert_eq!(o.recovered.replay.applied, 1);
+        assert!(o.recovered.any());
+        assert!(o.recovered.describe(Lang::En, None).contains("1 change"));
+        let e = add(&mut o.session, "Schule");
+        o.session.apply(e.clone()).unwrap();
+        o.file.as_mut().unwrap().record(&e).unwrap();
+        drop(o);
+
+        let o = open(&path).unwrap();
+        assert_eq!(texts(&o.session), ["Kita", "Schule"]);
+    }
+
+    #[test]
+    fn a_second_opener_gets_read_only_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let first = open(&path).unwrap();
+        assert!(first.read_only.is_none());
+        let second = open(&path).unwrap();
+        assert!(second.file.is_none());
+        let text = second.read_only.unwrap().message(Lang::En);
+        assert!(
+            text.contains(&format!("process {}", std::process::id())),
+            "{text}"
+        );
+        drop(first);
+        assert!(open(&path).unwrap().file.is_some(), "free again");
+    }
+
+    #[test]
+    fn a_newer_file_gets_no_lock_and_no_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = session();
+        s.version = FORMAT_VERSION + 1;
+        store::save(&path, &s).unwrap();
+        let o = open(&path).unwrap();
+        assert!(matches!(o.read_only, Some(ReadOnly::Newer(_))));
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["s.ron"]);
+    }
+
+    #[test]
+    fn a_file_changed_by_another_program_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let theirs = fs::read_to_string(&path)
+            .unwrap()
+            .replace("title: \"\"", "title: \"fremd\"");
+        fs::write(&path, &theirs).unwrap();
+        let e = add(&mut o.session, "meins");
+        o.session.apply(e).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let saved = file.save(&o.session).unwrap();
+        let Saved::Conflict { original, side } = &saved else {
+            panic!("{saved:?}")
+        };
+        assert_eq!(original, &path);
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        assert!(side.to_string_lossy().contains("s.konflikt-"));
+        assert_eq!(texts(&store::load(side).unwrap().session), ["meins"]);
+        assert!(
+            saved
+                .message(Lang::De)
+                .unwrap()
+                .contains("nicht überschrieben")
+        );
+        // Work goes on in the side file, with no further conflict.
+        assert_eq!(file.path(), side);
+        assert_eq!(file.save(&o.session).unwrap(), Saved::Written);
+    }
+
+    #[test]
+    fn a_version_0_file_is_upgraded_with_a_backup_on_the_first_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alt.ron");
+        let v0 = "Session(title: \"Alt\", boards: [Board(template: \"district-exchange\", columns: [Column(key: \"needs\", cards: [Card(text: \"Kita\"), Card(text: \"Schule\")])])])\n";
+        fs::write(&path, v0).unwrap();
+        let mut o = open(&path).unwrap();
+        assert_eq!(o.upgraded_from, Some(0));
+        assert!(o.upgrade_note(Lang::En).unwrap().contains("alt.v0.bak"));
+        let ids: Vec<_> = o.session.cards().map(|(_, _, k)| k.id.clone()).collect();
+        assert_eq!(ids, ["k2", "k3"]);
+        assert_eq!(o.session.boards[0].id, "b1");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            v0,
+            "opening writes nothing"
+        );
+        let file = o.file.as_mut().unwrap();
+        file.save(&o.session).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("alt.v0.bak")).unwrap(),
+            v0
+        );
+        let now = store::load(&path).unwrap();
+        assert_eq!(now.session.version, FORMAT_VERSION);
+        assert_eq!(now.upgraded_from, None);
+        assert_eq!(texts(&now.session), ["Kita", "Schule"]);
+    }
+
+    #[test]
+    fn the_draft_is_written_at_most_every_half_second_and_removed_when_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let draft = |text: &str| Draft {
+            target: DraftTarget::New {
+                board: "b1".into(),
+                column: "needs".into(),
+                index: 0,
+            },
+            text: text.into(),
+        };
+        let t0 = Instant::now();
+        file.update_draft(Some(&draft("Ki")), t0).unwrap();
+        assert_eq!(read_draft(&path).unwrap().text, "Ki");
+        file.update_draft(Some(&draft("Kita")), t0 + Duration::from_millis(100))
+            .unwrap();
+        assert_eq!(read_draft(&path).unwrap().text, "Ki", "not yet");
+        file.update_draft(Some(&draft("Kita")), t0 + DRAFT_EVERY)
+            .unwrap();
+        assert_eq!(read_draft(&path).unwrap().text, "Kita");
+        drop(o);
+        let mut o = open(&path).unwrap();
+        assert_eq!(o.recovered.draft.as_ref().unwrap().text, "Kita");
+        let file = o.file.as_mut().unwrap();
+        file.update_draft(None, Instant::now()).unwrap();
+        assert!(read_draft(&path).is_none());
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_written_opens_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        // A folder where the journal goes: works for root as well.
+        fs::create_dir_all(journal::journal_path(&path).join("x")).unwrap();
+        let o = open(&path).unwrap();
+        assert!(o.file.is_none());
+        let text = o.read_only.unwrap().message(Lang::En);
+        assert!(text.contains(".s.ron.journal"), "{text}");
+    }
+}
