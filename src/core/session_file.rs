@@ -116,14 +116,14 @@ impl Recovered {
         let mut parts = Vec::new();
         if r.applied > 0 {
             parts.push(match lang {
-                Lang::De => format!("{} Änderung(en) aus dem Journal", r.applied),
-                Lang::En => format!("{} change(s) from the journal", r.applied),
+                Lang::De => format!("{} Änderung(en)", r.applied),
+                Lang::En => format!("{} change(s)", r.applied),
             });
         }
         if let Some(how) = draft {
             parts.push(match lang {
-                Lang::De => format!("die angefangene Karte ({how})"),
-                Lang::En => format!("the card being typed ({how})"),
+                Lang::De => format!("angefangene Karte {how}"),
+                Lang::En => format!("card being typed {how}"),
             });
         }
         let mut text = if parts.is_empty() {
@@ -131,10 +131,7 @@ impl Recovered {
         } else {
             format!(
                 "{} {}.",
-                lang.pick(
-                    "Nach unerwartetem Ende wiederhergestellt:",
-                    "Recovered after an unexpected end:"
-                ),
+                lang.pick("Wiederhergestellt:", "Recovered:"),
                 parts.join(lang.pick(" und ", " and "))
             )
         };

@@ -13,8 +13,8 @@ pub mod update;
 
 use std::io::{self, stdout};
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -83,7 +83,26 @@ fn restore_terminal() {
     );
 }
 
+/// Reads terminal events on a thread of its own, so that the loop never
+/// waits on the terminal: when the terminal window is closed, crossterm's
+/// reader can spin on the end of input, and the loop must still see the
+/// signal and save.
+fn spawn_reader() -> mpsc::Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let events = spawn_reader();
     loop {
         if stop.load(Ordering::SeqCst) {
             return Ok(());
@@ -95,25 +114,34 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         if app.quit {
             return Ok(());
         }
-        if event::poll(TICK)? {
-            // Handle everything that is waiting before drawing again, so
-            // fast typing and pastes never lag behind.
-            loop {
-                match event::read()? {
-                    Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
-                    Event::Key(key) if key.kind != KeyEventKind::Release => {
-                        if let Some(action) = keymap::lookup(app, key) {
-                            testhook::check("update");
-                            update(app, action);
-                        }
-                    }
-                    Event::Paste(text) => update(app, Action::Paste(text)),
-                    _ => {}
-                }
-                if app.quit || stop.load(Ordering::SeqCst) || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+        let mut next = match events.recv_timeout(TICK) {
+            Ok(event) => Some(event?),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("terminal input closed"));
             }
+        };
+        // Handle everything that is waiting before drawing again, so fast
+        // typing and pastes never lag behind.
+        while let Some(event) = next.take() {
+            match event {
+                Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    if let Some(action) = keymap::lookup(app, key) {
+                        testhook::check("update");
+                        update(app, action);
+                    }
+                }
+                Event::Paste(text) => update(app, Action::Paste(text)),
+                _ => {}
+            }
+            if app.quit || stop.load(Ordering::SeqCst) {
+                break;
+            }
+            next = match events.try_recv() {
+                Ok(event) => Some(event?),
+                Err(_) => None,
+            };
         }
         testhook::check("tick");
         update(app, Action::Tick);

@@ -1488,11 +1488,7 @@ mod tests {
         assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
         let status = app.status.clone().unwrap();
         assert!(status.text.contains("4 change(s)"), "{}", status.text);
-        assert!(
-            status.text.contains("back in the editor"),
-            "{}",
-            status.text
-        );
+        assert!(status.text.contains("in the editor"), "{}", status.text);
         let Mode::Entry(entry) = &app.mode else {
             panic!("{:?}", app.mode)
         };
