@@ -1,0 +1,249 @@
+//! The real binary in a pseudo-terminal, for crash, signal and lock tests:
+//! a parsed view of its screen, the raw bytes it wrote, its process id, and
+//! a real `kill -9`.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const ROWS: u16 = 35;
+pub const COLS: u16 = 120;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_stellwand");
+
+pub struct Tty {
+    pub child: Box<dyn Child + Send + Sync>,
+    writer: Option<Box<dyn Write + Send>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    master: Option<Box<dyn MasterPty + Send>>,
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+impl Tty {
+    /// Starts stellwand with arguments and extra environment.
+    pub fn start(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        Tty::spawn(cmd, cwd, env)
+    }
+
+    /// Starts a shell command line (to run `stty` after the program).
+    pub fn shell(cwd: &Path, script: &str, env: &[(&str, &str)]) -> Tty {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        Tty::spawn(cmd, cwd, env)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cwd: &Path, env: &[(&str, &str)]) -> Tty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("USER", "sachbearbeiterin");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("start the program");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(ROWS),
+            nonzero(COLS),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (sink, bytes) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+                bytes.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Tty {
+            child,
+            writer: Some(writer),
+            screen,
+            raw,
+            master: Some(pair.master),
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    pub fn send(&mut self, s: &str) {
+        if let Some(w) = self.writer.as_mut() {
+            // The program may be gone already (a kill test); that is fine.
+            let _ = w.write_all(s.as_bytes());
+            let _ = w.flush();
+        }
+    }
+
+    /// Waits until the screen shows `text`; false on timeout.
+    pub fn wait_for(&self, text: &str, timeout: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < timeout {
+            if self.contents().contains(text) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        false
+    }
+
+    /// Like `wait_for`, but fails the test with the screen.
+    pub fn expect(&self, text: &str) {
+        assert!(
+            self.wait_for(text, Duration::from_secs(15)),
+            "screen never showed {text:?}:\n{}",
+            self.contents()
+        );
+    }
+
+    /// Waits for the program to end; its exit code (None: killed by a signal
+    /// or still running at the timeout).
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<Option<u32>> {
+        let start = Instant::now();
+        while start.elapsed() < timeout {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Give the reader a moment for the last bytes.
+                std::thread::sleep(Duration::from_millis(30));
+                let code = status.exit_code();
+                return Some(status.signal().is_none().then_some(code));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        None
+    }
+
+    /// Sends a signal with the system's `kill` (portable-pty's own kill
+    /// sends SIGHUP first, which the program handles).
+    pub fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .args(["-s", name, &self.pid().to_string()])
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -s {name} failed");
+    }
+
+    /// `kill -9` and wait until the process is gone.
+    pub fn kill9(&mut self) {
+        self.signal("KILL");
+        let gone = self.wait_exit(Duration::from_secs(10));
+        assert!(gone.is_some(), "the process did not die");
+    }
+
+    /// Closes the terminal, as closing its window does.
+    pub fn hang_up(&mut self) {
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Whether the terminal echoes typed characters (from its termios).
+    pub fn echo_on(&self) -> Option<bool> {
+        #[cfg(unix)]
+        {
+            let t = self.master.as_ref()?.get_termios()?;
+            // ECHO is 0o10 on Linux and the BSDs.
+            Some(t.local_flags.bits() & 0o10 != 0)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// The parsed terminal state after the program ended.
+    pub fn restored(&self) -> Result<(), String> {
+        let p = self.screen.lock().unwrap();
+        let s = p.screen();
+        let mut problems = Vec::new();
+        if s.alternate_screen() {
+            problems.push("still on the alternate screen");
+        }
+        if s.hide_cursor() {
+            problems.push("cursor hidden");
+        }
+        if s.bracketed_paste() {
+            problems.push("bracketed paste on");
+        }
+        if s.mouse_protocol_mode() != vt100::MouseProtocolMode::None {
+            problems.push("mouse reporting on");
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join(", "))
+        }
+    }
+}
+
+impl Drop for Tty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = std::process::Command::new("kill")
+                .args(["-s", "KILL", &self.pid().to_string()])
+                .status();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The number after `Karten: ` in the status bar, if shown.
+pub fn card_count(screen: &str) -> Option<usize> {
+    let at = screen.rfind("Karten: ")? + "Karten: ".len();
+    let digits: String = screen[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
+/// A small deterministic random source for test schedules.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `lo..=hi`.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+}
