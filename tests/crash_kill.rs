@@ -105,7 +105,7 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     // Half the trials are killed while cards pour in, half while the
     // sentence is typed slowly after them.
     let fast_cards = rng.range(0, SCRIPT_CARDS as u64) as usize;
-    let kill_fast = rng.next() % 2 == 0 && fast_cards > 0;
+    let kill_fast = rng.next().is_multiple_of(2) && fast_cards > 0;
     let kill_after_card = rng.range(1, fast_cards.max(1) as u64) as usize;
     let slow_for = Duration::from_millis(rng.range(100, 3500));
 
