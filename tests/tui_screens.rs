@@ -249,3 +249,50 @@ fn search_lists_hits_with_their_place_and_matched_letters() {
         .collect();
     assert_eq!(marked.to_lowercase(), "sprach", "{screen}");
 }
+
+/// Two district boards with cards that belong together.
+fn kita_and_more() -> Session {
+    let mut s = tagged();
+    let needs: [&[&str]; 2] = [
+        &[
+            "fehlende Kitaplätze",
+            "Müll auf den Straßen",
+            "Sprachkurse für Eltern",
+        ],
+        &[
+            "keine / bzw. zu wenig KiTA-Plätze",
+            "Vermüllung im Viertel",
+            "Parkplätze fehlen",
+            "Sprachkurse am Abend",
+        ],
+    ];
+    for (b, texts) in needs.iter().enumerate() {
+        for t in *texts {
+            let id = s.fresh_id("k");
+            s.boards[b].columns[1].cards.push(Card::new(id, *t));
+        }
+    }
+    s
+}
+
+#[test]
+fn cluster_review_lists_suggestions_themes_and_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &kita_and_more(), Lang::De);
+    update(&mut app, Action::ClusterReview);
+    update(&mut app, Action::AcceptTheme);
+    update(&mut app, Action::TagPicker);
+    type_text(&mut app, "Bildung");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Right);
+    insta::assert_snapshot!("cluster_review", draw(&app, 120, 22));
+}
+
+#[test]
+fn cluster_review_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &kita_and_more(), Lang::En);
+    update(&mut app, Action::ClusterReview);
+    insta::assert_snapshot!("cluster_review_en", draw(&app, 100, 16));
+}

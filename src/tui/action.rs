@@ -83,4 +83,18 @@ pub enum Action {
     // Tagging, search and cluster review.
     /// Shows only cards with a tag, or untagged cards.
     TagFilter,
+    /// Cluster review: confirm the selected suggestion as a theme.
+    AcceptTheme,
+    RejectTheme,
+    RemoveFromTheme,
+    MoveToTheme,
+    MergeThemes,
+    RenameTheme,
+    DeleteTheme,
+    ThresholdUp,
+    ThresholdDown,
+    /// Which columns are clustered: each on its own, one, all together.
+    ClusterScope,
+    /// Shows the selected card on its board.
+    GoToCard,
 }

@@ -15,6 +15,7 @@ use super::editor::Editor;
 use super::i18n::Msg;
 use super::search::Search;
 use super::tags::{Picker, TagFilter};
+use super::themes::{ClusterSettings, Review};
 
 /// Undo steps kept per open session.
 pub const HISTORY_STEPS: usize = 1000;
@@ -210,6 +211,8 @@ pub enum Mode {
     Picker(Picker),
     /// Search over all cards, drawn instead of the board.
     Search(Search),
+    /// The cluster review, drawn instead of the board.
+    Review(Box<Review>),
 }
 
 /// The whole state of the terminal UI.
@@ -232,6 +235,8 @@ pub struct App {
     /// Set when a save failed on quit: the next quit leaves without saving.
     pub quit_anyway: bool,
     pub quit: bool,
+    /// Threshold and columns of the cluster review.
+    pub cluster: ClusterSettings,
 }
 
 impl App {
@@ -272,6 +277,7 @@ impl App {
             status: None,
             quit_anyway: false,
             quit: false,
+            cluster: ClusterSettings::default(),
         };
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);

@@ -24,6 +24,8 @@ pub enum Context {
     Picker,
     /// The search screen.
     Search,
+    /// The cluster review.
+    Review,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -351,6 +353,61 @@ fn tagging_bindings() -> Vec<Binding> {
         bind(Search, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
         bind(Search, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
         bind(Search, &[plain(K::Esc)], A::Cancel, Msg::KeySearchBack),
+        bind(Review, &[plain(K::Up), ch('k')], A::Up, Msg::KeyPickUp),
+        bind(
+            Review,
+            &[plain(K::Down), ch('j')],
+            A::Down,
+            Msg::KeyPickDown,
+        ),
+        bind(
+            Review,
+            &[plain(K::Left), ch('h')],
+            A::Left,
+            Msg::KeyReviewGroups,
+        ),
+        bind(
+            Review,
+            &[plain(K::Right), ch('l')],
+            A::Right,
+            Msg::KeyReviewCards,
+        ),
+        bind(Review, &[plain(K::Tab)], A::CommitNext, Msg::KeyReviewPane),
+        bind(Review, &[ch('a')], A::AcceptTheme, Msg::KeyAccept),
+        bind(Review, &[ch('r')], A::RejectTheme, Msg::KeyReject),
+        bind(
+            Review,
+            &[ch('d'), plain(K::Delete)],
+            A::RemoveFromTheme,
+            Msg::KeyRemoveCard,
+        ),
+        bind(Review, &[ch('m')], A::MoveToTheme, Msg::KeyMoveCardTo),
+        bind(Review, &[ch('M')], A::MergeThemes, Msg::KeyMerge),
+        bind(Review, &[ch('n')], A::RenameTheme, Msg::KeyRename),
+        bind(Review, &[ch('t')], A::TagPicker, Msg::KeyThemeTag),
+        bind(Review, &[ch('D')], A::DeleteTheme, Msg::KeyDeleteTheme),
+        bind(
+            Review,
+            &[ch('+'), ch('=')],
+            A::ThresholdUp,
+            Msg::KeyThresholdUp,
+        ),
+        bind(Review, &[ch('-')], A::ThresholdDown, Msg::KeyThresholdDown),
+        bind(Review, &[ch('s')], A::ClusterScope, Msg::KeyClusterScope),
+        bind(
+            Review,
+            &[ch('g'), plain(K::Enter)],
+            A::GoToCard,
+            Msg::KeyGoToCard,
+        ),
+        bind(Review, &[ch('u')], A::Undo, Msg::KeyUndo),
+        bind(Review, &[ctrl('r')], A::Redo, Msg::KeyRedo),
+        bind(
+            Review,
+            &[plain(K::Esc), ch('c')],
+            A::Cancel,
+            Msg::KeyReviewClose,
+        ),
     ]
 }
 
@@ -364,6 +421,8 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Form(_), _) => &[Context::Form],
         (Mode::Picker(_), _) => &[Context::Picker],
         (Mode::Search(_), _) => &[Context::Search],
+        (Mode::Review(r), _) if r.picker.is_some() || r.rename.is_some() => &[Context::Picker],
+        (Mode::Review(_), _) => &[Context::Review, Context::Global],
         (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],
         (Mode::Normal, Screen::Board) => &[Context::Board, Context::Global],
     }
@@ -490,6 +549,7 @@ mod tests {
             &[Context::Help],
             &[Context::Picker],
             &[Context::Search],
+            &[Context::Review, Context::Global],
         ];
         for contexts in all {
             let mut seen: Vec<(Key, &Action)> = Vec::new();

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod search;
 pub mod tags;
 pub mod testhook;
+pub mod themes;
 pub mod ui;
 pub mod update;
 

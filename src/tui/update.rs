@@ -16,7 +16,7 @@ use super::app::{
 };
 use super::editor::Editor;
 use super::i18n::Msg;
-use super::{search, tags};
+use super::{search, tags, themes};
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
@@ -53,6 +53,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Form(form) => form_action(app, form, action),
         Mode::Picker(picker) => tags::picker_action(app, picker, action),
         Mode::Search(s) => search::search_action(app, s, action),
+        Mode::Review(r) => themes::review_action(app, r, action),
         Mode::Normal => match app.screen {
             Screen::Start => start_action(app, action),
             Screen::Board => {
@@ -374,7 +375,8 @@ fn board_action(app: &mut App, action: Action) {
         Action::ToggleTag(n) => tags::toggle_nth(app, n),
         Action::TagFilter => tags::open_filter(app),
         Action::Search => search::open(app),
-        Action::ClusterReview | Action::Copy | Action::Export => app.info(Msg::ComingSoon),
+        Action::ClusterReview => themes::open(app),
+        Action::Copy | Action::Export => app.info(Msg::ComingSoon),
         _ => {}
     }
 }
@@ -469,7 +471,7 @@ fn touch(doc: &mut Doc) {
     doc.clamp();
 }
 
-fn undo_redo(app: &mut App, undo: bool) {
+pub(crate) fn undo_redo(app: &mut App, undo: bool) {
     if !writable(app) {
         return;
     }

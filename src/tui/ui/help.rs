@@ -20,6 +20,7 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Context::Form, Msg::CtxForm),
         (Context::Picker, Msg::CtxPicker),
         (Context::Search, Msg::CtxSearch),
+        (Context::Review, Msg::CtxReview),
         (Context::Help, Msg::CtxHelp),
     ];
     // The keys of where the help was opened come right after the global ones.
@@ -28,6 +29,8 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Mode::Form(_), _) => Context::Form,
         (Mode::Picker(_), _) => Context::Picker,
         (Mode::Search(_), _) => Context::Search,
+        (Mode::Review(r), _) if r.picker.is_some() || r.rename.is_some() => Context::Picker,
+        (Mode::Review(_), _) => Context::Review,
         (Mode::Normal, Screen::Start) => Context::Start,
         (Mode::Normal, Screen::Board) => Context::Board,
     };

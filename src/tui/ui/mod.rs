@@ -9,6 +9,7 @@ mod small;
 mod start;
 mod status;
 mod tags;
+mod themes;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,6 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match (&app.mode, app.screen) {
         (Mode::Search(s), _) => search::draw(frame, app, s, area),
+        (Mode::Review(r), _) => themes::draw(frame, app, r, area),
         (_, Screen::Start) => start::draw(frame, app, area),
         (_, Screen::Board) => board::draw(frame, app, area),
     }

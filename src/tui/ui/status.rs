@@ -20,6 +20,7 @@ fn mode_label(app: &App) -> Msg {
         (Mode::Form(_), _) => Msg::ModeForm,
         (Mode::Picker(_), _) => Msg::ModePicker,
         (Mode::Search(_), _) => Msg::ModeSearch,
+        (Mode::Review(_), _) => Msg::ModeReview,
         (Mode::Normal, Screen::Start) => Msg::ModeStart,
         (Mode::Normal, Screen::Board) => Msg::ModeBoard,
     }

@@ -1,0 +1,353 @@
+//! The cluster review screen: suggestions (biggest first) and confirmed
+//! themes on the left, the selected one's cards with the reasons why they
+//! belong on the right.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+
+use crate::core::cluster::label::describe_all;
+use crate::core::model::Session;
+
+use super::super::app::App;
+use super::super::i18n::Msg;
+use super::super::tags::short_label;
+use super::super::themes::{ColumnScope, Group, Pane, Review};
+use super::tags::put_line;
+use super::{centered, status, tags, truncate};
+
+pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let session = &doc.session;
+    let width = area.width.saturating_sub(2);
+    let x = area.x + 1;
+    let buf = frame.buffer_mut();
+    let bar = Style::default().bg(Color::Blue).fg(Color::White);
+    buf.set_style(Rect { height: 1, ..area }, bar);
+    buf.set_stringn(
+        x,
+        area.y,
+        format!(
+            "stellwand · {} · {}",
+            app.t(Msg::ReviewTitle),
+            session.title
+        ),
+        width as usize,
+        bar.add_modifier(Modifier::BOLD),
+    );
+    let scope = match &app.cluster.scope {
+        ColumnScope::EachColumn => app.t(Msg::ScopeEach).to_string(),
+        ColumnScope::Column(k) => Msg::ScopeOnly.fill(app.lang, &[&column_name(session, k)]),
+        ColumnScope::Together => app.t(Msg::ScopeTogether).to_string(),
+    };
+    let settings = Msg::ReviewSettings.fill(
+        app.lang,
+        &[&scope, &format!("{:.2}", app.cluster.threshold)],
+    );
+    let counts = Msg::ReviewCounts.fill(
+        app.lang,
+        &[
+            &review.suggestions,
+            &(review.groups.len() - review.suggestions),
+            &review.singles,
+        ],
+    );
+    buf.set_stringn(
+        x,
+        area.y + 1,
+        &settings,
+        width as usize,
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    let counts_len = counts.chars().count() as u16;
+    if counts_len + settings.chars().count() as u16 + 2 < width {
+        buf.set_stringn(
+            (x + width).saturating_sub(counts_len),
+            area.y + 1,
+            &counts,
+            counts_len as usize,
+            Style::default().fg(Color::Yellow),
+        );
+    }
+    let body = Rect {
+        x: area.x,
+        y: area.y + 2,
+        width: area.width,
+        height: area.height.saturating_sub(4),
+    };
+    let left_width = (area.width * 2 / 5).clamp(30, 50).min(area.width / 2);
+    let left = Rect {
+        width: left_width,
+        ..body
+    };
+    let right = Rect {
+        x: body.x + left_width,
+        width: body.width - left_width,
+        ..body
+    };
+    draw_groups(buf, app, review, left);
+    draw_cards(buf, app, session, review, right);
+    buf.set_stringn(
+        x,
+        area.y + area.height - 2,
+        app.t(Msg::ReviewHints),
+        width as usize,
+        Style::default().fg(Color::DarkGray),
+    );
+    status::draw(
+        buf,
+        app,
+        Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        },
+    );
+    if let Some(picker) = &review.picker {
+        tags::draw(frame, app, picker, area);
+    }
+    if let Some(editor) = &review.rename {
+        let rect = centered(area, 64, 3);
+        let buf = frame.buffer_mut();
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Double)
+            .border_style(Style::default().fg(Color::Yellow))
+            .title(format!(" {} ", app.t(Msg::ReviewRename)));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let text = editor.text();
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            text,
+            inner.width as usize - 2,
+            Style::default(),
+        );
+        let col = text[..editor.cursor()].chars().count() as u16;
+        frame.set_cursor_position(Position {
+            x: (inner.x + 1 + col).min(inner.x + inner.width - 1),
+            y: inner.y,
+        });
+    }
+}
+
+fn column_name(session: &Session, key: &str) -> String {
+    session
+        .boards
+        .iter()
+        .flat_map(|b| &b.columns)
+        .find(|c| c.key == key)
+        .map_or_else(|| key.to_string(), |c| truncate(&c.heading, 30))
+}
+
+fn pane_block(title: String, focused: bool) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Double
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(Color::Gray)
+        })
+        .title(title)
+}
+
+/// A line of the list: its group (if a row) and how it is drawn.
+type ListLine = (Option<usize>, Vec<Span<'static>>);
+
+fn group_line(app: &App, session: &Session, i: usize, g: &Group, selected: bool) -> ListLine {
+    let base = if selected {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default()
+    };
+    let mut spans = vec![Span::styled(
+        format!(
+            "{}{:>3}  ",
+            if g.theme.is_some() { "✓" } else { " " },
+            g.members.len() - g.new_cards()
+        ),
+        base.fg(if g.theme.is_some() {
+            Color::Green
+        } else {
+            Color::Reset
+        }),
+    )];
+    spans.push(Span::styled(
+        g.label.clone(),
+        base.add_modifier(Modifier::BOLD),
+    ));
+    if let Some(tag) = &g.tag {
+        spans.push(Span::styled(
+            format!("  {}", short_label(&session.tags, tag)),
+            base.fg(Color::Magenta),
+        ));
+    }
+    if g.new_cards() > 0 {
+        spans.push(Span::styled(
+            format!("  +{} {}", g.new_cards(), app.t(Msg::ReviewNew)),
+            base.fg(Color::Yellow),
+        ));
+    }
+    (Some(i), spans)
+}
+
+fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let block = pane_block(
+        format!(" {} ", app.t(Msg::ReviewTitle)),
+        review.pane == Pane::Groups,
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let heading = Style::default()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
+    let dim = Style::default().fg(Color::DarkGray);
+    let mut lines: Vec<ListLine> = vec![(
+        None,
+        vec![Span::styled(
+            app.t(Msg::ReviewSuggestions).to_string(),
+            heading,
+        )],
+    )];
+    if review.suggestions == 0 {
+        lines.push((
+            None,
+            vec![Span::styled(app.t(Msg::ReviewNone).to_string(), dim)],
+        ));
+    }
+    for (i, g) in review.groups.iter().enumerate() {
+        if i == review.suggestions {
+            lines.push((None, Vec::new()));
+            lines.push((
+                None,
+                vec![Span::styled(app.t(Msg::ReviewThemes).to_string(), heading)],
+            ));
+        }
+        lines.push(group_line(app, &doc.session, i, g, i == review.selected));
+    }
+    if review.suggestions == review.groups.len() {
+        lines.push((None, Vec::new()));
+        lines.push((
+            None,
+            vec![Span::styled(app.t(Msg::ReviewThemes).to_string(), heading)],
+        ));
+        lines.push((
+            None,
+            vec![Span::styled(app.t(Msg::ReviewNoThemes).to_string(), dim)],
+        ));
+    }
+    let room = inner.height as usize;
+    let at = lines
+        .iter()
+        .position(|(g, _)| *g == Some(review.selected))
+        .unwrap_or(0);
+    let first = (at + 2).saturating_sub(room);
+    for (row, (_, spans)) in lines.into_iter().skip(first).take(room).enumerate() {
+        put_line(buf, inner.x, inner.y + row as u16, inner.width, spans);
+    }
+}
+
+fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, area: Rect) {
+    let focused = review.pane == Pane::Cards;
+    let Some(group) = review.group() else {
+        pane_block(String::new(), focused).render(area, buf);
+        return;
+    };
+    let kind = if group.theme.is_some() {
+        Msg::ThemeConfirmed
+    } else {
+        Msg::ThemeSuggestion
+    };
+    let mut title = format!(" {} · {} ", group.label, app.t(kind));
+    if let Some(tag) = group.tag.as_deref().and_then(|k| session.tag(k)) {
+        title.push_str(&format!("· {} ", tag.name));
+    }
+    let block = pane_block(title, focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let room = (inner.height / 2) as usize;
+    let first = (review.card + 1).saturating_sub(room);
+    let mut y = inner.y;
+    for (i, entry) in group.members.iter().enumerate().skip(first).take(room) {
+        let selected = i == review.card;
+        let base = if selected && focused {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else if selected {
+            Style::default().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        let (text, place) = match session.find_card(&entry.card) {
+            Some(p) => {
+                let b = &session.boards[p.board];
+                let c = &b.columns[p.column];
+                (
+                    c.cards[p.card].text.clone(),
+                    format!(
+                        " {} · {} ",
+                        truncate(&b.title, 20),
+                        truncate(&c.heading, 16)
+                    ),
+                )
+            }
+            None => (entry.card.clone(), String::new()),
+        };
+        let place_len = place.chars().count();
+        let mut spans = vec![Span::styled(if selected { "▸ " } else { "• " }, base)];
+        let mut used = 2;
+        if entry.new {
+            let new = format!("{} ", app.t(Msg::ReviewNew));
+            used += new.chars().count();
+            spans.push(Span::styled(
+                new,
+                base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ));
+        }
+        let text = truncate(&text, width.saturating_sub(used + place_len + 1));
+        used += text.chars().count();
+        spans.push(Span::styled(text, base));
+        if width > used + place_len {
+            spans.push(Span::styled(" ".repeat(width - used - place_len), base));
+            spans.push(Span::styled(place, base.fg(Color::DarkGray)));
+        }
+        buf.set_style(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            base,
+        );
+        put_line(buf, inner.x, y, inner.width, spans);
+        y += 1;
+        if !entry.reasons.is_empty() {
+            let why = format!(
+                "{}: {}",
+                app.t(Msg::ReviewWhy),
+                describe_all(&entry.reasons, app.lang)
+            );
+            buf.set_stringn(
+                inner.x + 4,
+                y,
+                truncate(&why, width.saturating_sub(4)),
+                width.saturating_sub(4),
+                Style::default().fg(Color::DarkGray),
+            );
+        }
+        y += 1;
+    }
+}
