@@ -79,6 +79,8 @@ pub enum Action {
     ClusterReview,
     Copy,
     Export,
+    /// Copy the whole board as Markdown.
+    CopyBoard,
 
     // Tagging, search and cluster review.
     /// Shows only cards with a tag, or untagged cards.

@@ -11,6 +11,7 @@ use crate::core::session_file::{self, Draft, DraftTarget, SessionFile};
 use crate::core::store::{self, SessionSummary};
 use crate::core::template::Templates;
 
+use super::clipboard::Clipboard;
 use super::editor::Editor;
 use super::i18n::Msg;
 use super::search::Search;
@@ -237,6 +238,8 @@ pub struct App {
     pub quit: bool,
     /// Threshold and columns of the cluster review.
     pub cluster: ClusterSettings,
+    /// Where copies go (system clipboard or terminal).
+    pub clipboard: Clipboard,
 }
 
 impl App {
@@ -278,6 +281,7 @@ impl App {
             quit_anyway: false,
             quit: false,
             cluster: ClusterSettings::default(),
+            clipboard: Clipboard::from_env(),
         };
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);

@@ -212,6 +212,7 @@ fn default_bindings() -> Vec<Binding> {
         bind(Board, &[ch('t')], A::TagPicker, Msg::KeyTagPicker),
         bind(Board, &[ch('c')], A::ClusterReview, Msg::KeyCluster),
         bind(Board, &[ch('y')], A::Copy, Msg::KeyCopy),
+        bind(Board, &[ch('Y')], A::CopyBoard, Msg::KeyCopyBoard),
         bind(Board, &[ch('x')], A::Export, Msg::KeyExport),
         // Card editor.
         bind(Entry, &[plain(K::Enter)], A::Commit, Msg::KeyEntryCommit),

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod editor;
 pub mod i18n;
 pub mod keymap;

@@ -10,6 +10,7 @@ use crate::core::session_file::{Draft, DraftTarget, Saved};
 use crate::core::store;
 
 use super::action::Action;
+use super::clipboard;
 use super::app::{
     AUTOSAVE_AFTER_SECS, App, Doc, Entry, EntryTarget, Field, FieldKind, Form, FormPurpose,
     HISTORY_STEPS, Mode, Screen, Severity,
@@ -24,8 +25,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Tick => return tick(app, Instant::now()),
         Action::Interrupt => return interrupt(app),
         Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {
-            // A paste on the board starts a new card holding the text.
-            if app.screen == Screen::Board {
+            // Several lines pasted on the board become cards at once; one
+            // line starts a new card holding the text.
+            if app.screen == Screen::Board && clipboard::is_multi_line(&text) {
+                clipboard::paste_cards(app, &text);
+            } else if app.screen == Screen::Board {
                 start_entry(app, EntryPlace::End);
                 if let Mode::Entry(e) = &mut app.mode {
                     e.editor.insert_str(&text);
@@ -376,7 +380,9 @@ fn board_action(app: &mut App, action: Action) {
         Action::TagFilter => tags::open_filter(app),
         Action::Search => search::open(app),
         Action::ClusterReview => themes::open(app),
-        Action::Copy | Action::Export => app.info(Msg::ComingSoon),
+        Action::Copy => clipboard::copy_card(app),
+        Action::CopyBoard => clipboard::copy_board(app),
+        Action::Export => app.info(Msg::ComingSoon),
         _ => {}
     }
 }

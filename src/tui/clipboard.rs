@@ -1,0 +1,463 @@
+//! The clipboard: copy through the system clipboard (arboard), else through
+//! the terminal's OSC 52 sequence; and pasted lines turned into cards.
+//!
+//! A copy never blocks or crashes: arboard runs on a worker thread that gets
+//! a short time to answer, panics there are caught, and without a display it
+//! is not tried at all. OSC 52 works over SSH and in tmux, where no system
+//! clipboard is reachable.
+
+use std::fmt;
+use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::core::edit::Edit;
+use crate::core::export;
+use crate::core::model::Card;
+
+use super::app::{App, Severity};
+use super::i18n::Msg;
+
+/// How long the system clipboard may take before the terminal is used.
+const SYSTEM_TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// Which way a copy went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// The system clipboard (arboard).
+    System,
+    /// The terminal's OSC 52 escape sequence.
+    Terminal,
+}
+
+/// Why the system clipboard did not take a copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SystemError {
+    /// This copy failed (e.g. no display); the next one tries again.
+    Failed(String),
+    /// It hung or is gone: not tried again while the program runs.
+    Gone,
+}
+
+/// A system clipboard that can take text (arboard, or a stand-in in tests).
+pub trait SystemClipboard: Send {
+    fn set_text(&mut self, text: &str) -> Result<(), SystemError>;
+}
+
+/// Where copies go: the system clipboard if there is one, else the terminal.
+pub struct Clipboard {
+    system: Option<Box<dyn SystemClipboard>>,
+    terminal: Box<dyn Write + Send>,
+}
+
+impl fmt::Debug for Clipboard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Clipboard")
+            .field("system", &self.system.is_some())
+            .finish()
+    }
+}
+
+impl Default for Clipboard {
+    fn default() -> Self {
+        Clipboard::from_env()
+    }
+}
+
+/// Whether a graphical session is reachable (X11 or Wayland); elsewhere
+/// (macOS, Windows) the system clipboard is always there.
+fn has_display() -> bool {
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        return true;
+    }
+    let set = |v: &str| std::env::var_os(v).is_some_and(|s| !s.is_empty());
+    set("DISPLAY") || set("WAYLAND_DISPLAY")
+}
+
+impl Clipboard {
+    /// The system clipboard when a display is reachable, the terminal
+    /// (standard output) always.
+    pub fn from_env() -> Self {
+        let system: Option<Box<dyn SystemClipboard>> = if has_display() {
+            Some(Box::new(Arboard::default()))
+        } else {
+            None
+        };
+        Clipboard::with(system, Box::new(std::io::stdout()))
+    }
+
+    /// A clipboard with the given parts (for tests).
+    pub fn with(
+        system: Option<Box<dyn SystemClipboard>>,
+        terminal: Box<dyn Write + Send>,
+    ) -> Self {
+        Clipboard { system, terminal }
+    }
+
+    /// Copies text: to the system clipboard, else through the terminal.
+    pub fn copy(&mut self, text: &str) -> Result<Via, String> {
+        if let Some(system) = &mut self.system {
+            match system.set_text(text) {
+                Ok(()) => return Ok(Via::System),
+                Err(SystemError::Gone) => self.system = None,
+                Err(SystemError::Failed(_)) => {}
+            }
+        }
+        let seq = osc52(text);
+        self.terminal
+            .write_all(seq.as_bytes())
+            .and_then(|()| self.terminal.flush())
+            .map_err(|e| e.to_string())?;
+        Ok(Via::Terminal)
+    }
+}
+
+/// The OSC 52 sequence that asks the terminal to put text on its clipboard.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding.
+pub fn base64(data: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+type Request = (String, mpsc::Sender<Result<(), String>>);
+
+/// arboard on its own thread, kept alive so that on X11 the copied text stays
+/// available to other programs while stellwand runs.
+#[derive(Default)]
+struct Arboard {
+    worker: Option<mpsc::Sender<Request>>,
+}
+
+impl Arboard {
+    fn spawn() -> Option<mpsc::Sender<Request>> {
+        let (tx, rx) = mpsc::channel::<Request>();
+        std::thread::Builder::new()
+            .name("clipboard".into())
+            .spawn(move || {
+                let mut board: Option<arboard::Clipboard> = None;
+                while let Ok((text, reply)) = rx.recv() {
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        if board.is_none() {
+                            board = Some(arboard::Clipboard::new().map_err(|e| e.to_string())?);
+                        }
+                        match &mut board {
+                            Some(b) => b.set_text(text).map_err(|e| e.to_string()),
+                            None => Err(String::from("no clipboard")),
+                        }
+                    }))
+                    .unwrap_or_else(|_| Err(String::from("clipboard panicked")));
+                    let _ = reply.send(result);
+                }
+            })
+            .ok()
+            .map(|_| tx)
+    }
+}
+
+impl SystemClipboard for Arboard {
+    fn set_text(&mut self, text: &str) -> Result<(), SystemError> {
+        if self.worker.is_none() {
+            self.worker = Arboard::spawn();
+        }
+        let Some(worker) = &self.worker else {
+            return Err(SystemError::Gone);
+        };
+        let (reply, answer) = mpsc::channel();
+        if worker.send((text.to_string(), reply)).is_err() {
+            return Err(SystemError::Gone);
+        }
+        match answer.recv_timeout(SYSTEM_TIMEOUT) {
+            Ok(result) => result.map_err(SystemError::Failed),
+            // Hung or gone: the terminal takes over for good.
+            Err(_) => {
+                self.worker = None;
+                Err(SystemError::Gone)
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- copying
+
+/// Copies Markdown and says in the status bar which way it went; `what` names
+/// what was copied ("Karte", "Wand", "Thema").
+pub fn copy_markdown(app: &mut App, what: Msg, markdown: &str) {
+    let what = app.t(what);
+    match app.clipboard.copy(markdown) {
+        Ok(Via::System) => {
+            let text = Msg::CopiedSystem.fill(app.lang, &[&what]);
+            app.set_status(Severity::Info, text);
+        }
+        Ok(Via::Terminal) => {
+            let text = Msg::CopiedTerminal.fill(app.lang, &[&what]);
+            app.set_status(Severity::Info, text);
+        }
+        Err(e) => {
+            let text = Msg::CopyFailed.fill(app.lang, &[&e]);
+            app.set_status(Severity::Error, text);
+        }
+    }
+}
+
+/// `y` on the board: the selected card as Markdown.
+pub fn copy_card(app: &mut App) {
+    let Some(card) = app.doc.as_ref().and_then(|d| d.card()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let md = export::card_markdown(card);
+    copy_markdown(app, Msg::Card, &md);
+}
+
+/// `Y` on the board: the whole board as Markdown.
+pub fn copy_board(app: &mut App) {
+    let Some(board) = app.doc.as_ref().and_then(|d| d.board()) else {
+        return app.warn(Msg::NoBoard);
+    };
+    let md = export::board_markdown(board);
+    copy_markdown(app, Msg::Board, &md);
+}
+
+/// A theme of the open session (by id) as Markdown, with its cards and their
+/// sources; for the cluster review and the theme list.
+pub fn copy_theme(app: &mut App, theme_id: &str) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(theme) = doc.session.themes.iter().find(|t| t.id == theme_id) else {
+        return app.warn(Msg::NoTheme);
+    };
+    let md = export::theme_markdown(&doc.session, theme);
+    copy_markdown(app, Msg::Theme, &md);
+}
+
+// ---------------------------------------------------------------- pasting
+
+/// Whether a paste on the board should become cards at once (several lines)
+/// rather than open the card editor.
+pub fn is_multi_line(text: &str) -> bool {
+    text.trim().contains(['\n', '\r'])
+}
+
+/// Pasted lines as cards below the selected card (or at the end of an empty
+/// column), all in one undo step.
+pub fn paste_cards(app: &mut App, text: &str) {
+    let pasted = export::split_paste(text);
+    if pasted.is_empty() {
+        return;
+    }
+    let Some(doc) = app.doc.as_mut() else { return };
+    let (Some(board), Some(column)) = (doc.board(), doc.column()) else {
+        return app.warn(Msg::NoBoard);
+    };
+    let (board, column, len) = (board.id.clone(), column.key.clone(), column.cards.len());
+    let start = doc.card_index().map_or(len, |i| i + 1);
+    let mut edits = Vec::with_capacity(pasted.len());
+    let mut last = String::new();
+    for (i, p) in pasted.into_iter().enumerate() {
+        let mut card = Card::new(doc.session.fresh_id("k"), p.text);
+        card.sub_points = p.sub_points;
+        card.flags = p.flags;
+        last = card.id.clone();
+        edits.push(Edit::InsertCard {
+            board: board.clone(),
+            column: column.clone(),
+            index: start + i,
+            card,
+        });
+    }
+    let n = edits.len();
+    if super::update::apply(app, Edit::Batch(edits)) {
+        if let Some(doc) = app.doc.as_mut() {
+            doc.select(&last);
+        }
+        let text = Msg::CardsPasted.fill(app.lang, &[&n]);
+        app.set_status(Severity::Info, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    /// A terminal that keeps what was written to it.
+    #[derive(Clone, Default)]
+    pub(crate) struct Captured(pub Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    struct Broken;
+
+    impl SystemClipboard for Broken {
+        fn set_text(&mut self, _: &str) -> Result<(), SystemError> {
+            Err(SystemError::Failed("no display".into()))
+        }
+    }
+
+    #[derive(Clone, Default)]
+    struct Working(Arc<Mutex<Vec<String>>>);
+
+    impl SystemClipboard for Working {
+        fn set_text(&mut self, text: &str) -> Result<(), SystemError> {
+            self.0.lock().unwrap().push(text.to_string());
+            Ok(())
+        }
+    }
+
+    /// An app with a fresh district-exchange session open, copying into `term`.
+    fn app(term: &Captured) -> (tempfile::TempDir, App) {
+        use crate::core::error::Lang;
+        use crate::core::template::Templates;
+        use crate::tui::{Action, update};
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+        app.clipboard = Clipboard::with(None, Box::new(term.clone()));
+        update(&mut app, Action::NewSession);
+        for c in "Stadtteilkonferenz".chars() {
+            update(&mut app, Action::Input(c));
+        }
+        update(&mut app, Action::Commit);
+        assert!(app.doc.is_some(), "{:?}", app.status);
+        (dir, app)
+    }
+
+    fn column(app: &App, i: usize) -> Vec<(String, Vec<String>)> {
+        app.doc.as_ref().unwrap().session.boards[0].columns[i]
+            .cards
+            .iter()
+            .map(|c| (c.text.clone(), c.sub_points.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_multi_line_paste_on_the_board_makes_cards_and_one_undo_takes_them_back() {
+        use crate::tui::{Action, update};
+        let term = Captured::default();
+        let (_dir, mut app) = app(&term);
+        update(&mut app, Action::AddCard);
+        for c in "Kita".chars() {
+            update(&mut app, Action::Input(c));
+        }
+        update(&mut app, Action::Cancel);
+        update(
+            &mut app,
+            Action::Paste("- Sportvereine\r\n• kulturelles Angebot\n  ↳ Theater\n\n* Wohnraum\n".into()),
+        );
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            column(&app, 0),
+            [
+                (s("Kita"), vec![]),
+                (s("Sportvereine"), vec![]),
+                (s("kulturelles Angebot"), vec![s("Theater")]),
+                (s("Wohnraum"), vec![]),
+            ]
+        );
+        assert_eq!(app.doc.as_ref().unwrap().card().unwrap().text, "Wohnraum");
+        assert!(app.status.as_ref().unwrap().text.starts_with("3 Karten"));
+        update(&mut app, Action::Undo);
+        assert_eq!(column(&app, 0), [(s("Kita"), vec![])]);
+        update(&mut app, Action::Redo);
+        assert_eq!(column(&app, 0).len(), 4);
+        // Pasted below the selected card, not at the end.
+        update(&mut app, Action::Up);
+        update(&mut app, Action::Up);
+        update(&mut app, Action::Up);
+        update(&mut app, Action::Paste("a\nb".into()));
+        let texts: Vec<String> = column(&app, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(
+            texts,
+            ["Kita", "a", "b", "Sportvereine", "kulturelles Angebot", "Wohnraum"]
+        );
+        // One line still opens the editor, holding the text.
+        update(&mut app, Action::Paste("Sprachcafé".into()));
+        assert!(matches!(app.mode, crate::tui::app::Mode::Entry(_)));
+    }
+
+    #[test]
+    fn copying_without_a_display_goes_through_the_terminal_and_says_so() {
+        use crate::tui::{Action, update};
+        let term = Captured::default();
+        let (_dir, mut app) = app(&term);
+        update(&mut app, Action::Copy);
+        assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
+        update(&mut app, Action::Paste("Kita-Plätze\n↳ zu wenig".into()));
+        update(&mut app, Action::Copy);
+        let status = app.status.clone().unwrap();
+        assert_eq!(status.text, "Karte per Terminal (OSC 52) kopiert");
+        let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
+        let card = app.doc.as_ref().unwrap().card().unwrap();
+        assert_eq!(card.sub_points, ["zu wenig"]);
+        assert!(out.starts_with("\x1b]52;c;") && out.ends_with('\x07'), "{out:?}");
+        assert_eq!(out, osc52(&export::card_markdown(card)));
+
+        let system = Working::default();
+        app.clipboard = Clipboard::with(Some(Box::new(system.clone())), Box::new(term.clone()));
+        update(&mut app, Action::CopyBoard);
+        assert_eq!(app.status.as_ref().unwrap().text, "Wand in die Zwischenablage kopiert");
+        let copied = system.0.lock().unwrap().clone();
+        assert!(copied[0].contains("- Kita-Plätze"), "{copied:?}");
+        assert!(copied[0].starts_with("## "), "{copied:?}");
+    }
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64("Kita-Plätze".as_bytes()), "S2l0YS1QbMOkdHpl");
+    }
+
+    #[test]
+    fn without_a_system_clipboard_the_terminal_gets_osc_52() {
+        let term = Captured::default();
+        let mut cb = Clipboard::with(None, Box::new(term.clone()));
+        assert_eq!(cb.copy("- Kita"), Ok(Via::Terminal));
+        let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(out, format!("\x1b]52;c;{}\x07", base64(b"- Kita")));
+
+        term.0.lock().unwrap().clear();
+        let mut cb = Clipboard::with(Some(Box::new(Broken)), Box::new(term.clone()));
+        assert_eq!(cb.copy("x"), Ok(Via::Terminal));
+        assert!(!term.0.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_working_system_clipboard_is_used_and_the_terminal_left_alone() {
+        let term = Captured::default();
+        let system = Working::default();
+        let mut cb = Clipboard::with(Some(Box::new(system.clone())), Box::new(term.clone()));
+        assert_eq!(cb.copy("- Kita"), Ok(Via::System));
+        assert_eq!(*system.0.lock().unwrap(), ["- Kita"]);
+        assert!(term.0.lock().unwrap().is_empty());
+    }
+}
