@@ -52,7 +52,9 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     let mut tty = Tty::start(dir.path(), &["ost.ron"]);
     tty.wait_for("Wand 1/1");
     // Bracketed paste on the board (not in the editor), \r\n as from a clipboard.
-    tty.send("\x1b[200~- Kita-Plätze\r\n- Sprachkurse\r\n  ↳ am Abend\r\n- Sportvereine\r\n\x1b[201~");
+    tty.send(
+        "\x1b[200~- Kita-Plätze\r\n- Sprachkurse\r\n  ↳ am Abend\r\n- Sportvereine\r\n\x1b[201~",
+    );
     tty.wait_for("3 Karten eingefügt");
     tty.wait_for("Karten: 3 ");
     tty.send("k");

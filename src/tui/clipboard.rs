@@ -87,10 +87,7 @@ impl Clipboard {
     }
 
     /// A clipboard with the given parts (for tests).
-    pub fn with(
-        system: Option<Box<dyn SystemClipboard>>,
-        terminal: Box<dyn Write + Send>,
-    ) -> Self {
+    pub fn with(system: Option<Box<dyn SystemClipboard>>, terminal: Box<dyn Write + Send>) -> Self {
         Clipboard { system, terminal }
     }
 
@@ -368,7 +365,9 @@ mod tests {
         update(&mut app, Action::Cancel);
         update(
             &mut app,
-            Action::Paste("- Sportvereine\r\n• kulturelles Angebot\n  ↳ Theater\n\n* Wohnraum\n".into()),
+            Action::Paste(
+                "- Sportvereine\r\n• kulturelles Angebot\n  ↳ Theater\n\n* Wohnraum\n".into(),
+            ),
         );
         let s = |t: &str| t.to_string();
         assert_eq!(
@@ -394,7 +393,14 @@ mod tests {
         let texts: Vec<String> = column(&app, 0).into_iter().map(|c| c.0).collect();
         assert_eq!(
             texts,
-            ["Kita", "a", "b", "Sportvereine", "kulturelles Angebot", "Wohnraum"]
+            [
+                "Kita",
+                "a",
+                "b",
+                "Sportvereine",
+                "kulturelles Angebot",
+                "Wohnraum"
+            ]
         );
         // One line still opens the editor, holding the text.
         update(&mut app, Action::Paste("Sprachcafé".into()));
@@ -415,13 +421,19 @@ mod tests {
         let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
         let card = app.doc.as_ref().unwrap().card().unwrap();
         assert_eq!(card.sub_points, ["zu wenig"]);
-        assert!(out.starts_with("\x1b]52;c;") && out.ends_with('\x07'), "{out:?}");
+        assert!(
+            out.starts_with("\x1b]52;c;") && out.ends_with('\x07'),
+            "{out:?}"
+        );
         assert_eq!(out, osc52(&export::card_markdown(card)));
 
         let system = Working::default();
         app.clipboard = Clipboard::with(Some(Box::new(system.clone())), Box::new(term.clone()));
         update(&mut app, Action::CopyBoard);
-        assert_eq!(app.status.as_ref().unwrap().text, "Wand in die Zwischenablage kopiert");
+        assert_eq!(
+            app.status.as_ref().unwrap().text,
+            "Wand in die Zwischenablage kopiert"
+        );
         let copied = system.0.lock().unwrap().clone();
         assert!(copied[0].contains("- Kita-Plätze"), "{copied:?}");
         assert!(copied[0].starts_with("## "), "{copied:?}");

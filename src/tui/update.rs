@@ -10,11 +10,11 @@ use crate::core::session_file::{Draft, DraftTarget, Saved};
 use crate::core::store;
 
 use super::action::Action;
-use super::clipboard;
 use super::app::{
     AUTOSAVE_AFTER_SECS, App, Doc, Entry, EntryTarget, Field, FieldKind, Form, FormPurpose,
     HISTORY_STEPS, Mode, Screen, Severity,
 };
+use super::clipboard;
 use super::editor::Editor;
 use super::i18n::Msg;
 use super::{search, tags, themes};
