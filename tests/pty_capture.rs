@@ -291,3 +291,82 @@ fn a_multi_line_paste_becomes_one_card() {
     assert_eq!(card.sub_points, ["Theater", "Musikschule"]);
     assert_eq!(s.card_count(), 1);
 }
+
+#[test]
+fn tags_search_and_a_confirmed_theme_survive_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("Wand 1/1");
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    for (i, t) in ["Kita-Plätze", "fehlende Kitaplätze", "Sprachkurse"]
+        .iter()
+        .enumerate()
+    {
+        tty.send(t);
+        tty.send("\r");
+        tty.wait_for(&format!("Karten: {} ", i + 1));
+    }
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    // No tags yet: 1 offers the tag sets.
+    tty.send("1");
+    tty.wait_for("Tag-Set „Rostock 2020“");
+    tty.send("Rostock 2020\r");
+    tty.wait_for("übernommen");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("5");
+    tty.wait_for("#5 sprache");
+    // The whole column gets Teilhabe in one go.
+    tty.send("t");
+    tty.wait_for("Für:");
+    tty.send("\tTeilhabe\r");
+    tty.wait_for("Sprachkurse #5 sprache #7 teilhabe");
+    // Search with letters left out; Enter jumps to the card.
+    tty.send("/");
+    tty.wait_for(" SUCHE ");
+    tty.send("fhlnd");
+    tty.wait_for("1 Treffer");
+    tty.send("\r");
+    tty.wait_for("Karte 2/3");
+    // Review: the two Kita cards are the first suggestion.
+    tty.send("c");
+    tty.wait_for("Vorschläge (größte zuerst)");
+    tty.send("a");
+    tty.wait_for("✓  2  ");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("q");
+    tty.wait_exit();
+
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(s.tag_sets, ["rostock-2020"]);
+    let tags: Vec<Vec<String>> = s.boards[0].columns[0]
+        .cards
+        .iter()
+        .map(|c| c.tags.clone())
+        .collect();
+    assert_eq!(tags[2], ["sprache", "teilhabe"]);
+    assert_eq!(tags[0], ["teilhabe"]);
+    assert_eq!(s.themes.len(), 1);
+    let theme = &s.themes[0];
+    assert!(theme.confirmed);
+    let kita: Vec<String> = s.boards[0].columns[0].cards[..2]
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(theme.cards, kita);
+
+    // Opened again, the tags are on the cards and the theme is confirmed.
+    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    tty.wait_for("#5 sprache");
+    tty.send("c");
+    tty.wait_for("Bestätigte Themen");
+    tty.wait_for(&format!("✓  2  {}", theme.label));
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("q");
+    tty.wait_exit();
+}
