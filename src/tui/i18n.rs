@@ -201,6 +201,8 @@ pub enum Msg {
     NewTagChoice,
     FieldTagSet,
     NoTagSet,
+    KeyListFirst,
+    KeyListLast,
     CtxReview,
     ModeReview,
     KeyReviewGroups,
@@ -635,8 +637,8 @@ impl Msg {
                 "jump to the card on its board",
             ),
             KeySearchBack => ("zurück ohne zu springen", "back without jumping"),
-            KeyPageDown => ("zehn Treffer weiter", "ten hits down"),
-            KeyPageUp => ("zehn Treffer zurück", "ten hits up"),
+            KeyPageDown => ("zehn Einträge weiter", "ten entries down"),
+            KeyPageUp => ("zehn Einträge zurück", "ten entries up"),
             SearchTitle => ("Suche in „{}“", "Search in “{}”"),
             SearchEmpty => (
                 "Tippen durchsucht alle Karten (Text und Unterpunkte), auch ungenau.",
@@ -774,6 +776,11 @@ impl Msg {
             ThemeTagged => ("Handlungsfeld: {}", "Tag: {}"),
             CardMoved => ("„{}“ verschoben nach „{}“", "“{}” moved to “{}”"),
             ThemesMerged => ("„{}“ zusammengeführt", "“{}” merged"),
+            KeyListFirst => ("an den Anfang der Liste", "to the start of the list"),
+            KeyListLast => (
+                "ans Ende der Liste (die bestätigten Themen)",
+                "to the end of the list (the confirmed themes)",
+            ),
             FieldTagSet => ("Handlungsfelder", "Tags"),
             NoTagSet => (
                 "(keine – später mit t wählen)",

@@ -374,6 +374,15 @@ fn tagging_bindings() -> Vec<Binding> {
             Msg::KeyReviewCards,
         ),
         bind(Review, &[plain(K::Tab)], A::CommitNext, Msg::KeyReviewPane),
+        bind(
+            Review,
+            &[plain(K::PageDown)],
+            A::NextBoard,
+            Msg::KeyPageDown,
+        ),
+        bind(Review, &[plain(K::PageUp)], A::PrevBoard, Msg::KeyPageUp),
+        bind(Review, &[plain(K::Home)], A::Home, Msg::KeyListFirst),
+        bind(Review, &[plain(K::End), ch('G')], A::End, Msg::KeyListLast),
         bind(Review, &[ch('a')], A::AcceptTheme, Msg::KeyAccept),
         bind(Review, &[ch('r')], A::RejectTheme, Msg::KeyReject),
         bind(

@@ -383,6 +383,26 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
                 }
             }
         },
+        Action::NextBoard | Action::PrevBoard | Action::Home | Action::End => {
+            let (n, at) = match review.pane {
+                Pane::Groups => (review.groups.len(), review.selected),
+                Pane::Cards => (review.group().map_or(0, |g| g.members.len()), review.card),
+            };
+            let last = n.saturating_sub(1);
+            let to = match action {
+                Action::NextBoard => (at + 10).min(last),
+                Action::PrevBoard => at.saturating_sub(10),
+                Action::Home => 0,
+                _ => last,
+            };
+            match review.pane {
+                Pane::Groups => {
+                    review.selected = to;
+                    review.card = 0;
+                }
+                Pane::Cards => review.card = to,
+            }
+        }
         Action::Left => review.pane = Pane::Groups,
         Action::Right => review.pane = Pane::Cards,
         Action::CommitNext => {

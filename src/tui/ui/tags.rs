@@ -64,7 +64,7 @@ fn title(purpose: Purpose) -> Msg {
 pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, area: Rect) {
     let rows = picker.shown.len().clamp(1, 14) as u16;
     let extra = if picker.purpose == Purpose::Tag { 2 } else { 0 };
-    let rect = centered(area, 72, rows + extra + 5);
+    let rect = centered(area, 84, rows + extra + 5);
     Clear.render(rect, frame.buffer_mut());
     let block = Block::default()
         .borders(Borders::ALL)
