@@ -782,6 +782,24 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_new_session_can_start_with_a_tag_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+        update(&mut app, Action::NewSession);
+        type_text(&mut app, "Plenum");
+        for _ in 0..3 {
+            update(&mut app, Action::CommitNext);
+        }
+        // The tag set field: the first tag set after "none".
+        update(&mut app, Action::Right);
+        update(&mut app, Action::Commit);
+        let s = session(&app);
+        let first = &Templates::builtin().tag_sets[0];
+        assert_eq!(s.tag_sets, [first.key.clone()]);
+        assert_eq!(s.tags, first.tags);
+    }
+
+    #[test]
     fn the_filter_shows_and_walks_only_matching_cards() {
         let (_dir, mut app) = app();
         with_rostock(&mut app);

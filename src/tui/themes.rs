@@ -1053,6 +1053,11 @@ mod tests {
         let t = &themes(&app)[0];
         assert_eq!(t.rejected, std::slice::from_ref(&removed));
         assert_eq!(t.cards.len(), 2);
+        update(&mut app, Action::Undo);
+        assert!(themes(&app)[0].rejected.is_empty());
+        assert_eq!(themes(&app)[0].cards.len(), 3);
+        update(&mut app, Action::Redo);
+        assert_eq!(themes(&app)[0].rejected, std::slice::from_ref(&removed));
 
         // New Kita cards arrive; the review runs again (from the board).
         update(&mut app, Action::Cancel);
