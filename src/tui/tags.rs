@@ -795,7 +795,7 @@ pub(crate) mod tests {
         update(&mut app, Action::Commit);
         let s = session(&app);
         let first = &Templates::builtin().tag_sets[0];
-        assert_eq!(s.tag_sets, [first.key.clone()]);
+        assert_eq!(s.tag_sets, std::slice::from_ref(&first.key));
         assert_eq!(s.tags, first.tags);
     }
 
