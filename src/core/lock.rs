@@ -39,6 +39,15 @@ impl Owner {
         }
     }
 
+    /// False only when the owner is known to be gone: a process of this
+    /// host that `/proc` does not list.
+    fn may_be_running(&self) -> bool {
+        let proc = Path::new("/proc");
+        self.host != Owner::current().host
+            || !proc.join("self").exists()
+            || proc.join(self.pid.to_string()).exists()
+    }
+
     fn to_line(&self) -> String {
         format!("{}\t{}\t{}\n", self.user, self.host, self.pid)
     }
@@ -88,14 +97,15 @@ pub fn acquire(session: &Path) -> Result<Lock, LockError> {
         }
         Err(std::fs::TryLockError::WouldBlock) => {
             // The holder writes its name just after taking the lock; a start
-            // at the same moment may find the file still empty.
+            // at the same moment may find the file still empty, or still
+            // naming the holder before it.
             let mut owner = None;
             for _ in 0..40 {
                 let mut text = String::new();
                 let _ = file.seek(SeekFrom::Start(0));
                 let _ = file.read_to_string(&mut text);
                 owner = Owner::parse(&text);
-                if owner.is_some() {
+                if owner.as_ref().is_some_and(Owner::may_be_running) {
                     break;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(5));

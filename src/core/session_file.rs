@@ -67,18 +67,18 @@ impl ReadOnly {
             ReadOnly::Newer(e) => e.render(lang),
             ReadOnly::Locked(Some(o)) => match lang {
                 Lang::De => format!(
-                    "Die Sitzung ist schon geöffnet: von {} auf {} (Prozess {}). Nur lesend geöffnet.",
+                    "Schon geöffnet von {} auf {} (Prozess {}) – nur lesend",
                     o.user, o.host, o.pid
                 ),
                 Lang::En => format!(
-                    "The session is already open: by {} on {} (process {}). Opened read-only.",
+                    "Already open by {} on {} (process {}) – read-only",
                     o.user, o.host, o.pid
                 ),
             },
             ReadOnly::Locked(None) => lang
                 .pick(
-                    "Die Sitzung ist in einem anderen stellwand schon geöffnet. Nur lesend geöffnet.",
-                    "The session is already open in another stellwand. Opened read-only.",
+                    "Schon in einem anderen stellwand geöffnet – nur lesend",
+                    "Already open in another stellwand – read-only",
                 )
                 .to_string(),
             ReadOnly::Unwritable(e) => match lang {

@@ -73,8 +73,14 @@ pub fn run(mut app: App) -> io::Result<()> {
 }
 
 /// Puts the terminal back as it was: raw mode off (echo on), the normal
-/// screen, the cursor shown, mouse reporting and bracketed paste off.
+/// screen, the cursor shown, mouse reporting and bracketed paste off. Only
+/// once: leaving the alternate screen again would move the cursor back above
+/// a panic message printed since.
 fn restore_terminal() {
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if DONE.swap(true, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),

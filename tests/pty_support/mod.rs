@@ -21,6 +21,7 @@ pub struct Tty {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     master: Option<Box<dyn MasterPty + Send>>,
+    stop_reading: Arc<std::sync::atomic::AtomicBool>,
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
@@ -54,6 +55,7 @@ impl Tty {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env("USER", "sachbearbeiterin");
+        cmd.env("RUST_BACKTRACE", "0");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -68,10 +70,12 @@ impl Tty {
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (sink, bytes) = (Arc::clone(&screen), Arc::clone(&raw));
+        let stop_reading = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stop.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
@@ -84,6 +88,7 @@ impl Tty {
             screen,
             raw,
             master: Some(pair.master),
+            stop_reading,
         }
     }
 
@@ -162,10 +167,27 @@ impl Tty {
         assert!(gone.is_some(), "the process did not die");
     }
 
-    /// Closes the terminal, as closing its window does.
-    pub fn hang_up(&mut self) {
+    /// Closes the terminal, as closing its window does. Every handle on the
+    /// terminal's side must go, the reader's too: it stops after the next
+    /// output, which `wake` (keys that change the screen) brings about.
+    pub fn hang_up(&mut self, wake: &str) {
+        self.stop_reading
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.send(wake);
+        std::thread::sleep(Duration::from_millis(200));
         self.writer = None;
         self.master = None;
+    }
+
+    /// The process ids of the children of this terminal's process (for a
+    /// program started by a shell).
+    pub fn children(&self) -> Vec<u32> {
+        let pid = self.pid();
+        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .collect()
     }
 
     /// Whether the terminal echoes typed characters (from its termios).

@@ -98,7 +98,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         };
         put(buf, &mut x, &label, style);
     }
-    let counts = counts(app);
+    let mut counts = counts(app);
+    // A warning or error that does not fit beside the counts is worth more
+    // than they are (who has the session open, what was recovered).
+    if let Some(status) = app.status.as_ref().filter(|s| s.severity > Severity::Info) {
+        let needed = status.text.chars().count() as u16 + 4 + counts.chars().count() as u16;
+        if x + needed > right_edge {
+            counts.clear();
+        }
+    }
     let counts_len = counts.chars().count() as u16 + 1;
     let counts_x = right_edge.saturating_sub(counts_len).max(x);
     if let Some(status) = &app.status {
