@@ -142,7 +142,7 @@ fn panic_at(point: &str) {
 
     // The next start shows the cards, the half card back in the editor.
     let mut again = Tty::start(dir.path(), &["konferenz.ron"], &[]);
-    again.expect(&format!("Karten: {} ", cards.len()));
+    again.expect(&format!("╔ {} Karte", cards.len()));
     again.expect(HALF);
     again.send("\x03");
     assert_eq!(again.wait_exit(Duration::from_secs(10)), Some(Some(0)));
