@@ -9,6 +9,7 @@ use ratatui::text::Span;
 use super::super::app::App;
 use super::super::i18n::Msg;
 use super::super::search::{Hit, MAX_HITS, Search};
+use super::super::tags::short_label;
 use super::tags::{highlighted, put_line};
 use super::{status, truncate};
 
@@ -150,8 +151,19 @@ fn draw_hit(frame: &mut Frame, app: &App, hit: &Hit, selected: bool, row: Rect) 
             base.fg(Color::Cyan),
         ),
     ];
+    let tags: Vec<String> = doc.session.card(&hit.card).map_or_else(Vec::new, |c| {
+        c.tags
+            .iter()
+            .map(|t| short_label(&doc.session.tags, t))
+            .collect()
+    });
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", tags.join(" "))
+    };
     // Long texts are shown from a little before the first matched letter.
-    let room = (row.width as usize).saturating_sub(PLACE_WIDTH + 1);
+    let room = (row.width as usize).saturating_sub(PLACE_WIDTH + 1 + tags.chars().count());
     let chars: Vec<char> = hit.text.chars().collect();
     let first = hit.indices.first().copied().unwrap_or(0);
     let start = if first + 10 > room {
@@ -172,5 +184,6 @@ fn draw_hit(frame: &mut Frame, app: &App, hit: &Hit, selected: bool, row: Rect) 
     }
     let text = truncate(&text, room);
     spans.extend(highlighted(&text, &indices, base, mark));
+    spans.push(Span::styled(tags, base.fg(Color::Magenta)));
     put_line(buf, row.x, row.y, row.width, spans);
 }

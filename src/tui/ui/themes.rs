@@ -15,7 +15,7 @@ use crate::core::model::Session;
 use super::super::app::App;
 use super::super::i18n::Msg;
 use super::super::tags::short_label;
-use super::super::themes::{ColumnScope, Group, Pane, Review};
+use super::super::themes::{ColumnScope, Group, Pane, Review, column_keys};
 use super::tags::put_line;
 use super::{centered, status, tags, truncate};
 
@@ -166,7 +166,14 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
 /// A line of the list: its group (if a row) and how it is drawn.
 type ListLine = (Option<usize>, Vec<Span<'static>>);
 
-fn group_line(app: &App, session: &Session, i: usize, g: &Group, selected: bool) -> ListLine {
+/// One row of the list; `show_column` names the column of its cards.
+fn group_line(
+    app: &App,
+    session: &Session,
+    (i, g): (usize, &Group),
+    selected: bool,
+    show_column: bool,
+) -> ListLine {
     let base = if selected {
         Style::default().add_modifier(Modifier::REVERSED)
     } else {
@@ -200,6 +207,12 @@ fn group_line(app: &App, session: &Session, i: usize, g: &Group, selected: bool)
             base.fg(Color::Yellow),
         ));
     }
+    if show_column && let Some(p) = g.members.first().and_then(|m| session.find_card(&m.card)) {
+        spans.push(Span::styled(
+            format!("  {} {}", app.t(Msg::Column), p.column + 1),
+            base.fg(Color::DarkGray),
+        ));
+    }
     (Some(i), spans)
 }
 
@@ -215,6 +228,9 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
         .fg(Color::Yellow)
         .add_modifier(Modifier::BOLD);
     let dim = Style::default().fg(Color::DarkGray);
+    // Suggestions of different columns may share a label: name the column.
+    let show_column =
+        !matches!(app.cluster.scope, ColumnScope::Column(_)) && column_keys(&doc.session).len() > 1;
     let mut lines: Vec<ListLine> = vec![(
         None,
         vec![Span::styled(
@@ -236,7 +252,13 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
                 vec![Span::styled(app.t(Msg::ReviewThemes).to_string(), heading)],
             ));
         }
-        lines.push(group_line(app, &doc.session, i, g, i == review.selected));
+        lines.push(group_line(
+            app,
+            &doc.session,
+            (i, g),
+            i == review.selected,
+            show_column,
+        ));
     }
     if review.suggestions == review.groups.len() {
         lines.push((None, Vec::new()));
