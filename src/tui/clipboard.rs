@@ -13,10 +13,11 @@ use std::time::Duration;
 
 use crate::core::edit::Edit;
 use crate::core::export;
-use crate::core::model::Card;
+use crate::core::model::{Card, Theme};
 
 use super::app::{App, Severity};
 use super::i18n::Msg;
+use super::themes::Group;
 
 /// How long the system clipboard may take before the terminal is used.
 const SYSTEM_TIMEOUT: Duration = Duration::from_millis(1500);
@@ -245,6 +246,26 @@ pub fn copy_theme(app: &mut App, theme_id: &str) {
     copy_markdown(app, Msg::Theme, &md);
 }
 
+/// `y` in the cluster review: the selected group as Markdown, a confirmed
+/// theme as stored, a suggestion as an unconfirmed theme.
+pub fn copy_group(app: &mut App, group: Option<&Group>) {
+    let Some(group) = group else {
+        return app.warn(Msg::NoTheme);
+    };
+    if let Some(id) = &group.theme {
+        return copy_theme(app, id);
+    }
+    let Some(doc) = app.doc.as_ref() else { return };
+    let theme = Theme {
+        label: group.label.clone(),
+        tag: group.tag.clone(),
+        cards: group.members.iter().map(|m| m.card.clone()).collect(),
+        ..Theme::default()
+    };
+    let md = export::theme_markdown(&doc.session, &theme);
+    copy_markdown(app, Msg::Theme, &md);
+}
+
 // ---------------------------------------------------------------- pasting
 
 /// Whether a paste on the board should become cards at once (several lines)
@@ -437,6 +458,70 @@ mod tests {
         let copied = system.0.lock().unwrap().clone();
         assert!(copied[0].contains("- Kita-Plätze"), "{copied:?}");
         assert!(copied[0].starts_with("## "), "{copied:?}");
+    }
+
+    /// The base64 payload of the one OSC 52 sequence the terminal got.
+    fn copied(term: &Captured) -> String {
+        let out = String::from_utf8(std::mem::take(&mut *term.0.lock().unwrap())).unwrap();
+        out.strip_prefix("\x1b]52;c;")
+            .and_then(|r| r.strip_suffix('\x07'))
+            .unwrap_or_else(|| panic!("not one OSC 52 sequence: {out:?}"))
+            .to_string()
+    }
+
+    #[test]
+    fn y_in_the_cluster_review_copies_the_theme() {
+        use crate::tui::app::Mode;
+        use crate::tui::{Action, update};
+        let term = Captured::default();
+        let (_dir, mut app) = app(&term);
+        update(
+            &mut app,
+            Action::Paste(
+                "Kita-Plätze\nfehlende Kitaplätze\nkeine Kita-Plätze\nSportverein".into(),
+            ),
+        );
+        update(&mut app, Action::ClusterReview);
+        let Mode::Review(review) = &app.mode else {
+            panic!("no review: {:?}", app.status);
+        };
+        let group = review.group().unwrap().clone();
+        assert!(
+            group.theme.is_none() && group.members.len() == 3,
+            "{group:?}"
+        );
+        update(&mut app, Action::Copy);
+        assert_eq!(
+            app.status.as_ref().unwrap().text,
+            "Thema per Terminal (OSC 52) kopiert"
+        );
+        let session = &app.doc.as_ref().unwrap().session;
+        let theme = Theme {
+            label: group.label.clone(),
+            cards: group.members.iter().map(|m| m.card.clone()).collect(),
+            ..Theme::default()
+        };
+        let md = export::theme_markdown(session, &theme);
+        assert!(md.contains("fehlende Kitaplätze"), "{md}");
+        assert_eq!(copied(&term), base64(md.as_bytes()));
+
+        update(&mut app, Action::AcceptTheme);
+        let Mode::Review(review) = &app.mode else {
+            panic!("review closed");
+        };
+        let confirmed = review
+            .groups
+            .iter()
+            .position(|g| g.theme.is_some())
+            .unwrap();
+        if let Mode::Review(r) = &mut app.mode {
+            r.selected = confirmed;
+        }
+        update(&mut app, Action::Copy);
+        let session = &app.doc.as_ref().unwrap().session;
+        let md = export::theme_markdown(session, &session.themes[0]);
+        assert!(session.themes[0].confirmed);
+        assert_eq!(copied(&term), base64(md.as_bytes()));
     }
 
     #[test]

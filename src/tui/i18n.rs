@@ -57,6 +57,7 @@ pub enum Msg {
     KeyCluster,
     KeyCopy,
     KeyCopyBoard,
+    KeyCopyTheme,
     KeyExport,
     KeyTags,
     KeyEntryCommit,
@@ -380,6 +381,10 @@ impl Msg {
             KeyCopy => (
                 "Karte als Markdown in die Zwischenablage kopieren",
                 "copy the card as Markdown to the clipboard",
+            ),
+            KeyCopyTheme => (
+                "Thema mit seinen Karten als Markdown kopieren",
+                "copy the theme with its cards as Markdown",
             ),
             KeyCopyBoard => (
                 "ganze Wand als Markdown kopieren",

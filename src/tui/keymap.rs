@@ -410,6 +410,7 @@ fn tagging_bindings() -> Vec<Binding> {
             A::GoToCard,
             Msg::KeyGoToCard,
         ),
+        bind(Review, &[ch('y')], A::Copy, Msg::KeyCopyTheme),
         bind(Review, &[ch('u')], A::Undo, Msg::KeyUndo),
         bind(Review, &[ctrl('r')], A::Redo, Msg::KeyRedo),
         bind(

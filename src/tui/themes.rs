@@ -473,6 +473,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
             }
         }
         Action::Undo | Action::Redo => review_undo(app, &mut review, action == Action::Undo),
+        Action::Copy => super::clipboard::copy_group(app, review.group()),
         _ => {}
     }
     app.mode = Mode::Review(review);
