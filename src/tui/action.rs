@@ -81,6 +81,10 @@ pub enum Action {
     Export,
     /// Copy the whole board as Markdown.
     CopyBoard,
+    /// Export preview: scroll the file view, switch between diff and content.
+    ScrollUp,
+    ScrollDown,
+    ToggleDiff,
 
     // Tagging, search and cluster review.
     /// Shows only cards with a tag, or untagged cards.

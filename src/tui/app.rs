@@ -13,6 +13,7 @@ use crate::core::template::Templates;
 
 use super::clipboard::Clipboard;
 use super::editor::Editor;
+use super::export::{ExportDialog, ExportSettings};
 use super::i18n::Msg;
 use super::search::Search;
 use super::tags::{Picker, TagFilter};
@@ -156,6 +157,7 @@ pub enum FormPurpose {
     NewBoard,
     BoardInfo { board: String },
     SessionInfo,
+    Export,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,6 +216,8 @@ pub enum Mode {
     Search(Search),
     /// The cluster review, drawn instead of the board.
     Review(Box<Review>),
+    /// The export dialog after its form: folder question or preview.
+    Export(Box<ExportDialog>),
 }
 
 /// The whole state of the terminal UI.
@@ -240,6 +244,8 @@ pub struct App {
     pub cluster: ClusterSettings,
     /// Where copies go (system clipboard or terminal).
     pub clipboard: Clipboard,
+    /// The export dialog's last choices.
+    pub export: ExportSettings,
 }
 
 impl App {
@@ -282,6 +288,7 @@ impl App {
             quit: false,
             cluster: ClusterSettings::default(),
             clipboard: Clipboard::from_env(),
+            export: ExportSettings::default(),
         };
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::app::{App, Mode, Screen};
+use super::export::Stage;
 use super::i18n::Msg;
 
 /// Where a key is pressed.
@@ -26,6 +27,10 @@ pub enum Context {
     Search,
     /// The cluster review.
     Review,
+    /// The export preview.
+    Export,
+    /// The export's question whether to create the folder.
+    ExportAsk,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -419,6 +424,57 @@ fn tagging_bindings() -> Vec<Binding> {
             A::Cancel,
             Msg::KeyReviewClose,
         ),
+        // Export dialog.
+        bind(Export, &[plain(K::Enter)], A::Commit, Msg::KeyExportWrite),
+        bind(
+            Export,
+            &[plain(K::Up), ch('k')],
+            A::Up,
+            Msg::KeyExportPrevFile,
+        ),
+        bind(
+            Export,
+            &[plain(K::Down), ch('j')],
+            A::Down,
+            Msg::KeyExportNextFile,
+        ),
+        bind(
+            Export,
+            &[plain(K::PageUp), ch('K')],
+            A::ScrollUp,
+            Msg::KeyScrollUp,
+        ),
+        bind(
+            Export,
+            &[plain(K::PageDown), ch('J'), ch(' ')],
+            A::ScrollDown,
+            Msg::KeyScrollDown,
+        ),
+        bind(
+            Export,
+            &[plain(K::Tab), ch('d')],
+            A::ToggleDiff,
+            Msg::KeyExportDiff,
+        ),
+        bind(Export, &[ch('?'), plain(K::F(1))], A::Help, Msg::KeyHelp),
+        bind(
+            Export,
+            &[plain(K::Esc), ch('q')],
+            A::Cancel,
+            Msg::KeyExportCancel,
+        ),
+        bind(
+            ExportAsk,
+            &[ch('y'), ch('j'), plain(K::Enter)],
+            A::Commit,
+            Msg::KeyExportCreate,
+        ),
+        bind(
+            ExportAsk,
+            &[ch('n'), plain(K::Esc)],
+            A::Cancel,
+            Msg::KeyExportBack,
+        ),
     ]
 }
 
@@ -434,6 +490,8 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Search(_), _) => &[Context::Search],
         (Mode::Review(r), _) if r.picker.is_some() || r.rename.is_some() => &[Context::Picker],
         (Mode::Review(_), _) => &[Context::Review, Context::Global],
+        (Mode::Export(d), _) if d.stage == Stage::AskCreate => &[Context::ExportAsk],
+        (Mode::Export(_), _) => &[Context::Export],
         (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],
         (Mode::Normal, Screen::Board) => &[Context::Board, Context::Global],
     }
@@ -561,6 +619,8 @@ mod tests {
             &[Context::Picker],
             &[Context::Search],
             &[Context::Review, Context::Global],
+            &[Context::Export],
+            &[Context::ExportAsk],
         ];
         for contexts in all {
             let mut seen: Vec<(Key, &Action)> = Vec::new();

@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod editor;
+pub mod export;
 pub mod i18n;
 pub mod keymap;
 pub mod search;

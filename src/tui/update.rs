@@ -14,9 +14,9 @@ use super::app::{
     AUTOSAVE_AFTER_SECS, App, Doc, Entry, EntryTarget, Field, FieldKind, Form, FormPurpose,
     HISTORY_STEPS, Mode, Screen, Severity,
 };
-use super::clipboard;
 use super::editor::Editor;
 use super::i18n::Msg;
+use super::{clipboard, export};
 use super::{search, tags, themes};
 
 /// Applies one action to the app.
@@ -58,6 +58,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Picker(picker) => tags::picker_action(app, picker, action),
         Mode::Search(s) => search::search_action(app, s, action),
         Mode::Review(r) => themes::review_action(app, r, action),
+        Mode::Export(dialog) => export::dialog_action(app, dialog, action),
         Mode::Normal => match app.screen {
             Screen::Start => start_action(app, action),
             Screen::Board => {
@@ -382,7 +383,7 @@ fn board_action(app: &mut App, action: Action) {
         Action::ClusterReview => themes::open(app),
         Action::Copy => clipboard::copy_card(app),
         Action::CopyBoard => clipboard::copy_board(app),
-        Action::Export => app.info(Msg::ComingSoon),
+        Action::Export => export::open(app),
         _ => {}
     }
 }
@@ -863,6 +864,7 @@ fn form_action(app: &mut App, mut form: Form, action: Action) {
 
 fn confirm_form(app: &mut App, form: &Form) -> bool {
     match &form.purpose {
+        FormPurpose::Export => export::confirm_form(app, form),
         FormPurpose::NewSession => create_session(app, form),
         FormPurpose::NewBoard => {
             let template = form.fields[0].value();

@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use super::super::app::{App, Mode, Screen};
+use super::super::export::Stage;
 use super::super::i18n::Msg;
 use super::super::keymap::{Context, binding_label, bindings};
 use super::centered;
@@ -21,6 +22,8 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Context::Picker, Msg::CtxPicker),
         (Context::Search, Msg::CtxSearch),
         (Context::Review, Msg::CtxReview),
+        (Context::Export, Msg::CtxExport),
+        (Context::ExportAsk, Msg::CtxExportAsk),
         (Context::Help, Msg::CtxHelp),
     ];
     // The keys of where the help was opened come right after the global ones.
@@ -31,6 +34,8 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Mode::Search(_), _) => Context::Search,
         (Mode::Review(r), _) if r.picker.is_some() || r.rename.is_some() => Context::Picker,
         (Mode::Review(_), _) => Context::Review,
+        (Mode::Export(d), _) if d.stage == Stage::AskCreate => Context::ExportAsk,
+        (Mode::Export(_), _) => Context::Export,
         (Mode::Normal, Screen::Start) => Context::Start,
         (Mode::Normal, Screen::Board) => Context::Board,
     };

@@ -2,6 +2,7 @@
 
 mod board;
 mod editor;
+mod export;
 mod form;
 pub mod help;
 mod search;
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.mode {
         Mode::Form(form) => form::draw(frame, app, form, area),
         Mode::Picker(picker) => tags::draw(frame, app, picker, area),
+        Mode::Export(dialog) => export::draw(frame, app, dialog, area),
         _ => {}
     }
     if let Some(offset) = app.help {

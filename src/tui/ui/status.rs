@@ -21,6 +21,7 @@ fn mode_label(app: &App) -> Msg {
         (Mode::Picker(_), _) => Msg::ModePicker,
         (Mode::Search(_), _) => Msg::ModeSearch,
         (Mode::Review(_), _) => Msg::ModeReview,
+        (Mode::Export(_), _) => Msg::ModeExport,
         (Mode::Normal, Screen::Start) => Msg::ModeStart,
         (Mode::Normal, Screen::Board) => Msg::ModeBoard,
     }
