@@ -74,3 +74,58 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     assert_eq!(texts, ["Kita-Plätze", "Sprachkurse", "Sportvereine"]);
     assert_eq!(cards[1].sub_points, ["am Abend"]);
 }
+
+#[test]
+fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
+    use stellwand::core::model::{Card, Session, Theme};
+    use stellwand::core::template::Templates;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session {
+        id: "2019-02-13-mitte".into(),
+        title: "Integrationskonferenz Mitte".into(),
+        date: "2019-02-13".into(),
+        ..Session::default()
+    };
+    let b = s.fresh_id("b");
+    let mut board = Templates::builtin()
+        .board("district-exchange")
+        .unwrap()
+        .new_board(b, "Altstadt");
+    let mut ids = Vec::new();
+    for t in ["Kita-Plätze", "fehlende Kitaplätze"] {
+        let id = s.fresh_id("k");
+        ids.push(id.clone());
+        board.columns[1].cards.push(Card::new(id, t));
+    }
+    s.boards.push(board);
+    let id = s.fresh_id("t");
+    s.themes.push(Theme {
+        id,
+        label: "Kita-Plätze fehlen".into(),
+        tag: Some("fruehe-bildung".into()),
+        cards: ids,
+        confirmed: true,
+        ..Theme::default()
+    });
+    store::save(&dir.path().join("mitte.ron"), &s).unwrap();
+
+    let mut tty = Tty::start(dir.path(), &["mitte.ron"]);
+    tty.wait_for("Wand 1/1");
+    tty.send("x");
+    tty.wait_for("Zielordner");
+    tty.send("\r");
+    tty.wait_for("Anlegen?");
+    tty.send("y");
+    tty.wait_for("Export: Vorschau");
+    tty.wait_for("2 neu");
+    tty.send("\r");
+    tty.wait_for("2 Dateien nach konzept geschrieben, 0 unverändert");
+    tty.send("q");
+    tty.wait_exit();
+    let chapter = dir.path().join("konzept/fruehe-bildung-und-erziehung.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    assert!(text.contains("### Kita-Plätze fehlen"), "{text}");
+    assert!(text.contains("fehlende Kitaplätze"), "{text}");
+    let index = std::fs::read_to_string(dir.path().join("konzept/index.md")).unwrap();
+    assert!(index.contains("fruehe-bildung-und-erziehung.md"), "{index}");
+}

@@ -451,8 +451,8 @@ impl Msg {
                 "Include unconfirmed suggestions",
             ),
             FormatMarkdown => (
-                "Konzept (Markdown, ein Kapitel je Handlungsfeld)",
-                "Concept (Markdown, a chapter per field of action)",
+                "Konzept (Markdown je Handlungsfeld)",
+                "Concept (Markdown per field of action)",
             ),
             FormatProtocol => (
                 "Protokoll (ein Markdown-Dokument)",

@@ -15,8 +15,8 @@ use super::super::export::{ExportDialog, LineKind, Preview, Stage};
 use super::super::i18n::Msg;
 use super::{centered, truncate, wrap};
 
-/// Problems listed at most before "…".
-const PROBLEM_LINES: usize = 4;
+/// Rows of problems shown at most before "…".
+const PROBLEM_ROWS: usize = 6;
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog, area: Rect) {
     match &dialog.stage {
@@ -120,18 +120,23 @@ fn preview(frame: &mut Frame, app: &App, dialog: &ExportDialog, p: &Preview, are
             red.add_modifier(Modifier::BOLD),
         );
         y += 1;
+        // Each problem wrapped; at most a few rows, then how many more.
         let n = p.plan.problems.len();
+        let budget = PROBLEM_ROWS.min(inner.height.saturating_sub(8) as usize);
+        let mut rows = 0;
         for (i, problem) in p.plan.problems.iter().enumerate() {
-            let line = if i + 1 == PROBLEM_LINES && n > PROBLEM_LINES {
-                format!("✖ … +{}", n - i)
-            } else {
-                format!("✖ {}", problem.render(app.lang))
-            };
-            buf.set_stringn(x, y, truncate(&line, w), w, red);
-            y += 1;
-            if i + 1 == PROBLEM_LINES {
+            let lines = wrap(&problem.render(app.lang), w.saturating_sub(2));
+            if rows + lines.len() > budget {
+                buf.set_stringn(x, y, format!("✖ … +{}", n - i), w, red);
+                y += 1;
                 break;
             }
+            for (j, line) in lines.iter().enumerate() {
+                let lead = if j == 0 { "✖ " } else { "  " };
+                buf.set_stringn(x, y, format!("{lead}{line}"), w, red);
+                y += 1;
+            }
+            rows += lines.len();
         }
     }
     let rule: String = "─".repeat(inner.width as usize);
@@ -239,8 +244,10 @@ fn file_view(buf: &mut Buffer, app: &App, dialog: &ExportDialog, p: &Preview, ar
         width,
         Style::default().add_modifier(Modifier::BOLD),
     );
-    let rows = area.height.saturating_sub(1) as usize;
-    for (row, (kind, text)) in p.view.iter().skip(p.scroll).take(rows).enumerate() {
+    // Long lines are wrapped, each logical line starting on a new row.
+    let rows = area.height.saturating_sub(1);
+    let mut row = 0;
+    for (kind, text) in p.view.iter().skip(p.scroll) {
         let (mark, style) = match kind {
             LineKind::Same => ("  ", Style::default()),
             LineKind::Added if f.change == Change::Added => ("  ", Style::default()),
@@ -253,13 +260,20 @@ fn file_view(buf: &mut Buffer, app: &App, dialog: &ExportDialog, p: &Preview, ar
             .chars()
             .map(|c| if c.is_control() { '·' } else { c })
             .collect();
-        let line = format!("{mark}{clean}");
-        buf.set_stringn(
-            area.x,
-            area.y + 1 + row as u16,
-            truncate(&line, width),
-            width,
-            style,
-        );
+        let room = width.saturating_sub(mark.chars().count()).max(1);
+        for (i, part) in wrap(&clean, room).into_iter().enumerate() {
+            if row >= rows {
+                return;
+            }
+            let lead = if i == 0 { mark } else { "  " };
+            buf.set_stringn(
+                area.x,
+                area.y + 1 + row,
+                format!("{lead}{part}"),
+                width,
+                style,
+            );
+            row += 1;
+        }
     }
 }

@@ -1,0 +1,167 @@
+//! The export preview drawn into a test terminal: files with new / changed /
+//! unchanged and their line counts, a damaged marker with its place, and the
+//! selected file's diff.
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use stellwand::core::error::Lang;
+use stellwand::core::model::{Card, Session, Theme};
+use stellwand::core::store;
+use stellwand::core::template::Templates;
+use stellwand::tui::app::App;
+use stellwand::tui::{Action, ui, update};
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Two districts with Kita and Sport cards and two confirmed themes, one
+/// with a Handlungsfeld.
+fn session() -> Session {
+    let templates = Templates::builtin();
+    let mut s = Session {
+        id: "2019-02-13-mitte".into(),
+        title: "Integrationskonferenz Stadtbezirk Mitte".into(),
+        date: "2019-02-13".into(),
+        place: "Gelsenkirchen".into(),
+        ..Session::default()
+    };
+    for (title, needs, good) in [
+        ("Altstadt", "Kita-Plätze", "Sportvereine"),
+        ("Schalke", "fehlende Kitaplätze", "Sport im Park"),
+    ] {
+        let id = s.fresh_id("b");
+        let mut board = templates
+            .board("district-exchange")
+            .unwrap()
+            .new_board(id, title);
+        let id = s.fresh_id("k");
+        board.columns[1].cards.push(Card::new(id, needs));
+        let id = s.fresh_id("k");
+        board.columns[0].cards.push(Card::new(id, good));
+        s.boards.push(board);
+    }
+    let ids = |col: usize| -> Vec<String> {
+        s.boards
+            .iter()
+            .map(|b| b.columns[col].cards[0].id.clone())
+            .collect()
+    };
+    let (kita, sport) = (ids(1), ids(0));
+    let id = s.fresh_id("t");
+    s.themes.push(Theme {
+        id,
+        label: "Kita-Plätze fehlen".into(),
+        tag: Some("fruehe-bildung".into()),
+        cards: kita,
+        confirmed: true,
+        ..Theme::default()
+    });
+    let id = s.fresh_id("t");
+    s.themes.push(Theme {
+        id,
+        label: "Sport verbindet".into(),
+        cards: sport,
+        confirmed: true,
+        ..Theme::default()
+    });
+    s
+}
+
+fn open(dir: &Path) -> App {
+    let sessions = dir.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let file = sessions.join("mitte.ron");
+    store::save(&file, &session()).unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), &sessions);
+    assert!(app.open(&file));
+    app
+}
+
+fn export_to(app: &mut App, target: &str) {
+    update(app, Action::Export);
+    update(app, Action::ClearLine);
+    for c in target.chars() {
+        update(app, Action::Input(c));
+    }
+    update(app, Action::Commit);
+}
+
+#[test]
+fn export_preview_lists_files_problems_and_the_diff() {
+    // A folder name of fixed length, so the screen is the same on every run.
+    std::fs::create_dir_all("target").unwrap();
+    let dir = tempfile::tempdir_in("target").unwrap();
+    let cwd = std::env::current_dir().unwrap();
+    let target = dir.path().strip_prefix(&cwd).unwrap().join("konzept");
+    let label = target.display().to_string();
+    let mut app = open(dir.path());
+    export_to(&mut app, &label);
+    let ask = draw(&app, 100, 16);
+    assert!(
+        ask.contains("gibt es nicht.") && ask.contains("Anlegen?"),
+        "{ask}"
+    );
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Commit);
+    assert!(
+        app.status.as_ref().unwrap().text.contains("geschrieben"),
+        "{:?}",
+        app.status
+    );
+    // A hand-written line, a damaged marker in one chapter, a changed card.
+    let chapters: Vec<_> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != "index.md")
+        .collect();
+    assert_eq!(chapters.len(), 2, "{chapters:?}");
+    for path in &chapters {
+        let text = std::fs::read_to_string(path).unwrap();
+        let text = if text.contains("Sport verbindet") {
+            text.replacen("stellwand:end", "stellwand:ende", 1)
+        } else {
+            text.replacen("## Leitziele", "Von Hand ergänzt.\n\n## Leitziele", 1)
+        };
+        std::fs::write(path, text).unwrap();
+    }
+    let doc = app.doc.as_mut().unwrap();
+    let mut card = doc.session.boards[1].columns[1].cards[0].clone();
+    card.text = "zu wenig Kita-Plätze".into();
+    doc.session
+        .apply(stellwand::core::edit::Edit::ReplaceCard { card })
+        .unwrap();
+    export_to(&mut app, &label);
+    let mask = "X".repeat(label.chars().count());
+    let screen = draw(&app, 120, 30).replace(&label, &mask);
+    insta::assert_snapshot!("export_preview", screen);
+    update(&mut app, Action::Cancel);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Export abgebrochen, nichts geschrieben"
+    );
+}
+
+#[test]
+fn many_problems_fit_a_small_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("konzept");
+    let mut app = open(dir.path());
+    export_to(&mut app, &target.display().to_string());
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Commit);
+    for e in std::fs::read_dir(&target).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("stellwand:end", "stellwand:ende")).unwrap();
+    }
+    export_to(&mut app, &target.display().to_string());
+    for (w, h) in [(60, 15), (80, 20), (200, 50)] {
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("✖"), "{screen}");
+    }
+}
