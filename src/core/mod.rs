@@ -8,6 +8,7 @@ pub mod import;
 pub mod journal;
 pub mod lock;
 pub mod model;
+pub mod search;
 pub mod session_file;
 pub mod store;
 pub mod template;

@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rphonetic::{Cologne, Encoder};
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::graph::FastMap;
 use super::normalise::{Token, tokenize};
 use super::thesaurus::Thesaurus;
 
@@ -82,7 +83,7 @@ menschen leute stadt stadtteil quartier quartiere gelsenkirchen vor ort";
 /// Turns card texts into feature vectors.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stem_cache: HashMap<String, String>,
+    stem_cache: FastMap<String, String>,
     weak: HashSet<String>,
 }
 
@@ -101,7 +102,7 @@ impl Analyzer {
             .collect();
         Analyzer {
             stemmer,
-            stem_cache: HashMap::new(),
+            stem_cache: FastMap::default(),
             weak,
         }
     }
@@ -175,7 +176,7 @@ impl Analyzer {
         let mut split_cache: HashMap<String, Vec<String>> = HashMap::new();
         let concepts = self.concept_index(thesaurus, &thesaurus_tokens, &vocab, &mut split_cache);
 
-        let mut interner: HashMap<FeatureKind, u32> = HashMap::new();
+        let mut interner: FastMap<FeatureKind, u32> = FastMap::default();
         let mut kinds: Vec<FeatureKind> = Vec::new();
         let mut intern = |k: FeatureKind| -> u32 {
             if let Some(&id) = interner.get(&k) {
@@ -189,7 +190,7 @@ impl Analyzer {
 
         let mut cards = Vec::with_capacity(tokens.len());
         for card_tokens in tokens {
-            let mut weights: HashMap<u32, f32> = HashMap::new();
+            let mut weights: FastMap<u32, f32> = FastMap::default();
             let mut carriers = Vec::new();
             let mut respelled = Vec::new();
             let mut token_stems: Vec<Vec<String>> = Vec::with_capacity(card_tokens.len());
@@ -380,21 +381,32 @@ impl Analyzer {
     /// more frequent spelling. Only compared within blocks (same beginning,
     /// same ending or same sound key), never all against all.
     fn link_spellings(&mut self, freq: &HashMap<&str, u32>) -> HashMap<String, String> {
-        let mut words: Vec<(&str, u32, Vec<char>)> = freq
+        let cologne = Cologne;
+        let mut words: Vec<(&str, u32)> = freq
             .iter()
             .filter(|(w, _)| w.chars().count() >= 7)
-            .map(|(w, f)| (*w, *f, w.chars().collect()))
+            .map(|(w, f)| (*w, *f))
             .collect();
         words.sort_by(|a, b| a.0.cmp(b.0));
-        let cologne = Cologne;
+        // Each word as written and as stem, with its sound key.
+        let info: Vec<[Spelling; 2]> = words
+            .iter()
+            .map(|(w, _)| {
+                let stem = self.stemmer.stem(w).into_owned();
+                [Spelling::new(w, &cologne), Spelling::new(&stem, &cologne)]
+            })
+            .collect();
         let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, (w, _, chars)) in words.iter().enumerate() {
-            let head: String = chars[..3].iter().collect();
-            let tail: String = chars[chars.len() - 3..].iter().collect();
+        for (i, [word, _]) in info.iter().enumerate() {
+            // A slip of the pen spares the beginning or the end of a word
+            // of seven letters or more, or leaves its sound.
+            let chars = &word.chars;
+            let head: String = chars[..4].iter().collect();
+            let tail: String = chars[chars.len() - 4..].iter().collect();
             blocks.entry(format!("h{head}")).or_default().push(i);
             blocks.entry(format!("t{tail}")).or_default().push(i);
             blocks
-                .entry(format!("c{}", cologne.encode(w)))
+                .entry(format!("c{}", word.sound))
                 .or_default()
                 .push(i);
         }
@@ -409,38 +421,21 @@ impl Analyzer {
         let matcher = SkimMatcherV2::default().ignore_case();
         let mut keys: Vec<&String> = blocks.keys().collect();
         keys.sort();
-        let mut stems: HashMap<usize, String> = HashMap::new();
         for key in keys {
-            let block = &blocks[key];
-            let mut members = block.clone();
-            members.sort_by_key(|&i| words[i].2.len());
+            let mut members = blocks[key].clone();
+            members.sort_by_key(|&i| (info[i][0].chars.len(), i));
             for (x, &a) in members.iter().enumerate() {
                 for &b in &members[x + 1..] {
-                    let (wa, wb) = (&words[a], &words[b]);
-                    if wb.2.len() > wa.2.len() + 3 {
+                    let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
+                    if wb.chars.len() > wa.chars.len() + 3 {
                         break;
                     }
-                    if find(&mut parent, a) == find(&mut parent, b) {
-                        continue;
-                    }
-                    let sa = stems
-                        .entry(a)
-                        .or_insert_with(|| self.stemmer.stem(wa.0).into_owned())
-                        .clone();
-                    let sb = stems
-                        .entry(b)
-                        .or_insert_with(|| self.stemmer.stem(wb.0).into_owned())
-                        .clone();
-                    if sa == sb {
+                    if sa.text == sb.text || find(&mut parent, a) == find(&mut parent, b) {
                         continue;
                     }
                     // Compared as written and as stems: "Quartierskümern" and
                     // "Quartierskümmerer" differ in three letters, their stems in one.
-                    let csa: Vec<char> = sa.chars().collect();
-                    let csb: Vec<char> = sb.chars().collect();
-                    if !similar_spelling(wa.0, &wa.2, wb.0, &wb.2, &cologne, &matcher)
-                        && !similar_spelling(&sa, &csa, &sb, &csb, &cologne, &matcher)
-                    {
+                    if !similar_spelling(wa, wb, &matcher) && !similar_spelling(sa, sb, &matcher) {
                         continue;
                     }
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -542,18 +537,32 @@ fn known_modifier(piece: &str, vocab: &HashSet<String>) -> Option<String> {
     None
 }
 
+/// A word (or stem) prepared for comparing spellings.
+struct Spelling {
+    text: String,
+    chars: Vec<char>,
+    /// Kölner Phonetik.
+    sound: String,
+}
+
+impl Spelling {
+    fn new(text: &str, cologne: &Cologne) -> Self {
+        Spelling {
+            text: text.to_string(),
+            chars: text.chars().collect(),
+            sound: cologne.encode(text),
+        }
+    }
+}
+
 /// Whether two different words look like one word written twice, once with a
 /// slip of the pen.
-fn similar_spelling(
-    a: &str,
-    ca: &[char],
-    b: &str,
-    cb: &[char],
-    cologne: &Cologne,
-    matcher: &SkimMatcherV2,
-) -> bool {
+fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
+    let (ca, cb) = (&a.chars, &b.chars);
     let m = ca.len().max(cb.len());
-    let d = strsim::osa_distance(a, b);
+    let Some(d) = osa_within(ca, cb, 2.max(m / 6)) else {
+        return false;
+    };
     if d == 0 {
         return false;
     }
@@ -562,7 +571,7 @@ fn similar_spelling(
         return true;
     }
     // Sounds the same (Kölner Phonetik) with few slips.
-    if m >= 7 && d <= (m / 8).max(1) && cologne.encode(a) == cologne.encode(b) {
+    if m >= 7 && d <= (m / 8).max(1) && a.sound == b.sound {
         return true;
     }
     // Long compounds that only differ towards the end ("Quartierskümern").
@@ -574,11 +583,43 @@ fn similar_spelling(
     // of the longer one.
     if m >= 10 && d <= 2 && ca.first() == cb.first() {
         let (short, long) = if ca.len() <= cb.len() { (a, b) } else { (b, a) };
-        if matcher.fuzzy_match(long, short).is_some() {
+        if matcher.fuzzy_match(&long.text, &short.text).is_some() {
             return true;
         }
     }
     false
+}
+
+/// Edit distance with swaps of neighbours (optimal string alignment), or
+/// `None` as soon as it must exceed `max` (most pairs are far apart).
+fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
 }
 
 #[derive(Debug, Clone)]
@@ -659,6 +700,33 @@ mod tests {
         let mut p = stems_of(&texts, 2);
         p.sort();
         assert_eq!(p, vec!["park", "platz"]);
+    }
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_strsim() {
+        let words = [
+            "quartierskümern",
+            "quartierskümmerer",
+            "bildung",
+            "bindung",
+            "kitaplätze",
+            "parkplätze",
+            "integration",
+            "intergration",
+            "ab",
+            "ba",
+        ];
+        for a in words {
+            for b in words {
+                let ca: Vec<char> = a.chars().collect();
+                let cb: Vec<char> = b.chars().collect();
+                let d = strsim::osa_distance(a, b);
+                for max in 0..5 {
+                    let expect = (d <= max).then_some(d);
+                    assert_eq!(osa_within(&ca, &cb, max), expect, "{a} {b} {max}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,52 @@
 //! filtering on rare features), and exact average-linkage merging on them.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, deterministic hasher for the engine's small keys (ids, stems);
+/// the default hasher's protection against crafted keys is not needed here.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A hash map with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// A sparse vector: feature ids ascending, with weights.
 pub type Vector = Vec<(u32, f32)>;
@@ -52,7 +97,7 @@ pub fn similar_pairs(
     threshold: f32,
 ) -> Vec<(u32, u32, f32)> {
     let n = vectors.len();
-    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
     for (i, v) in vectors.iter().enumerate() {
         let mut by_rank: Vec<(u32, f32)> = v.to_vec();
         by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
@@ -107,8 +152,54 @@ pub fn similar_pairs(
     out
 }
 
-/// A pair to merge: similarity bits, the two nodes, their versions when pushed.
-type Candidate = (u32, Reverse<u32>, Reverse<u32>, u32, u32);
+/// Groups near-identical vectors in one pass: each vector joins the most
+/// similar earlier group leader at `tau` or above, or leads a new group.
+/// Returns the group (index of its leader) of every vector. Used before
+/// average linkage on very many cards, so that thousands of "Kitaplätze"
+/// cards become a few nodes.
+pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
+    let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
+    let mut group = vec![0u32; vectors.len()];
+    let mut stamp = vec![u32::MAX; vectors.len()];
+    for (y, v) in vectors.iter().enumerate() {
+        let mut best: Option<(f32, u32)> = None;
+        for (f, _) in v.iter() {
+            let Some(list) = index.get(f) else { continue };
+            for &x in list {
+                if stamp[x as usize] == y as u32 {
+                    continue;
+                }
+                stamp[x as usize] = y as u32;
+                let s = dot(vectors[x as usize], v);
+                if s >= tau && best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, x));
+                }
+            }
+        }
+        match best {
+            Some((_, x)) => group[y] = x,
+            None => {
+                group[y] = y as u32;
+                // Index the rare prefix: a vector at `tau` or above must share
+                // one of these features.
+                let mut by_rank: Vec<(u32, f32)> = v.to_vec();
+                by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
+                let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
+                for (f, w) in by_rank {
+                    if suffix.sqrt() < tau {
+                        break;
+                    }
+                    index.entry(f).or_default().push(y as u32);
+                    suffix -= w * w;
+                }
+            }
+        }
+    }
+    group
+}
+
+/// A node's best merge: similarity bits, the node, its version when pushed.
+type Candidate = (u32, Reverse<u32>, u32);
 
 /// A cluster while merging.
 #[derive(Debug, Clone)]
@@ -127,6 +218,11 @@ pub struct Node {
 /// `threshold`. `edges` are node pairs that may reach the threshold (any
 /// pair that can must contain a card pair above it); `blocked` says when a
 /// node may not join a theme.
+///
+/// Each node keeps its neighbours above the threshold with their average
+/// similarity and its best neighbour; a heap holds the best of each node.
+/// After a merge, averages follow from the parts (Lance–Williams) where both
+/// are known and from the vector sums otherwise, so the result is exact.
 pub fn average_linkage(
     mut nodes: Vec<Node>,
     edges: &[(u32, u32)],
@@ -136,10 +232,10 @@ pub fn average_linkage(
     let n = nodes.len();
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
-    let mut neighbours: Vec<HashSet<u32>> = vec![HashSet::new(); n];
-    let size = |node: &Node| node.members.len() as f32;
-    let sim = |a: &Node, b: &Node| dot(&a.sum, &b.sum) / (size(a) * size(b));
+    let mut neighbours: Vec<FastMap<u32, f32>> = vec![FastMap::default(); n];
+    let mut best: Vec<Option<(f32, u32)>> = vec![None; n];
     let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
+    let size = |node: &Node| node.members.len() as f32;
     let allowed = |nodes: &[Node], a: usize, b: usize| -> bool {
         match (nodes[a].theme, nodes[b].theme) {
             (Some(_), Some(_)) => false,
@@ -148,27 +244,50 @@ pub fn average_linkage(
             (None, None) => true,
         }
     };
+    // The best allowed neighbour: highest similarity, then lowest id.
+    let best_of = |nodes: &[Node], nb: &FastMap<u32, f32>, x: usize| -> Option<(f32, u32)> {
+        let mut out: Option<(f32, u32)> = None;
+        for (&c, &s) in nb {
+            if !allowed(nodes, x, c as usize) {
+                continue;
+            }
+            let better = match out {
+                None => true,
+                Some((bs, bc)) => s > bs || (s == bs && c < bc),
+            };
+            if better {
+                out = Some((s, c));
+            }
+        }
+        out
+    };
     for &(a, b) in edges {
-        let (a, b) = (a.min(b), a.max(b));
-        if a == b || !neighbours[a as usize].insert(b) {
+        let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+        if a == b || neighbours[a].contains_key(&(b as u32)) {
             continue;
         }
-        neighbours[b as usize].insert(a);
-        let s = sim(&nodes[a as usize], &nodes[b as usize]);
-        if s >= threshold && allowed(&nodes, a as usize, b as usize) {
-            heap.push((s.to_bits(), Reverse(a), Reverse(b), 0, 0));
+        let s = dot(&nodes[a].sum, &nodes[b].sum) / (size(&nodes[a]) * size(&nodes[b]));
+        if s >= threshold {
+            neighbours[a].insert(b as u32, s);
+            neighbours[b].insert(a as u32, s);
         }
     }
-    while let Some((_, Reverse(a), Reverse(b), va, vb)) = heap.pop() {
-        let (a, b) = (a as usize, b as usize);
-        if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
+    for x in 0..n {
+        best[x] = best_of(&nodes, &neighbours[x], x);
+        if let Some((s, _)) = best[x] {
+            heap.push((s.to_bits(), Reverse(x as u32), 0));
+        }
+    }
+    while let Some((_, Reverse(x), v)) = heap.pop() {
+        let x = x as usize;
+        if !alive[x] || version[x] != v {
             continue;
         }
-        if !allowed(&nodes, a, b) {
-            continue;
-        }
-        // Merge b into a (a is the smaller index, so results do not depend
-        // on the order of equal similarities).
+        let Some((_, y)) = best[x] else { continue };
+        let y = y as usize;
+        let (a, b) = (x.min(y), x.max(y));
+        let (na, nb) = (size(&nodes[a]), size(&nodes[b]));
+        // Merge b into a.
         let taken = std::mem::replace(
             &mut nodes[b],
             Node {
@@ -178,43 +297,56 @@ pub fn average_linkage(
             },
         );
         alive[b] = false;
-        let merged_sum = add_into(&nodes[a].sum, &taken.sum);
-        nodes[a].sum = merged_sum;
+        nodes[a].sum = add_into(&nodes[a].sum, &taken.sum);
         nodes[a].members.extend(taken.members);
         nodes[a].theme = nodes[a].theme.or(taken.theme);
-        version[a] += 1;
-        let nb = std::mem::take(&mut neighbours[b]);
-        let mut around: Vec<u32> = neighbours[a].iter().copied().chain(nb).collect();
+        let n_new = na + nb;
+        let from_a = std::mem::take(&mut neighbours[a]);
+        let from_b = std::mem::take(&mut neighbours[b]);
+        let mut around: Vec<u32> = from_a.keys().chain(from_b.keys()).copied().collect();
         around.sort_unstable();
         around.dedup();
-        let mut kept = HashSet::new();
+        let mut merged: FastMap<u32, f32> = FastMap::default();
         for c in around {
-            let c = c as usize;
-            if c == a || c == b || !alive[c] {
+            let cu = c as usize;
+            if cu == a || cu == b || !alive[cu] {
                 continue;
             }
-            neighbours[c].remove(&(b as u32));
-            let s = sim(&nodes[a], &nodes[c]);
+            let s = match (from_a.get(&c), from_b.get(&c)) {
+                (Some(&sa), Some(&sb)) => (na * sa + nb * sb) / n_new,
+                // One part was below the threshold: compute from the sums.
+                _ => dot(&nodes[a].sum, &nodes[cu].sum) / (n_new * size(&nodes[cu])),
+            };
+            neighbours[cu].remove(&(a as u32));
+            neighbours[cu].remove(&(b as u32));
             // Average linkage never rises above the better of the two parts,
-            // so a pair below the threshold now stays below it for good.
+            // so a pair below the threshold stays below it for good.
             if s >= threshold {
-                kept.insert(c as u32);
-                neighbours[c].insert(a as u32);
-                if allowed(&nodes, a, c) {
-                    let (x, y) = (a.min(c), a.max(c));
-                    heap.push((
-                        s.to_bits(),
-                        Reverse(x as u32),
-                        Reverse(y as u32),
-                        version[x],
-                        version[y],
-                    ));
+                neighbours[cu].insert(a as u32, s);
+                merged.insert(c, s);
+            }
+            let stale = best[cu].is_some_and(|(_, t)| t as usize == a || t as usize == b);
+            let improves = s >= threshold
+                && allowed(&nodes, cu, a)
+                && best[cu].is_none_or(|(bs, bc)| s > bs || (s == bs && (a as u32) < bc));
+            if stale || improves {
+                best[cu] = if stale {
+                    best_of(&nodes, &neighbours[cu], cu)
+                } else {
+                    Some((s, a as u32))
+                };
+                version[cu] += 1;
+                if let Some((bs, _)) = best[cu] {
+                    heap.push((bs.to_bits(), Reverse(c), version[cu]));
                 }
-            } else {
-                neighbours[c].remove(&(a as u32));
             }
         }
-        neighbours[a] = kept;
+        neighbours[a] = merged;
+        best[a] = best_of(&nodes, &neighbours[a], a);
+        version[a] += 1;
+        if let Some((bs, _)) = best[a] {
+            heap.push((bs.to_bits(), Reverse(a as u32), version[a]));
+        }
     }
     nodes
         .into_iter()

@@ -28,6 +28,15 @@ pub use thesaurus::Thesaurus;
 use features::{Analyzer, Features};
 use graph::Node;
 
+/// Above this many distinct free cards, near-identical cards are grouped by
+/// a leader pass before average linkage (speed; the grouping is the same for
+/// cards that are nearly equal anyway).
+const LARGE: usize = 20_000;
+/// Similarity at which cards count as near-identical for that pass.
+const NEAR_IDENTICAL: f32 = 0.5;
+/// On such sets, candidate pairs per card kept for merging (its strongest).
+const STRONGEST: usize = 40;
+
 /// Threshold used when none is given: the average similarity (0–1) the
 /// cards of a cluster must have with each other.
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
@@ -247,20 +256,59 @@ fn cluster_features(
         nodes[node].sum = merged;
     }
 
-    // Candidate pairs: per scope, the distinct card vectors above the threshold.
     let mut rank_order: Vec<u32> = (0..features.kinds.len() as u32).collect();
     rank_order.sort_by_key(|&f| (features.df[f as usize], f));
     let mut rank = vec![0u32; features.kinds.len()];
     for (r, f) in rank_order.iter().enumerate() {
         rank[*f as usize] = r as u32;
     }
+
+    // Very many distinct cards: near-identical ones are grouped first.
+    let free: Vec<usize> = (0..nodes.len())
+        .filter(|&n| nodes[n].theme.is_none() && !nodes[n].sum.is_empty())
+        .collect();
+    let large = free.len() > LARGE;
+    if large {
+        let vectors: Vec<&[(u32, f32)]> = free
+            .iter()
+            .map(|&n| {
+                features.cards[nodes[n].members[0] as usize]
+                    .vector
+                    .as_slice()
+            })
+            .collect();
+        let group = graph::leaders(&vectors, &rank, NEAR_IDENTICAL);
+        let mut gone = vec![false; nodes.len()];
+        for (i, &g) in group.iter().enumerate() {
+            let (n, leader) = (free[i], free[g as usize]);
+            if n != leader && node_scope[n] == node_scope[leader] {
+                let taken = std::mem::take(&mut nodes[n].members);
+                let sum = std::mem::take(&mut nodes[n].sum);
+                nodes[leader].members.extend(taken);
+                nodes[leader].sum = add(&nodes[leader].sum, &sum);
+                gone[n] = true;
+            }
+        }
+        let mut kept_nodes = Vec::with_capacity(nodes.len());
+        let mut kept_scopes = Vec::with_capacity(nodes.len());
+        for ((node, scope), g) in nodes.into_iter().zip(node_scope).zip(gone) {
+            if !g {
+                kept_nodes.push(node);
+                kept_scopes.push(scope);
+            }
+        }
+        nodes = kept_nodes;
+        node_scope = kept_scopes;
+    }
+
+    // Candidate pairs: per scope, the distinct card vectors above the threshold.
     let mut scopes: Vec<&String> = node_scope
         .iter()
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
     scopes.sort();
-    let mut edges: Vec<(u32, u32)> = Vec::new();
+    let mut edges: Vec<(u32, u32, f32)> = Vec::new();
     for scope in scopes {
         // One representative vector per free group, every card of a theme.
         let mut reps: Vec<(usize, usize)> = Vec::new(); // (card, node)
@@ -280,13 +328,17 @@ fn cluster_features(
             .iter()
             .map(|&(c, _)| features.cards[c].vector.as_slice())
             .collect();
-        for (x, y, _) in graph::similar_pairs(&vectors, &rank, threshold) {
+        for (x, y, s) in graph::similar_pairs(&vectors, &rank, threshold) {
             let (a, b) = (reps[x as usize].1, reps[y as usize].1);
             if a != b {
-                edges.push((a.min(b) as u32, a.max(b) as u32));
+                edges.push((a.min(b) as u32, a.max(b) as u32, s));
             }
         }
     }
+    if large {
+        edges = strongest_edges(edges, nodes.len(), STRONGEST);
+    }
+    let mut edges: Vec<(u32, u32)> = edges.into_iter().map(|(a, b, _)| (a, b)).collect();
     edges.sort_unstable();
     edges.dedup();
 
@@ -326,6 +378,29 @@ fn cluster_features(
             .then_with(|| a.members[0].card.cmp(&b.members[0].card))
     });
     Clustering { clusters }
+}
+
+/// Keeps, of many candidate pairs, those among the `k` most similar of at
+/// least one of their two nodes (the others could only join clusters that
+/// their stronger neighbours join anyway; this bounds the work on huge sets).
+fn strongest_edges(
+    mut edges: Vec<(u32, u32, f32)>,
+    nodes: usize,
+    k: usize,
+) -> Vec<(u32, u32, f32)> {
+    edges.sort_unstable_by(|x, y| {
+        y.2.partial_cmp(&x.2)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    let mut taken = vec![0usize; nodes];
+    edges.retain(|&(a, b, _)| {
+        let keep = taken[a as usize] < k || taken[b as usize] < k;
+        taken[a as usize] += 1;
+        taken[b as usize] += 1;
+        keep
+    });
+    edges
 }
 
 fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
