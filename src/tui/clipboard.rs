@@ -20,7 +20,7 @@ use super::i18n::Msg;
 use super::themes::Group;
 
 /// How long the system clipboard may take before the terminal is used.
-const SYSTEM_TIMEOUT: Duration = Duration::from_millis(1500);
+const SYSTEM_TIMEOUT: Duration = Duration::from_millis(1000);
 
 /// Which way a copy went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -546,6 +546,29 @@ mod tests {
         let mut cb = Clipboard::with(Some(Box::new(Broken)), Box::new(term.clone()));
         assert_eq!(cb.copy("x"), Ok(Via::Terminal));
         assert!(!term.0.lock().unwrap().is_empty());
+    }
+
+    /// A system clipboard that hung: counted, never asked again.
+    #[derive(Clone, Default)]
+    struct Hung(Arc<Mutex<usize>>);
+
+    impl SystemClipboard for Hung {
+        fn set_text(&mut self, _: &str) -> Result<(), SystemError> {
+            *self.0.lock().unwrap() += 1;
+            Err(SystemError::Gone)
+        }
+    }
+
+    #[test]
+    fn a_hung_system_clipboard_is_not_asked_again() {
+        let term = Captured::default();
+        let hung = Hung::default();
+        let mut cb = Clipboard::with(Some(Box::new(hung.clone())), Box::new(term.clone()));
+        assert_eq!(cb.copy("a"), Ok(Via::Terminal));
+        assert_eq!(cb.copy("b"), Ok(Via::Terminal));
+        assert_eq!(*hung.0.lock().unwrap(), 1);
+        let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(out, format!("{}{}", osc52("a"), osc52("b")));
     }
 
     #[test]
