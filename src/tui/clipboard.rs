@@ -139,16 +139,27 @@ pub fn base64(data: &[u8]) -> String {
 
 type Request = (String, mpsc::Sender<Result<(), String>>);
 
+/// How long quitting waits for arboard to hand the last copy over to a
+/// clipboard manager (X11 drops the text when its owner exits).
+const HANDOVER: Duration = Duration::from_millis(500);
+
 /// arboard on its own thread, kept alive so that on X11 the copied text stays
 /// available to other programs while stellwand runs.
 #[derive(Default)]
 struct Arboard {
-    worker: Option<mpsc::Sender<Request>>,
+    worker: Option<Worker>,
+}
+
+struct Worker {
+    requests: mpsc::Sender<Request>,
+    /// Says when the thread has ended (and arboard was dropped).
+    done: mpsc::Receiver<()>,
 }
 
 impl Arboard {
-    fn spawn() -> Option<mpsc::Sender<Request>> {
-        let (tx, rx) = mpsc::channel::<Request>();
+    fn spawn() -> Option<Worker> {
+        let (requests, rx) = mpsc::channel::<Request>();
+        let (done_tx, done) = mpsc::channel();
         std::thread::Builder::new()
             .name("clipboard".into())
             .spawn(move || {
@@ -166,9 +177,21 @@ impl Arboard {
                     .unwrap_or_else(|_| Err(String::from("clipboard panicked")));
                     let _ = reply.send(result);
                 }
+                // Dropping arboard hands the text to a clipboard manager.
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(board)));
+                let _ = done_tx.send(());
             })
             .ok()
-            .map(|_| tx)
+            .map(|_| Worker { requests, done })
+    }
+}
+
+impl Drop for Arboard {
+    fn drop(&mut self) {
+        if let Some(Worker { requests, done }) = self.worker.take() {
+            drop(requests);
+            let _ = done.recv_timeout(HANDOVER);
+        }
     }
 }
 
@@ -181,12 +204,13 @@ impl SystemClipboard for Arboard {
             return Err(SystemError::Gone);
         };
         let (reply, answer) = mpsc::channel();
-        if worker.send((text.to_string(), reply)).is_err() {
+        if worker.requests.send((text.to_string(), reply)).is_err() {
             return Err(SystemError::Gone);
         }
         match answer.recv_timeout(SYSTEM_TIMEOUT) {
             Ok(result) => result.map_err(SystemError::Failed),
-            // Hung or gone: the terminal takes over for good.
+            // Hung or gone: the terminal takes over for good (and quitting
+            // does not wait for it).
             Err(_) => {
                 self.worker = None;
                 Err(SystemError::Gone)
