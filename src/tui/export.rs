@@ -328,15 +328,10 @@ fn write(app: &mut App, plan: &Plan, dir: &str) {
         .count();
     match plan.apply() {
         Ok(written) => {
-            let msg = if written.len() == 1 {
-                Msg::ExportWrittenOne
-            } else {
-                Msg::ExportWritten
-            };
-            let mut text = if written.len() == 1 {
-                msg.fill(app.lang, &[&dir, &same])
-            } else {
-                msg.fill(app.lang, &[&written.len(), &dir, &same])
+            let mut text = match written.len() {
+                0 => Msg::ExportNothing.fill(app.lang, &[&same, &dir]),
+                1 => Msg::ExportWrittenOne.fill(app.lang, &[&dir, &same]),
+                n => Msg::ExportWritten.fill(app.lang, &[&n, &dir, &same]),
             };
             let severity = match plan.problems.first() {
                 Some(first) => {
@@ -605,7 +600,7 @@ mod tests {
         assert_eq!(
             app.status.as_ref().unwrap().text,
             format!(
-                "0 Dateien nach {} geschrieben, {added} unverändert",
+                "Nichts zu schreiben: {added} Dateien in {} unverändert",
                 target.display()
             )
         );
@@ -693,6 +688,41 @@ mod tests {
         for (path, bad) in damaged {
             assert_eq!(std::fs::read_to_string(path).unwrap(), bad);
         }
+    }
+
+    #[test]
+    fn protocol_and_csv_are_chosen_in_the_form_and_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_theme(dir.path());
+        std::fs::create_dir(dir.path().join("konzept")).unwrap();
+        for (steps, ext) in [(1, "md"), (2, "csv")] {
+            update(&mut app, Action::Export);
+            update(&mut app, Action::CommitNext);
+            if let Mode::Form(f) = &mut app.mode
+                && let FieldKind::Choice { index, .. } = &mut f.fields[1].kind
+            {
+                *index = 0;
+            }
+            for _ in 0..steps {
+                update(&mut app, Action::Right);
+            }
+            update(&mut app, Action::Commit);
+            let p = preview(&app);
+            assert_eq!(p.plan.files.len(), 1, "{:?}", p.plan.files);
+            let f = p.file().unwrap();
+            assert_eq!(f.path.extension().unwrap(), ext);
+            assert!(String::from_utf8_lossy(&f.content).contains("fehlende Kitaplätze"));
+            let path = f.path.clone();
+            update(&mut app, Action::Commit);
+            assert_eq!(app.mode, Mode::Normal);
+            assert!(path.is_file());
+        }
+        // The choices come back the next time.
+        update(&mut app, Action::Export);
+        let Mode::Form(form) = &app.mode else {
+            panic!("no form")
+        };
+        assert_eq!(form.fields[1].value(), "csv");
     }
 
     #[test]

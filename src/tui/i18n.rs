@@ -80,6 +80,7 @@ pub enum Msg {
     ExportCancelled,
     ExportWritten,
     ExportWrittenOne,
+    ExportNothing,
     ExportProblems,
     ExportFailed,
     LinesSkipped,
@@ -476,6 +477,10 @@ impl Msg {
             ExportWrittenOne => (
                 "1 Datei nach {} geschrieben, {} unverändert",
                 "1 file written to {}, {} unchanged",
+            ),
+            ExportNothing => (
+                "Nichts zu schreiben: {} Dateien in {} unverändert",
+                "Nothing to write: {} files in {} unchanged",
             ),
             ExportProblems => ("{} nicht geschrieben: {}", "{} not written: {}"),
             ExportFailed => ("Export fehlgeschlagen: {}", "Export failed: {}"),
