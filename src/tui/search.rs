@@ -1,10 +1,11 @@
-//! Search as you type over every card of the open session: fuzzy matches,
-//! best first, with the matched letters; Enter jumps to the card.
+//! The search screen: search as you type over every card of the open
+//! session (the core's fuzzy search), best first, with the matched letters;
+//! Enter jumps to the card.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::{Arc, Mutex};
 
 use crate::core::model::Session;
+use crate::core::search::{SearchIndex, Searcher};
 
 use super::action::Action;
 use super::app::{App, Mode, Severity};
@@ -26,69 +27,80 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
+/// The session's cards prepared for searching, built when the search opens
+/// (the session does not change while it is open).
+#[derive(Debug, Clone)]
+pub struct Cards {
+    searcher: Arc<Mutex<Searcher>>,
+    /// Board and column of each searched card, in the index's order.
+    places: Arc<Vec<(usize, usize)>>,
+}
+
+impl Cards {
+    pub fn new(session: &Session) -> Self {
+        let mut places = Vec::with_capacity(session.card_count());
+        for (b, board) in session.boards.iter().enumerate() {
+            for (c, column) in board.columns.iter().enumerate() {
+                places.extend(std::iter::repeat_n((b, c), column.cards.len()));
+            }
+        }
+        let index = SearchIndex::from_sessions(std::slice::from_ref(session));
+        Cards {
+            searcher: Arc::new(Mutex::new(Searcher::new(index))),
+            places: Arc::new(places),
+        }
+    }
+
+    /// The cards matching `query`, best first, at most `limit`.
+    pub fn find(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let Ok(mut searcher) = self.searcher.lock() else {
+            return Vec::new();
+        };
+        let matches = searcher.search(query, limit);
+        let items = searcher.index().items();
+        matches
+            .into_iter()
+            .filter_map(|m| {
+                let item = items.get(m.item)?;
+                let (board, column) = *self.places.get(m.item)?;
+                Some(Hit {
+                    card: item.card.clone(),
+                    board,
+                    column,
+                    text: item.text.clone(),
+                    indices: m.indices,
+                })
+            })
+            .collect()
+    }
+}
+
+// The prepared cards are the same whenever the session is.
+impl PartialEq for Cards {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.searcher, &other.searcher)
+    }
+}
+
+impl Eq for Cards {}
+
 /// The search screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: Editor,
     pub hits: Vec<Hit>,
-    /// How many cards matched in all (more than shown when many match).
-    pub matched: usize,
     pub selected: usize,
-}
-
-/// The cards matching `query`, best first (ties in board order), at most
-/// `limit`; and how many matched in all.
-pub fn find(session: &Session, query: &str, limit: usize) -> (Vec<Hit>, usize) {
-    let q = query.trim();
-    if q.is_empty() {
-        return (Vec::new(), 0);
-    }
-    let matcher = SkimMatcherV2::default().ignore_case();
-    // (score, order, board, column, card id, text)
-    let mut scored: Vec<(i64, usize, usize, usize, &str, String)> = Vec::new();
-    let mut order = 0;
-    for (b, board) in session.boards.iter().enumerate() {
-        for (c, column) in board.columns.iter().enumerate() {
-            for card in &column.cards {
-                let text = card.full_text();
-                if let Some(score) = matcher.fuzzy_match(&text, q) {
-                    scored.push((score, order, b, c, &card.id, text));
-                }
-                order += 1;
-            }
-        }
-    }
-    let matched = scored.len();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.truncate(limit);
-    // Matched letters only for the hits listed: the costly part.
-    let hits = scored
-        .into_iter()
-        .map(|(_, _, board, column, id, text)| {
-            let indices = matcher
-                .fuzzy_indices(&text, q)
-                .map(|(_, i)| i)
-                .unwrap_or_default();
-            Hit {
-                card: id.to_string(),
-                board,
-                column,
-                text,
-                indices,
-            }
-        })
-        .collect();
-    (hits, matched)
+    cards: Cards,
 }
 
 /// `/`: opens the search.
 pub fn open(app: &mut App) {
-    if app.doc.is_some() {
+    if let Some(doc) = app.doc.as_ref() {
         app.mode = Mode::Search(Search {
             query: Editor::default(),
             hits: Vec::new(),
-            matched: 0,
             selected: 0,
+            cards: Cards::new(&doc.session),
         });
     }
 }
@@ -105,11 +117,7 @@ pub fn search_action(app: &mut App, mut search: Search, action: Action) {
         _ => typed = false,
     }
     if typed {
-        if let Some(doc) = app.doc.as_ref() {
-            let (hits, matched) = find(&doc.session, search.query.text(), MAX_HITS);
-            search.hits = hits;
-            search.matched = matched;
-        }
+        search.hits = search.cards.find(search.query.text(), MAX_HITS);
         search.selected = 0;
         app.mode = Mode::Search(search);
         return;
@@ -207,15 +215,17 @@ mod tests {
     }
 
     #[test]
-    fn best_matches_come_first() {
+    fn hits_know_their_board_and_column() {
         let (_dir, app) = app();
-        let s = &app.doc.as_ref().unwrap().session;
-        let (hits, matched) = find(s, "sport", 10);
-        assert_eq!(matched, hits.len());
+        let cards = Cards::new(&app.doc.as_ref().unwrap().session);
+        let hits = cards.find("sport", 10);
         assert_eq!(hits[0].text, "Sportverein");
-        assert!(find(s, "   ", 10).0.is_empty());
-        let (hits, matched) = find(s, "e", 2);
-        assert_eq!(hits.len(), 2);
-        assert!(matched > 2);
+        assert_eq!((hits[0].board, hits[0].column), (0, 1));
+        assert!(cards.find("   ", 10).is_empty());
+        assert_eq!(cards.find("e", 2).len(), 2);
+        // Narrowing and widening the query again gives the same hits.
+        let before = cards.find("kita", 10);
+        cards.find("kitap", 10);
+        assert_eq!(cards.find("kita", 10), before);
     }
 }

@@ -48,8 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
     let count = if query.trim().is_empty() {
         String::new()
     } else {
-        let mut c = Msg::SearchCount.fill(app.lang, &[&search.matched, &doc.session.card_count()]);
-        if search.matched > MAX_HITS {
+        let n = search.hits.len();
+        let mut c = Msg::SearchCount.fill(app.lang, &[&n, &doc.session.card_count()]);
+        if n >= MAX_HITS {
             c.push(' ');
             c.push_str(&Msg::SearchMore.fill(app.lang, &[&MAX_HITS]));
         }
