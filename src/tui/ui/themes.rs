@@ -209,7 +209,12 @@ fn group_line(
     }
     if show_column && let Some(p) = g.members.first().and_then(|m| session.find_card(&m.card)) {
         spans.push(Span::styled(
-            format!("  {} {}", app.t(Msg::Column), p.column + 1),
+            // Boards of different templates number their columns differently:
+            // the heading's start names the column.
+            format!(
+                "  {}",
+                truncate(&session.boards[p.board].columns[p.column].heading, 18)
+            ),
             base.fg(Color::DarkGray),
         ));
     }
