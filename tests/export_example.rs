@@ -122,3 +122,50 @@ fn the_example_session_exports_into_chapters_protocol_and_csv() {
     assert_eq!(rows, s.card_count() + 1);
     assert!(csv.contains("Spracherwerbsförderung;;;;;Sprachförderung"));
 }
+
+#[test]
+fn a_district_with_several_walls_is_named_once_with_its_count() {
+    let mut s = example();
+    let kita = cards_with(&s, &["needs"], "kita");
+    s.themes.push(Theme {
+        id: "t950".into(),
+        label: "Kita-Plätze".into(),
+        tag: None,
+        cards: kita,
+        rejected: Vec::new(),
+        confirmed: true,
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let sources = [Source {
+        session: &s,
+        name: "2019-02-13-gelsenkirchen-mitte",
+    }];
+    export::plan(
+        &sources,
+        &Templates::builtin(),
+        dir.path(),
+        &Options::default(),
+    )
+    .unwrap()
+    .apply()
+    .unwrap();
+    let ohne = fs::read_to_string(dir.path().join("ohne-handlungsfeld.md")).unwrap();
+    let line = ohne
+        .lines()
+        .find(|l| l.contains("genannt auf"))
+        .expect("the theme's summary line");
+    // Three of the four Schalke walls name Kita places.
+    assert!(line.contains("Schalke (3×)"), "{line}");
+    let names = line
+        .split(": ")
+        .nth(1)
+        .unwrap()
+        .split(" · ")
+        .next()
+        .unwrap();
+    let schalke = names
+        .split(", ")
+        .filter(|n| *n == "Schalke" || n.starts_with("Schalke ("))
+        .count();
+    assert_eq!(schalke, 1, "{line}");
+}

@@ -236,13 +236,18 @@ fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: u
     }
     out.push_str("\n\n");
     let mut boards: HashSet<(&str, &str)> = HashSet::new();
-    let mut titles: Vec<&str> = Vec::new();
+    // Board titles in first-seen order with how many boards carry each:
+    // several walls of one district ("Schalke") are named once, with a count.
+    let mut titles: Vec<(&str, usize)> = Vec::new();
     let mut items = String::with_capacity(found.len() * 200);
     for (reference, resolved) in theme.cards.iter().zip(found) {
         match resolved {
             Resolved::Found(f) => {
                 if boards.insert((f.session.id.as_str(), f.board.id.as_str())) {
-                    titles.push(f.board_title);
+                    match titles.iter_mut().find(|(t, _)| *t == f.board_title) {
+                        Some((_, n)) => *n += 1,
+                        None => titles.push((f.board_title, 1)),
+                    }
                 }
                 items.push_str("- ");
                 items.push_str(&card_text(f.card));
@@ -273,7 +278,17 @@ fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: u
     out.push_str(&plural(boards.len(), "Wand", "Wänden"));
     if !titles.is_empty() {
         out.push_str(": ");
-        out.push_str(&titles.join(", "));
+        let named: Vec<String> = titles
+            .iter()
+            .map(|(t, n)| {
+                if *n > 1 {
+                    format!("{t} ({n}×)")
+                } else {
+                    (*t).to_string()
+                }
+            })
+            .collect();
+        out.push_str(&named.join(", "));
     }
     out.push_str(" · Thema ");
     out.push_str(&inline(&theme.id));
