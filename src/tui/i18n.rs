@@ -873,8 +873,8 @@ impl Msg {
                 "Columns: {} (s) · threshold {} (+/−)",
             ),
             ReviewCounts => (
-                "{} Vorschläge · {} Themen · {} Einzelkarten",
-                "{} suggestions · {} themes · {} single cards",
+                "Vorschläge: {} · Themen: {} · Einzelkarten: {}",
+                "suggestions: {} · themes: {} · single cards: {}",
             ),
             ReviewSuggestions => ("Vorschläge (größte zuerst)", "Suggestions (biggest first)"),
             ReviewThemes => ("Bestätigte Themen", "Confirmed themes"),
