@@ -28,10 +28,10 @@ pub use thesaurus::Thesaurus;
 use features::{Analyzer, Features};
 use graph::Node;
 
-/// Above this many distinct free cards, near-identical cards are grouped by
-/// a leader pass before average linkage (speed; the grouping is the same for
-/// cards that are nearly equal anyway).
-const LARGE: usize = 20_000;
+/// From this many distinct cards on, near-identical cards are grouped by a
+/// leader pass and only each card's strongest pairs are merged on (speed on
+/// very large sets; below it, average linkage is exact). See [`cluster_with`].
+pub const FAST_FROM: usize = 20_000;
 /// Similarity at which cards count as near-identical for that pass.
 const NEAR_IDENTICAL: f32 = 0.5;
 /// On such sets, candidate pairs per card kept for merging (its strongest).
@@ -155,9 +155,21 @@ pub fn cluster(
     thesaurus: &Thesaurus,
     themes: &[Theme],
 ) -> Clustering {
+    cluster_with(cards, options, thesaurus, themes, FAST_FROM)
+}
+
+/// [`cluster`], with the number of distinct cards from which the fast path
+/// for very large sets is taken.
+pub fn cluster_with(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    themes: &[Theme],
+    fast_from: usize,
+) -> Clustering {
     let texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
     let features = Analyzer::new().analyse(&texts, thesaurus);
-    cluster_features(cards, &features, options, themes)
+    cluster_features(cards, &features, options, themes, fast_from)
 }
 
 fn cluster_features(
@@ -165,6 +177,7 @@ fn cluster_features(
     features: &Features,
     options: &ClusterOptions,
     themes: &[Theme],
+    fast_from: usize,
 ) -> Clustering {
     let threshold = options.threshold.clamp(0.0, 1.0) as f32;
     let threshold = threshold.max(1e-6);
@@ -267,7 +280,7 @@ fn cluster_features(
     let free: Vec<usize> = (0..nodes.len())
         .filter(|&n| nodes[n].theme.is_none() && !nodes[n].sum.is_empty())
         .collect();
-    let large = free.len() > LARGE;
+    let large = free.len() >= fast_from.max(2);
     if large {
         let vectors: Vec<&[(u32, f32)]> = free
             .iter()
