@@ -2,7 +2,7 @@
 //! the loader never panics on arbitrary bytes.
 
 use proptest::prelude::*;
-use stellwand::core::model::{Board, Card, Column, Flags, Session};
+use stellwand::core::model::{Board, Card, Column, FORMAT_VERSION, Flags, Session};
 use stellwand::core::store;
 
 fn card_strategy() -> impl Strategy<Value = Card> {
@@ -72,4 +72,67 @@ fn the_version_1_fixture_opens() {
     let card = loaded.session.card("k4").unwrap();
     assert!(card.flags.uncertain);
     assert_eq!(card.sub_points, ["über den Tellerrand gucken"]);
+}
+
+#[test]
+fn every_format_version_has_a_fixture_that_opens() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let mut versions = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let Some(version) = name.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) else {
+            continue;
+        };
+        let loaded = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!loaded.read_only, "{name}");
+        assert_eq!(
+            loaded.session.version, FORMAT_VERSION,
+            "{name}: upgraded in memory"
+        );
+        let expected = (version < FORMAT_VERSION).then_some(version);
+        assert_eq!(loaded.upgraded_from, expected, "{name}");
+        // Every card has an id, and they are unique.
+        let mut ids: Vec<_> = loaded
+            .session
+            .cards()
+            .map(|(_, _, k)| k.id.clone())
+            .collect();
+        assert!(ids.iter().all(|id| !id.is_empty()), "{name}: {ids:?}");
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{name}");
+        versions.push(version);
+    }
+    versions.sort();
+    let all: Vec<u32> = (0..=FORMAT_VERSION).collect();
+    assert_eq!(versions, all, "one fixture per format version");
+}
+
+#[test]
+fn the_version_0_fixture_is_upgraded_with_ids_in_file_order() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions/v0.ron");
+    let s = store::load(&path).unwrap().session;
+    assert_eq!(s.title, "Integrationskonferenz Stadtbezirk Süd");
+    assert_eq!(s.boards[0].id, "b1");
+    let cards: Vec<(String, String)> = s
+        .cards()
+        .map(|(_, _, k)| (k.id.clone(), k.text.clone()))
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            (
+                "k2".to_string(),
+                "Stadtteilbüro als Anlaufstelle".to_string()
+            ),
+            ("k3".to_string(), "Sportvereine".to_string()),
+            ("k4".to_string(), "Kita-Plätze".to_string()),
+        ]
+    );
+    assert!(s.card("k4").unwrap().flags.uncertain);
+    assert_eq!(s.next_id, 5);
+    assert_eq!(s.id, "2018-11-07-integrationskonferenz-stadtbezirk-sued");
 }

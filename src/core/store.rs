@@ -328,9 +328,16 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .filter(|p| {
-            fs::read_to_string(p)
-                .map(|t| {
-                    let name = super::template::leading_name(&t);
+            // The kind is told by the first name in the file: its start is
+            // enough (a huge file is not read for this).
+            let mut head = Vec::new();
+            fs::File::open(p)
+                .and_then(|f| {
+                    std::io::Read::read_to_end(&mut std::io::Read::take(f, 16 * 1024), &mut head)
+                })
+                .map(|_| {
+                    let text = String::from_utf8_lossy(&head);
+                    let name = super::template::leading_name(&text);
                     name == "Session" || name.is_empty()
                 })
                 .unwrap_or(true)

@@ -1,0 +1,242 @@
+//! Damaged, odd and old files opened in the real program: a clear message
+//! naming the file (and the place in it), the file left as it was, no panic;
+//! a torn journal recovered up to its last whole record; an old file format
+//! upgraded with the original kept; a newer one never written, not even a
+//! lock or journal beside it.
+
+mod pty_support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use pty_support::Tty;
+use stellwand::core::edit::Edit;
+use stellwand::core::journal;
+use stellwand::core::model::{Card, FORMAT_VERSION, Session};
+use stellwand::core::store;
+use stellwand::core::template::Templates;
+
+fn session() -> Session {
+    let mut s = Session {
+        title: "Stadtteilkonferenz".into(),
+        ..Session::default()
+    };
+    let id = s.fresh_id("b");
+    s.boards.push(
+        Templates::builtin()
+            .board("district-exchange")
+            .unwrap()
+            .new_board(id, "Altstadt"),
+    );
+    s
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut n: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    n.sort();
+    n
+}
+
+/// Opens `file` in the program, expects `message` on the screen, quits with
+/// q and checks the program ended normally.
+fn open_and_quit(dir: &Path, file: &str, message: &str) -> String {
+    let mut tty = Tty::start(dir, &[file], &[]);
+    tty.expect(message);
+    let screen = tty.contents();
+    tty.send("q");
+    let end = tty.wait_exit(Duration::from_secs(10));
+    assert_eq!(
+        end,
+        Some(Some(0)),
+        "did not end normally:\n{}",
+        tty.contents()
+    );
+    assert!(!tty.contents().contains("panicked"));
+    screen
+}
+
+/// A damaged file: the message names it, it stays byte for byte, and no
+/// lock or journal is made beside it.
+fn refused(name: &str, bytes: &[u8], message: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    let screen = open_and_quit(dir.path(), name, message);
+    assert!(
+        screen.contains(&format!("{name}:")),
+        "the file is not named:\n{screen}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes, "{name} was changed");
+    assert_eq!(names(dir.path()), [name], "files made beside {name}");
+}
+
+#[test]
+fn a_truncated_file_is_refused_with_its_line_and_column() {
+    let text = store::to_ron(&session());
+    let cut = &text.as_bytes()[..text.len() / 2];
+    refused("abgeschnitten.ron", cut, "abgeschnitten.ron:");
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.ron"), cut).unwrap();
+    let screen = open_and_quit(dir.path(), "a.ron", "a.ron:");
+    // FILE:LINE:COLUMN with a line beyond the first.
+    let at = screen.find("a.ron:").unwrap() + "a.ron:".len();
+    let line: String = screen[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert!(line.parse::<usize>().unwrap() > 1, "{screen}");
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    refused("leer.ron", b"", "leer");
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    refused("binaer.ron", &bytes, "UTF-8");
+}
+
+#[test]
+fn a_file_with_duplicate_ids_is_refused() {
+    let mut s = session();
+    s.boards[0].columns[0].cards.push(Card::new("k7", "Kita"));
+    s.boards[0].columns[1].cards.push(Card::new("k7", "Schule"));
+    refused("doppelt.ron", store::to_ron(&s).as_bytes(), "mehrfach");
+}
+
+#[test]
+fn an_enormous_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("riesig.ron");
+    // Sparse: takes no disk space, but is 2 GB long.
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(2 << 30).unwrap();
+    drop(f);
+    let started = std::time::Instant::now();
+    open_and_quit(dir.path(), "riesig.ron", "zu groß");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(fs::metadata(&path).unwrap().len(), 2 << 30);
+    assert_eq!(names(dir.path()), ["riesig.ron"]);
+}
+
+#[test]
+fn a_session_path_below_a_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("datei"), "kein Ordner").unwrap();
+    open_and_quit(dir.path(), "datei/s.ron", "datei/s.ron:");
+    assert_eq!(names(dir.path()), ["datei"]);
+}
+
+#[test]
+fn a_journal_with_a_torn_last_record_gives_back_the_whole_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("konferenz.ron");
+    let s = session();
+    store::save(&path, &s).unwrap();
+    let base = journal::fingerprint(&fs::read(&path).unwrap());
+    let mut j = journal::Journal::create(&path, base).unwrap();
+    let insert = |id: &str, text: &str| Edit::InsertCard {
+        board: "b1".into(),
+        column: "good".into(),
+        index: usize::MAX,
+        card: Card::new(id, text),
+    };
+    j.append(&insert("k2", "Kita-Plätze")).unwrap();
+    j.append(&insert("k3", "Sprachkurse")).unwrap();
+    drop(j);
+    // The crash came in the middle of the third record.
+    let mut bytes = fs::read(journal::journal_path(&path)).unwrap();
+    let third = format!(
+        "Edit({:?})",
+        "InsertCard(board:\"b1\",column:\"good\",index:9,card:(id:\"k4\",te"
+    );
+    bytes.extend_from_slice(&third.as_bytes()[..40]);
+    fs::write(journal::journal_path(&path), &bytes).unwrap();
+
+    let screen = open_and_quit(dir.path(), "konferenz.ron", "Wiederhergestellt");
+    assert!(screen.contains("2 Änderung"), "{screen}");
+    let s = store::load(&path).unwrap().session;
+    let texts: Vec<String> = s.cards().map(|(_, _, k)| k.text.clone()).collect();
+    assert_eq!(texts, ["Kita-Plätze", "Sprachkurse"]);
+    assert_eq!(names(dir.path()), [".konferenz.ron.lock", "konferenz.ron"]);
+}
+
+#[test]
+fn a_version_0_file_is_upgraded_on_saving_with_the_original_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions/v0.ron");
+    let original = fs::read(&fixture).unwrap();
+    let path = dir.path().join("sued.ron");
+    fs::write(&path, &original).unwrap();
+    let mut tty = Tty::start(dir.path(), &["sued.ron"], &[]);
+    tty.expect("Älteres Dateiformat");
+    tty.send("a");
+    tty.expect("ERFASSEN");
+    tty.send("Begegnungscafé\r\x1b");
+    tty.expect(" WAND ");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(Duration::from_secs(10)), Some(Some(0)));
+    assert_eq!(fs::read(dir.path().join("sued.v0.bak")).unwrap(), original);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.session.version, FORMAT_VERSION);
+    assert_eq!(s.upgraded_from, None);
+    assert_eq!(s.session.card_count(), 4);
+    assert!(fs::read_to_string(&path).unwrap().contains("version: "));
+}
+
+#[test]
+fn a_newer_file_gets_nothing_written_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zukunft.ron");
+    let mut s = session();
+    s.version = FORMAT_VERSION + 1;
+    store::save(&path, &s).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut tty = Tty::start(dir.path(), &["zukunft.ron"], &[]);
+    tty.expect("nur lesend");
+    tty.send("aKita\x1b");
+    tty.send("\x13");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(Duration::from_secs(10)), Some(Some(0)));
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(names(dir.path()), ["zukunft.ron"]);
+}
+
+fn running_as_root() -> bool {
+    // Only root may change the owner of a file to root.
+    let probe = std::env::temp_dir().join(format!("stellwand-root-{}", std::process::id()));
+    let _ = fs::write(&probe, "");
+    let root = std::process::Command::new("chown")
+        .args(["0", &probe.to_string_lossy()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let _ = fs::remove_file(&probe);
+    root
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_opens_read_only_with_a_message() {
+    use std::os::unix::fs::PermissionsExt;
+    if running_as_root() {
+        println!("note: running as root, where folder permissions do not block; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("konferenz.ron");
+    store::save(&path, &session()).unwrap();
+    let before = fs::read(&path).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let screen = open_and_quit(dir.path(), "konferenz.ron", "nur lesend");
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(screen.contains(".konferenz.ron.lock"), "{screen}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
