@@ -258,9 +258,14 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         }
     };
     // Read again under the lock: the one who held it before may have saved
-    // on the way out.
+    // on the way out. Parsed again only when it did.
+    let first = bytes;
     let bytes = store::read_limited(path)?;
-    let loaded = store::load_bytes(path, &bytes)?;
+    let loaded = if bytes == first {
+        loaded
+    } else {
+        store::load_bytes(path, &bytes)?
+    };
     if loaded.read_only {
         drop(lock);
         return open(path);
