@@ -242,13 +242,15 @@ fn threshold_sweep() {
     }
 }
 
+/// The suggested clusters with each card's labelled group, for reading:
+/// `CLUSTER_THRESHOLD=0.3 cargo test --test cluster_eval listing -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn listing_at_threshold() {
-    let t: f64 = std::env::var("T")
+    let t: f64 = std::env::var("CLUSTER_THRESHOLD")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0.25);
+        .unwrap_or(stellwand::core::cluster::DEFAULT_THRESHOLD);
     let (f, listing) = evaluate(t);
     for cluster in &listing {
         println!("{}", cluster[0]);

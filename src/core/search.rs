@@ -33,6 +33,13 @@ struct Entry {
     /// char positions agree with the text). The matcher is given this,
     /// since its own case folding only knows ASCII ("Ö" would miss "ö").
     lower_text: Box<str>,
+    /// Which bytes occur (each byte sets bit `byte % 64`): a card missing a
+    /// query byte is passed over without reading its text.
+    bytes: u64,
+}
+
+fn byte_mask(text: &[u8]) -> u64 {
+    text.iter().fold(0u64, |m, &b| m | 1 << (b % 64))
 }
 
 /// A found card.
@@ -124,8 +131,12 @@ impl SearchIndex {
     pub fn new(items: Vec<SearchItem>) -> Self {
         let entries = items
             .iter()
-            .map(|i| Entry {
-                lower_text: lower_chars(&i.text).iter().collect::<String>().into(),
+            .map(|i| {
+                let lower_text: Box<str> = lower_chars(&i.text).iter().collect::<String>().into();
+                Entry {
+                    bytes: byte_mask(lower_text.as_bytes()),
+                    lower_text,
+                }
             })
             .collect();
         SearchIndex {
@@ -177,7 +188,11 @@ impl SearchIndex {
         }
         let q: String = q.iter().collect();
         let q = q.as_bytes();
-        let keep = |i: u32| is_subsequence(q, self.entries[i as usize].lower_text.as_bytes());
+        let mask = byte_mask(q);
+        let keep = |i: u32| {
+            let e = &self.entries[i as usize];
+            mask & !e.bytes == 0 && is_subsequence(q, e.lower_text.as_bytes())
+        };
         match within {
             Some(c) => split_work(c.len(), |r| {
                 c[r].iter().copied().filter(|&i| keep(i)).collect()
