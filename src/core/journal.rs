@@ -140,11 +140,16 @@ pub struct Replay {
 /// from file bytes with the fingerprint `base`. No journal: nothing to do.
 pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Result<Replay> {
     let path = journal_path(session_path);
-    let bytes = match fs::read(&path) {
-        Ok(b) => b,
+    match fs::metadata(&path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replay::default()),
         Err(e) => return Err(e),
-    };
+        // A device or pipe in its place would be read forever.
+        Ok(m) if !m.is_file() => {
+            return Err(io::Error::other("not a journal file"));
+        }
+        Ok(_) => {}
+    }
+    let bytes = fs::read(&path)?;
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Replay::default();
     let complete = text.ends_with('\n');
