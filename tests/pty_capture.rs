@@ -2,122 +2,13 @@
 //! session, types a board with rapid entry, undoes, redoes, quits or presses
 //! Ctrl-c, and the saved file holds what she typed.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::path::{Path, PathBuf};
+
+use common::pty::Tty;
 use stellwand::core::model::{FORMAT_VERSION, Session};
 use stellwand::core::store;
-
-const ROWS: u16 = 35;
-const COLS: u16 = 120;
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a size above zero")
-}
-
-/// The program running in a pseudo-terminal, with a parsed view of its screen.
-struct Tty {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Tty {
-    fn start(cwd: &Path, args: &[&str]) -> Tty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stellwand"));
-        cmd.args(args);
-        cmd.cwd(cwd);
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).expect("start stellwand");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            nonzero(ROWS),
-            nonzero(COLS),
-            0,
-        )));
-        let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Tty {
-            child,
-            writer,
-            screen,
-            _master: pair.master,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn send(&mut self, s: &str) {
-        self.writer.write_all(s.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits until the screen shows `text`.
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("screen never showed {text:?}:\n{}", self.contents());
-    }
-
-    /// Waits until the program has ended; returns the last screen.
-    fn wait_exit(&mut self) -> String {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "exit status {status:?}");
-                // Give the reader a moment for the last bytes.
-                std::thread::sleep(Duration::from_millis(50));
-                return self.contents();
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-        panic!("stellwand did not quit:\n{}", self.contents());
-    }
-
-    fn terminal_restored(&self) -> bool {
-        let p = self.screen.lock().unwrap();
-        !p.screen().alternate_screen() && !p.screen().hide_cursor()
-    }
-}
-
-impl Drop for Tty {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
-}
 
 fn new_session(dir: &Path) -> PathBuf {
     let file = dir.join("ost.ron");

@@ -112,6 +112,12 @@ impl Tty {
         let _ = self.child.kill();
         panic!("stellwand did not quit:\n{}", self.contents());
     }
+
+    /// Back on the normal screen with the cursor shown.
+    pub fn terminal_restored(&self) -> bool {
+        let p = self.screen.lock().unwrap();
+        !p.screen().alternate_screen() && !p.screen().hide_cursor()
+    }
 }
 
 impl Drop for Tty {
