@@ -184,32 +184,10 @@ pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Board, Card, Column};
+
     use crate::core::store;
 
-    fn session() -> Session {
-        let mut s = Session::default();
-        s.boards.push(Board {
-            id: "b1".into(),
-            template: "district-exchange".into(),
-            columns: vec![Column {
-                key: "needs".into(),
-                ..Column::default()
-            }],
-            ..Board::default()
-        });
-        s.next_id = 2;
-        s
-    }
-
-    fn add(s: &mut Session, text: &str) -> Edit {
-        Edit::InsertCard {
-            board: "b1".into(),
-            column: "needs".into(),
-            index: usize::MAX,
-            card: Card::new(s.fresh_id("k"), text),
-        }
-    }
+    use crate::core::test_support::{add_card as add, one_column_session as session};
 
     #[test]
     fn edits_since_the_last_save_come_back_after_a_crash() {

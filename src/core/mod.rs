@@ -12,3 +12,5 @@ pub mod search;
 pub mod session_file;
 pub mod store;
 pub mod template;
+#[cfg(test)]
+pub(crate) mod test_support;

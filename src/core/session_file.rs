@@ -562,31 +562,9 @@ fn timestamp() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Board, Card, Column, FORMAT_VERSION};
+    use crate::core::model::FORMAT_VERSION;
 
-    fn session() -> Session {
-        let mut s = Session::default();
-        s.boards.push(Board {
-            id: "b1".into(),
-            template: "district-exchange".into(),
-            columns: vec![Column {
-                key: "needs".into(),
-                ..Column::default()
-            }],
-            ..Board::default()
-        });
-        s.next_id = 2;
-        s
-    }
-
-    fn add(s: &mut Session, text: &str) -> Edit {
-        Edit::InsertCard {
-            board: "b1".into(),
-            column: "needs".into(),
-            index: usize::MAX,
-            card: Card::new(s.fresh_id("k"), text),
-        }
-    }
+    use crate::core::test_support::{add_card as add, one_column_session as session};
 
     fn texts(s: &Session) -> Vec<String> {
         s.cards().map(|(_, _, k)| k.text.clone()).collect()
