@@ -1118,6 +1118,7 @@ mod tests {
     use crate::core::error::Lang;
     use crate::core::model::FORMAT_VERSION;
     use crate::core::template::Templates;
+    use crate::tui::tags::tests::type_text;
 
     /// An app with a fresh district-exchange session open, in a temp folder.
     fn app_with_session() -> (tempfile::TempDir, App) {
@@ -1128,12 +1129,6 @@ mod tests {
         update(&mut app, Action::Commit);
         assert_eq!(app.screen, Screen::Board, "{:?}", app.status);
         (dir, app)
-    }
-
-    fn type_text(app: &mut App, text: &str) {
-        for c in text.chars() {
-            update(app, Action::Input(c));
-        }
     }
 
     fn session(app: &App) -> &Session {
