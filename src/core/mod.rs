@@ -1,6 +1,7 @@
 //! The domain core: everything stellwand knows, without any terminal code.
 
 pub mod cluster;
+pub mod date;
 pub mod edit;
 pub mod error;
 pub mod export;

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::error::FileError;
-use super::model::{Board, Column, Tag};
+use super::model::{Board, Column, Session, Tag, slug};
 
 /// The section of a concept chapter that a column's cards feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -93,6 +93,33 @@ impl BoardTemplate {
 
     pub fn column(&self, key: &str) -> Option<&ColumnTemplate> {
         self.columns.iter().find(|c| c.key == key)
+    }
+}
+
+impl Session {
+    /// A new session holding one empty board of `template`, with the tags of
+    /// `tag_set` when one is given; its id is the slug of date and title.
+    pub fn from_template(
+        template: &BoardTemplate,
+        title: &str,
+        date: &str,
+        place: &str,
+        tag_set: Option<&TagSet>,
+    ) -> Session {
+        let mut session = Session {
+            id: slug(&format!("{date} {title}")),
+            title: title.to_string(),
+            date: date.to_string(),
+            place: place.to_string(),
+            ..Session::default()
+        };
+        let id = session.fresh_id("b");
+        session.boards.push(template.new_board(id, ""));
+        if let Some(set) = tag_set {
+            session.tag_sets.push(set.key.clone());
+            session.tags = set.tags.clone();
+        }
+        session
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::core::edit::History;
+use crate::core::edit::{Edit, History};
 use crate::core::error::Lang;
 use crate::core::model::{Board, Card, Column, Session};
 use crate::core::session_file::{self, Draft, DraftTarget, SessionFile};
@@ -120,6 +120,13 @@ impl Doc {
         self.cursor.column = self.cursor.column.min(columns.saturating_sub(1));
         let cards = self.column().map_or(0, |c| c.cards.len());
         self.cursor.card = self.cursor.card.min(cards.saturating_sub(1));
+    }
+
+    /// Marks a change: unsaved, autosaved after the delay, cursor kept inside.
+    fn touch(&mut self) {
+        self.dirty = true;
+        self.changed_at = Some(Instant::now());
+        self.clamp();
     }
 
     /// Moves the cursor onto a card by id, wherever it is now.
@@ -410,6 +417,109 @@ impl App {
         }
         self.mode = Mode::Entry(Entry { target, editor });
         true
+    }
+
+    /// Whether the open session may be changed; warns when it is read-only.
+    pub fn writable(&mut self) -> bool {
+        match &self.doc {
+            Some(doc) if doc.read_only => {
+                self.warn(Msg::ReadOnly);
+                false
+            }
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// Applies an edit through the history; the one way the session changes.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        if !self.writable() {
+            return false;
+        }
+        let Some(doc) = self.doc.as_mut() else {
+            return false;
+        };
+        let before = doc.cursor;
+        let journaled = edit.clone();
+        match doc.history.apply(&mut doc.session, edit) {
+            Ok(()) => {
+                doc.undo_places.push(before);
+                if doc.undo_places.len() > HISTORY_STEPS {
+                    doc.undo_places.remove(0);
+                }
+                doc.redo_places.clear();
+                doc.touch();
+                self.record(&journaled);
+                true
+            }
+            Err(e) => {
+                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                self.set_status(Severity::Error, text);
+                false
+            }
+        }
+    }
+
+    /// Writes an applied edit to the journal, on disk before the screen shows
+    /// it. When that fails the session is saved as soon as possible instead.
+    fn record(&mut self, edit: &Edit) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(file) = doc.file.as_mut() else {
+            return;
+        };
+        if let Err(e) = file.record(edit) {
+            doc.changed_at = None;
+            let text = Msg::SaveFailed.fill(self.lang, &[&e]);
+            self.set_status(Severity::Error, text);
+        }
+    }
+
+    /// Undoes (or redoes) the last change and shows its place.
+    pub fn undo_redo(&mut self, undo: bool) {
+        if !self.writable() {
+            return;
+        }
+        let Some(doc) = self.doc.as_mut() else { return };
+        let next = if undo {
+            doc.history.next_undo()
+        } else {
+            doc.history.next_redo()
+        };
+        let journaled = next.cloned();
+        let result = if undo {
+            doc.history.undo(&mut doc.session)
+        } else {
+            doc.history.redo(&mut doc.session)
+        };
+        match result {
+            Ok(true) => {
+                // Show the place of the change.
+                let (from, to) = if undo {
+                    (&mut doc.undo_places, &mut doc.redo_places)
+                } else {
+                    (&mut doc.redo_places, &mut doc.undo_places)
+                };
+                let place = from.pop();
+                to.push(doc.cursor);
+                if let Some(place) = place {
+                    doc.cursor = place;
+                }
+                doc.touch();
+                self.info(if undo { Msg::Undone } else { Msg::Redone });
+                if let Some(edit) = &journaled {
+                    self.record(edit);
+                }
+            }
+            Ok(false) => self.info(if undo {
+                Msg::NothingToUndo
+            } else {
+                Msg::NothingToRedo
+            }),
+            Err(e) => {
+                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                self.set_status(Severity::Error, text);
+            }
+        }
     }
 
     pub fn set_status(&mut self, severity: Severity, text: impl Into<String>) {

@@ -326,7 +326,7 @@ pub fn paste_cards(app: &mut App, text: &str) {
         });
     }
     let n = edits.len();
-    if super::update::apply(app, Edit::Batch(edits)) {
+    if app.apply(Edit::Batch(edits)) {
         if let Some(doc) = app.doc.as_mut() {
             doc.select(&last);
         }

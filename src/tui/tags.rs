@@ -13,7 +13,6 @@ use super::action::Action;
 use super::app::{App, Cursor, Doc, Mode, Severity};
 use super::editor::Editor;
 use super::i18n::Msg;
-use super::update::apply;
 
 /// Which cards a tag picked in the picker goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,7 +454,7 @@ pub fn add_tag_set(app: &mut App, key: &str) {
             tags.push(t.clone());
         }
     }
-    if apply(app, Edit::SetTags { tag_sets, tags }) {
+    if app.apply(Edit::SetTags { tag_sets, tags }) {
         let text = Msg::TagSetAdded.fill(app.lang, &[&set.name, &set.tags.len()]);
         app.set_status(Severity::Info, text);
     }
@@ -510,7 +509,7 @@ pub fn toggle_in_scope(app: &mut App, key: &str, scope: Scope, first: Option<Edi
     } else {
         Edit::Batch(edits)
     };
-    if apply(app, edit) {
+    if app.apply(edit) {
         let msg = if all_have {
             Msg::TagRemoved
         } else {

@@ -22,7 +22,6 @@ use super::app::{App, Doc, Mode, Severity};
 use super::editor::Editor;
 use super::i18n::Msg;
 use super::tags::{self, Choice, Item, Outcome, Picker, Purpose};
-use super::update::{apply, undo_redo};
 
 /// Step of the threshold keys `+` and `-`.
 pub const THRESHOLD_STEP: f64 = 0.05;
@@ -539,7 +538,7 @@ fn materialize(
 
 /// Applies new themes as one undo step and runs the clustering again.
 fn commit(app: &mut App, review: &mut Review, themes: Vec<Theme>, focus: Option<&str>) -> bool {
-    if !apply(app, Edit::SetThemes(themes)) {
+    if !app.apply(Edit::SetThemes(themes)) {
         return false;
     }
     review.steps.push(Step::Edit);
@@ -737,7 +736,7 @@ fn chosen(app: &mut App, review: &mut Review, purpose: Purpose, choice: Choice, 
                 Some(e) => Edit::Batch(vec![e, Edit::SetThemes(themes)]),
                 None => Edit::SetThemes(themes),
             };
-            if apply(app, edit) {
+            if app.apply(edit) {
                 review.steps.push(Step::Edit);
                 review.redo.clear();
                 rebuild(app, review, Some(&id));
@@ -821,7 +820,7 @@ fn review_undo(app: &mut App, review: &mut Review, undo: bool) {
                 app.info(Msg::Redone);
             }
         }
-        _ => undo_redo(app, undo),
+        _ => app.undo_redo(undo),
     }
     if let Some(step) = step {
         if undo {

@@ -1,0 +1,256 @@
+//! The board: moving around, and the keys that change cards and boards.
+
+use crate::core::edit::Edit;
+use crate::core::model::Card;
+
+use super::super::action::Action;
+use super::super::app::{App, Doc, Field, Form, FormPurpose, Mode, Screen, Severity};
+use super::super::i18n::Msg;
+use super::super::{clipboard, export, search, tags, themes};
+use super::common;
+use super::entry::{EntryPlace, start_edit, start_entry};
+use super::persist::{close, save};
+use super::photo::open_photo;
+use super::start::template_field;
+
+pub(super) fn board_action(app: &mut App, action: Action) {
+    if common(app, &action) {
+        return;
+    }
+    let Some(doc) = app.doc.as_mut() else {
+        app.screen = Screen::Start;
+        return;
+    };
+    match action {
+        Action::Up | Action::Down if doc.filter.is_some() => {
+            tags::move_filtered(doc, action == Action::Down)
+        }
+        Action::Up => {
+            doc.clamp();
+            doc.cursor.card = doc.cursor.card.saturating_sub(1);
+        }
+        Action::Down => {
+            doc.cursor.card += 1;
+            doc.clamp();
+        }
+        Action::Left => {
+            doc.cursor.column = doc.cursor.column.saturating_sub(1);
+            doc.clamp();
+        }
+        Action::Right => {
+            doc.cursor.column += 1;
+            doc.clamp();
+        }
+        Action::NextBoard => {
+            doc.cursor.board += 1;
+            doc.clamp();
+        }
+        Action::PrevBoard => {
+            doc.cursor.board = doc.cursor.board.saturating_sub(1);
+            doc.clamp();
+        }
+        Action::Sessions => to_start(app),
+        Action::Cancel => app.status = None,
+        Action::Undo => app.undo_redo(true),
+        Action::Redo => app.undo_redo(false),
+        Action::AddCard => start_entry(app, EntryPlace::End),
+        Action::InsertCardBelow => start_entry(app, EntryPlace::Below),
+        Action::EditCard => start_edit(app, false),
+        Action::AddSubPoint => start_edit(app, true),
+        Action::DeleteCard => {
+            if let Some(card) = selected_id(app)
+                && app.apply(Edit::RemoveCard { card })
+            {
+                app.info(Msg::CardDeleted);
+            }
+        }
+        Action::MoveCardUp | Action::MoveCardDown => move_vertically(app, action),
+        Action::MoveCardLeft | Action::MoveCardRight => {
+            move_to_column(app, action == Action::MoveCardRight)
+        }
+        Action::MoveCardNextBoard | Action::MoveCardPrevBoard => {
+            move_to_board(app, action == Action::MoveCardNextBoard)
+        }
+        Action::ToggleUncertain => toggle_flag(app, |c| c.flags.uncertain ^= true),
+        Action::ToggleStruck => toggle_flag(app, |c| c.flags.struck ^= true),
+        Action::ToggleEmphasis => toggle_flag(app, |c| c.flags.emphasis ^= true),
+        Action::NewBoard => new_board_form(app),
+        Action::EditBoard => {
+            if !app.writable() {
+                return;
+            }
+            let Some(board) = app.doc.as_ref().and_then(Doc::board) else {
+                return app.warn(Msg::NoBoard);
+            };
+            let form = Form {
+                purpose: FormPurpose::BoardInfo {
+                    board: board.id.clone(),
+                },
+                title: Msg::FormBoardInfo,
+                fields: vec![
+                    Field::text(Msg::FieldBoardTitle, &board.title),
+                    Field::text(Msg::FieldPhotos, &board.photos.join(", ")),
+                ],
+                focus: 0,
+            };
+            app.mode = Mode::Form(form);
+        }
+        Action::DeleteBoard => {
+            if let Some(board) = doc.board().map(|b| b.id.clone())
+                && app.apply(Edit::RemoveBoard { board })
+            {
+                app.info(Msg::BoardDeleted);
+            }
+        }
+        Action::OpenPhoto => open_photo(app),
+        Action::EditSession => {
+            if app.writable()
+                && let Some(doc) = app.doc.as_ref()
+            {
+                let s = &doc.session;
+                let form = Form {
+                    purpose: FormPurpose::SessionInfo,
+                    title: Msg::FormSessionInfo,
+                    fields: vec![
+                        Field::text(Msg::FieldTitle, &s.title),
+                        Field::text(Msg::FieldDate, &s.date),
+                        Field::text(Msg::FieldPlace, &s.place),
+                        Field::text(Msg::FieldOrganiser, &s.organiser),
+                        Field::text(Msg::FieldModeration, &s.moderation),
+                    ],
+                    focus: 0,
+                };
+                app.mode = Mode::Form(form);
+            }
+        }
+        Action::TagPicker => tags::open_picker(app),
+        Action::ToggleTag(n) => tags::toggle_nth(app, n),
+        Action::TagFilter => tags::open_filter(app),
+        Action::Search => search::open(app),
+        Action::ClusterReview => themes::open(app),
+        Action::Copy => clipboard::copy_card(app),
+        Action::CopyBoard => clipboard::copy_board(app),
+        Action::Export => export::open(app),
+        _ => {}
+    }
+}
+
+/// Saves and goes back to the list of sessions.
+fn to_start(app: &mut App) {
+    if save(app, true) {
+        close(app);
+        app.doc = None;
+        app.screen = Screen::Start;
+        app.reload_sessions();
+    }
+}
+
+fn new_board_form(app: &mut App) {
+    if app.writable() {
+        let form = Form {
+            purpose: FormPurpose::NewBoard,
+            title: Msg::FormNewBoard,
+            fields: vec![template_field(app), Field::text(Msg::FieldBoardTitle, "")],
+            focus: 0,
+        };
+        app.mode = Mode::Form(form);
+    }
+}
+
+fn selected_id(app: &mut App) -> Option<String> {
+    let id = app.doc.as_ref()?.card().map(|c| c.id.clone());
+    if id.is_none() {
+        app.warn(Msg::NoCard);
+    }
+    id
+}
+
+fn toggle_flag(app: &mut App, f: impl FnOnce(&mut Card)) {
+    let Some(mut card) = app.doc.as_ref().and_then(Doc::card).cloned() else {
+        return app.warn(Msg::NoCard);
+    };
+    f(&mut card);
+    app.apply(Edit::ReplaceCard { card });
+}
+
+fn move_vertically(app: &mut App, action: Action) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let (Some(board), Some(column), Some(i)) = (doc.board(), doc.column(), doc.card_index()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let target = if action == Action::MoveCardUp {
+        match i.checked_sub(1) {
+            Some(t) => t,
+            None => return,
+        }
+    } else if i + 1 < column.cards.len() {
+        i + 1
+    } else {
+        return;
+    };
+    let edit = Edit::MoveCard {
+        card: column.cards[i].id.clone(),
+        board: board.id.clone(),
+        column: column.key.clone(),
+        index: target,
+    };
+    if app.apply(edit)
+        && let Some(doc) = app.doc.as_mut()
+    {
+        doc.cursor.card = target;
+    }
+}
+
+fn move_to_column(app: &mut App, right: bool) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let (Some(board), Some(card)) = (doc.board(), doc.card()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let c = doc.cursor.column;
+    let target = if right { c + 1 } else { c.wrapping_sub(1) };
+    let Some(column) = board.columns.get(target) else {
+        return;
+    };
+    let id = card.id.clone();
+    let edit = Edit::MoveCard {
+        card: id.clone(),
+        board: board.id.clone(),
+        column: column.key.clone(),
+        index: usize::MAX,
+    };
+    if app.apply(edit)
+        && let Some(doc) = app.doc.as_mut()
+    {
+        doc.select(&id);
+    }
+}
+
+fn move_to_board(app: &mut App, next: bool) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let (Some(column), Some(card)) = (doc.column(), doc.card()) else {
+        return app.warn(Msg::NoCard);
+    };
+    let b = doc.cursor.board;
+    let target = if next { b + 1 } else { b.wrapping_sub(1) };
+    let Some(board) = doc.session.boards.get(target) else {
+        return app.warn(Msg::NoOtherBoard);
+    };
+    // The same column if the other board has it, else the same position.
+    let to_column = board.column_index(&column.key).or_else(|| {
+        (!board.columns.is_empty()).then(|| doc.cursor.column.min(board.columns.len() - 1))
+    });
+    let Some(to_column) = to_column else {
+        return app.warn(Msg::NoOtherBoard);
+    };
+    let title = board.title.clone();
+    let edit = Edit::MoveCard {
+        card: card.id.clone(),
+        board: board.id.clone(),
+        column: board.columns[to_column].key.clone(),
+        index: usize::MAX,
+    };
+    if app.apply(edit) {
+        let text = Msg::CardMovedToBoard.fill(app.lang, &[&title]);
+        app.set_status(Severity::Info, text);
+    }
+}

@@ -1,0 +1,95 @@
+//! Carries out actions: every change to the session goes through an `Edit`
+//! and the history ([`App::apply`]), so that undo, redo and autosave cover
+//! all of them. Each screen and mode has its own file; this one dispatches.
+
+mod board;
+mod entry;
+mod form;
+mod persist;
+mod photo;
+mod start;
+#[cfg(test)]
+mod tests;
+
+use std::time::Instant;
+
+use super::action::Action;
+use super::app::{App, Mode, Screen, Severity};
+use super::{clipboard, export, search, tags, themes};
+
+pub use persist::{autosave, close, rescue, save, shutdown, tick};
+
+/// Applies one action to the app.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Tick => return tick(app, Instant::now()),
+        Action::Interrupt => return persist::interrupt(app),
+        Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {
+            // Several lines pasted on the board become cards at once; one
+            // line starts a new card holding the text.
+            if app.screen == Screen::Board && clipboard::is_multi_line(&text) {
+                clipboard::paste_cards(app, &text);
+            } else if app.screen == Screen::Board {
+                entry::start_entry(app, entry::EntryPlace::End);
+                if let Mode::Entry(e) = &mut app.mode {
+                    e.editor.insert_str(&text);
+                }
+            }
+            return;
+        }
+        _ => {}
+    }
+    // A plain message lasts until the next key; warnings and errors stay
+    // until something else is said.
+    if app
+        .status
+        .as_ref()
+        .is_some_and(|s| s.severity == Severity::Info)
+    {
+        app.status = None;
+    }
+    if app.help.is_some() {
+        return help(app, action);
+    }
+    let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    match mode {
+        Mode::Entry(e) => entry::entry_action(app, e, action),
+        Mode::Form(f) => form::form_action(app, f, action),
+        Mode::Picker(picker) => tags::picker_action(app, picker, action),
+        Mode::Search(s) => search::search_action(app, s, action),
+        Mode::Review(r) => themes::review_action(app, r, action),
+        Mode::Export(dialog) => export::dialog_action(app, dialog, action),
+        Mode::Normal => match app.screen {
+            Screen::Start => start::start_action(app, action),
+            Screen::Board => {
+                board::board_action(app, action);
+                if let Some(doc) = app.doc.as_mut() {
+                    tags::snap_to_filter(doc);
+                }
+            }
+        },
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    let offset = app.help.unwrap_or(0);
+    app.help = match action {
+        Action::Up => Some(offset.saturating_sub(1)),
+        Action::Down => Some(offset + 1),
+        Action::Cancel | Action::Help | Action::Quit => None,
+        _ => Some(offset),
+    };
+}
+
+/// Keys that mean the same on the start screen and the board.
+fn common(app: &mut App, action: &Action) -> bool {
+    match action {
+        Action::Help => app.help = Some(0),
+        Action::Save => {
+            save(app, false);
+        }
+        Action::Quit => persist::quit(app),
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,177 @@
+//! Saving: explicit saves, autosave, the draft of the card being typed,
+//! and the ways out (quit, interrupt, shutdown, rescue after a panic).
+
+use std::time::Instant;
+
+use crate::core::session_file::{Draft, DraftTarget, Saved};
+use crate::core::store;
+
+use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
+use super::super::i18n::Msg;
+use super::entry::commit_entry;
+
+/// Saves the open session if it changed. Returns whether it is safe to leave
+/// it (saved, unchanged, or read-only and never written).
+pub fn save(app: &mut App, quiet: bool) -> bool {
+    let lang = app.lang;
+    let Some(doc) = app.doc.as_mut() else {
+        return true;
+    };
+    let Some(file) = doc.file.as_mut().filter(|_| !doc.read_only) else {
+        if !quiet {
+            app.warn(Msg::ReadOnly);
+        }
+        return true;
+    };
+    if !doc.dirty && quiet {
+        return true;
+    }
+    super::super::testhook::check("save");
+    match file.save(&doc.session) {
+        Ok(saved) => {
+            doc.dirty = false;
+            doc.changed_at = None;
+            if let Some(text) = saved.message(lang) {
+                if let Saved::Conflict { side, .. } = &saved {
+                    doc.path = side.clone();
+                }
+                app.set_status(Severity::Warning, text);
+            } else if !quiet {
+                let text = Msg::Saved.fill(lang, &[&doc.path.display()]);
+                app.set_status(Severity::Info, text);
+            }
+            true
+        }
+        Err(e) => {
+            // Autosave tries again after the delay, not on every tick.
+            doc.changed_at = Some(Instant::now());
+            let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
+            app.set_status(Severity::Error, text);
+            false
+        }
+    }
+}
+
+/// The periodic work: the draft of the card being typed, then autosave.
+pub fn tick(app: &mut App, now: Instant) {
+    write_draft(app, now);
+    autosave(app, now);
+}
+
+/// The card being typed, as it would be recovered after a crash.
+fn current_draft(app: &App) -> Option<Draft> {
+    let Mode::Entry(entry) = &app.mode else {
+        return None;
+    };
+    let doc = app.doc.as_ref()?;
+    if entry.editor.is_blank() {
+        return None;
+    }
+    let target = match &entry.target {
+        EntryTarget::New { index } => DraftTarget::New {
+            board: doc.board()?.id.clone(),
+            column: doc.column()?.key.clone(),
+            index: *index,
+        },
+        EntryTarget::Edit { card } => {
+            let (text, subs) = entry.editor.to_card_parts();
+            let old = doc.session.card(card)?;
+            if old.text == text && old.sub_points == subs {
+                return None;
+            }
+            DraftTarget::Edit { card: card.clone() }
+        }
+    };
+    Some(Draft {
+        target,
+        text: entry.editor.text().to_string(),
+    })
+}
+
+/// Keeps the draft file in step with the editor (throttled in the core).
+pub(super) fn write_draft(app: &mut App, now: Instant) {
+    let draft = current_draft(app);
+    let lang = app.lang;
+    let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut()) else {
+        return;
+    };
+    if let Err(e) = file.update_draft(draft.as_ref(), now) {
+        let text = Msg::SaveFailed.fill(lang, &[&e]);
+        app.set_status(Severity::Error, text);
+    }
+}
+
+/// On the way out of a failing program: the card being typed goes to the
+/// draft at once; the session is saved when it still makes a whole file,
+/// else the journal keeps every change.
+pub fn rescue(app: &mut App) {
+    let draft = current_draft(app);
+    if let (Some(d), Some(file)) = (draft, app.doc.as_mut().and_then(|d| d.file.as_mut())) {
+        let _ = file.write_draft(&d);
+    }
+    let whole = app
+        .doc
+        .as_ref()
+        .is_some_and(|d| store::parse(&d.path, &store::to_ron(&d.session)).is_ok());
+    if whole {
+        save(app, true);
+    }
+}
+
+/// A clean end (quit, a closed terminal, SIGTERM): the card being typed
+/// becomes a card, the session is saved, and the journal and draft are
+/// removed when nothing is left unsaved.
+pub fn shutdown(app: &mut App) {
+    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        commit_entry(app, &entry);
+    }
+    save(app, true);
+    close(app);
+}
+
+/// Lets go of the open session file; its journal stays when not all is saved.
+pub fn close(app: &mut App) {
+    if let Some(doc) = app.doc.as_mut()
+        && let Some(file) = doc.file.take()
+    {
+        file.close(!doc.dirty);
+    }
+}
+
+/// Saves when the last change is older than the autosave delay.
+pub fn autosave(app: &mut App, now: Instant) {
+    let due = app.doc.as_ref().is_some_and(|d| {
+        d.dirty
+            && !d.read_only
+            && d.changed_at
+                .is_none_or(|t| now.duration_since(t).as_secs_f32() >= AUTOSAVE_AFTER_SECS)
+    });
+    if due {
+        save(app, true);
+    }
+}
+
+pub(super) fn quit(app: &mut App) {
+    if save(app, true) || app.quit_anyway {
+        app.quit = true;
+    } else {
+        app.quit_anyway = true;
+        let mut text = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        text.push_str(" · ");
+        text.push_str(app.t(Msg::QuitUnsaved));
+        app.set_status(Severity::Error, text);
+    }
+}
+
+/// Ctrl-c: keep what is being typed, save, quit.
+pub(super) fn interrupt(app: &mut App) {
+    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        commit_entry(app, &entry);
+    }
+    app.help = None;
+    quit(app);
+}

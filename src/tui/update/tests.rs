@@ -1,0 +1,454 @@
+//! Updates driven through `update`, as the keys would.
+
+use std::time::Duration;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::persist::write_draft;
+use super::*;
+use crate::core::error::Lang;
+use crate::core::model::FORMAT_VERSION;
+use crate::core::model::Session;
+use crate::core::store;
+use crate::core::template::Templates;
+use crate::tui::tags::tests::type_text;
+
+/// An app with a fresh district-exchange session open, in a temp folder.
+fn app_with_session() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    update(&mut app, Action::NewSession);
+    type_text(&mut app, "Stadtteilkonferenz");
+    update(&mut app, Action::Commit);
+    assert_eq!(app.screen, Screen::Board, "{:?}", app.status);
+    (dir, app)
+}
+
+fn session(app: &App) -> &Session {
+    &app.doc.as_ref().unwrap().session
+}
+
+fn texts(app: &App, column: usize) -> Vec<String> {
+    session(app).boards[0].columns[column]
+        .cards
+        .iter()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+fn path(app: &App) -> PathBuf {
+    app.doc.as_ref().unwrap().path.clone()
+}
+
+#[test]
+fn rapid_entry_fills_columns_with_enter_tab_and_esc() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Nachbarschaftsnetzwerke");
+    update(&mut app, Action::Commit);
+    type_text(&mut app, "Feierabendmarkt");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Spracherwerbsförderung");
+    update(&mut app, Action::Commit);
+    // An empty Enter adds nothing and stays in the column.
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Kümmerer vor Ort");
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        texts(&app, 0),
+        ["Nachbarschaftsnetzwerke", "Feierabendmarkt"]
+    );
+    assert_eq!(texts(&app, 1), ["Spracherwerbsförderung"]);
+    assert_eq!(texts(&app, 2), ["Kümmerer vor Ort"]);
+    // Tab from the last column wraps to the first.
+    update(&mut app, Action::AddCard);
+    update(&mut app, Action::CommitNext);
+    assert_eq!(app.doc.as_ref().unwrap().cursor.column, 0);
+}
+
+#[test]
+fn pasted_lines_stay_in_one_card() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    update(
+        &mut app,
+        Action::Paste("kulturelles Angebot\r\n↳ Theater\n-> Musikschule\n".into()),
+    );
+    update(&mut app, Action::Commit);
+    let card = &session(&app).boards[0].columns[0].cards[0];
+    assert_eq!(card.text, "kulturelles Angebot");
+    assert_eq!(card.sub_points, ["Theater", "Musikschule"]);
+    assert_eq!(session(&app).card_count(), 1);
+}
+
+#[test]
+fn undo_and_redo_cover_every_kind_of_change() {
+    let (_dir, mut app) = app_with_session();
+    let start = session(&app).clone();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Commit);
+    type_text(&mut app, "Sport");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::EditCard);
+    type_text(&mut app, "vereine");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::AddSubPoint);
+    type_text(&mut app, "Fußball");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::ToggleUncertain);
+    update(&mut app, Action::ToggleStruck);
+    update(&mut app, Action::ToggleEmphasis);
+    update(&mut app, Action::MoveCardUp);
+    update(&mut app, Action::MoveCardRight);
+    update(&mut app, Action::EditBoard);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "Altstadt");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "IMG_0001.jpg");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::EditSession);
+    update(&mut app, Action::End);
+    type_text(&mut app, " Mitte");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::NewBoard);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Themen");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::PrevBoard);
+    update(&mut app, Action::DeleteCard);
+    let end = session(&app).clone();
+    assert_eq!(end.boards.len(), 2);
+    assert_eq!(end.boards[0].title, "Altstadt");
+    assert_eq!(end.boards[0].photos, ["IMG_0001.jpg"]);
+    assert_eq!(end.title, "Stadtteilkonferenz Mitte");
+
+    let mut steps = 0;
+    while app.doc.as_ref().unwrap().history.can_undo() {
+        update(&mut app, Action::Undo);
+        steps += 1;
+    }
+    assert_eq!(steps, 13);
+    let mut back = session(&app).clone();
+    back.next_id = start.next_id;
+    assert_eq!(back, start);
+    for _ in 0..steps {
+        update(&mut app, Action::Redo);
+    }
+    let mut again = session(&app).clone();
+    again.next_id = end.next_id;
+    assert_eq!(again, end);
+}
+
+#[test]
+fn more_than_a_hundred_undo_steps() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    for i in 0..120 {
+        type_text(&mut app, &format!("Karte {i}"));
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::Cancel);
+    assert_eq!(session(&app).card_count(), 120);
+    for _ in 0..120 {
+        update(&mut app, Action::Undo);
+    }
+    assert_eq!(session(&app).card_count(), 0);
+}
+
+#[test]
+fn cards_move_within_and_between_columns_and_boards() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    for t in ["a", "b", "c"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::Cancel);
+    // The cursor is on "c", the last card typed.
+    update(&mut app, Action::MoveCardUp);
+    assert_eq!(texts(&app, 0), ["a", "c", "b"]);
+    update(&mut app, Action::MoveCardDown);
+    assert_eq!(texts(&app, 0), ["a", "b", "c"]);
+    update(&mut app, Action::MoveCardRight);
+    assert_eq!(texts(&app, 1), ["c"]);
+    assert_eq!(app.doc.as_ref().unwrap().card().unwrap().text, "c");
+    update(&mut app, Action::NewBoard);
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::PrevBoard);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::MoveCardNextBoard);
+    assert_eq!(session(&app).boards[1].columns[1].cards[0].text, "c");
+    assert!(session(&app).boards[0].columns[1].cards.is_empty());
+}
+
+#[test]
+fn autosave_writes_within_two_seconds_of_a_change() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita-Plätze");
+    update(&mut app, Action::Cancel);
+    let changed = app.doc.as_ref().unwrap().changed_at.unwrap();
+    autosave(&mut app, changed);
+    assert!(app.doc.as_ref().unwrap().dirty, "not saved at once");
+    autosave(&mut app, changed + Duration::from_millis(1999));
+    assert!(!app.doc.as_ref().unwrap().dirty);
+    let loaded = store::load(&path(&app)).unwrap();
+    assert_eq!(
+        loaded.session.boards[0].columns[0].cards[0].text,
+        "Kita-Plätze"
+    );
+}
+
+#[test]
+fn interrupt_keeps_the_card_being_typed_and_saves() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "halb getippt");
+    update(&mut app, Action::Interrupt);
+    assert!(app.quit);
+    let loaded = store::load(&path(&app)).unwrap();
+    assert_eq!(
+        loaded.session.boards[0].columns[0].cards[0].text,
+        "halb getippt"
+    );
+}
+
+#[test]
+fn a_newer_file_is_shown_but_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("neu.ron");
+    let mut s = Session {
+        title: "Zukunft".into(),
+        version: FORMAT_VERSION + 1,
+        ..Session::default()
+    };
+    let b = s.fresh_id("b");
+    s.boards.push(
+        Templates::builtin()
+            .board("district-exchange")
+            .unwrap()
+            .new_board(b, "X"),
+    );
+    store::save(&file, &s).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut app = App::new(Lang::En, Templates::builtin(), dir.path());
+    update(&mut app, Action::Open);
+    assert!(app.doc.as_ref().unwrap().read_only);
+    update(&mut app, Action::AddCard);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.status.as_ref().unwrap().text.contains("read-only"));
+    update(&mut app, Action::EditSession);
+    update(&mut app, Action::Save);
+    autosave(&mut app, Instant::now() + Duration::from_secs(10));
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn an_unreadable_file_is_listed_with_its_error_and_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kaputt.ron");
+    std::fs::write(&file, "Session(\n  title: 42,\n)").unwrap();
+    let mut app = App::new(Lang::En, Templates::builtin(), dir.path());
+    assert!(app.sessions[0].error.is_some());
+    update(&mut app, Action::Open);
+    assert_eq!(app.screen, Screen::Start);
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Error);
+    assert!(status.text.contains("kaputt.ron:2:"), "{}", status.text);
+    update(&mut app, Action::Quit);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Session(\n  title: 42,\n)"
+    );
+}
+
+#[test]
+fn a_new_session_creates_the_missing_folder_and_a_slug_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    let mut app = App::new(Lang::De, Templates::builtin(), &sessions);
+    update(&mut app, Action::NewSession);
+    type_text(&mut app, "Konferenz Süd");
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "2019-03-01x");
+    update(&mut app, Action::Commit);
+    assert!(
+        matches!(app.mode, Mode::Form(_)),
+        "bad date keeps the form open"
+    );
+    update(&mut app, Action::Backspace);
+    update(&mut app, Action::Commit);
+    let file = sessions.join("2019-03-01-konferenz-sued.ron");
+    assert!(file.is_file());
+    let s = store::load(&file).unwrap().session;
+    assert_eq!((s.title.as_str(), s.boards.len()), ("Konferenz Süd", 1));
+}
+
+#[test]
+fn a_failed_save_keeps_the_app_open_once() {
+    let (dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "x");
+    update(&mut app, Action::Cancel);
+    // A folder where the file should be makes the save fail.
+    let _ = dir;
+    let file = path(&app);
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir_all(file.join("x")).unwrap();
+    update(&mut app, Action::Quit);
+    assert!(!app.quit);
+    assert_eq!(app.status.as_ref().unwrap().severity, Severity::Error);
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn photo_problems_show_in_the_status_bar() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::OpenPhoto);
+    assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
+    update(&mut app, Action::EditBoard);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "fotos/IMG_9999.jpg");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::OpenPhoto);
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Error);
+    assert!(status.text.contains("IMG_9999.jpg"), "{}", status.text);
+    update(&mut app, Action::Cancel);
+    assert!(app.status.is_none());
+}
+
+#[test]
+fn ctrl_s_while_typing_keeps_the_card_and_the_editor() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Save);
+    assert!(matches!(app.mode, Mode::Entry(_)));
+    assert!(!app.doc.as_ref().unwrap().dirty);
+    type_text(&mut app, "Schule");
+    update(&mut app, Action::Commit);
+    assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
+}
+
+#[test]
+fn undo_shows_the_place_of_the_change() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    for t in ["a", "b"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Up);
+    update(&mut app, Action::ToggleEmphasis);
+    update(&mut app, Action::NewBoard);
+    update(&mut app, Action::Commit);
+    assert_eq!(app.doc.as_ref().unwrap().cursor.board, 1);
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Undo);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.cursor.board, 0);
+    assert_eq!(doc.card().unwrap().text, "a");
+    assert!(!doc.card().unwrap().flags.emphasis);
+    update(&mut app, Action::Redo);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.card().unwrap().text, "a");
+    assert!(doc.card().unwrap().flags.emphasis);
+}
+
+#[test]
+fn after_a_crash_every_committed_card_and_the_card_being_typed_come_back() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    for t in ["Kita", "Schule", "Sport"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "halber Satz");
+    write_draft(&mut app, Instant::now());
+    let file = path(&app);
+    // The process dies: nothing saved, nothing closed.
+    drop(app);
+    assert_eq!(store::load(&file).unwrap().session.card_count(), 0);
+
+    let mut app = App::open_file(Lang::En, Templates::builtin(), &file);
+    assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
+    let status = app.status.clone().unwrap();
+    assert!(status.text.contains("4 change(s)"), "{}", status.text);
+    assert!(status.text.contains("in the editor"), "{}", status.text);
+    let Mode::Entry(entry) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(entry.editor.text(), "halber Satz");
+    type_text(&mut app, " zu Ende");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+    shutdown(&mut app);
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(column_texts(&s), ["Kita", "Schule", "halber Satz zu Ende"]);
+    let left: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".journal") || n.ends_with(".draft"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+fn column_texts(s: &Session) -> Vec<String> {
+    s.boards[0].columns[0]
+        .cards
+        .iter()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_session_open_elsewhere_opens_read_only_and_names_the_owner() {
+    let (_dir, app) = app_with_session();
+    let file = path(&app);
+    let second = App::open_file(Lang::De, Templates::builtin(), &file);
+    let doc = second.doc.as_ref().unwrap();
+    assert!(doc.read_only);
+    let status = second.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Warning);
+    assert!(
+        status
+            .text
+            .contains(&format!("Prozess {}", std::process::id())),
+        "{}",
+        status.text
+    );
+}
+
+#[test]
+fn a_change_by_another_program_is_saved_aside_and_the_clerk_told() {
+    let (_dir, mut app) = app_with_session();
+    let file = path(&app);
+    let theirs = std::fs::read_to_string(&file).unwrap() + "\n";
+    std::fs::write(&file, &theirs).unwrap();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Save);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+    let side = path(&app);
+    assert_ne!(side, file);
+    assert_eq!(store::load(&side).unwrap().session.card_count(), 1);
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Warning);
+    assert!(status.text.contains("konflikt"), "{}", status.text);
+}
