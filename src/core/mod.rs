@@ -15,3 +15,4 @@ pub mod store;
 pub mod template;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod workspace;

@@ -1,0 +1,77 @@
+//! `stellwand export`: themes and cards into a concept repository, a
+//! protocol or CSV.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use stellwand::core::error::Lang;
+use stellwand::core::export;
+use stellwand::core::template::Templates;
+use stellwand::core::workspace::Workspace;
+
+/// Exports sessions; problems go to stderr one per line (FILE:LINE:COLUMN:
+/// message where there is a place) and make the exit code 1.
+pub fn run(
+    templates: &Templates,
+    lang: Lang,
+    files: &[PathBuf],
+    to: &Path,
+    options: &export::Options,
+    dry_run: bool,
+) -> ExitCode {
+    let (workspace, problems) = Workspace::load(files);
+    for e in &problems {
+        eprintln!("{}", e.render(lang));
+    }
+    if !problems.is_empty() {
+        return ExitCode::FAILURE;
+    }
+    let workspace_id = workspace.id();
+    let shared = (!workspace.shared.is_empty()).then(|| export::Shared {
+        id: &workspace_id,
+        themes: &workspace.shared,
+    });
+    let names: Vec<String> = workspace
+        .sessions
+        .iter()
+        .map(|(f, _)| {
+            f.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let sources: Vec<export::Source> = workspace
+        .sessions
+        .iter()
+        .zip(&names)
+        .map(|((_, session), name)| export::Source { session, name })
+        .collect();
+    let plan = match export::plan_with(&sources, shared, templates, to, options) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("stellwand: {}", e.message(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", plan.summary(lang));
+    if dry_run {
+        println!(
+            "{}",
+            lang.pick(
+                "Probelauf (--dry-run): nichts geschrieben.",
+                "Dry run (--dry-run): nothing written."
+            )
+        );
+    } else if let Err(e) = plan.apply() {
+        eprintln!("{}", e.render(lang));
+        return ExitCode::FAILURE;
+    }
+    for p in &plan.problems {
+        eprintln!("{}", p.render(lang));
+    }
+    if plan.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
