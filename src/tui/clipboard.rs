@@ -534,6 +534,7 @@ mod tests {
             panic!("review closed");
         };
         let confirmed = review
+            .grouping
             .groups
             .iter()
             .position(|g| g.theme.is_some())

@@ -7,15 +7,17 @@
 //! card, renaming it, …) confirms it as a theme in the same undo step, so
 //! that every decision is stored and kept by the next clustering run.
 
-use std::collections::HashMap;
 use std::path::Path;
 
-use crate::core::cluster::themes as rules;
-use crate::core::cluster::{
-    self, Cluster, ClusterCard, ClusterOptions, Clustering, Reason, Thesaurus,
+use crate::core::cluster::review::{
+    self as grouping, Grouping, dismiss_key, materialize, move_into, take_out,
 };
+use crate::core::cluster::themes as rules;
+use crate::core::cluster::{self, Thesaurus};
 use crate::core::edit::Edit;
-use crate::core::model::{Session, Theme};
+use crate::core::model::Theme;
+
+pub use crate::core::cluster::review::{ColumnScope, Entry, Group, column_keys};
 
 use super::action::Action;
 use super::app::{App, Doc, Mode, Severity};
@@ -25,19 +27,6 @@ use super::tags::{self, Choice, Item, Outcome, Picker, Purpose};
 
 /// Step of the threshold keys `+` and `-`.
 pub const THRESHOLD_STEP: f64 = 0.05;
-
-/// Which columns are clustered.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum ColumnScope {
-    /// Each column key on its own (a "läuft gut" card never joins a
-    /// "Handlungsbedarf" card).
-    #[default]
-    EachColumn,
-    /// Only the cards of one column key.
-    Column(String),
-    /// All columns together.
-    Together,
-}
 
 /// The clerk's clustering choices, kept while the program runs.
 #[derive(Debug, Clone)]
@@ -55,35 +44,6 @@ impl Default for ClusterSettings {
             scope: ColumnScope::EachColumn,
             thesaurus: None,
         }
-    }
-}
-
-/// One card of a group in the review.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The card's id (as a theme refers to it).
-    pub card: String,
-    /// Suggested into a confirmed theme it is not in yet.
-    pub new: bool,
-    pub reasons: Vec<Reason>,
-}
-
-/// A suggestion or a confirmed theme, as listed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub label: String,
-    /// The confirmed theme, if it is one.
-    pub theme: Option<String>,
-    pub tag: Option<String>,
-    /// The cluster of this run (a theme may have none when its cards are
-    /// outside the clustered columns).
-    pub cluster: Option<usize>,
-    pub members: Vec<Entry>,
-}
-
-impl Group {
-    pub fn new_cards(&self) -> usize {
-        self.members.iter().filter(|m| m.new).count()
     }
 }
 
@@ -106,14 +66,8 @@ enum Step {
 /// The review screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
-    pub cards: Vec<ClusterCard>,
-    pub clustering: Clustering,
-    /// Suggestions first (biggest first), then the confirmed themes.
-    pub groups: Vec<Group>,
-    /// How many of the groups are suggestions.
-    pub suggestions: usize,
-    /// Cards on their own (not listed).
-    pub singles: usize,
+    /// The last clustering run and what it lists.
+    pub grouping: Grouping,
     pub selected: usize,
     /// The selected card of the selected group.
     pub card: usize,
@@ -132,138 +86,12 @@ impl Eq for Review {}
 
 impl Review {
     pub fn group(&self) -> Option<&Group> {
-        self.groups.get(self.selected)
+        self.grouping.groups.get(self.selected)
     }
 
     pub fn entry(&self) -> Option<&Entry> {
         self.group()?.members.get(self.card)
     }
-}
-
-/// The cards clustered under a scope.
-fn scope_cards(session: &Session, scope: &ColumnScope) -> (Vec<ClusterCard>, bool) {
-    let sessions = std::slice::from_ref(session);
-    match scope {
-        ColumnScope::EachColumn => (cluster::cards_of(sessions, &[]), false),
-        ColumnScope::Column(k) => (cluster::cards_of(sessions, std::slice::from_ref(k)), false),
-        ColumnScope::Together => (cluster::cards_of(sessions, &[]), true),
-    }
-}
-
-/// The column keys of the session, in board order.
-pub fn column_keys(session: &Session) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    for b in &session.boards {
-        for c in &b.columns {
-            if !keys.contains(&c.key) {
-                keys.push(c.key.clone());
-            }
-        }
-    }
-    keys
-}
-
-fn dismiss_key(cluster: &Cluster, cards: &[ClusterCard]) -> String {
-    let mut ids: Vec<&str> = cluster
-        .members
-        .iter()
-        .map(|m| cards[m.card].id.as_str())
-        .collect();
-    ids.sort_unstable();
-    ids.join(" ")
-}
-
-/// Runs the clustering and lists suggestions and themes.
-fn run(
-    session: &Session,
-    settings: &ClusterSettings,
-    thesaurus: &Thesaurus,
-    dismissed: &[String],
-) -> (Vec<ClusterCard>, Clustering, Vec<Group>, usize, usize) {
-    let (cards, across) = scope_cards(session, &settings.scope);
-    let options = ClusterOptions {
-        threshold: settings.threshold,
-        across_columns: across,
-        home_session: Some(session.id.clone()),
-    };
-    let clustering = cluster::cluster(&cards, &options, thesaurus, &session.themes);
-    let mut groups = Vec::new();
-    let mut singles = 0;
-    for (ci, c) in clustering.clusters.iter().enumerate() {
-        if c.theme.is_some() {
-            continue;
-        }
-        if c.len() < 2 {
-            singles += 1;
-            continue;
-        }
-        if dismissed.contains(&dismiss_key(c, &cards)) {
-            continue;
-        }
-        groups.push(Group {
-            label: c.label.clone(),
-            theme: None,
-            tag: None,
-            cluster: Some(ci),
-            members: c
-                .members
-                .iter()
-                .map(|m| Entry {
-                    card: cards[m.card].id.clone(),
-                    new: false,
-                    reasons: m.reasons.clone(),
-                })
-                .collect(),
-        });
-    }
-    let suggestions = groups.len();
-    for t in session.themes.iter().filter(|t| t.confirmed) {
-        let ci = clustering
-            .clusters
-            .iter()
-            .position(|c| c.theme.as_deref() == Some(t.id.as_str()));
-        let reasons: HashMap<&str, &Vec<Reason>> = ci
-            .map(|ci| {
-                clustering.clusters[ci]
-                    .members
-                    .iter()
-                    .map(|m| (cards[m.card].id.as_str(), &m.reasons))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut members: Vec<Entry> = t
-            .cards
-            .iter()
-            .map(|r| Entry {
-                card: r.clone(),
-                new: false,
-                reasons: reasons
-                    .get(r.as_str())
-                    .map_or_else(Vec::new, |r| (*r).clone()),
-            })
-            .collect();
-        if let Some(ci) = ci {
-            members.extend(
-                clustering.clusters[ci]
-                    .members
-                    .iter()
-                    .filter(|m| m.new)
-                    .map(|m| Entry {
-                        card: cards[m.card].id.clone(),
-                        new: true,
-                        reasons: m.reasons.clone(),
-                    }),
-            );
-        }
-        groups.push(Group {
-            label: t.label.clone(),
-            theme: Some(t.id.clone()),
-            tag: t.tag.clone(),
-            cluster: ci,
-            members,
-        });
-    }
-    (cards, clustering, groups, suggestions, singles)
 }
 
 /// `c`: opens the review of the open session.
@@ -281,11 +109,7 @@ pub fn open(app: &mut App) {
         }
     }
     let mut review = Review {
-        cards: Vec::new(),
-        clustering: Clustering::default(),
-        groups: Vec::new(),
-        suggestions: 0,
-        singles: 0,
+        grouping: Grouping::default(),
         selected: 0,
         card: 0,
         pane: Pane::Groups,
@@ -304,22 +128,25 @@ pub fn open(app: &mut App) {
 fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
     let Some(doc) = app.doc.as_ref() else { return };
     let thesaurus = app.cluster.thesaurus.clone().unwrap_or_default();
-    let (cards, clustering, groups, suggestions, singles) =
-        run(&doc.session, &app.cluster, &thesaurus, &review.dismissed);
-    review.cards = cards;
-    review.clustering = clustering;
-    review.groups = groups;
-    review.suggestions = suggestions;
-    review.singles = singles;
+    review.grouping = grouping::group(
+        &doc.session,
+        app.cluster.threshold,
+        &app.cluster.scope,
+        &thesaurus,
+        &review.dismissed,
+    );
     if let Some(id) = focus
         && let Some(i) = review
+            .grouping
             .groups
             .iter()
             .position(|g| g.theme.as_deref() == Some(id))
     {
         review.selected = i;
     }
-    review.selected = review.selected.min(review.groups.len().saturating_sub(1));
+    review.selected = review
+        .selected
+        .min(review.grouping.groups.len().saturating_sub(1));
     let n = review.group().map_or(0, |g| g.members.len());
     review.card = review.card.min(n.saturating_sub(1));
 }
@@ -370,7 +197,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         },
         Action::Down => match review.pane {
             Pane::Groups => {
-                if review.selected + 1 < review.groups.len() {
+                if review.selected + 1 < review.grouping.groups.len() {
                     review.selected += 1;
                     review.card = 0;
                 }
@@ -384,7 +211,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         },
         Action::NextBoard | Action::PrevBoard | Action::Home | Action::End => {
             let (n, at) = match review.pane {
-                Pane::Groups => (review.groups.len(), review.selected),
+                Pane::Groups => (review.grouping.groups.len(), review.selected),
                 Pane::Cards => (review.group().map_or(0, |g| g.members.len()), review.card),
             };
             let last = n.saturating_sub(1);
@@ -426,7 +253,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         Action::ClusterScope => {
             if let Some(doc) = app.doc.as_ref() {
                 let keys = column_keys(&doc.session);
-                app.cluster.scope = next_scope(&app.cluster.scope, &keys);
+                app.cluster.scope = grouping::next_scope(&app.cluster.scope, &keys);
             }
             review.selected = 0;
             review.card = 0;
@@ -453,7 +280,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
             let moving = action == Action::MoveToTheme;
             if moving && review.entry().is_none() {
                 app.warn(Msg::NoCard);
-            } else if review.groups.len() < 2 {
+            } else if review.grouping.groups.len() < 2 {
                 app.warn(Msg::NoOtherTheme);
             } else {
                 let purpose = if moving {
@@ -478,25 +305,10 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
     app.mode = Mode::Review(review);
 }
 
-fn next_scope(scope: &ColumnScope, keys: &[String]) -> ColumnScope {
-    match scope {
-        ColumnScope::EachColumn => keys
-            .first()
-            .map_or(ColumnScope::Together, |k| ColumnScope::Column(k.clone())),
-        ColumnScope::Column(k) => {
-            let i = keys.iter().position(|x| x == k);
-            match i.and_then(|i| keys.get(i + 1)) {
-                Some(next) => ColumnScope::Column(next.clone()),
-                None => ColumnScope::Together,
-            }
-        }
-        ColumnScope::Together => ColumnScope::EachColumn,
-    }
-}
-
 /// The other groups, as targets of a move or merge.
 fn target_items(app: &App, review: &Review) -> Vec<Item> {
     review
+        .grouping
         .groups
         .iter()
         .enumerate()
@@ -514,26 +326,6 @@ fn target_items(app: &App, review: &Review) -> Vec<Item> {
                 .to_string(),
         })
         .collect()
-}
-
-/// The theme id of group `g` in `themes`, confirming a suggestion first.
-fn materialize(
-    doc: &mut Doc,
-    review: &Review,
-    themes: &mut Vec<Theme>,
-    g: usize,
-) -> Option<String> {
-    let group = review.groups.get(g)?;
-    if let Some(id) = &group.theme {
-        return Some(id.clone());
-    }
-    let cluster = review.clustering.clusters.get(group.cluster?)?;
-    let id = doc.session.fresh_id("t");
-    let home = doc.session.id.clone();
-    if let Edit::SetThemes(t) = rules::accept(themes, cluster, &review.cards, Some(&home), &id) {
-        *themes = t;
-    }
-    Some(id)
 }
 
 /// Applies new themes as one undo step and runs the clustering again.
@@ -556,17 +348,23 @@ fn accept(app: &mut App, review: &mut Review) {
     }
     let Some(doc) = app.doc.as_mut() else { return };
     let mut themes = doc.session.themes.clone();
-    let Some(id) = materialize(doc, review, &mut themes, review.selected) else {
+    let Some(id) = materialize(
+        &mut doc.session,
+        &review.grouping,
+        &mut themes,
+        review.selected,
+    ) else {
         return;
     };
     // A confirmed theme takes in its suggested new cards.
     if group.theme.is_some()
         && let Some(cluster) = group
             .cluster
-            .and_then(|c| review.clustering.clusters.get(c))
+            .and_then(|c| review.grouping.clustering.clusters.get(c))
     {
         let home = doc.session.id.clone();
-        if let Edit::SetThemes(t) = rules::accept(&themes, cluster, &review.cards, Some(&home), &id)
+        if let Edit::SetThemes(t) =
+            rules::accept(&themes, cluster, &review.grouping.cards, Some(&home), &id)
         {
             themes = t;
         }
@@ -591,11 +389,11 @@ fn reject(app: &mut App, review: &mut Review) {
         None => {
             let Some(cluster) = group
                 .cluster
-                .and_then(|c| review.clustering.clusters.get(c))
+                .and_then(|c| review.grouping.clustering.clusters.get(c))
             else {
                 return;
             };
-            let key = dismiss_key(cluster, &review.cards);
+            let key = dismiss_key(cluster, &review.grouping.cards);
             review.dismissed.push(key.clone());
             review.steps.push(Step::Dismiss(key));
             review.redo.clear();
@@ -606,15 +404,18 @@ fn reject(app: &mut App, review: &mut Review) {
         Some(id) => {
             let cluster = group
                 .cluster
-                .and_then(|c| review.clustering.clusters.get(c));
+                .and_then(|c| review.grouping.clustering.clusters.get(c));
             let Some(cluster) = cluster.filter(|_| group.new_cards() > 0) else {
                 return app.info(Msg::NothingToReject);
             };
             let Some(doc) = app.doc.as_ref() else { return };
             let home = doc.session.id.clone();
-            let Some(Edit::SetThemes(themes)) =
-                rules::reject(&doc.session.themes, cluster, &review.cards, Some(&home))
-            else {
+            let Some(Edit::SetThemes(themes)) = rules::reject(
+                &doc.session.themes,
+                cluster,
+                &review.grouping.cards,
+                Some(&home),
+            ) else {
                 return;
             };
             let id = id.clone();
@@ -627,28 +428,18 @@ fn reject(app: &mut App, review: &mut Review) {
     }
 }
 
-/// Themes with `card` out of theme `from`: taken out of its cards, or, for a
-/// card only suggested into it, kept out of it for good.
-fn take_out(themes: &[Theme], from: &str, card: &str) -> Vec<Theme> {
-    if let Ok(Edit::SetThemes(t)) = rules::remove_card(themes, from, card) {
-        return t;
-    }
-    let mut out = themes.to_vec();
-    if let Some(t) = out.iter_mut().find(|t| t.id == from)
-        && !t.rejected.iter().any(|r| r == card)
-    {
-        t.rejected.push(card.to_string());
-    }
-    out
-}
-
 fn remove_card(app: &mut App, review: &mut Review) {
     let (Some(group), Some(entry)) = (review.group().cloned(), review.entry().cloned()) else {
         return app.warn(Msg::NoCard);
     };
     let Some(doc) = app.doc.as_mut() else { return };
     let mut themes = doc.session.themes.clone();
-    let Some(id) = materialize(doc, review, &mut themes, review.selected) else {
+    let Some(id) = materialize(
+        &mut doc.session,
+        &review.grouping,
+        &mut themes,
+        review.selected,
+    ) else {
         return;
     };
     let themes = take_out(&themes, &id, &entry.card);
@@ -690,7 +481,12 @@ fn delete(app: &mut App, review: &mut Review) {
 fn rename(app: &mut App, review: &mut Review, name: &str) {
     let Some(doc) = app.doc.as_mut() else { return };
     let mut themes = doc.session.themes.clone();
-    let Some(id) = materialize(doc, review, &mut themes, review.selected) else {
+    let Some(id) = materialize(
+        &mut doc.session,
+        &review.grouping,
+        &mut themes,
+        review.selected,
+    ) else {
         return;
     };
     let Ok(Edit::SetThemes(themes)) = rules::rename(&themes, &id, name) else {
@@ -717,7 +513,12 @@ fn chosen(app: &mut App, review: &mut Review, purpose: Purpose, choice: Choice, 
         (Purpose::ThemeTag, choice) => {
             let Some(doc) = app.doc.as_mut() else { return };
             let mut themes = doc.session.themes.clone();
-            let Some(id) = materialize(doc, review, &mut themes, review.selected) else {
+            let Some(id) = materialize(
+                &mut doc.session,
+                &review.grouping,
+                &mut themes,
+                review.selected,
+            ) else {
                 return;
             };
             let (tag, first) = match choice {
@@ -755,25 +556,26 @@ fn chosen(app: &mut App, review: &mut Review, purpose: Purpose, choice: Choice, 
 }
 
 fn move_card(app: &mut App, review: &mut Review, to: usize) {
-    let (Some(entry), Some(target)) = (review.entry().cloned(), review.groups.get(to).cloned())
-    else {
+    let (Some(entry), Some(target)) = (
+        review.entry().cloned(),
+        review.grouping.groups.get(to).cloned(),
+    ) else {
         return;
     };
     let Some(doc) = app.doc.as_mut() else { return };
     let mut themes = doc.session.themes.clone();
-    let Some(from) = materialize(doc, review, &mut themes, review.selected) else {
+    let Some(from) = materialize(
+        &mut doc.session,
+        &review.grouping,
+        &mut themes,
+        review.selected,
+    ) else {
         return;
     };
-    let Some(to_id) = materialize(doc, review, &mut themes, to) else {
+    let Some(to_id) = materialize(&mut doc.session, &review.grouping, &mut themes, to) else {
         return;
     };
-    let mut themes = take_out(&themes, &from, &entry.card);
-    if let Some(t) = themes.iter_mut().find(|t| t.id == to_id) {
-        t.rejected.retain(|r| r != &entry.card);
-        if !t.cards.contains(&entry.card) {
-            t.cards.push(entry.card.clone());
-        }
-    }
+    let themes = move_into(&themes, &from, &to_id, &entry.card);
     let text = card_text(doc, &entry.card);
     if commit(app, review, themes, Some(&from)) {
         let text = Msg::CardMoved.fill(app.lang, &[&text, &target.label]);
@@ -782,15 +584,20 @@ fn move_card(app: &mut App, review: &mut Review, to: usize) {
 }
 
 fn merge(app: &mut App, review: &mut Review, other: usize) {
-    let Some(target) = review.groups.get(other).cloned() else {
+    let Some(target) = review.grouping.groups.get(other).cloned() else {
         return;
     };
     let Some(doc) = app.doc.as_mut() else { return };
     let mut themes = doc.session.themes.clone();
-    let Some(into) = materialize(doc, review, &mut themes, review.selected) else {
+    let Some(into) = materialize(
+        &mut doc.session,
+        &review.grouping,
+        &mut themes,
+        review.selected,
+    ) else {
         return;
     };
-    let Some(from) = materialize(doc, review, &mut themes, other) else {
+    let Some(from) = materialize(&mut doc.session, &review.grouping, &mut themes, other) else {
         return;
     };
     let Ok(Edit::SetThemes(themes)) = rules::merge(&themes, &into, &from) else {
@@ -836,7 +643,7 @@ fn review_undo(app: &mut App, review: &mut Review, undo: bool) {
 mod tests {
     use super::*;
     use crate::core::error::Lang;
-    use crate::core::model::{Board, Card, Column};
+    use crate::core::model::{Board, Card, Column, Session};
     use crate::core::store;
     use crate::core::template::Templates;
     use crate::tui::tags::tests::type_text;
@@ -921,10 +728,11 @@ mod tests {
 
     fn select(app: &mut App, label_part: &str) {
         let i = review(app)
+            .grouping
             .groups
             .iter()
             .position(|g| g.label.contains(label_part))
-            .unwrap_or_else(|| panic!("no group {label_part}: {:?}", review(app).groups));
+            .unwrap_or_else(|| panic!("no group {label_part}: {:?}", review(app).grouping.groups));
         if let Mode::Review(r) = &mut app.mode {
             r.selected = i;
             r.card = 0;
@@ -935,8 +743,12 @@ mod tests {
     fn suggestions_come_biggest_first_within_each_column() {
         let (_dir, app) = app();
         let r = review(&app);
-        assert!(r.suggestions >= 2, "{:?}", r.groups);
-        let first: Vec<String> = r.groups[0].members.iter().map(|m| m.card.clone()).collect();
+        assert!(r.grouping.suggestions >= 2, "{:?}", r.grouping.groups);
+        let first: Vec<String> = r.grouping.groups[0]
+            .members
+            .iter()
+            .map(|m| m.card.clone())
+            .collect();
         let mut kita = ids(
             &app,
             &["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"],
@@ -948,38 +760,55 @@ mod tests {
             first_sorted, kita,
             "the good column's Kita card stays apart"
         );
-        let sizes: Vec<usize> = r.groups.iter().map(|g| g.members.len()).collect();
+        let sizes: Vec<usize> = r.grouping.groups.iter().map(|g| g.members.len()).collect();
         assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
-        assert!(r.groups[0].members.iter().all(|m| !m.reasons.is_empty()));
+        assert!(
+            r.grouping.groups[0]
+                .members
+                .iter()
+                .all(|m| !m.reasons.is_empty())
+        );
     }
 
     #[test]
     fn accept_and_reject_undo_and_redo() {
         let (_dir, mut app) = app();
-        let before = review(&app).suggestions;
+        let before = review(&app).grouping.suggestions;
         update(&mut app, Action::AcceptTheme);
         let t = themes(&app);
         assert_eq!(t.len(), 1);
         assert!(t[0].confirmed);
         assert_eq!(t[0].cards.len(), 3);
-        assert_eq!(review(&app).suggestions, before - 1);
+        assert_eq!(review(&app).grouping.suggestions, before - 1);
         // The confirmed theme is listed after the suggestions.
         assert_eq!(
-            review(&app).groups.last().unwrap().theme.as_deref(),
+            review(&app)
+                .grouping
+                .groups
+                .last()
+                .unwrap()
+                .theme
+                .as_deref(),
             Some(t[0].id.as_str())
         );
         update(&mut app, Action::Undo);
         assert!(themes(&app).is_empty());
-        assert_eq!(review(&app).suggestions, before);
+        assert_eq!(review(&app).grouping.suggestions, before);
         update(&mut app, Action::Redo);
         assert_eq!(themes(&app).len(), 1);
         // Rejecting a suggestion hides it; undo brings it back.
-        let label = review(&app).groups[0].label.clone();
+        let label = review(&app).grouping.groups[0].label.clone();
         update(&mut app, Action::RejectTheme);
-        assert!(review(&app).groups.iter().all(|g| g.label != label));
+        assert!(
+            review(&app)
+                .grouping
+                .groups
+                .iter()
+                .all(|g| g.label != label)
+        );
         assert_eq!(themes(&app).len(), 1, "nothing stored for a dismissal");
         update(&mut app, Action::Undo);
-        assert_eq!(review(&app).groups[0].label, label);
+        assert_eq!(review(&app).grouping.groups[0].label, label);
         update(&mut app, Action::Undo);
         assert!(themes(&app).is_empty());
     }
@@ -1069,6 +898,7 @@ mod tests {
         update(&mut app, Action::ThresholdDown);
         update(&mut app, Action::ThresholdUp);
         let g = review(&app)
+            .grouping
             .groups
             .iter()
             .find(|g| g.theme.as_deref() == Some(id.as_str()))
@@ -1086,7 +916,7 @@ mod tests {
             "removed card stays out"
         );
         assert!(
-            review(&app).groups[..review(&app).suggestions]
+            review(&app).grouping.groups[..review(&app).grouping.suggestions]
                 .iter()
                 .all(|s| s
                     .members
@@ -1096,7 +926,10 @@ mod tests {
         // Accepting the theme takes in the new card; earlier decisions stay.
         select(&mut app, "Kita");
         let i = review(&app).selected;
-        assert_eq!(review(&app).groups[i].theme.as_deref(), Some(id.as_str()));
+        assert_eq!(
+            review(&app).grouping.groups[i].theme.as_deref(),
+            Some(id.as_str())
+        );
         update(&mut app, Action::AcceptTheme);
         let t = &themes(&app)[0];
         assert_eq!(t.cards.len(), 3);
@@ -1120,6 +953,7 @@ mod tests {
         assert_eq!(app.cluster.scope, ColumnScope::Together);
         update(&mut app, Action::ThresholdDown);
         let kita = review(&app)
+            .grouping
             .groups
             .iter()
             .find(|g| g.label.contains("Kita"))

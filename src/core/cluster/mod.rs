@@ -15,6 +15,7 @@ pub mod features;
 pub mod graph;
 pub mod label;
 pub mod normalise;
+pub mod review;
 pub mod themes;
 pub mod thesaurus;
 

@@ -50,9 +50,9 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     let counts = Msg::ReviewCounts.fill(
         app.lang,
         &[
-            &review.suggestions,
-            &(review.groups.len() - review.suggestions),
-            &review.singles,
+            &review.grouping.suggestions,
+            &(review.grouping.groups.len() - review.grouping.suggestions),
+            &review.grouping.singles,
         ],
     );
     buf.set_stringn(
@@ -243,14 +243,14 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
             heading,
         )],
     )];
-    if review.suggestions == 0 {
+    if review.grouping.suggestions == 0 {
         lines.push((
             None,
             vec![Span::styled(app.t(Msg::ReviewNone).to_string(), dim)],
         ));
     }
-    for (i, g) in review.groups.iter().enumerate() {
-        if i == review.suggestions {
+    for (i, g) in review.grouping.groups.iter().enumerate() {
+        if i == review.grouping.suggestions {
             lines.push((None, Vec::new()));
             lines.push((
                 None,
@@ -265,7 +265,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
             show_column,
         ));
     }
-    if review.suggestions == review.groups.len() {
+    if review.grouping.suggestions == review.grouping.groups.len() {
         lines.push((None, Vec::new()));
         lines.push((
             None,
