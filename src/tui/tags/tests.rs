@@ -1,0 +1,241 @@
+//! Tests of the tag picker and filter; `type_text` is shared with other tests.
+
+use super::*;
+use crate::core::model::{Board, Column};
+use crate::core::store;
+use crate::core::template::Templates;
+use crate::tui::update::update;
+
+/// An app with one board of two columns: three cards and two cards.
+pub(crate) fn app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session {
+        id: "mitte".into(),
+        title: "Mitte".into(),
+        ..Session::default()
+    };
+    let b = s.fresh_id("b");
+    let mut columns = Vec::new();
+    for (key, texts) in [
+        ("needs", &["Kita-Plätze", "Sprachkurse", "Wohnraum"][..]),
+        ("good", &["Sportverein", "Stadtteilfest"][..]),
+    ] {
+        let cards = texts
+            .iter()
+            .map(|t| Card::new(s.fresh_id("k"), *t))
+            .collect();
+        columns.push(Column {
+            key: key.into(),
+            heading: key.into(),
+            cards,
+        });
+    }
+    s.boards.push(Board {
+        id: b,
+        title: "Altstadt".into(),
+        template: "district-exchange".into(),
+        photos: vec![],
+        columns,
+    });
+    let file = dir.path().join("mitte.ron");
+    store::save(&file, &s).unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    assert!(app.open(&file));
+    (dir, app)
+}
+
+pub(crate) fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+fn session(app: &App) -> &Session {
+    &app.doc.as_ref().unwrap().session
+}
+
+fn tags_of(app: &App, column: usize) -> Vec<Vec<String>> {
+    session(app).boards[0].columns[column]
+        .cards
+        .iter()
+        .map(|c| c.tags.clone())
+        .collect()
+}
+
+fn with_rostock(app: &mut App) {
+    update(app, Action::ToggleTag(1));
+    assert!(matches!(app.mode, Mode::Picker(_)), "no tags: picker opens");
+    type_text(app, "Rostock 2020");
+    update(app, Action::Commit);
+    assert_eq!(session(app).tag_sets, ["rostock-2020"]);
+    assert_eq!(session(app).tags.len(), 7);
+    update(app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn number_keys_toggle_tags_and_undo_takes_them_back() {
+    let (_dir, mut app) = app();
+    with_rostock(&mut app);
+    update(&mut app, Action::ToggleTag(5));
+    assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
+    update(&mut app, Action::ToggleTag(2));
+    assert_eq!(tags_of(&app, 0)[0], ["sprache", "leben-und-wohnen"]);
+    update(&mut app, Action::ToggleTag(5));
+    assert_eq!(tags_of(&app, 0)[0], ["leben-und-wohnen"]);
+    update(&mut app, Action::Undo);
+    assert_eq!(tags_of(&app, 0)[0], ["sprache", "leben-und-wohnen"]);
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Undo);
+    assert!(tags_of(&app, 0)[0].is_empty());
+    update(&mut app, Action::Redo);
+    assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
+    // A number beyond the session's tags says so and changes nothing.
+    update(&mut app, Action::ToggleTag(9));
+    assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
+    assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
+    // The tag set itself is undone too.
+    while app.doc.as_ref().unwrap().history.can_undo() {
+        update(&mut app, Action::Undo);
+    }
+    assert!(session(&app).tags.is_empty());
+}
+
+#[test]
+fn the_picker_creates_a_new_tag_in_one_undo_step() {
+    let (_dir, mut app) = app();
+    with_rostock(&mut app);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::TagPicker);
+    type_text(&mut app, "Wohnungsmarkt");
+    let Mode::Picker(p) = &app.mode else {
+        panic!("picker")
+    };
+    assert_eq!(p.shown.last().unwrap().item, None, "offers a new tag");
+    // The new tag is the only entry that fits; choose it.
+    while let Mode::Picker(p) = &app.mode {
+        if p.selected + 1 == p.shown.len() {
+            break;
+        }
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Commit);
+    let tag = session(&app).tags.last().unwrap().clone();
+    assert_eq!(
+        (tag.key.as_str(), tag.name.as_str()),
+        ("wohnungsmarkt", "Wohnungsmarkt")
+    );
+    assert_eq!(tags_of(&app, 0)[1], ["wohnungsmarkt"]);
+    update(&mut app, Action::Undo);
+    assert_eq!(session(&app).tags.len(), 7);
+    assert!(tags_of(&app, 0)[1].is_empty());
+}
+
+#[test]
+fn a_whole_column_and_board_are_tagged_in_one_undo_step() {
+    let (_dir, mut app) = app();
+    with_rostock(&mut app);
+    update(&mut app, Action::ToggleTag(3));
+    update(&mut app, Action::TagPicker);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Bildung");
+    update(&mut app, Action::Commit);
+    assert!(
+        tags_of(&app, 0)
+            .iter()
+            .all(|t| t == &["bildung-ausbildung"])
+    );
+    assert!(tags_of(&app, 1).iter().all(Vec::is_empty));
+    update(&mut app, Action::Undo);
+    assert_eq!(tags_of(&app, 0)[0], ["bildung-ausbildung"]);
+    assert!(tags_of(&app, 0)[1].is_empty());
+    // Whole board: Tab twice.
+    update(&mut app, Action::TagPicker);
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Teilhabe");
+    update(&mut app, Action::Commit);
+    for c in 0..2 {
+        assert!(
+            tags_of(&app, c)
+                .iter()
+                .all(|t| t.contains(&"teilhabe".to_string()))
+        );
+    }
+    // All cards have it now: the same choice takes it off again.
+    update(&mut app, Action::TagPicker);
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Teilhabe");
+    update(&mut app, Action::Commit);
+    for c in 0..2 {
+        assert!(
+            tags_of(&app, c)
+                .iter()
+                .all(|t| !t.contains(&"teilhabe".to_string()))
+        );
+    }
+}
+
+#[test]
+fn a_new_session_can_start_with_a_tag_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    update(&mut app, Action::NewSession);
+    type_text(&mut app, "Plenum");
+    for _ in 0..3 {
+        update(&mut app, Action::CommitNext);
+    }
+    // The tag set field: the first tag set after "none".
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Commit);
+    let s = session(&app);
+    let first = &Templates::builtin().tag_sets[0];
+    assert_eq!(s.tag_sets, std::slice::from_ref(&first.key));
+    assert_eq!(s.tags, first.tags);
+}
+
+#[test]
+fn the_filter_shows_and_walks_only_matching_cards() {
+    let (_dir, mut app) = app();
+    with_rostock(&mut app);
+    // Tag the first and third card of the first column.
+    update(&mut app, Action::ToggleTag(1));
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleTag(1));
+    update(&mut app, Action::TagFilter);
+    type_text(&mut app, "interkult");
+    update(&mut app, Action::Commit);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.filter,
+        Some(TagFilter::Tag("interkulturelle-orientierung".into()))
+    );
+    assert_eq!(doc.card().unwrap().text, "Wohnraum");
+    update(&mut app, Action::Up);
+    assert_eq!(
+        app.doc.as_ref().unwrap().card().unwrap().text,
+        "Kita-Plätze"
+    );
+    update(&mut app, Action::Down);
+    assert_eq!(app.doc.as_ref().unwrap().card().unwrap().text, "Wohnraum");
+    // Untagged cards: the cursor lands on the one in between.
+    update(&mut app, Action::TagFilter);
+    type_text(&mut app, "ohne");
+    update(&mut app, Action::Commit);
+    assert_eq!(
+        app.doc.as_ref().unwrap().card().unwrap().text,
+        "Sprachkurse"
+    );
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Up);
+    assert_eq!(
+        app.doc.as_ref().unwrap().card().unwrap().text,
+        "Sprachkurse"
+    );
+    // Filter off.
+    update(&mut app, Action::TagFilter);
+    update(&mut app, Action::Commit);
+    assert_eq!(app.doc.as_ref().unwrap().filter, None);
+}

@@ -1,0 +1,328 @@
+//! Tests of the cluster review, driven through `update`.
+
+use super::*;
+use crate::core::error::Lang;
+use crate::core::model::{Board, Card, Column, Session};
+use crate::core::store;
+use crate::core::template::Templates;
+use crate::tui::tags::tests::type_text;
+use crate::tui::update::update;
+
+const NEEDS: &[&str] = &[
+    "Kita-Plätze",
+    "fehlende Kitaplätze",
+    "Ausbau Kitaplätze",
+    "Müll auf den Straßen",
+    "Vermüllung im Viertel",
+    "Parkplätze fehlen",
+    "Sprachkurse für Eltern",
+    "Sprachkurse am Abend",
+];
+
+fn app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session {
+        id: "mitte".into(),
+        title: "Mitte".into(),
+        ..Session::default()
+    };
+    let b = s.fresh_id("b");
+    let needs = NEEDS
+        .iter()
+        .map(|t| Card::new(s.fresh_id("k"), *t))
+        .collect();
+    let good = vec![Card::new(s.fresh_id("k"), "Kitaplätze am Markt")];
+    s.boards.push(Board {
+        id: b,
+        title: "Altstadt".into(),
+        template: "district-exchange".into(),
+        photos: vec![],
+        columns: vec![
+            Column {
+                key: "needs".into(),
+                heading: "Handlungsbedarf".into(),
+                cards: needs,
+            },
+            Column {
+                key: "good".into(),
+                heading: "Läuft gut".into(),
+                cards: good,
+            },
+        ],
+    });
+    let file = dir.path().join("mitte.ron");
+    store::save(&file, &s).unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    assert!(app.open(&file));
+    update(&mut app, Action::ClusterReview);
+    (dir, app)
+}
+
+fn review(app: &App) -> &Review {
+    match &app.mode {
+        Mode::Review(r) => r,
+        other => panic!("not in the review: {other:?}"),
+    }
+}
+
+fn themes(app: &App) -> Vec<Theme> {
+    app.doc.as_ref().unwrap().session.themes.clone()
+}
+
+/// The card ids whose text is given.
+fn ids(app: &App, texts: &[&str]) -> Vec<String> {
+    let s = &app.doc.as_ref().unwrap().session;
+    texts
+        .iter()
+        .map(|t| {
+            s.cards()
+                .find(|(_, _, c)| c.text == *t)
+                .unwrap()
+                .2
+                .id
+                .clone()
+        })
+        .collect()
+}
+
+fn select(app: &mut App, label_part: &str) {
+    let i = review(app)
+        .grouping
+        .groups
+        .iter()
+        .position(|g| g.label.contains(label_part))
+        .unwrap_or_else(|| panic!("no group {label_part}: {:?}", review(app).grouping.groups));
+    if let Mode::Review(r) = &mut app.mode {
+        r.selected = i;
+        r.card = 0;
+    }
+}
+
+#[test]
+fn suggestions_come_biggest_first_within_each_column() {
+    let (_dir, app) = app();
+    let r = review(&app);
+    assert!(r.grouping.suggestions >= 2, "{:?}", r.grouping.groups);
+    let first: Vec<String> = r.grouping.groups[0]
+        .members
+        .iter()
+        .map(|m| m.card.clone())
+        .collect();
+    let mut kita = ids(
+        &app,
+        &["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"],
+    );
+    kita.sort();
+    let mut first_sorted = first.clone();
+    first_sorted.sort();
+    assert_eq!(
+        first_sorted, kita,
+        "the good column's Kita card stays apart"
+    );
+    let sizes: Vec<usize> = r.grouping.groups.iter().map(|g| g.members.len()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+    assert!(
+        r.grouping.groups[0]
+            .members
+            .iter()
+            .all(|m| !m.reasons.is_empty())
+    );
+}
+
+#[test]
+fn accept_and_reject_undo_and_redo() {
+    let (_dir, mut app) = app();
+    let before = review(&app).grouping.suggestions;
+    update(&mut app, Action::AcceptTheme);
+    let t = themes(&app);
+    assert_eq!(t.len(), 1);
+    assert!(t[0].confirmed);
+    assert_eq!(t[0].cards.len(), 3);
+    assert_eq!(review(&app).grouping.suggestions, before - 1);
+    // The confirmed theme is listed after the suggestions.
+    assert_eq!(
+        review(&app)
+            .grouping
+            .groups
+            .last()
+            .unwrap()
+            .theme
+            .as_deref(),
+        Some(t[0].id.as_str())
+    );
+    update(&mut app, Action::Undo);
+    assert!(themes(&app).is_empty());
+    assert_eq!(review(&app).grouping.suggestions, before);
+    update(&mut app, Action::Redo);
+    assert_eq!(themes(&app).len(), 1);
+    // Rejecting a suggestion hides it; undo brings it back.
+    let label = review(&app).grouping.groups[0].label.clone();
+    update(&mut app, Action::RejectTheme);
+    assert!(
+        review(&app)
+            .grouping
+            .groups
+            .iter()
+            .all(|g| g.label != label)
+    );
+    assert_eq!(themes(&app).len(), 1, "nothing stored for a dismissal");
+    update(&mut app, Action::Undo);
+    assert_eq!(review(&app).grouping.groups[0].label, label);
+    update(&mut app, Action::Undo);
+    assert!(themes(&app).is_empty());
+}
+
+#[test]
+fn rename_merge_move_and_assign_each_undo_in_one_step() {
+    let (_dir, mut app) = app();
+    select(&mut app, "Müll");
+    update(&mut app, Action::RenameTheme);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "Sauberkeit");
+    update(&mut app, Action::Commit);
+    let t = themes(&app);
+    assert_eq!((t.len(), t[0].label.as_str()), (1, "Sauberkeit"));
+    assert!(t[0].confirmed, "renaming confirms the suggestion");
+    update(&mut app, Action::Undo);
+    assert!(themes(&app).is_empty());
+    update(&mut app, Action::Redo);
+
+    // Merge the Sprachkurse suggestion into the Sauberkeit theme (a wrong
+    // merge on purpose), then undo it.
+    select(&mut app, "Sauberkeit");
+    update(&mut app, Action::MergeThemes);
+    type_text(&mut app, "Sprachkurs");
+    update(&mut app, Action::Commit);
+    let t = themes(&app);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].cards.len(), 4);
+    update(&mut app, Action::Undo);
+    assert_eq!(themes(&app)[0].cards.len(), 2);
+
+    // Move one card of the theme into the Kita suggestion.
+    select(&mut app, "Sauberkeit");
+    update(&mut app, Action::Right);
+    update(&mut app, Action::MoveToTheme);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Commit);
+    let t = themes(&app);
+    assert_eq!(t.len(), 2, "{t:?}");
+    let moved = ids(&app, &["Müll auf den Straßen"])[0].clone();
+    assert!(t[0].rejected.contains(&moved));
+    assert!(t[1].cards.contains(&moved));
+    update(&mut app, Action::Undo);
+    assert_eq!(themes(&app).len(), 1);
+
+    // Assign a Handlungsfeld: the session has none yet, so a tag set first.
+    select(&mut app, "Sauberkeit");
+    update(&mut app, Action::TagPicker);
+    type_text(&mut app, "Rostock 2020");
+    update(&mut app, Action::Commit);
+    assert_eq!(app.doc.as_ref().unwrap().session.tags.len(), 7);
+    type_text(&mut app, "Leben und Wohnen");
+    update(&mut app, Action::Commit);
+    assert_eq!(themes(&app)[0].tag.as_deref(), Some("leben-und-wohnen"));
+    update(&mut app, Action::Undo);
+    assert_eq!(themes(&app)[0].tag, None);
+}
+
+#[test]
+fn a_rerun_keeps_decisions_and_never_suggests_a_removed_card_again() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::AcceptTheme);
+    let id = themes(&app)[0].id.clone();
+    select(&mut app, "Kita");
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let removed = review(&app).entry().unwrap().card.clone();
+    assert_eq!(removed, ids(&app, &["Ausbau Kitaplätze"])[0]);
+    update(&mut app, Action::RemoveFromTheme);
+    let t = &themes(&app)[0];
+    assert_eq!(t.rejected, std::slice::from_ref(&removed));
+    assert_eq!(t.cards.len(), 2);
+    update(&mut app, Action::Undo);
+    assert!(themes(&app)[0].rejected.is_empty());
+    assert_eq!(themes(&app)[0].cards.len(), 3);
+    update(&mut app, Action::Redo);
+    assert_eq!(themes(&app)[0].rejected, std::slice::from_ref(&removed));
+
+    // New Kita cards arrive; the review runs again (from the board).
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "mehr Kitaplätze");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    // Running again at another threshold and back changes nothing decided.
+    update(&mut app, Action::ThresholdDown);
+    update(&mut app, Action::ThresholdUp);
+    let g = review(&app)
+        .grouping
+        .groups
+        .iter()
+        .find(|g| g.theme.as_deref() == Some(id.as_str()))
+        .unwrap()
+        .clone();
+    let new: Vec<&str> = g
+        .members
+        .iter()
+        .filter(|m| m.new)
+        .map(|m| m.card.as_str())
+        .collect();
+    assert_eq!(new, ids(&app, &["mehr Kitaplätze"]));
+    assert!(
+        g.members.iter().all(|m| m.card != removed),
+        "removed card stays out"
+    );
+    assert!(
+        review(&app).grouping.groups[..review(&app).grouping.suggestions]
+            .iter()
+            .all(|s| s
+                .members
+                .iter()
+                .all(|m| !themes(&app)[0].cards.contains(&m.card)))
+    );
+    // Accepting the theme takes in the new card; earlier decisions stay.
+    select(&mut app, "Kita");
+    let i = review(&app).selected;
+    assert_eq!(
+        review(&app).grouping.groups[i].theme.as_deref(),
+        Some(id.as_str())
+    );
+    update(&mut app, Action::AcceptTheme);
+    let t = &themes(&app)[0];
+    assert_eq!(t.cards.len(), 3);
+    assert_eq!(t.rejected, [removed]);
+    // Saved in the session file.
+    assert!(crate::tui::update::save(&mut app, true));
+    let path = app.doc.as_ref().unwrap().path.clone();
+    assert_eq!(store::load(&path).unwrap().session.themes, themes(&app));
+}
+
+#[test]
+fn threshold_and_column_scope_change_the_suggestions() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::ThresholdUp);
+    assert!((app.cluster.threshold - 0.35).abs() < 1e-9);
+    // Scope: each column → needs → good → together → each.
+    update(&mut app, Action::ClusterScope);
+    assert_eq!(app.cluster.scope, ColumnScope::Column("needs".into()));
+    update(&mut app, Action::ClusterScope);
+    update(&mut app, Action::ClusterScope);
+    assert_eq!(app.cluster.scope, ColumnScope::Together);
+    update(&mut app, Action::ThresholdDown);
+    let kita = review(&app)
+        .grouping
+        .groups
+        .iter()
+        .find(|g| g.label.contains("Kita"))
+        .unwrap()
+        .clone();
+    assert_eq!(
+        kita.members.len(),
+        4,
+        "with all columns together the good card joins"
+    );
+    update(&mut app, Action::ClusterScope);
+    assert_eq!(app.cluster.scope, ColumnScope::EachColumn);
+}
