@@ -296,3 +296,46 @@ fn cluster_review_in_english() {
     update(&mut app, Action::ClusterReview);
     insta::assert_snapshot!("cluster_review_en", draw(&app, 100, 16));
 }
+
+/// Cards in Chinese and Japanese: wide characters take two cells each.
+fn wide_cards() -> Session {
+    let templates = Templates::builtin();
+    let mut s = Session {
+        id: "2019-02-13-mitte".into(),
+        title: "Integrationskonferenz".into(),
+        ..Session::default()
+    };
+    let id = s.fresh_id("b");
+    let mut board = templates
+        .board("district-exchange")
+        .unwrap()
+        .new_board(id, "Altstadt");
+    for t in [
+        "中文和德语的语言课程 Kurse für Eltern",
+        "日本語の案内 Beratung im Stadtteil",
+    ] {
+        let id = s.fresh_id("k");
+        board.columns[0].cards.push(Card::new(id, t));
+    }
+    s.boards.push(board);
+    s
+}
+
+#[test]
+fn wide_characters_on_a_card_are_shown_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path(), &wide_cards(), Lang::De);
+    let screen = draw(&app, 100, 16);
+    for word in [
+        "Kurse",
+        "für",
+        "Eltern",
+        "Beratung",
+        "Stadtteil",
+        "语言课程",
+        "案内",
+    ] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("wide_characters", screen);
+}

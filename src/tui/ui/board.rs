@@ -12,6 +12,7 @@ use crate::core::model::{Board, Card, Column, Tag};
 use super::super::app::{App, Doc, Entry, EntryTarget, Mode};
 use super::super::i18n::Msg;
 use super::super::tags::{self, filter_label};
+use super::width_of;
 use super::{editor, status, truncate, wrap};
 
 /// Columns are never drawn narrower than this; more columns scroll sideways.
@@ -66,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             " {} ",
             Msg::FilterOn.fill(app.lang, &[&filter_label(&doc.session, f, app.lang)])
         );
-        let len = text.chars().count() as u16;
+        let len = width_of(&text) as u16;
         buf.set_stringn(
             hints.x + hints.width.saturating_sub(len + 1),
             hints.y,
@@ -153,7 +154,7 @@ fn draw_board_line(
     } else {
         String::new()
     };
-    let right_len = right.chars().count() as u16;
+    let right_len = width_of(&right) as u16;
     let left_width = area.width.saturating_sub(right_len + 3) as usize;
     buf.set_stringn(
         area.x + 1,

@@ -6,9 +6,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::super::editor::Editor;
+use super::width_of;
+use unicode_width::UnicodeWidthChar;
 
-/// The text word-wrapped into rows of at most `width` characters, and the
-/// cursor's row and column.
+/// The text word-wrapped into rows of at most `width` terminal cells, and
+/// the cursor's row and column (in cells).
 fn layout(editor: &Editor, width: usize) -> (Vec<String>, (usize, usize)) {
     let width = width.max(1);
     let text = editor.text();
@@ -21,15 +23,16 @@ fn layout(editor: &Editor, width: usize) -> (Vec<String>, (usize, usize)) {
         let mut after_space: Option<usize> = None;
         for (i, c) in line.char_indices() {
             let at = base + i;
-            if count == width {
+            let cells = UnicodeWidthChar::width(c).unwrap_or(0);
+            if count > 0 && count + cells > width {
                 // Break after the last space of the row, or within a long word.
                 let brk = after_space.filter(|&b| b > row_start).unwrap_or(at);
                 rows.push((row_start, brk));
-                count = text[brk..at].chars().count();
+                count = width_of(&text[brk..at]);
                 row_start = brk;
                 after_space = None;
             }
-            count += 1;
+            count += cells;
             if c == ' ' {
                 after_space = Some(at + 1);
             }
@@ -43,7 +46,7 @@ fn layout(editor: &Editor, width: usize) -> (Vec<String>, (usize, usize)) {
         // At a soft break the cursor belongs to the start of the next row.
         let soft_break_follows = rows.get(r + 1).is_some_and(|&(next, _)| next == end);
         if start <= cur && (cur < end || (cur == end && !soft_break_follows)) {
-            cursor = (r, text[start..cur].chars().count());
+            cursor = (r, width_of(&text[start..cur]));
             break;
         }
     }
@@ -123,5 +126,9 @@ mod tests {
         assert_eq!(layout(&e, 8).1, (2, 0));
         e.left();
         assert_eq!(layout(&e, 8).1, (1, 6));
+        // Wide characters take two cells: the cursor column counts cells.
+        let mut e = Editor::new("语言课程");
+        e.left();
+        assert_eq!(layout(&e, 4), (vec!["语言".into(), "课程".into()], (1, 2)));
     }
 }

@@ -13,6 +13,7 @@ use crate::core::export::Change;
 use super::super::app::App;
 use super::super::export::{ExportDialog, LineKind, Preview, Stage};
 use super::super::i18n::Msg;
+use super::width_of;
 use super::{centered, truncate, wrap};
 
 /// Rows of problems shown at most before "…".
@@ -217,7 +218,7 @@ fn file_list(buf: &mut Buffer, app: &App, dialog: &ExportDialog, p: &Preview, ar
         };
         let marker = if i == p.selected { "▸" } else { " " };
         let head = format!("{marker}{:<11} ", app.t(label));
-        let room = width.saturating_sub(head.chars().count() + lines.chars().count());
+        let room = width.saturating_sub(width_of(&head) + width_of(&lines));
         let line = format!("{head}{}{lines}", truncate(&name(dialog, p, i), room));
         let mut style = Style::default().fg(color);
         if i == p.selected {
@@ -260,7 +261,7 @@ fn file_view(buf: &mut Buffer, app: &App, dialog: &ExportDialog, p: &Preview, ar
             .chars()
             .map(|c| if c.is_control() { '·' } else { c })
             .collect();
-        let room = width.saturating_sub(mark.chars().count()).max(1);
+        let room = width.saturating_sub(width_of(mark)).max(1);
         for (i, part) in wrap(&clean, room).into_iter().enumerate() {
             if row >= rows {
                 return;

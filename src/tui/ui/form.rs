@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use super::super::app::{App, FieldKind, Form};
 use super::super::i18n::Msg;
+use super::width_of;
 use super::{centered, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
@@ -23,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     let label_width = form
         .fields
         .iter()
-        .map(|f| app.t(f.label).chars().count())
+        .map(|f| width_of(app.t(f.label)))
         .max()
         .unwrap_or(0)
         .min(inner.width as usize / 2) as u16;
@@ -67,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
             FieldKind::Text(e) => {
                 // Show the end of a long value, where the cursor usually is.
                 let chars: Vec<char> = e.text().chars().collect();
-                let cursor_col = e.text()[..e.cursor()].chars().count();
+                let cursor_col = width_of(&e.text()[..e.cursor()]);
                 let skip = (cursor_col + 1).saturating_sub(value_width);
                 let shown: String = chars.iter().skip(skip).take(value_width).collect();
                 buf.set_stringn(value_x, y, &shown, value_width, value_style);

@@ -10,6 +10,7 @@ use super::super::export::Stage;
 use super::super::i18n::Msg;
 use super::super::keymap::{Context, binding_label, bindings};
 use super::centered;
+use super::width_of;
 
 /// The help text as (keys, description) lines; section headings have no keys.
 pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
@@ -71,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, offset: usize, area: Rect) {
     let all = lines(app);
     let key_width = all
         .iter()
-        .filter_map(|(k, _)| k.as_ref().map(|k| k.chars().count()))
+        .filter_map(|(k, _)| k.as_ref().map(|k| width_of(k)))
         .max()
         .unwrap_or(0)
         .min(inner.width as usize / 2);

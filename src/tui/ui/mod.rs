@@ -14,6 +14,7 @@ mod themes;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Mode, Screen};
 
@@ -57,50 +58,41 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// Word-wraps text into lines of at most `width` characters; words longer
-/// than a line are cut. Line breaks in the text are kept.
+/// Word-wraps text into lines of at most `width` terminal cells (a Chinese
+/// or Japanese character takes two); words longer than a line are cut.
+/// Line breaks in the text are kept.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut len = 0;
-        for word in para.split(' ') {
-            let wlen = word.chars().count();
-            if len > 0 && len + 1 + wlen > width {
-                out.push(std::mem::take(&mut line));
-                len = 0;
-            }
-            if len > 0 {
-                line.push(' ');
-                len += 1;
-            }
-            if wlen > width - len {
-                // Cut a long word across lines.
-                for c in word.chars() {
-                    if len == width {
-                        out.push(std::mem::take(&mut line));
-                        len = 0;
-                    }
-                    line.push(c);
-                    len += 1;
-                }
-            } else {
-                line.push_str(word);
-                len += wlen;
-            }
-        }
-        out.push(line);
-    }
-    out
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
 }
 
-/// Cuts a string to at most `width` characters, marking the cut with `…`.
+/// The number of terminal cells a text takes.
+pub(crate) fn width_of(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts a string to at most `width` terminal cells, marking the cut with `…`.
 pub(crate) fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
+    if width_of(s) <= width {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    let room = width.saturating_sub(1);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
     out.push('…');
     out
 }
@@ -121,5 +113,20 @@ mod tests {
         );
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
         assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(
+            wrap("Kita-Plätze fehlen", 12),
+            vec!["Kita-Plätze", "fehlen"]
+        );
+    }
+
+    #[test]
+    fn wide_characters_count_two_cells() {
+        assert_eq!(
+            wrap("语言课程 Kurse für", 10),
+            vec!["语言课程", "Kurse für"]
+        );
+        assert_eq!(wrap("语言课程", 4), vec!["语言", "课程"]);
+        assert_eq!(truncate("语言课程", 5), "语言…");
+        assert_eq!(truncate("Kita", 4), "Kita");
     }
 }

@@ -11,6 +11,7 @@ use super::super::i18n::Msg;
 use super::super::search::{Hit, MAX_HITS, Search};
 use super::super::tags::short_label;
 use super::tags::{highlighted, put_line};
+use super::width_of;
 use super::{status, truncate};
 
 /// Width of the place (board · column) in front of each hit.
@@ -56,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
         }
         c
     };
-    let count_len = count.chars().count() as u16;
+    let count_len = width_of(&count) as u16;
     buf.set_stringn(
         (x + width).saturating_sub(count_len),
         y,
@@ -121,7 +122,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
             ..area
         },
     );
-    let cursor_x = x + prompt.chars().count() as u16;
+    let cursor_x = x + width_of(&prompt) as u16;
     if cursor_x < x + width {
         frame.set_cursor_position(Position { x: cursor_x, y });
     }
@@ -164,7 +165,7 @@ fn draw_hit(frame: &mut Frame, app: &App, hit: &Hit, selected: bool, row: Rect) 
         format!("  {}", tags.join(" "))
     };
     // Long texts are shown from a little before the first matched letter.
-    let room = (row.width as usize).saturating_sub(PLACE_WIDTH + 1 + tags.chars().count());
+    let room = (row.width as usize).saturating_sub(PLACE_WIDTH + 1 + width_of(&tags));
     let chars: Vec<char> = hit.text.chars().collect();
     let first = hit.indices.first().copied().unwrap_or(0);
     let start = if first + 10 > room {

@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::super::app::App;
 use super::super::i18n::Msg;
+use super::width_of;
 use super::{MIN_HEIGHT, MIN_WIDTH, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -23,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if y >= area.y + area.height {
             break;
         }
-        let len = line.chars().count() as u16;
+        let len = width_of(line) as u16;
         let x = area.x + area.width.saturating_sub(len) / 2;
         let style = if *bold {
             Style::default()

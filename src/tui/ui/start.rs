@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::super::app::App;
 use super::super::i18n::Msg;
+use super::width_of;
 use super::{status, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -44,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         // Date, boards and cards in fixed columns; the title takes the rest.
         let counts_head = format!("{:>6} {:>7}", app.t(Msg::Boards), app.t(Msg::Cards));
-        let title_width = width.saturating_sub(2 + 11 + counts_head.chars().count() + 2);
+        let title_width = width.saturating_sub(2 + 11 + width_of(&counts_head) + 2);
         let head = format!(
             "  {:<10} {:<title_width$}  {counts_head}",
             app.t(Msg::HeadDate),

@@ -7,6 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::super::app::{App, Mode, Screen, Severity};
 use super::super::i18n::Msg;
 use super::truncate;
+use super::width_of;
 
 fn mode_label(app: &App) -> Msg {
     if app.help.is_some() {
@@ -103,12 +104,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     // A warning or error that does not fit beside the counts is worth more
     // than they are (who has the session open, what was recovered).
     if let Some(status) = app.status.as_ref().filter(|s| s.severity > Severity::Info) {
-        let needed = status.text.chars().count() as u16 + 4 + counts.chars().count() as u16;
+        let needed = width_of(&status.text) as u16 + 4 + width_of(&counts) as u16;
         if x + needed > right_edge {
             counts.clear();
         }
     }
-    let counts_len = counts.chars().count() as u16 + 1;
+    let counts_len = width_of(&counts) as u16 + 1;
     let counts_x = right_edge.saturating_sub(counts_len).max(x);
     if let Some(status) = &app.status {
         let style = match status.severity {

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use super::super::app::App;
 use super::super::i18n::Msg;
 use super::super::tags::{Picker, Purpose, Scope};
+use super::width_of;
 use super::{centered, truncate};
 
 /// Text with the letters at `indices` (char positions) highlighted.
@@ -91,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, area: Rect) {
         width as usize,
         Style::default().add_modifier(Modifier::BOLD),
     );
-    let cursor_x = x + (prompt.chars().count() + query.chars().count()) as u16;
+    let cursor_x = x + (width_of(prompt) + width_of(query)) as u16;
     if cursor_x < x + width {
         frame.set_cursor_position(Position { x: cursor_x, y });
     }
@@ -160,7 +161,7 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, area: Rect) {
             Some(idx) => {
                 let item = &picker.items[idx];
                 spans.push(Span::styled(format!("{:>2} ", item.key), base));
-                let hint_len = item.hint.chars().count();
+                let hint_len = width_of(&item.hint);
                 let room = (width as usize).saturating_sub(4 + hint_len + 1);
                 let label = truncate(&item.label, room);
                 spans.extend(highlighted(&label, &shown.indices, base, mark));

@@ -17,6 +17,7 @@ use super::super::i18n::Msg;
 use super::super::tags::short_label;
 use super::super::themes::{ColumnScope, Group, Pane, Review, column_keys};
 use super::tags::put_line;
+use super::width_of;
 use super::{centered, status, tags, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
@@ -62,8 +63,8 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         width as usize,
         Style::default().add_modifier(Modifier::BOLD),
     );
-    let counts_len = counts.chars().count() as u16;
-    if counts_len + settings.chars().count() as u16 + 2 < width {
+    let counts_len = width_of(&counts) as u16;
+    if counts_len + width_of(&settings) as u16 + 2 < width {
         buf.set_stringn(
             (x + width).saturating_sub(counts_len),
             area.y + 1,
@@ -128,7 +129,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
             inner.width as usize - 2,
             Style::default(),
         );
-        let col = text[..editor.cursor()].chars().count() as u16;
+        let col = width_of(&text[..editor.cursor()]) as u16;
         frame.set_cursor_position(Position {
             x: (inner.x + 1 + col).min(inner.x + inner.width - 1),
             y: inner.y,
@@ -333,19 +334,19 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
             }
             None => (entry.card.clone(), String::new()),
         };
-        let place_len = place.chars().count();
+        let place_len = width_of(&place);
         let mut spans = vec![Span::styled(if selected { "▸ " } else { "• " }, base)];
         let mut used = 2;
         if entry.new {
             let new = format!("{} ", app.t(Msg::ReviewNew));
-            used += new.chars().count();
+            used += width_of(&new);
             spans.push(Span::styled(
                 new,
                 base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }
         let text = truncate(&text, width.saturating_sub(used + place_len + 1));
-        used += text.chars().count();
+        used += width_of(&text);
         spans.push(Span::styled(text, base));
         if width > used + place_len {
             spans.push(Span::styled(" ".repeat(width - used - place_len), base));
