@@ -134,3 +134,58 @@ fn new_creates_the_sessions_folder_when_it_is_missing() {
     );
     assert!(store::load(&file).is_ok());
 }
+
+#[test]
+fn new_refuses_a_day_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.ron");
+    for (date, says) in [
+        ("2019-02-31", "31. Februar 2019 gibt es nicht"),
+        ("2019-13-01", "Monat 13 gibt es nicht"),
+        ("2019-2-3", "JJJJ-MM-TT"),
+    ] {
+        let out = stellwand()
+            .args(["new", "--template", "theme-wall", "--title", "X"])
+            .args(["--date", date])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{date} accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && err.contains(date), "{date}: {err}");
+        assert!(!file.exists());
+    }
+    let leap = stellwand()
+        .args(["new", "--template", "theme-wall", "--title", "X"])
+        .args(["--date", "2020-02-29"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(leap.status.success(), "a leap day exists");
+}
+
+#[test]
+fn check_names_the_place_of_a_day_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("februar.ron");
+    std::fs::write(
+        &file,
+        "Session(\n  version: 1,\n  title: \"Konferenz\",\n  date: \"2019-02-31\",\n)\n",
+    )
+    .unwrap();
+    let out = stellwand().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(&format!("{}:4:9: ", file.display())),
+        "{err}"
+    );
+    assert!(err.contains("31. Februar 2019 gibt es nicht"), "{err}");
+    let en = stellwand()
+        .args(["--lang", "en", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&en.stderr);
+    assert!(err.contains("there is no 31 February 2019"), "{err}");
+}

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use stellwand::core::date;
 use stellwand::core::error::Lang;
 use stellwand::core::store;
 
@@ -13,6 +14,11 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
             Ok(l) => {
                 if let Some(w) = l.warning {
                     eprintln!("{}", w.render(lang));
+                    ok = false;
+                }
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                if let Some(e) = date::check_session(file, &text, &l.session) {
+                    eprintln!("{}", e.render(lang));
                     ok = false;
                 }
             }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use stellwand::core::date::valid_date;
+use stellwand::core::date;
 use stellwand::core::error::Lang;
 use stellwand::core::model::Session;
 use stellwand::core::store;
@@ -23,14 +23,10 @@ pub fn run(
         .require_board(template)
         .map_err(|e| e.message(lang))?;
     let date = date.unwrap_or_default();
-    if !date.is_empty() && !valid_date(&date) {
-        return Err(format!(
-            "{} „{date}“",
-            lang.pick(
-                "--date erwartet JJJJ-MM-TT, nicht",
-                "--date expects YYYY-MM-DD, not"
-            )
-        ));
+    if !date.is_empty()
+        && let Err(e) = date::parse(&date)
+    {
+        return Err(format!("--date: {}", e.message(lang)));
     }
     if file.exists() {
         return Err(format!(

@@ -1,38 +1,193 @@
-//! Calendar dates as sessions write them: `YYYY-MM-DD`.
+//! Calendar dates as sessions write them, `YYYY-MM-DD`, checked against the
+//! calendar (jiff), so that a day that does not exist is refused.
 
-/// Today's date as `YYYY-MM-DD` (UTC), from the system clock.
+use std::path::Path;
+
+use jiff::civil::Date;
+use thiserror::Error;
+
+use super::error::{FileError, FileProblem, Lang};
+use super::model::Session;
+
+/// Why a text is no date.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DateError {
+    #[error("'{text}' is not written YYYY-MM-DD")]
+    Format { text: String },
+    #[error("'{text}': there is no month {month}")]
+    NoSuchMonth { text: String, month: u32 },
+    #[error("'{text}': there is no day {day} in month {month} of {year}")]
+    NoSuchDay {
+        text: String,
+        year: i16,
+        month: i8,
+        day: u32,
+        /// Days the month has.
+        days: i8,
+    },
+}
+
+const MONTHS_DE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl DateError {
+    /// The message for a person, in German or English.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DateError::Format { text }, Lang::De) => {
+                format!("„{text}“ ist kein Datum der Form JJJJ-MM-TT")
+            }
+            (DateError::Format { text }, Lang::En) => {
+                format!("'{text}' is not a date written YYYY-MM-DD")
+            }
+            (DateError::NoSuchMonth { text, month }, Lang::De) => {
+                format!("„{text}“: Monat {month} gibt es nicht")
+            }
+            (DateError::NoSuchMonth { text, month }, Lang::En) => {
+                format!("'{text}': there is no month {month}")
+            }
+            (
+                DateError::NoSuchDay {
+                    text,
+                    year,
+                    month,
+                    day,
+                    days,
+                },
+                _,
+            ) => {
+                let i = (*month as usize).clamp(1, 12) - 1;
+                match lang {
+                    Lang::De => {
+                        let name = MONTHS_DE[i];
+                        format!(
+                            "„{text}“: den {day}. {name} {year} gibt es nicht ({name} {year} hat {days} Tage)"
+                        )
+                    }
+                    Lang::En => {
+                        let name = MONTHS_EN[i];
+                        format!(
+                            "'{text}': there is no {day} {name} {year} ({name} {year} has {days} days)"
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Today's date as `YYYY-MM-DD`, in the local time zone.
 pub fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+    jiff::ZonedDateTime::now().date().to_string()
 }
 
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// A date from year, month and day, when the calendar has it.
+pub fn from_parts(text: &str, year: u32, month: u32, day: u32) -> Result<Date, DateError> {
+    if !(1..=12).contains(&month) {
+        return Err(DateError::NoSuchMonth {
+            text: text.to_string(),
+            month,
+        });
+    }
+    let format = || DateError::Format {
+        text: text.to_string(),
+    };
+    let year = i16::try_from(year).map_err(|_| format())?;
+    let month = month as i8;
+    let first = Date::new(year, month, 1).map_err(|_| format())?;
+    let no_such_day = || DateError::NoSuchDay {
+        text: text.to_string(),
+        year,
+        month,
+        day,
+        days: first.days_in_month(),
+    };
+    let d = i8::try_from(day).map_err(|_| no_such_day())?;
+    Date::new(year, month, d).map_err(|_| no_such_day())
 }
 
-/// Whether `date` is written `YYYY-MM-DD`.
-pub fn valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    parts.len() == 3
+/// Reads a date written `YYYY-MM-DD` (four, two and two digits).
+pub fn parse(text: &str) -> Result<Date, DateError> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let shaped = parts.len() == 3
         && parts[0].len() == 4
         && parts[1].len() == 2
         && parts[2].len() == 2
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
+    if !shaped {
+        return Err(DateError::Format {
+            text: text.to_string(),
+        });
+    }
+    let n = |p: &str| p.parse::<u32>().unwrap_or(0);
+    from_parts(text, n(parts[0]), n(parts[1]), n(parts[2]))
+}
+
+/// Whether `date` is a day of the calendar written `YYYY-MM-DD`.
+pub fn valid_date(date: &str) -> bool {
+    parse(date).is_ok()
+}
+
+/// The problem with the date of a session read from `text`, at the place
+/// of the date in the file. An empty date (unknown) is fine.
+pub fn check_session(path: &Path, text: &str, session: &Session) -> Option<FileError> {
+    if session.date.is_empty() {
+        return None;
+    }
+    let err = parse(&session.date).err()?;
+    let (line, column) = place_of_value(text, "date", &session.date);
+    Some(FileError::new(
+        path,
+        line,
+        column,
+        FileProblem::Other {
+            de: err.message(Lang::De),
+            en: err.message(Lang::En),
+        },
+    ))
+}
+
+/// 1-based line and column of the quoted value of `field` in RON text
+/// (at the opening quote), or 0, 0 when it is not found.
+fn place_of_value(text: &str, field: &str, value: &str) -> (usize, usize) {
+    let quoted = format!("\"{value}\"");
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(field)
+            && rest.trim_start().starts_with(':')
+            && let Some(at) = line.find(&quoted)
+        {
+            return (n + 1, line[..at].chars().count() + 1);
+        }
+    }
+    (0, 0)
 }
 
 #[cfg(test)]
@@ -40,9 +195,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_from_the_clock() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(17_940), (2019, 2, 13));
-        assert!(valid_date(&today()));
+    fn the_clock_gives_a_valid_date() {
+        assert!(valid_date(&today()), "{}", today());
+    }
+
+    #[test]
+    fn only_days_of_the_calendar_are_dates() {
+        assert!(valid_date("2019-02-13"));
+        assert!(valid_date("2020-02-29"));
+        assert!(!valid_date("2019-02-29"));
+        assert!(!valid_date("2019-02-31"));
+        assert!(!valid_date("2019-04-31"));
+        assert!(!valid_date("2019-00-10"));
+        assert!(!valid_date("2019-2-13"));
+        assert!(!valid_date("13.02.2019"));
+        assert!(!valid_date(""));
+        assert_eq!(
+            parse("2019-02-31").unwrap_err().message(Lang::De),
+            "„2019-02-31“: den 31. Februar 2019 gibt es nicht (Februar 2019 hat 28 Tage)"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::date::from_parts;
 use super::error::FileError;
 use super::model::{Board, Card, Session, slug};
 use super::template::{BoardTemplate, ColumnTemplate, Templates};
@@ -477,9 +478,8 @@ const MONTHS: &[(&str, u32)] = &[
 /// A date as `YYYY-MM-DD`, from ISO, `13.02.2019` or `13. Februar 2019`.
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
-    let valid = |y: u32, m: u32, d: u32| {
-        (1900..=2999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
-    };
+    let valid =
+        |y: u32, m: u32, d: u32| (1900..=2999).contains(&y) && from_parts(s, y, m, d).is_ok();
     let iso: Vec<&str> = s.split('-').collect();
     if iso.len() == 3
         && iso[0].len() == 4

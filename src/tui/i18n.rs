@@ -155,7 +155,6 @@ pub enum Msg {
     NoBoard,
     ComingSoon,
     TitleMissing,
-    DateInvalid,
     SessionCreated,
     BoardAdded,
     BoardDeleted,
@@ -625,10 +624,6 @@ impl Msg {
             ),
             ComingSoon => ("Kommt bald", "Coming soon"),
             TitleMissing => ("Bitte einen Titel eingeben", "Please enter a title"),
-            DateInvalid => (
-                "Datum bitte als JJJJ-MM-TT (oder leer lassen)",
-                "Date as YYYY-MM-DD please (or leave it empty)",
-            ),
             SessionCreated => ("Neue Sitzung angelegt: {}", "New session created: {}"),
             BoardAdded => ("Neue Wand angelegt", "Board added"),
             BoardDeleted => (

@@ -1,10 +1,10 @@
 //! Forms: new session, new board, board and session details.
 
-use crate::core::date::valid_date;
+use crate::core::date;
 use crate::core::edit::{Edit, SessionInfo};
 
 use super::super::action::Action;
-use super::super::app::{App, FieldKind, Form, FormPurpose, Mode};
+use super::super::app::{App, FieldKind, Form, FormPurpose, Mode, Severity};
 use super::super::export;
 use super::super::i18n::Msg;
 use super::start::create_session;
@@ -104,8 +104,10 @@ fn confirm_form(app: &mut App, form: &Form) -> bool {
         }
         FormPurpose::SessionInfo => {
             let date = form.fields[1].value();
-            if !date.is_empty() && !valid_date(&date) {
-                app.warn(Msg::DateInvalid);
+            if !date.is_empty()
+                && let Err(e) = date::parse(&date)
+            {
+                app.set_status(Severity::Warning, e.message(app.lang));
                 return false;
             }
             let Some(doc) = app.doc.as_ref() else {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::date::{today, valid_date};
+use crate::core::date::{self, today};
 use crate::core::model::{Session, slug};
 use crate::core::store;
 
@@ -106,8 +106,10 @@ pub(super) fn create_session(app: &mut App, form: &Form) -> bool {
         app.warn(Msg::TitleMissing);
         return false;
     }
-    if !date.is_empty() && !valid_date(&date) {
-        app.warn(Msg::DateInvalid);
+    if !date.is_empty()
+        && let Err(e) = date::parse(&date)
+    {
+        app.set_status(Severity::Warning, e.message(app.lang));
         return false;
     }
     let Some(board_template) = app.templates.board(&template).cloned() else {

@@ -452,3 +452,24 @@ fn a_change_by_another_program_is_saved_aside_and_the_clerk_told() {
     assert_eq!(status.severity, Severity::Warning);
     assert!(status.text.contains("konflikt"), "{}", status.text);
 }
+
+#[test]
+fn a_day_that_does_not_exist_keeps_the_form_open_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    update(&mut app, Action::NewSession);
+    type_text(&mut app, "Konferenz");
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "2019-02-31");
+    update(&mut app, Action::Commit);
+    assert!(matches!(app.mode, Mode::Form(_)));
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Warning);
+    assert!(
+        status.text.contains("31. Februar 2019 gibt es nicht"),
+        "{}",
+        status.text
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
