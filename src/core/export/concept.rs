@@ -5,6 +5,14 @@
 //! - A theme goes into the section most of its cards' columns feed (looked up
 //!   in the board templates); a tie goes to the earlier section, and a theme
 //!   whose columns feed no section goes to Ist-Analyse.
+//! - A theme goes into the chapter of its Handlungsfeld: the one the clerk
+//!   assigned, else the one its tagged cards share ([`TagChoice`]). Where the
+//!   cards disagree it goes to the chapter without Handlungsfeld, naming the
+//!   candidates.
+//! - A tagged card that no theme of that chapter holds is listed in each of
+//!   its Handlungsfelder's chapters, in the section its column feeds, under
+//!   "Karten ohne Thema". A card with neither tag nor theme is listed in the
+//!   chapter without Handlungsfeld, by wall and column.
 //! - Every session owns its own blocks (`session=ID`), so sessions exported
 //!   one at a time never overwrite each other.
 //! - A block missing from an existing chapter is added at the end of its
@@ -19,7 +27,7 @@ use std::fs;
 use super::blocks::{self, BlockKey, Slot};
 use super::escape::{card_inline, inline};
 use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, safe_stem};
-use crate::core::model::{Board, Card, Column, Session, Theme};
+use crate::core::model::{Board, Card, Column, Session, TagChoice, Theme};
 use crate::core::template::{Section, Templates};
 
 /// Name of the index file.
@@ -41,6 +49,8 @@ pub fn section_key(s: Section) -> &'static str {
 
 /// A card found by reference, with where it sits.
 pub(super) struct Found<'a> {
+    /// Index of the session among the exported ones.
+    pub si: usize,
     pub session: &'a Session,
     pub board: &'a Board,
     pub column: &'a Column,
@@ -141,6 +151,7 @@ impl<'a> Catalog<'a> {
         let board = &session.boards[b];
         let column = &board.columns[c];
         Resolved::Found(Found {
+            si,
             session,
             board,
             column,
@@ -218,11 +229,17 @@ pub(super) fn render_theme(
         .iter()
         .map(|r| catalog.resolve(home, r))
         .collect();
-    render_resolved(out, theme, &found, level);
+    render_resolved(out, theme, &found, level, None);
 }
 
 /// [`render_theme`] with the theme's cards already looked up.
-fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: usize) {
+fn render_resolved(
+    out: &mut String,
+    theme: &Theme,
+    found: &[Resolved],
+    level: usize,
+    note: Option<&str>,
+) {
     let label = inline(&theme.label);
     out.push_str(&"#".repeat(level));
     out.push(' ');
@@ -235,6 +252,10 @@ fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: u
         out.push_str(" (Vorschlag)");
     }
     out.push_str("\n\n");
+    if let Some(n) = note {
+        out.push_str(n);
+        out.push_str("\n\n");
+    }
     let mut boards: HashSet<(&str, &str)> = HashSet::new();
     // Board titles in first-seen order with how many boards carry each:
     // several walls of one district ("Schalke") are named once, with a count.
@@ -323,10 +344,37 @@ fn theme_order(t: &Theme) -> (String, String) {
 }
 
 struct Chapter {
-    /// Tag key; `None` for the chapter of untagged themes.
-    tag: Option<String>,
+    /// Index into the Handlungsfelder; `None` for the chapter without one.
+    tag: Option<usize>,
     title: String,
     file: String,
+}
+
+/// Heading of the part of a section with tagged cards no theme holds.
+const LOOSE_HEADING: &str = "Karten ohne Thema";
+/// Marker key and heading of the part of the untagged chapter with the cards
+/// that have neither a Handlungsfeld nor a theme.
+const UNSORTED_KEY: &str = "karten";
+const UNSORTED_HEADING: &str = "Karten ohne Handlungsfeld";
+
+/// The section a card's column feeds (Ist-Analyse when it feeds none).
+fn card_section(templates: &Templates, board: &Board, column: &Column) -> Section {
+    templates
+        .section(&board.template, &column.key)
+        .unwrap_or(Section::IstAnalyse)
+}
+
+/// A card no theme holds as a list item with its wall: `- text (Altstadt)`.
+fn push_loose(out: &mut String, card: &Card, board_title: &str) {
+    out.push_str("- ");
+    out.push_str(&card_text(card));
+    if !board_title.is_empty() {
+        out.push_str(" (");
+        out.push_str(board_title);
+        out.push(')');
+    }
+    out.push('\n');
+    push_sub_points(out, card, "  ");
 }
 
 pub(super) fn plan(
@@ -350,7 +398,7 @@ pub(super) fn plan(
     }
     let owner_set: HashSet<String> = owners.iter().cloned().collect();
 
-    // Handlungsfelder in the sessions' order, then tags only themes name.
+    // Handlungsfelder in the sessions' order, then tags only themes or cards name.
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
     for s in sources {
@@ -365,6 +413,11 @@ pub(super) fn plan(
         .flat_map(|(_, themes)| themes.iter().filter_map(|t| t.tag.clone()))
         .filter(|k| !known.contains(k))
         .collect();
+    for s in sources {
+        for (_, _, card) in s.session.cards() {
+            extra.extend(card.tags.iter().filter(|k| !known.contains(*k)).cloned());
+        }
+    }
     extra.sort();
     extra.dedup();
     for key in extra {
@@ -387,11 +440,19 @@ pub(super) fn plan(
             };
         }
     }
+    let tag_index: HashMap<&str, usize> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_str(), i))
+        .collect();
 
-    // Rendered themes: (chapter tag, owner index, section) -> [(order, text)].
-    type Bodies = HashMap<(Option<String>, usize, Section), Vec<((String, String), String)>>;
+    // Rendered themes: (chapter, owner index, section) -> [(order, text)].
+    type Bodies = HashMap<(Option<usize>, usize, Section), Vec<((String, String), String)>>;
     let mut bodies: Bodies = HashMap::new();
-    let mut theme_count: HashMap<(Option<String>, usize), usize> = HashMap::new();
+    let mut theme_count: HashMap<(Option<usize>, usize), usize> = HashMap::new();
+    // Cards shown inside a theme: per chapter, and in any chapter.
+    let mut held: HashSet<(Option<usize>, usize, &str)> = HashSet::new();
+    let mut themed: HashSet<(usize, &str)> = HashSet::new();
     for (oi, (home, themes)) in groups.iter().enumerate() {
         for theme in themes.iter() {
             if theme.cards.is_empty() || !(theme.confirmed || options.suggestions) {
@@ -402,22 +463,125 @@ pub(super) fn plan(
                 .iter()
                 .map(|r| catalog.resolve(*home, r))
                 .collect();
+            let choice = TagChoice::of(
+                theme.tag.as_deref(),
+                found.iter().filter_map(|r| match r {
+                    Resolved::Found(f) => Some(f.card),
+                    _ => None,
+                }),
+            );
+            let chapter = choice.key().and_then(|k| tag_index.get(k).copied());
+            for r in &found {
+                if let Resolved::Found(f) = r {
+                    held.insert((chapter, f.si, f.card.id.as_str()));
+                    themed.insert((f.si, f.card.id.as_str()));
+                }
+            }
+            let note = match &choice {
+                TagChoice::Disputed(counts) => {
+                    let named: Vec<String> = counts
+                        .iter()
+                        .map(|(k, n)| {
+                            let name = tag_index.get(k.as_str()).map_or(k, |&i| &tags[i].1);
+                            format!("{} ({})", inline(name), plural(*n, "Karte", "Karten"))
+                        })
+                        .collect();
+                    Some(format!(
+                        "*Handlungsfeld offen, die Karten nennen: {}. Im Themen-Review zuordnen.*",
+                        named.join(", ")
+                    ))
+                }
+                _ => None,
+            };
             let section = theme_section(&found, templates);
             let mut text = String::new();
-            render_resolved(&mut text, theme, &found, 3);
-            let tag = theme.tag.clone();
-            *theme_count.entry((tag.clone(), oi)).or_default() += 1;
+            render_resolved(&mut text, theme, &found, 3, note.as_deref());
+            *theme_count.entry((chapter, oi)).or_default() += 1;
             bodies
-                .entry((tag, oi, section))
+                .entry((chapter, oi, section))
                 .or_default()
                 .push((theme_order(theme), text));
+        }
+    }
+
+    // Cards no theme holds: tagged ones into their Handlungsfelder's
+    // chapters, in the section their column feeds; untagged ones into the
+    // chapter without Handlungsfeld, by wall and column.
+    let mut loose: HashMap<(usize, usize, Section), String> = HashMap::new();
+    let mut loose_count: HashMap<(Option<usize>, usize), usize> = HashMap::new();
+    let mut unsorted: Vec<String> = vec![String::new(); sources.len()];
+    for (si, s) in sources.iter().enumerate() {
+        let titles = &catalog.board_titles[si];
+        let mut same: HashMap<&str, usize> = HashMap::new();
+        for t in titles {
+            *same.entry(t.as_str()).or_default() += 1;
+        }
+        let mut walls: HashMap<&str, usize> = HashMap::new();
+        for (bi, board) in s.session.boards.iter().enumerate() {
+            let title = titles[bi].as_str();
+            // Several walls of one district are numbered.
+            let n = walls.entry(title).or_default();
+            *n += 1;
+            let n = (same[title] > 1).then_some(*n);
+            let mut wall = String::new();
+            for column in &board.columns {
+                let section = card_section(templates, board, column);
+                let mut lines = String::new();
+                for card in &column.cards {
+                    if card.tags.is_empty() {
+                        if !themed.contains(&(si, card.id.as_str())) {
+                            push_loose(&mut lines, card, "");
+                            *loose_count.entry((None, si)).or_default() += 1;
+                        }
+                        continue;
+                    }
+                    for (i, key) in card.tags.iter().enumerate() {
+                        let Some(&ti) = tag_index.get(key.as_str()) else {
+                            continue;
+                        };
+                        if card.tags[..i].contains(key)
+                            || held.contains(&(Some(ti), si, card.id.as_str()))
+                        {
+                            continue;
+                        }
+                        push_loose(loose.entry((ti, si, section)).or_default(), card, title);
+                        *loose_count.entry((Some(ti), si)).or_default() += 1;
+                    }
+                }
+                if !lines.is_empty() {
+                    let heading = inline(&column.heading);
+                    wall.push('*');
+                    wall.push_str(if heading.is_empty() {
+                        "Spalte"
+                    } else {
+                        &heading
+                    });
+                    wall.push_str("*\n\n");
+                    wall.push_str(&lines);
+                    wall.push('\n');
+                }
+            }
+            if !wall.is_empty() {
+                let out = &mut unsorted[si];
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str("### ");
+                out.push_str(if title.is_empty() { "Wand" } else { title });
+                if let Some(n) = n {
+                    out.push_str(&format!(" ({n}. Wand)"));
+                }
+                out.push_str("\n\n");
+                out.push_str(wall.trim_end_matches('\n'));
+                out.push('\n');
+            }
         }
     }
 
     // File names: safe, unique, stable for a given set of tags.
     let mut taken: Vec<String> = vec!["index".into(), UNTAGGED.into()];
     let mut chapters: Vec<Chapter> = Vec::new();
-    for (key, name) in &tags {
+    for (ti, (_, name)) in tags.iter().enumerate() {
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
         let mut stem = safe_stem(name, "handlungsfeld", &refs);
         let base = stem.clone();
@@ -428,19 +592,20 @@ pub(super) fn plan(
         }
         taken.push(stem.clone());
         chapters.push(Chapter {
-            tag: Some(key.clone()),
+            tag: Some(ti),
             title: name.clone(),
             file: format!("{stem}.md"),
         });
     }
     let untagged_file = format!("{UNTAGGED}.md");
-    let has_untagged = theme_count.keys().any(|(t, _)| t.is_none());
+    let has_untagged = theme_count.keys().any(|(t, _)| t.is_none())
+        || loose_count.keys().any(|(t, _)| t.is_none());
     if has_untagged
         || (!target.missing && fs::symlink_metadata(target.path(&untagged_file)).is_ok())
     {
         chapters.push(Chapter {
             tag: None,
-            title: "Themen ohne Handlungsfeld".into(),
+            title: "Ohne Handlungsfeld".into(),
             file: untagged_file,
         });
     }
@@ -450,7 +615,7 @@ pub(super) fn plan(
                  unverändert.";
     let mut planned: HashSet<String> = HashSet::new();
     for ch in &chapters {
-        let slots: Vec<Slot> = Section::ALL
+        let mut slots: Vec<Slot> = Section::ALL
             .iter()
             .map(|&section| Slot {
                 heading: Some(section.heading().to_string()),
@@ -459,15 +624,22 @@ pub(super) fn plan(
                     .iter()
                     .enumerate()
                     .map(|(oi, owner)| {
-                        let mut items = bodies
-                            .remove(&(ch.tag.clone(), oi, section))
-                            .unwrap_or_default();
+                        let mut items = bodies.remove(&(ch.tag, oi, section)).unwrap_or_default();
                         items.sort_by(|a, b| a.0.cmp(&b.0));
-                        let body = items
+                        let mut body = items
                             .into_iter()
                             .map(|(_, t)| t)
                             .collect::<Vec<_>>()
                             .join("\n");
+                        if let Some(lines) = ch.tag.and_then(|t| loose.remove(&(t, oi, section))) {
+                            if !body.is_empty() {
+                                body.push('\n');
+                            }
+                            body.push_str("### ");
+                            body.push_str(LOOSE_HEADING);
+                            body.push_str("\n\n");
+                            body.push_str(&lines);
+                        }
                         (
                             BlockKey {
                                 owner: owner.clone(),
@@ -479,6 +651,25 @@ pub(super) fn plan(
                     .collect(),
             })
             .collect();
+        if ch.tag.is_none() {
+            slots.push(Slot {
+                heading: Some(UNSORTED_HEADING.to_string()),
+                level: 2,
+                blocks: owners
+                    .iter()
+                    .enumerate()
+                    .map(|(oi, owner)| {
+                        (
+                            BlockKey {
+                                owner: owner.clone(),
+                                section: UNSORTED_KEY.to_string(),
+                            },
+                            unsorted.get_mut(oi).map(std::mem::take).unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+            });
+        }
         let title = format!("# {}", inline(&ch.title));
         write_file(target, &ch.file, &title, intro, &slots, &owner_set);
         planned.insert(ch.file.clone());
@@ -519,13 +710,18 @@ pub(super) fn plan(
                 )),
             }
             for ch in &chapters {
-                let n = theme_count.get(&(ch.tag.clone(), oi)).copied().unwrap_or(0);
+                let n = theme_count.get(&(ch.tag, oi)).copied().unwrap_or(0);
+                let k = loose_count.get(&(ch.tag, oi)).copied().unwrap_or(0);
                 body.push_str(&format!(
-                    "- [{}]({}): {}\n",
+                    "- [{}]({}): {}",
                     inline(&ch.title),
                     ch.file,
                     plural(n, "Thema", "Themen")
                 ));
+                if k > 0 {
+                    body.push_str(&format!(", {} ohne Thema", plural(k, "Karte", "Karten")));
+                }
+                body.push('\n');
             }
             Slot {
                 heading: None,
