@@ -57,9 +57,6 @@ pub(super) struct Found<'a> {
     pub card: &'a Card,
     /// The escaped board title.
     pub board_title: &'a str,
-    /// The escaped source up to the card reference:
-    /// ` — Quelle: Sitzung, Datum · Wand „…“ · Spalte „…“ · Karte `.
-    pub source: &'a str,
 }
 
 /// Finds cards by id across the exported sessions.
@@ -69,8 +66,6 @@ pub(super) struct Catalog<'a> {
     cards: Vec<HashMap<&'a str, (usize, usize, usize)>>,
     /// Escaped board titles, [session][board].
     board_titles: Vec<Vec<String>>,
-    /// Escaped sources, [session][board][column] (see [`Found::source`]).
-    sources: Vec<Vec<Vec<String>>>,
 }
 
 pub(super) enum Resolved<'a> {
@@ -86,32 +81,9 @@ impl<'a> Catalog<'a> {
         let mut by_id = HashMap::new();
         let mut cards = Vec::with_capacity(sessions.len());
         let mut board_titles = Vec::with_capacity(sessions.len());
-        let mut sources = Vec::with_capacity(sessions.len());
         for (i, s) in sessions.iter().enumerate() {
             by_id.entry(s.id.as_str()).or_insert(i);
-            let mut session_part = format!(" — Quelle: {}", inline(&s.title));
-            if !s.date.is_empty() {
-                session_part.push_str(", ");
-                session_part.push_str(&inline(&s.date));
-            }
             board_titles.push(s.boards.iter().map(|b| inline(&b.title)).collect());
-            sources.push(
-                s.boards
-                    .iter()
-                    .map(|b| {
-                        let title = inline(&b.title);
-                        b.columns
-                            .iter()
-                            .map(|c| {
-                                format!(
-                                    "{session_part} · Wand „{title}“ · Spalte „{}“ · Karte ",
-                                    inline(&c.heading)
-                                )
-                            })
-                            .collect()
-                    })
-                    .collect(),
-            );
             let mut map = HashMap::with_capacity(s.card_count());
             for (b, board) in s.boards.iter().enumerate() {
                 for (c, column) in board.columns.iter().enumerate() {
@@ -127,7 +99,6 @@ impl<'a> Catalog<'a> {
             by_id,
             cards,
             board_titles,
-            sources,
         }
     }
 
@@ -157,7 +128,6 @@ impl<'a> Catalog<'a> {
             column,
             card: &column.cards[k],
             board_title: &self.board_titles[si][b],
-            source: &self.sources[si][b][c],
         })
     }
 }
@@ -232,8 +202,10 @@ pub(super) fn render_theme(
     render_resolved(out, theme, &found, level, None);
 }
 
-/// [`render_theme`] with the theme's cards already looked up.
-fn render_resolved(
+/// [`render_theme`] with the theme's cards already looked up: the label as
+/// a heading, the cards as plain bullets, then where they were named, short:
+/// `(Altstadt, Schalke 2×)`. Ids stay out of the visible text.
+pub(super) fn render_resolved(
     out: &mut String,
     theme: &Theme,
     found: &[Resolved],
@@ -244,7 +216,7 @@ fn render_resolved(
     out.push_str(&"#".repeat(level));
     out.push(' ');
     if label.is_empty() {
-        out.push_str(&format!("Thema {}", inline(&theme.id)));
+        out.push_str("Thema ohne Namen");
     } else {
         out.push_str(&label);
     }
@@ -252,69 +224,90 @@ fn render_resolved(
         out.push_str(" (Vorschlag)");
     }
     out.push_str("\n\n");
+    if !theme.confirmed {
+        out.push_str("*Vorschlag, noch nicht bestätigt.*\n\n");
+    }
     if let Some(n) = note {
         out.push_str(n);
         out.push_str("\n\n");
     }
     let mut boards: HashSet<(&str, &str)> = HashSet::new();
-    // Board titles in first-seen order with how many boards carry each:
-    // several walls of one district ("Schalke") are named once, with a count.
-    let mut titles: Vec<(&str, usize)> = Vec::new();
-    let mut items = String::with_capacity(found.len() * 200);
-    for (reference, resolved) in theme.cards.iter().zip(found) {
+    // Per session in first-seen order, its board titles with how many walls
+    // carry each: several walls of one district ("Schalke") are named once.
+    let mut sources: Vec<(&Session, Vec<(&str, usize)>)> = Vec::new();
+    let mut not_loaded = 0;
+    let mut missing = 0;
+    let mut any = false;
+    for resolved in found {
         match resolved {
             Resolved::Found(f) => {
+                any = true;
                 if boards.insert((f.session.id.as_str(), f.board.id.as_str())) {
+                    let i = match sources
+                        .iter()
+                        .position(|(s, _)| std::ptr::eq(*s, f.session))
+                    {
+                        Some(i) => i,
+                        None => {
+                            sources.push((f.session, Vec::new()));
+                            sources.len() - 1
+                        }
+                    };
+                    let titles = &mut sources[i].1;
                     match titles.iter_mut().find(|(t, _)| *t == f.board_title) {
                         Some((_, n)) => *n += 1,
                         None => titles.push((f.board_title, 1)),
                     }
                 }
-                items.push_str("- ");
-                items.push_str(&card_text(f.card));
-                items.push_str(f.source);
-                items.push_str(&inline(reference));
-                items.push('\n');
-                push_sub_points(&mut items, f.card, "  ");
+                out.push_str("- ");
+                out.push_str(&card_text(f.card));
+                out.push('\n');
+                push_sub_points(out, f.card, "  ");
             }
-            Resolved::NotLoaded => {
-                items.push_str(&format!(
-                    "- *(Karte {} aus einer Sitzung, die nicht mit exportiert wurde)*\n",
-                    inline(reference)
-                ));
-            }
-            Resolved::Missing => {
-                items.push_str(&format!(
-                    "- *(Karte {} nicht gefunden)*\n",
-                    inline(reference)
-                ));
-            }
+            Resolved::NotLoaded => not_loaded += 1,
+            Resolved::Missing => missing += 1,
         }
     }
-    if !theme.confirmed {
-        out.push_str("*Vorschlag, noch nicht bestätigt.* ");
-    }
-    out.push_str(&plural(theme.cards.len(), "Karte", "Karten"));
-    out.push_str(" · genannt auf ");
-    out.push_str(&plural(boards.len(), "Wand", "Wänden"));
-    if !titles.is_empty() {
-        out.push_str(": ");
+    let mut parts: Vec<String> = Vec::new();
+    let several = sources.len() > 1;
+    for (session, titles) in &sources {
         let named: Vec<String> = titles
             .iter()
+            .filter(|(t, _)| !t.is_empty())
             .map(|(t, n)| {
                 if *n > 1 {
-                    format!("{t} ({n}×)")
+                    format!("{t} {n}×")
                 } else {
                     (*t).to_string()
                 }
             })
             .collect();
-        out.push_str(&named.join(", "));
+        let title = inline(&session.title);
+        match (several && !title.is_empty(), named.is_empty()) {
+            (true, true) => parts.push(title),
+            (true, false) => parts.push(format!("{title}: {}", named.join(", "))),
+            (false, _) => parts.extend(named),
+        }
     }
-    out.push_str(" · Thema ");
-    out.push_str(&inline(&theme.id));
-    out.push_str("\n\n");
-    out.push_str(&items);
+    if not_loaded > 0 {
+        parts.push(format!(
+            "{} aus einer Sitzung, die nicht mit exportiert wurde",
+            plural(not_loaded, "Karte", "Karten")
+        ));
+    }
+    if missing > 0 {
+        parts.push(format!(
+            "{} nicht mehr in der Sitzung",
+            plural(missing, "Karte", "Karten")
+        ));
+    }
+    if !any {
+        out.push_str("*(keine Karte gefunden)*\n");
+    }
+    if !parts.is_empty() {
+        let sep = if several { "; " } else { ", " };
+        out.push_str(&format!("\n({})\n", parts.join(sep)));
+    }
 }
 
 /// The section a theme goes into: the one most of its cards feed.
