@@ -1,8 +1,12 @@
 //! The shipped example session (Gelsenkirchen Mitte 2019), with a few themes
 //! set here, exported as a new user would: concept chapters, protocol, CSV.
 
+mod export_support;
+
 use std::fs;
 use std::path::Path;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use stellwand::core::export::{self, Format, Options, Source};
 use stellwand::core::model::{Session, Theme};
@@ -70,12 +74,14 @@ fn the_example_session_exports_into_chapters_protocol_and_csv() {
     let sprache = fs::read_to_string(dir.path().join("integration-durch-sprache.md")).unwrap();
     let ist =
         &sprache[sprache.find("## Ist-Analyse").unwrap()..sprache.find("## Leitziele").unwrap()];
-    let n = s.themes[0].cards.len();
-    assert!(
-        ist.contains(&format!("### Sprachförderung\n\n{n} Karte")),
-        "{ist}"
-    );
-    assert!(ist.contains("Spracherwerbsförderung — Quelle: Integrationskonferenz für den Stadtbezirk Mitte, 2019-02-13 · Wand „Altstadt“"));
+    let theme = &ist[ist.find("### Sprachförderung\n\n- ").expect(ist)..];
+    let bullets = theme.lines().filter(|l| l.starts_with("- ")).count();
+    assert_eq!(bullets, s.themes[0].cards.len(), "{theme}");
+    assert!(theme.contains("\n- Spracherwerbsförderung\n"), "{theme}");
+    // The source is short: the walls, no ids.
+    let source = theme.lines().find(|l| l.starts_with('(')).unwrap();
+    assert!(source.starts_with("(Altstadt, "), "{source}");
+    assert!(!theme.contains("Karte k") && !theme.contains("Thema t"));
     let leben = fs::read_to_string(dir.path().join("leben-und-wohnen-im-stadtteil.md")).unwrap();
     assert!(leben[leben.find("## Best Practice").unwrap()..].contains("### Nachbarschaft"));
     let ohne = fs::read_to_string(dir.path().join("ohne-handlungsfeld.md")).unwrap();
@@ -150,22 +156,122 @@ fn a_district_with_several_walls_is_named_once_with_its_count() {
     .apply()
     .unwrap();
     let ohne = fs::read_to_string(dir.path().join("ohne-handlungsfeld.md")).unwrap();
-    let line = ohne
+    let theme = &ohne[ohne.find("### Kita-Plätze").unwrap()..];
+    let line = theme
         .lines()
-        .find(|l| l.contains("genannt auf"))
-        .expect("the theme's summary line");
+        .find(|l| l.starts_with('('))
+        .expect("the theme's source line");
     // Three of the four Schalke walls name Kita places.
-    assert!(line.contains("Schalke (3×)"), "{line}");
-    let names = line
-        .split(": ")
-        .nth(1)
-        .unwrap()
-        .split(" · ")
-        .next()
-        .unwrap();
+    assert!(line.contains("Schalke 3×"), "{line}");
+    let names = line.trim_start_matches('(').trim_end_matches(')');
     let schalke = names
         .split(", ")
-        .filter(|n| *n == "Schalke" || n.starts_with("Schalke ("))
+        .filter(|n| *n == "Schalke" || n.starts_with("Schalke "))
         .count();
     assert_eq!(schalke, 1, "{line}");
+}
+
+/// Card text as a reader sees it: whitespace folded, paired `~~` gone
+/// (struck words), an empty card shown as "(leer)".
+fn as_read(text: &str, struck: bool) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = folded.matches("~~").count();
+    if !struck && n >= 2 && n % 2 == 0 {
+        folded.replace("~~", "")
+    } else {
+        folded
+    }
+}
+
+#[test]
+fn the_example_protocol_renders_every_card_exactly_with_no_entities() {
+    let s = example();
+    let dir = tempfile::tempdir().unwrap();
+    let sources = [Source {
+        session: &s,
+        name: "mitte",
+    }];
+    let options = Options {
+        format: Format::Protocol,
+        ..Options::default()
+    };
+    export::plan(&sources, &Templates::builtin(), dir.path(), &options)
+        .unwrap()
+        .apply()
+        .unwrap();
+    let text = fs::read_to_string(dir.path().join("mitte.md")).unwrap();
+    assert_eq!(export_support::entities(&text), 0);
+    assert!(text.contains("gemeinsame Ziele finden => Gleichheit"));
+    assert!(text.contains("Haupt- & Ehrenamt"));
+
+    // Top-level list items with their nested items, under their `###`
+    // (column) heading; only the boards, not the themes at the end.
+    let boards = &text[..text.find("\n## Themen\n").unwrap_or(text.len())];
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
+    let mut depth = 0;
+    let mut in_columns = false;
+    for event in Parser::new_ext(boards, pulldown_cmark::Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                in_columns = level == pulldown_cmark::HeadingLevel::H3
+            }
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::Start(Tag::Item) if in_columns => {
+                if depth == 1 {
+                    items.push((String::new(), Vec::new()));
+                } else {
+                    items.last_mut().unwrap().1.push(String::new());
+                }
+            }
+            Event::Text(t) if in_columns && depth > 0 => {
+                let last = items.last_mut().unwrap();
+                match (depth, last.1.last_mut()) {
+                    (1, _) => last.0.push_str(&t),
+                    (_, Some(sub)) => sub.push_str(&t),
+                    _ => unreachable!(),
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) if in_columns => {
+                panic!("structure from card text: {event:?}")
+            }
+            _ => {}
+        }
+    }
+    let cards: Vec<_> = s.cards().map(|(_, _, c)| c).collect();
+    assert_eq!(items.len(), cards.len());
+    for (card, (item, subs)) in cards.iter().zip(&items) {
+        let mut expected = as_read(&card.text, card.flags.struck);
+        if expected.is_empty() {
+            expected = "(leer)".into();
+        }
+        if card.flags.uncertain {
+            expected.push_str(" (unsicher gelesen)");
+        }
+        let rest = item
+            .strip_prefix(&expected)
+            .unwrap_or_else(|| panic!("{}: {item:?} is not {expected:?}", card.id));
+        // What follows the text is the program's: people and numbers.
+        assert!(
+            rest.is_empty() || rest.starts_with(" ("),
+            "{}: {rest:?}",
+            card.id
+        );
+        if let Some(p) = &card.person {
+            assert!(rest.contains(&format!("Initiator*in: {}", as_read(p, false))));
+        }
+        let want: Vec<String> = card
+            .sub_points
+            .iter()
+            .map(|p| {
+                let t = p.trim_start();
+                let t = ["↳", "→", "->"]
+                    .iter()
+                    .find_map(|a| t.strip_prefix(a))
+                    .unwrap_or(t);
+                as_read(t, false)
+            })
+            .collect();
+        assert_eq!(subs, &want, "{}", card.id);
+    }
 }

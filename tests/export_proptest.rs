@@ -80,6 +80,24 @@ fn piece() -> impl Strategy<Value = String> {
             "\u{0}",
             "\u{1b}",
             "\u{2028}",
+            "=>",
+            "<",
+            "<3",
+            "<a",
+            "</",
+            "<?",
+            "a_b",
+            "_",
+            "{",
+            "}",
+            " #",
+            "#x",
+            "&x;",
+            "&#x4a;",
+            "\\*",
+            ":",
+            "1",
+            "12345.",
         ])
         .prop_map(str::to_string),
         "[a-zA-ZäöüÄÖÜß0-9 ]{0,6}",
@@ -226,6 +244,8 @@ fn md_options() -> MdOptions {
 struct Read {
     headings: Vec<String>,
     items: Vec<(String, Vec<String>)>,
+    /// Paragraphs outside lists and headings.
+    paragraphs: Vec<String>,
     strong: usize,
     struck: usize,
     emphasis: usize,
@@ -250,6 +270,7 @@ fn read(markdown: &str) -> Read {
                     last.1.push(String::new());
                 }
             }
+            Event::Start(Tag::Paragraph) if depth == 0 => r.paragraphs.push(String::new()),
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
             Event::End(TagEnd::Item) => {}
             Event::Start(Tag::Strong) => r.strong += 1,
@@ -274,12 +295,48 @@ fn read(markdown: &str) -> Read {
                         (1, _) | (_, None) => last.0.push_str(&t),
                         (_, Some(sub)) => sub.push_str(&t),
                     }
+                } else if let Some(p) = r.paragraphs.last_mut() {
+                    p.push_str(&t);
                 }
             }
             other => r.foreign.push(format!("{other:?}")),
         }
     }
     r
+}
+
+/// What a card's list item renders as (text, sub-points), and how many
+/// strong, struck and emphasis spans it holds.
+fn expected_card(t: &str, subs: &[String], f: &[bool; 3]) -> ((String, Vec<String>), [usize; 3]) {
+    let mut n = [0usize; 3];
+    let (body, inner) = if f[1] {
+        (fold(t), 0)
+    } else {
+        struck_words(&fold(t))
+    };
+    n[1] += inner;
+    let mut expected = if body.is_empty() {
+        n[2] += 1;
+        "(leer)".to_string()
+    } else {
+        body
+    };
+    if f[0] {
+        expected.push_str(" (unsicher gelesen)");
+        n[2] += 1;
+    }
+    n[0] += f[2] as usize;
+    n[1] += f[1] as usize;
+    let subs: Vec<String> = subs
+        .iter()
+        .map(|s| struck_words(&fold(strip_arrow(s))))
+        .filter(|(s, _)| !s.is_empty())
+        .map(|(s, k)| {
+            n[1] += k;
+            s
+        })
+        .collect();
+    ((expected, subs), n)
 }
 
 proptest! {
@@ -312,37 +369,28 @@ proptest! {
         let title = fold(&input.tag);
         prop_assert_eq!(got.headings.len(), 8, "{:?}", got.headings);
         prop_assert_eq!(&got.headings[0], if title.is_empty() { "hf" } else { &title });
-        prop_assert_eq!(&got.headings[2], if label.is_empty() { "Thema t1" } else { &label });
+        prop_assert_eq!(&got.headings[2], if label.is_empty() { "Thema ohne Namen" } else { &label });
 
         // Every card once, its text literal, its flags the only inline structure.
         prop_assert_eq!(got.items.len(), input.cards.len());
-        let mut strong = 0;
-        let mut struck = 0;
-        let mut emphasis = 0;
-        for (i, ((t, subs, f), (item, nested))) in input.cards.iter().zip(&got.items).enumerate() {
-            let (body, inner) = if f[1] { (fold(t), 0) } else { struck_words(&fold(t)) };
-            struck += inner;
-            let mut expected = if body.is_empty() { emphasis += 1; "(leer)".to_string() } else { body };
-            if f[0] { expected.push_str(" (unsicher gelesen)"); emphasis += 1; }
-            strong += f[2] as usize;
-            struck += f[1] as usize;
-            expected.push_str(&format!(
-                " — Quelle: {}, 2019-02-13 · Wand „{}“ · Spalte „{}“ · Karte k{i}",
-                fold(&input.title), fold(&input.board), fold(&input.heading)
-            ));
-            prop_assert_eq!(item.trim_end(), expected.trim_end());
-            let subs: Vec<String> = subs
-                .iter()
-                .map(|s| struck_words(&fold(strip_arrow(s))))
-                .filter(|(s, _)| !s.is_empty())
-                .map(|(s, n)| {
-                    struck += n;
-                    s
-                })
-                .collect();
-            prop_assert_eq!(nested, &subs);
+        let mut counts = [0usize; 3];
+        for (i, ((t, subs, f), item)) in input.cards.iter().zip(&got.items).enumerate() {
+            let (expected, n) = expected_card(t, subs, f);
+            for k in 0..3 {
+                counts[k] += n[k];
+            }
+            prop_assert_eq!(item, &expected, "card {}", i);
         }
+        let [strong, struck, emphasis] = counts;
         prop_assert_eq!((got.strong, got.struck, got.emphasis), (strong, struck, emphasis));
+        // The source, short: the wall's name, nothing else (no ids).
+        let board = fold(&input.board);
+        let source: Vec<String> = got.paragraphs.iter().filter(|p| p.starts_with('(')).cloned().collect();
+        if board.is_empty() {
+            prop_assert!(source.is_empty(), "{:?}", got.paragraphs);
+        } else {
+            prop_assert_eq!(source, vec![format!("({board})")]);
+        }
 
         // The index and the protocol hold no foreign structure either.
         let index = read(&fs::read_to_string(dir.path().join("index.md")).unwrap());
@@ -366,5 +414,16 @@ proptest! {
         let got = read(&text);
         prop_assert!(got.foreign.is_empty(), "{:?}\n{}", got.foreign, text);
         prop_assert_eq!(got.markers.len(), 1);
+        // The date, then every card on its wall, then again in its theme:
+        // each renders as exactly its text.
+        let n = input.cards.len();
+        prop_assert_eq!(got.items.len(), 1 + 2 * n, "{}", text);
+        prop_assert_eq!(&got.items[0].0, "Datum: 2019-02-13");
+        for (i, (t, subs, f)) in input.cards.iter().enumerate() {
+            let (expected, _) = expected_card(t, subs, f);
+            prop_assert_eq!(&got.items[1 + i], &expected, "card {} on the wall\n{}", i, text);
+            prop_assert_eq!(&got.items[1 + n + i], &expected, "card {} in the theme", i);
+        }
+        prop_assert_eq!(export_support::entities(&text), 0, "{}", text);
     }
 }

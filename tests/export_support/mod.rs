@@ -124,3 +124,29 @@ pub fn outside_blocks(text: &str) -> String {
     }
     out
 }
+
+/// HTML entities and character references in Markdown source (`&gt;`,
+/// `&#58;`), not counting escaped ones (`\&gt;` is text).
+pub fn entities(text: &str) -> usize {
+    let b = text.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i] == b'&' && (i == 0 || b[i - 1] != b'\\'))
+        .filter(|&i| {
+            let rest = &b[i + 1..];
+            let (body, hex) = match rest {
+                [b'#', b'x' | b'X', t @ ..] => (t, 1),
+                [b'#', t @ ..] => (t, 2),
+                t => (t, 0),
+            };
+            let n = body
+                .iter()
+                .take_while(|c| match hex {
+                    1 => c.is_ascii_hexdigit(),
+                    2 => c.is_ascii_digit(),
+                    _ => c.is_ascii_alphanumeric(),
+                })
+                .count();
+            n > 0 && body.get(n) == Some(&b';')
+        })
+        .count()
+}

@@ -5,6 +5,14 @@
 //! - A theme goes into the section most of its cards' columns feed (looked up
 //!   in the board templates); a tie goes to the earlier section, and a theme
 //!   whose columns feed no section goes to Ist-Analyse.
+//! - A theme goes into the chapter of its Handlungsfeld: the one the clerk
+//!   assigned, else the one its tagged cards share ([`TagChoice`]). Where the
+//!   cards disagree it goes to the chapter without Handlungsfeld, naming the
+//!   candidates.
+//! - A tagged card that no theme of that chapter holds is listed in each of
+//!   its Handlungsfelder's chapters, in the section its column feeds, under
+//!   "Karten ohne Thema". A card with neither tag nor theme is listed in the
+//!   chapter without Handlungsfeld, by wall and column.
 //! - Every session owns its own blocks (`session=ID`), so sessions exported
 //!   one at a time never overwrite each other.
 //! - A block missing from an existing chapter is added at the end of its
@@ -19,7 +27,7 @@ use std::fs;
 use super::blocks::{self, BlockKey, Slot};
 use super::escape::{card_inline, inline};
 use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, safe_stem};
-use crate::core::model::{Board, Card, Column, Session, Theme};
+use crate::core::model::{Board, Card, Column, Session, TagChoice, Theme};
 use crate::core::template::{Section, Templates};
 
 /// Name of the index file.
@@ -41,15 +49,14 @@ pub fn section_key(s: Section) -> &'static str {
 
 /// A card found by reference, with where it sits.
 pub(super) struct Found<'a> {
+    /// Index of the session among the exported ones.
+    pub si: usize,
     pub session: &'a Session,
     pub board: &'a Board,
     pub column: &'a Column,
     pub card: &'a Card,
     /// The escaped board title.
     pub board_title: &'a str,
-    /// The escaped source up to the card reference:
-    /// ` — Quelle: Sitzung, Datum · Wand „…“ · Spalte „…“ · Karte `.
-    pub source: &'a str,
 }
 
 /// Finds cards by id across the exported sessions.
@@ -59,8 +66,6 @@ pub(super) struct Catalog<'a> {
     cards: Vec<HashMap<&'a str, (usize, usize, usize)>>,
     /// Escaped board titles, [session][board].
     board_titles: Vec<Vec<String>>,
-    /// Escaped sources, [session][board][column] (see [`Found::source`]).
-    sources: Vec<Vec<Vec<String>>>,
 }
 
 pub(super) enum Resolved<'a> {
@@ -76,32 +81,9 @@ impl<'a> Catalog<'a> {
         let mut by_id = HashMap::new();
         let mut cards = Vec::with_capacity(sessions.len());
         let mut board_titles = Vec::with_capacity(sessions.len());
-        let mut sources = Vec::with_capacity(sessions.len());
         for (i, s) in sessions.iter().enumerate() {
             by_id.entry(s.id.as_str()).or_insert(i);
-            let mut session_part = format!(" — Quelle: {}", inline(&s.title));
-            if !s.date.is_empty() {
-                session_part.push_str(", ");
-                session_part.push_str(&inline(&s.date));
-            }
             board_titles.push(s.boards.iter().map(|b| inline(&b.title)).collect());
-            sources.push(
-                s.boards
-                    .iter()
-                    .map(|b| {
-                        let title = inline(&b.title);
-                        b.columns
-                            .iter()
-                            .map(|c| {
-                                format!(
-                                    "{session_part} · Wand „{title}“ · Spalte „{}“ · Karte ",
-                                    inline(&c.heading)
-                                )
-                            })
-                            .collect()
-                    })
-                    .collect(),
-            );
             let mut map = HashMap::with_capacity(s.card_count());
             for (b, board) in s.boards.iter().enumerate() {
                 for (c, column) in board.columns.iter().enumerate() {
@@ -117,7 +99,6 @@ impl<'a> Catalog<'a> {
             by_id,
             cards,
             board_titles,
-            sources,
         }
     }
 
@@ -141,12 +122,12 @@ impl<'a> Catalog<'a> {
         let board = &session.boards[b];
         let column = &board.columns[c];
         Resolved::Found(Found {
+            si,
             session,
             board,
             column,
             card: &column.cards[k],
             board_title: &self.board_titles[si][b],
-            source: &self.sources[si][b][c],
         })
     }
 }
@@ -218,16 +199,24 @@ pub(super) fn render_theme(
         .iter()
         .map(|r| catalog.resolve(home, r))
         .collect();
-    render_resolved(out, theme, &found, level);
+    render_resolved(out, theme, &found, level, None);
 }
 
-/// [`render_theme`] with the theme's cards already looked up.
-fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: usize) {
+/// [`render_theme`] with the theme's cards already looked up: the label as
+/// a heading, the cards as plain bullets, then where they were named, short:
+/// `(Altstadt, Schalke 2×)`. Ids stay out of the visible text.
+pub(super) fn render_resolved(
+    out: &mut String,
+    theme: &Theme,
+    found: &[Resolved],
+    level: usize,
+    note: Option<&str>,
+) {
     let label = inline(&theme.label);
     out.push_str(&"#".repeat(level));
     out.push(' ');
     if label.is_empty() {
-        out.push_str(&format!("Thema {}", inline(&theme.id)));
+        out.push_str("Thema ohne Namen");
     } else {
         out.push_str(&label);
     }
@@ -235,65 +224,90 @@ fn render_resolved(out: &mut String, theme: &Theme, found: &[Resolved], level: u
         out.push_str(" (Vorschlag)");
     }
     out.push_str("\n\n");
+    if !theme.confirmed {
+        out.push_str("*Vorschlag, noch nicht bestätigt.*\n\n");
+    }
+    if let Some(n) = note {
+        out.push_str(n);
+        out.push_str("\n\n");
+    }
     let mut boards: HashSet<(&str, &str)> = HashSet::new();
-    // Board titles in first-seen order with how many boards carry each:
-    // several walls of one district ("Schalke") are named once, with a count.
-    let mut titles: Vec<(&str, usize)> = Vec::new();
-    let mut items = String::with_capacity(found.len() * 200);
-    for (reference, resolved) in theme.cards.iter().zip(found) {
+    // Per session in first-seen order, its board titles with how many walls
+    // carry each: several walls of one district ("Schalke") are named once.
+    let mut sources: Vec<(&Session, Vec<(&str, usize)>)> = Vec::new();
+    let mut not_loaded = 0;
+    let mut missing = 0;
+    let mut any = false;
+    for resolved in found {
         match resolved {
             Resolved::Found(f) => {
+                any = true;
                 if boards.insert((f.session.id.as_str(), f.board.id.as_str())) {
+                    let i = match sources
+                        .iter()
+                        .position(|(s, _)| std::ptr::eq(*s, f.session))
+                    {
+                        Some(i) => i,
+                        None => {
+                            sources.push((f.session, Vec::new()));
+                            sources.len() - 1
+                        }
+                    };
+                    let titles = &mut sources[i].1;
                     match titles.iter_mut().find(|(t, _)| *t == f.board_title) {
                         Some((_, n)) => *n += 1,
                         None => titles.push((f.board_title, 1)),
                     }
                 }
-                items.push_str("- ");
-                items.push_str(&card_text(f.card));
-                items.push_str(f.source);
-                items.push_str(&inline(reference));
-                items.push('\n');
-                push_sub_points(&mut items, f.card, "  ");
+                out.push_str("- ");
+                out.push_str(&card_text(f.card));
+                out.push('\n');
+                push_sub_points(out, f.card, "  ");
             }
-            Resolved::NotLoaded => {
-                items.push_str(&format!(
-                    "- *(Karte {} aus einer Sitzung, die nicht mit exportiert wurde)*\n",
-                    inline(reference)
-                ));
-            }
-            Resolved::Missing => {
-                items.push_str(&format!(
-                    "- *(Karte {} nicht gefunden)*\n",
-                    inline(reference)
-                ));
-            }
+            Resolved::NotLoaded => not_loaded += 1,
+            Resolved::Missing => missing += 1,
         }
     }
-    if !theme.confirmed {
-        out.push_str("*Vorschlag, noch nicht bestätigt.* ");
-    }
-    out.push_str(&plural(theme.cards.len(), "Karte", "Karten"));
-    out.push_str(" · genannt auf ");
-    out.push_str(&plural(boards.len(), "Wand", "Wänden"));
-    if !titles.is_empty() {
-        out.push_str(": ");
+    let mut parts: Vec<String> = Vec::new();
+    let several = sources.len() > 1;
+    for (session, titles) in &sources {
         let named: Vec<String> = titles
             .iter()
+            .filter(|(t, _)| !t.is_empty())
             .map(|(t, n)| {
                 if *n > 1 {
-                    format!("{t} ({n}×)")
+                    format!("{t} {n}×")
                 } else {
                     (*t).to_string()
                 }
             })
             .collect();
-        out.push_str(&named.join(", "));
+        let title = inline(&session.title);
+        match (several && !title.is_empty(), named.is_empty()) {
+            (true, true) => parts.push(title),
+            (true, false) => parts.push(format!("{title}: {}", named.join(", "))),
+            (false, _) => parts.extend(named),
+        }
     }
-    out.push_str(" · Thema ");
-    out.push_str(&inline(&theme.id));
-    out.push_str("\n\n");
-    out.push_str(&items);
+    if not_loaded > 0 {
+        parts.push(format!(
+            "{} aus einer Sitzung, die nicht mit exportiert wurde",
+            plural(not_loaded, "Karte", "Karten")
+        ));
+    }
+    if missing > 0 {
+        parts.push(format!(
+            "{} nicht mehr in der Sitzung",
+            plural(missing, "Karte", "Karten")
+        ));
+    }
+    if !any {
+        out.push_str("*(keine Karte gefunden)*\n");
+    }
+    if !parts.is_empty() {
+        let sep = if several { "; " } else { ", " };
+        out.push_str(&format!("\n({})\n", parts.join(sep)));
+    }
 }
 
 /// The section a theme goes into: the one most of its cards feed.
@@ -323,10 +337,37 @@ fn theme_order(t: &Theme) -> (String, String) {
 }
 
 struct Chapter {
-    /// Tag key; `None` for the chapter of untagged themes.
-    tag: Option<String>,
+    /// Index into the Handlungsfelder; `None` for the chapter without one.
+    tag: Option<usize>,
     title: String,
     file: String,
+}
+
+/// Heading of the part of a section with tagged cards no theme holds.
+const LOOSE_HEADING: &str = "Karten ohne Thema";
+/// Marker key and heading of the part of the untagged chapter with the cards
+/// that have neither a Handlungsfeld nor a theme.
+const UNSORTED_KEY: &str = "karten";
+const UNSORTED_HEADING: &str = "Karten ohne Handlungsfeld";
+
+/// The section a card's column feeds (Ist-Analyse when it feeds none).
+fn card_section(templates: &Templates, board: &Board, column: &Column) -> Section {
+    templates
+        .section(&board.template, &column.key)
+        .unwrap_or(Section::IstAnalyse)
+}
+
+/// A card no theme holds as a list item with its wall: `- text (Altstadt)`.
+fn push_loose(out: &mut String, card: &Card, board_title: &str) {
+    out.push_str("- ");
+    out.push_str(&card_text(card));
+    if !board_title.is_empty() {
+        out.push_str(" (");
+        out.push_str(board_title);
+        out.push(')');
+    }
+    out.push('\n');
+    push_sub_points(out, card, "  ");
 }
 
 pub(super) fn plan(
@@ -350,7 +391,7 @@ pub(super) fn plan(
     }
     let owner_set: HashSet<String> = owners.iter().cloned().collect();
 
-    // Handlungsfelder in the sessions' order, then tags only themes name.
+    // Handlungsfelder in the sessions' order, then tags only themes or cards name.
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
     for s in sources {
@@ -365,6 +406,11 @@ pub(super) fn plan(
         .flat_map(|(_, themes)| themes.iter().filter_map(|t| t.tag.clone()))
         .filter(|k| !known.contains(k))
         .collect();
+    for s in sources {
+        for (_, _, card) in s.session.cards() {
+            extra.extend(card.tags.iter().filter(|k| !known.contains(*k)).cloned());
+        }
+    }
     extra.sort();
     extra.dedup();
     for key in extra {
@@ -387,11 +433,19 @@ pub(super) fn plan(
             };
         }
     }
+    let tag_index: HashMap<&str, usize> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_str(), i))
+        .collect();
 
-    // Rendered themes: (chapter tag, owner index, section) -> [(order, text)].
-    type Bodies = HashMap<(Option<String>, usize, Section), Vec<((String, String), String)>>;
+    // Rendered themes: (chapter, owner index, section) -> [(order, text)].
+    type Bodies = HashMap<(Option<usize>, usize, Section), Vec<((String, String), String)>>;
     let mut bodies: Bodies = HashMap::new();
-    let mut theme_count: HashMap<(Option<String>, usize), usize> = HashMap::new();
+    let mut theme_count: HashMap<(Option<usize>, usize), usize> = HashMap::new();
+    // Cards shown inside a theme: per chapter, and in any chapter.
+    let mut held: HashSet<(Option<usize>, usize, &str)> = HashSet::new();
+    let mut themed: HashSet<(usize, &str)> = HashSet::new();
     for (oi, (home, themes)) in groups.iter().enumerate() {
         for theme in themes.iter() {
             if theme.cards.is_empty() || !(theme.confirmed || options.suggestions) {
@@ -402,22 +456,125 @@ pub(super) fn plan(
                 .iter()
                 .map(|r| catalog.resolve(*home, r))
                 .collect();
+            let choice = TagChoice::of(
+                theme.tag.as_deref(),
+                found.iter().filter_map(|r| match r {
+                    Resolved::Found(f) => Some(f.card),
+                    _ => None,
+                }),
+            );
+            let chapter = choice.key().and_then(|k| tag_index.get(k).copied());
+            for r in &found {
+                if let Resolved::Found(f) = r {
+                    held.insert((chapter, f.si, f.card.id.as_str()));
+                    themed.insert((f.si, f.card.id.as_str()));
+                }
+            }
+            let note = match &choice {
+                TagChoice::Disputed(counts) => {
+                    let named: Vec<String> = counts
+                        .iter()
+                        .map(|(k, n)| {
+                            let name = tag_index.get(k.as_str()).map_or(k, |&i| &tags[i].1);
+                            format!("{} ({})", inline(name), plural(*n, "Karte", "Karten"))
+                        })
+                        .collect();
+                    Some(format!(
+                        "*Handlungsfeld offen, die Karten nennen: {}. Im Themen-Review zuordnen.*",
+                        named.join(", ")
+                    ))
+                }
+                _ => None,
+            };
             let section = theme_section(&found, templates);
             let mut text = String::new();
-            render_resolved(&mut text, theme, &found, 3);
-            let tag = theme.tag.clone();
-            *theme_count.entry((tag.clone(), oi)).or_default() += 1;
+            render_resolved(&mut text, theme, &found, 3, note.as_deref());
+            *theme_count.entry((chapter, oi)).or_default() += 1;
             bodies
-                .entry((tag, oi, section))
+                .entry((chapter, oi, section))
                 .or_default()
                 .push((theme_order(theme), text));
+        }
+    }
+
+    // Cards no theme holds: tagged ones into their Handlungsfelder's
+    // chapters, in the section their column feeds; untagged ones into the
+    // chapter without Handlungsfeld, by wall and column.
+    let mut loose: HashMap<(usize, usize, Section), String> = HashMap::new();
+    let mut loose_count: HashMap<(Option<usize>, usize), usize> = HashMap::new();
+    let mut unsorted: Vec<String> = vec![String::new(); sources.len()];
+    for (si, s) in sources.iter().enumerate() {
+        let titles = &catalog.board_titles[si];
+        let mut same: HashMap<&str, usize> = HashMap::new();
+        for t in titles {
+            *same.entry(t.as_str()).or_default() += 1;
+        }
+        let mut walls: HashMap<&str, usize> = HashMap::new();
+        for (bi, board) in s.session.boards.iter().enumerate() {
+            let title = titles[bi].as_str();
+            // Several walls of one district are numbered.
+            let n = walls.entry(title).or_default();
+            *n += 1;
+            let n = (same[title] > 1).then_some(*n);
+            let mut wall = String::new();
+            for column in &board.columns {
+                let section = card_section(templates, board, column);
+                let mut lines = String::new();
+                for card in &column.cards {
+                    if card.tags.is_empty() {
+                        if !themed.contains(&(si, card.id.as_str())) {
+                            push_loose(&mut lines, card, "");
+                            *loose_count.entry((None, si)).or_default() += 1;
+                        }
+                        continue;
+                    }
+                    for (i, key) in card.tags.iter().enumerate() {
+                        let Some(&ti) = tag_index.get(key.as_str()) else {
+                            continue;
+                        };
+                        if card.tags[..i].contains(key)
+                            || held.contains(&(Some(ti), si, card.id.as_str()))
+                        {
+                            continue;
+                        }
+                        push_loose(loose.entry((ti, si, section)).or_default(), card, title);
+                        *loose_count.entry((Some(ti), si)).or_default() += 1;
+                    }
+                }
+                if !lines.is_empty() {
+                    let heading = inline(&column.heading);
+                    wall.push('*');
+                    wall.push_str(if heading.is_empty() {
+                        "Spalte"
+                    } else {
+                        &heading
+                    });
+                    wall.push_str("*\n\n");
+                    wall.push_str(&lines);
+                    wall.push('\n');
+                }
+            }
+            if !wall.is_empty() {
+                let out = &mut unsorted[si];
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str("### ");
+                out.push_str(if title.is_empty() { "Wand" } else { title });
+                if let Some(n) = n {
+                    out.push_str(&format!(" ({n}. Wand)"));
+                }
+                out.push_str("\n\n");
+                out.push_str(wall.trim_end_matches('\n'));
+                out.push('\n');
+            }
         }
     }
 
     // File names: safe, unique, stable for a given set of tags.
     let mut taken: Vec<String> = vec!["index".into(), UNTAGGED.into()];
     let mut chapters: Vec<Chapter> = Vec::new();
-    for (key, name) in &tags {
+    for (ti, (_, name)) in tags.iter().enumerate() {
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
         let mut stem = safe_stem(name, "handlungsfeld", &refs);
         let base = stem.clone();
@@ -428,19 +585,20 @@ pub(super) fn plan(
         }
         taken.push(stem.clone());
         chapters.push(Chapter {
-            tag: Some(key.clone()),
+            tag: Some(ti),
             title: name.clone(),
             file: format!("{stem}.md"),
         });
     }
     let untagged_file = format!("{UNTAGGED}.md");
-    let has_untagged = theme_count.keys().any(|(t, _)| t.is_none());
+    let has_untagged = theme_count.keys().any(|(t, _)| t.is_none())
+        || loose_count.keys().any(|(t, _)| t.is_none());
     if has_untagged
         || (!target.missing && fs::symlink_metadata(target.path(&untagged_file)).is_ok())
     {
         chapters.push(Chapter {
             tag: None,
-            title: "Themen ohne Handlungsfeld".into(),
+            title: "Ohne Handlungsfeld".into(),
             file: untagged_file,
         });
     }
@@ -450,7 +608,7 @@ pub(super) fn plan(
                  unverändert.";
     let mut planned: HashSet<String> = HashSet::new();
     for ch in &chapters {
-        let slots: Vec<Slot> = Section::ALL
+        let mut slots: Vec<Slot> = Section::ALL
             .iter()
             .map(|&section| Slot {
                 heading: Some(section.heading().to_string()),
@@ -459,15 +617,22 @@ pub(super) fn plan(
                     .iter()
                     .enumerate()
                     .map(|(oi, owner)| {
-                        let mut items = bodies
-                            .remove(&(ch.tag.clone(), oi, section))
-                            .unwrap_or_default();
+                        let mut items = bodies.remove(&(ch.tag, oi, section)).unwrap_or_default();
                         items.sort_by(|a, b| a.0.cmp(&b.0));
-                        let body = items
+                        let mut body = items
                             .into_iter()
                             .map(|(_, t)| t)
                             .collect::<Vec<_>>()
                             .join("\n");
+                        if let Some(lines) = ch.tag.and_then(|t| loose.remove(&(t, oi, section))) {
+                            if !body.is_empty() {
+                                body.push('\n');
+                            }
+                            body.push_str("### ");
+                            body.push_str(LOOSE_HEADING);
+                            body.push_str("\n\n");
+                            body.push_str(&lines);
+                        }
                         (
                             BlockKey {
                                 owner: owner.clone(),
@@ -479,6 +644,25 @@ pub(super) fn plan(
                     .collect(),
             })
             .collect();
+        if ch.tag.is_none() {
+            slots.push(Slot {
+                heading: Some(UNSORTED_HEADING.to_string()),
+                level: 2,
+                blocks: owners
+                    .iter()
+                    .enumerate()
+                    .map(|(oi, owner)| {
+                        (
+                            BlockKey {
+                                owner: owner.clone(),
+                                section: UNSORTED_KEY.to_string(),
+                            },
+                            unsorted.get_mut(oi).map(std::mem::take).unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+            });
+        }
         let title = format!("# {}", inline(&ch.title));
         write_file(target, &ch.file, &title, intro, &slots, &owner_set);
         planned.insert(ch.file.clone());
@@ -519,13 +703,18 @@ pub(super) fn plan(
                 )),
             }
             for ch in &chapters {
-                let n = theme_count.get(&(ch.tag.clone(), oi)).copied().unwrap_or(0);
+                let n = theme_count.get(&(ch.tag, oi)).copied().unwrap_or(0);
+                let k = loose_count.get(&(ch.tag, oi)).copied().unwrap_or(0);
                 body.push_str(&format!(
-                    "- [{}]({}): {}\n",
+                    "- [{}]({}): {}",
                     inline(&ch.title),
                     ch.file,
                     plural(n, "Thema", "Themen")
                 ));
+                if k > 0 {
+                    body.push_str(&format!(", {} ohne Thema", plural(k, "Karte", "Karten")));
+                }
+                body.push('\n');
             }
             Slot {
                 heading: None,

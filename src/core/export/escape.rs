@@ -60,12 +60,25 @@ fn is_folded(text: &str) -> bool {
 
 /// User text as inline Markdown that renders as exactly the folded text:
 /// nothing in it can start a heading, list, quote, code, emphasis, link,
-/// table, HTML or one of stellwand's own markers.
+/// table row, HTML or one of stellwand's own markers. Only characters that
+/// could make structure where they stand are escaped, always with a
+/// backslash and never with an entity: `=>`, `a < b`, `Haupt- & Ehrenamt`
+/// and `Kita_Plätze` stay as typed.
 pub fn inline(text: &str) -> String {
     let folded = fold(text);
     let mut out = String::with_capacity(folded.len() + folded.len() / 8 + 4);
-    push_inline(&mut out, &folded);
+    push_inline(&mut out, &folded, true);
     out
+}
+
+/// [`inline`] for a cell of a Markdown table: `|` is escaped too.
+pub fn cell(text: &str) -> String {
+    let s = inline(text);
+    if s.contains('|') {
+        s.replace('|', "\\|")
+    } else {
+        s
+    }
 }
 
 /// Card text as inline Markdown like [`inline`], except that words struck
@@ -83,98 +96,159 @@ pub fn card_inline(text: &str) -> String {
         })
         // Struck parts must not touch: `~~a~~~~b~~` would be one long run.
         && parts[2..parts.len() - 1].iter().step_by(2).all(|p| !p.is_empty());
+    let mut out = String::with_capacity(folded.len() + 8);
     if !struck_ok {
-        let mut out = String::with_capacity(folded.len() + 8);
-        push_inline(&mut out, &folded);
+        push_inline(&mut out, &folded, true);
         return out;
     }
-    let mut out = String::with_capacity(folded.len() + 8);
     for (i, part) in parts.iter().enumerate() {
         if i % 2 == 1 {
             out.push_str("~~");
-            push_inline(&mut out, part);
+            push_inline(&mut out, part, false);
             out.push_str("~~");
-        } else if i == 0 {
-            push_inline(&mut out, part);
         } else {
-            // Not at the start of the text: no list or heading can begin here.
-            push_inline_tail(&mut out, part);
+            // Only the first part can begin a line.
+            push_inline(&mut out, part, i == 0);
         }
     }
     out
 }
 
-/// Escapes text that does not start a line.
-fn push_inline_tail(out: &mut String, folded: &str) {
-    let mut tmp = String::new();
-    push_inline(&mut tmp, &format!("x{folded}"));
-    out.push_str(&tmp[1..]);
+/// Bytes that may mean something somewhere in a line; text without any of
+/// them (and without a special first character) is copied as it is.
+fn special(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\'
+            | b'`'
+            | b'*'
+            | b'_'
+            | b'['
+            | b']'
+            | b'#'
+            | b'~'
+            | b'{'
+            | b'}'
+            | b'$'
+            | b'^'
+            | b'<'
+            | b'&'
+            | b':'
+    )
 }
 
-/// Appends the escaped form of already folded text.
-fn push_inline(out: &mut String, folded: &str) {
+/// Appends the escaped form of already folded text. `line_start`: the text
+/// may begin a line (after a list bullet or a heading's `#`s), where more
+/// characters start structure. Neighbours outside the text are unknown, so
+/// rules that look at them assume the worst.
+fn push_inline(out: &mut String, folded: &str, line_start: bool) {
     let bytes = folded.as_bytes();
-    // Fast path: nothing that could mean something in Markdown.
-    let special = |b: u8| {
-        matches!(
-            b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'#'
-                | b'|'
-                | b'~'
-                | b'{'
-                | b'}'
-                | b'$'
-                | b'^'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b':'
-        )
-    };
-    let first_special = bytes
-        .first()
-        .is_some_and(|b| matches!(b, b'-' | b'+' | b'=') || b.is_ascii_digit());
+    let first_special = line_start
+        && bytes
+            .first()
+            .is_some_and(|b| matches!(b, b'-' | b'+' | b'=' | b'>') || b.is_ascii_digit());
     if !first_special && !bytes.iter().any(|&b| special(b)) {
         out.push_str(folded);
         return;
     }
-    // A leading number followed by `.` or `)` would start an ordered list.
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let mut iter = folded.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '{' | '}' | '$' | '^' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // Only `&` that could start an entity needs care.
-            '&' if iter
-                .peek()
-                .is_some_and(|(_, n)| *n == '#' || n.is_alphanumeric()) =>
-            {
-                out.push_str("\\&");
-            }
-            '-' | '+' | '=' if i == 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            '.' | ')' if i == digits && digits > 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            // Never let user text spell a marker keyword (`stellwand:begin`).
-            ':' if ends_with_keyword(out) => out.push_str("&#58;"),
-            _ => out.push(c),
+    let chars: Vec<char> = folded.chars().collect();
+    let lead = if line_start {
+        lead_escape(&chars)
+    } else {
+        None
+    };
+    // Start of a trailing run of `#`s after a space: a heading's closing sequence.
+    let closing = {
+        let run = chars.iter().rev().take_while(|c| **c == '#').count();
+        let start = chars.len() - run;
+        (run > 0 && start > 0 && chars[start - 1] == ' ').then_some(start)
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let spaced = prev == Some(' ') && next == Some(' ');
+        let escape = Some(i) == lead
+            || match c {
+                // A backslash escapes only punctuation (and ours after the text).
+                '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+                '`' | '[' | ']' => true,
+                // Delimiters open or close only next to something other than spaces.
+                '*' | '~' | '^' | '$' => !spaced,
+                // `_` inside a word never does.
+                '_' => {
+                    let intraword = prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric);
+                    !(spaced || intraword)
+                }
+                // HTML, comments and autolinks start with `<` and a letter, `/`, `!` or `?`.
+                '<' => {
+                    next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+                }
+                '&' => entity_at(&chars[i + 1..]),
+                '#' => Some(i) == closing,
+                // Heading attributes: `{…}` at the end of a heading.
+                '}' => i + 1 == chars.len(),
+                // Never let user text spell a marker keyword (`stellwand:begin`).
+                ':' => ends_with_keyword(out),
+                _ => false,
+            };
+        if escape {
+            out.push('\\');
         }
+        out.push(c);
     }
+}
+
+/// Which character at the start of a line would begin a block: a list
+/// bullet, an ordered list number's `.`/`)`, a heading, a quote, a thematic
+/// break or setext underline, a definition or a table row.
+fn lead_escape(chars: &[char]) -> Option<usize> {
+    let first = *chars.first()?;
+    let second = chars.get(1).copied();
+    let blank = |c: Option<char>| c.is_none_or(|c| c == ' ');
+    match first {
+        '>' => Some(0),
+        '-' | '+' | '*' | ':' if blank(second) => Some(0),
+        '-' | '=' | '*' | '_' if chars.iter().all(|c| *c == first || *c == ' ') => Some(0),
+        '#' => {
+            let run = chars.iter().take_while(|c| **c == '#').count();
+            (run <= 6 && blank(chars.get(run).copied())).then_some(0)
+        }
+        '0'..='9' => {
+            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+            let mark = chars.get(digits).copied();
+            (digits <= 9
+                && matches!(mark, Some('.' | ')'))
+                && blank(chars.get(digits + 1).copied()))
+            .then_some(digits)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the text after an `&` would make it an entity or character
+/// reference (`&amp;`, `&#35;`, `&#x23;`).
+fn entity_at(rest: &[char]) -> bool {
+    let (body, max): (&[char], usize) = match rest {
+        ['#', 'x' | 'X', tail @ ..] => (tail, 6),
+        ['#', tail @ ..] => (tail, 7),
+        _ => (rest, 32),
+    };
+    let hex = matches!(rest, ['#', 'x' | 'X', ..]);
+    let decimal = !hex && rest.first() == Some(&'#');
+    let n = body
+        .iter()
+        .take_while(|c| {
+            if hex {
+                c.is_ascii_hexdigit()
+            } else if decimal {
+                c.is_ascii_digit()
+            } else {
+                c.is_ascii_alphanumeric()
+            }
+        })
+        .count();
+    n > 0 && n <= max && body.get(n) == Some(&';')
 }
 
 fn ends_with_keyword(out: &str) -> bool {
@@ -192,18 +266,40 @@ mod tests {
     fn plain_german_text_stays_readable() {
         assert_eq!(inline("Kita-Plätze fehlen"), "Kita-Plätze fehlen");
         assert_eq!(inline("Bildung & Erziehung"), "Bildung & Erziehung");
+        assert_eq!(
+            inline("gemeinsame Ziele finden => Gleichheit"),
+            "gemeinsame Ziele finden => Gleichheit"
+        );
+        assert_eq!(inline("weniger < mehr, 3 > 2"), "weniger < mehr, 3 > 2");
+        assert_eq!(inline("Kita_Plätze, 5 * 3"), "Kita_Plätze, 5 * 3");
+        assert_eq!(inline("2019-02-13: 1.Platz"), "2019-02-13: 1.Platz");
+        assert_eq!(inline("C# und F#-Kurse"), "C# und F#-Kurse");
     }
 
     #[test]
-    fn structure_characters_are_escaped() {
+    fn structure_characters_are_escaped_with_a_backslash() {
         assert_eq!(inline("# Titel"), "\\# Titel");
         assert_eq!(inline("1. Punkt"), "1\\. Punkt");
         assert_eq!(inline("- x"), "\\- x");
-        assert_eq!(inline("<!-- x -->"), "&lt;!-- x --&gt;");
+        assert_eq!(inline("> Zitat"), "\\> Zitat");
+        assert_eq!(inline("<!-- x -->"), "\\<!-- x -->");
+        assert_eq!(inline("<b>fett</b>"), "\\<b>fett\\</b>");
         assert_eq!(inline("Initiator*in"), "Initiator\\*in");
         assert_eq!(inline("a\nb\r\n  c"), "a b c");
-        assert_eq!(inline("stellwand:begin"), "stellwand&#58;begin");
-        assert_eq!(inline("&amp;"), "\\&amp;");
+        assert_eq!(inline("stellwand:begin"), "stellwand\\:begin");
+        assert_eq!(inline("&amp; &#35; &#x23;"), "\\&amp; \\&#35; \\&#x23;");
+        assert_eq!(inline("Titel #"), "Titel \\#");
+        assert_eq!(inline("Titel {#id}"), "Titel {#id\\}");
+        assert_eq!(inline("_kursiv_"), "\\_kursiv\\_");
+        assert_eq!(inline("a\\"), "a\\\\");
+        assert_eq!(inline("a\\b"), "a\\b");
+        assert_eq!(inline("---"), "\\---");
+        assert_eq!(inline("[?]"), "\\[?\\]");
+    }
+
+    #[test]
+    fn table_cells_escape_the_pipe() {
+        assert_eq!(cell("Kita | Schule"), "Kita \\| Schule");
     }
 
     #[test]
@@ -213,5 +309,6 @@ mod tests {
         assert_eq!(card_inline("a ~~ b"), "a \\~\\~ b");
         assert_eq!(card_inline("~~ x ~~"), "\\~\\~ x \\~\\~");
         assert_eq!(card_inline("~~~x~~~"), "\\~\\~\\~x\\~\\~\\~");
+        assert_eq!(card_inline("~~a~~_b"), "~~a~~\\_b");
     }
 }

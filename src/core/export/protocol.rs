@@ -4,11 +4,11 @@
 //! a file of that name without the mark is never overwritten.
 
 use super::blocks::{self, generated_marker};
-use super::concept::{Catalog, Resolved, card_text, push_sub_points, strip_arrow};
-use super::escape::{card_inline, inline};
+use super::concept::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
+use super::escape::inline;
 use super::{Existing, Options, Shared, Source, Target, owner_of, safe_stem};
 use crate::core::error::FileError;
-use crate::core::model::{Card, Session, Theme};
+use crate::core::model::{Card, Session, TagChoice, Theme};
 use crate::core::template::Templates;
 
 pub(super) fn plan(
@@ -227,45 +227,37 @@ pub(super) fn render(
     if !themes.is_empty() {
         out.push_str("## Themen\n\n");
         for (theme_home, theme) in themes {
-            out.push_str("### ");
-            let label = inline(&theme.label);
-            out.push_str(if label.is_empty() { "Thema" } else { &label });
-            if !theme.confirmed {
-                out.push_str(" (Vorschlag)");
-            }
-            out.push_str("\n\n");
-            if let Some(tag) = &theme.tag {
-                out.push_str(&format!(
-                    "Handlungsfeld: {}\n\n",
-                    inline(tag_name(session, templates, tag))
-                ));
-            }
-            for r in &theme.cards {
-                match catalog.resolve(theme_home, r) {
-                    Resolved::Found(f) => {
-                        out.push_str("- ");
-                        out.push_str(&card_text(f.card));
-                        out.push_str(" — ");
-                        if !std::ptr::eq(f.session, session) {
-                            out.push_str(&inline(&f.session.title));
-                            out.push_str(" · ");
-                        }
-                        out.push_str(&inline(&f.board.title));
-                        out.push_str(" · ");
-                        out.push_str(&inline(&f.column.heading));
-                        out.push('\n');
-                        for p in &f.card.sub_points {
-                            let t = card_inline(strip_arrow(p));
-                            if !t.is_empty() {
-                                out.push_str("  - ");
-                                out.push_str(&t);
-                                out.push('\n');
-                            }
-                        }
-                    }
-                    _ => out.push_str(&format!("- *(Karte {} nicht gefunden)*\n", inline(r))),
+            let found: Vec<Resolved> = theme
+                .cards
+                .iter()
+                .map(|r| catalog.resolve(theme_home, r))
+                .collect();
+            let choice = TagChoice::of(
+                theme.tag.as_deref(),
+                found.iter().filter_map(|r| match r {
+                    Resolved::Found(f) => Some(f.card),
+                    _ => None,
+                }),
+            );
+            let name = |k: &str| inline(tag_name(session, templates, k));
+            let note = match &choice {
+                TagChoice::Assigned(k) => Some(format!("Handlungsfeld: {}", name(k))),
+                TagChoice::Shared(k) => {
+                    Some(format!("Handlungsfeld: {} (nach den Karten)", name(k)))
                 }
-            }
+                TagChoice::Disputed(counts) => {
+                    let named: Vec<String> = counts
+                        .iter()
+                        .map(|(k, n)| format!("{} ({n})", name(k)))
+                        .collect();
+                    Some(format!(
+                        "Handlungsfeld offen, die Karten nennen: {}",
+                        named.join(", ")
+                    ))
+                }
+                TagChoice::Open => None,
+            };
+            render_resolved(&mut out, theme, &found, 3, note.as_deref());
             out.push('\n');
         }
     }

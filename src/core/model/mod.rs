@@ -2,9 +2,11 @@
 
 mod card;
 mod session;
+mod tag_choice;
 
 pub use card::{Card, Flags};
 pub use session::{Board, CardPos, Column, Session, Tag, Theme, slug};
+pub use tag_choice::TagChoice;
 
 /// File format version written by this program. Older files are upgraded on
 /// load, newer ones open read-only.
