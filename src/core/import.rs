@@ -98,18 +98,8 @@ fn is_notation(lines: &[&str]) -> bool {
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for ch in s.chars().flat_map(char::to_lowercase) {
-        let rep: Option<&str> = match ch {
-            'ä' => Some("ae"),
-            'ö' => Some("oe"),
-            'ü' => Some("ue"),
-            'ß' => Some("ss"),
-            _ => None,
-        };
-        if let Some(r) = rep {
-            out.push_str(r);
-            space = false;
-        } else if ch.is_alphanumeric() {
+    for ch in super::text::fold(s).chars() {
+        if ch.is_alphanumeric() {
             out.push(ch);
             space = false;
         } else if !space {

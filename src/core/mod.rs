@@ -15,4 +15,5 @@ pub mod store;
 pub mod template;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod text;
 pub mod workspace;

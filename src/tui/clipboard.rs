@@ -112,29 +112,9 @@ impl Clipboard {
 
 /// The OSC 52 sequence that asks the terminal to put text on its clipboard.
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-/// Standard base64 with padding.
-pub fn base64(data: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{payload}\x07")
 }
 
 type Request = (String, mpsc::Sender<Result<(), String>>);
@@ -484,13 +464,18 @@ mod tests {
         assert!(copied[0].starts_with("## "), "{copied:?}");
     }
 
-    /// The base64 payload of the one OSC 52 sequence the terminal got.
+    /// The text of the one OSC 52 sequence the terminal got, decoded.
     fn copied(term: &Captured) -> String {
+        use base64::Engine;
         let out = String::from_utf8(std::mem::take(&mut *term.0.lock().unwrap())).unwrap();
-        out.strip_prefix("\x1b]52;c;")
+        let payload = out
+            .strip_prefix("\x1b]52;c;")
             .and_then(|r| r.strip_suffix('\x07'))
-            .unwrap_or_else(|| panic!("not one OSC 52 sequence: {out:?}"))
-            .to_string()
+            .unwrap_or_else(|| panic!("not one OSC 52 sequence: {out:?}"));
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(payload)
+            .unwrap();
+        String::from_utf8(bytes).unwrap()
     }
 
     #[test]
@@ -527,7 +512,7 @@ mod tests {
         };
         let md = export::theme_markdown(session, &theme);
         assert!(md.contains("fehlende Kitaplätze"), "{md}");
-        assert_eq!(copied(&term), base64(md.as_bytes()));
+        assert_eq!(copied(&term), md);
 
         update(&mut app, Action::AcceptTheme);
         let Mode::Review(review) = &app.mode else {
@@ -546,17 +531,7 @@ mod tests {
         let session = &app.doc.as_ref().unwrap().session;
         let md = export::theme_markdown(session, &session.themes[0]);
         assert!(session.themes[0].confirmed);
-        assert_eq!(copied(&term), base64(md.as_bytes()));
-    }
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64("Kita-Plätze".as_bytes()), "S2l0YS1QbMOkdHpl");
+        assert_eq!(copied(&term), md);
     }
 
     #[test]
@@ -565,7 +540,8 @@ mod tests {
         let mut cb = Clipboard::with(None, Box::new(term.clone()));
         assert_eq!(cb.copy("- Kita"), Ok(Via::Terminal));
         let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
-        assert_eq!(out, format!("\x1b]52;c;{}\x07", base64(b"- Kita")));
+        assert_eq!(out, "\x1b]52;c;LSBLaXRh\x07");
+        assert_eq!(osc52("Kita-Plätze"), "\x1b]52;c;S2l0YS1QbMOkdHpl\x07");
 
         term.0.lock().unwrap().clear();
         let mut cb = Clipboard::with(Some(Box::new(Broken)), Box::new(term.clone()));

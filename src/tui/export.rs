@@ -371,9 +371,9 @@ fn view_of(f: &FileChange, whole: bool, lang: crate::core::error::Lang) -> Vec<(
     }
 }
 
-/// Largest diff worked out line by line; beyond it the middle is shown as
-/// removed and added.
-const DIFF_CELLS: usize = 4_000_000;
+/// Time the diff of one file may take; after it the rest is compared
+/// roughly (still correct, maybe not the smallest).
+const DIFF_TIME: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// A line diff of `old` and `new` with `context` unchanged lines around each
 /// change; gaps are marked with a note line.
@@ -385,47 +385,21 @@ pub fn diff(
 ) -> Vec<(LineKind, String)> {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
-    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let post = a[pre..]
-        .iter()
-        .rev()
-        .zip(b[pre..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (am, bm) = (&a[pre..a.len() - post], &b[pre..b.len() - post]);
-    let mut all: Vec<(LineKind, &str)> = a[..pre].iter().map(|l| (LineKind::Same, *l)).collect();
-    if am.len().saturating_mul(bm.len()) <= DIFF_CELLS {
-        // Longest common subsequence, table from the end.
-        let w = bm.len() + 1;
-        let mut t = vec![0u32; (am.len() + 1) * w];
-        for i in (0..am.len()).rev() {
-            for j in (0..bm.len()).rev() {
-                t[i * w + j] = if am[i] == bm[j] {
-                    t[(i + 1) * w + j + 1] + 1
-                } else {
-                    t[(i + 1) * w + j].max(t[i * w + j + 1])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < am.len() || j < bm.len() {
-            if i < am.len() && j < bm.len() && am[i] == bm[j] {
-                all.push((LineKind::Same, am[i]));
-                i += 1;
-                j += 1;
-            } else if i < am.len() && (j == bm.len() || t[(i + 1) * w + j] >= t[i * w + j + 1]) {
-                all.push((LineKind::Removed, am[i]));
-                i += 1;
-            } else {
-                all.push((LineKind::Added, bm[j]));
-                j += 1;
-            }
-        }
-    } else {
-        all.extend(am.iter().map(|l| (LineKind::Removed, *l)));
-        all.extend(bm.iter().map(|l| (LineKind::Added, *l)));
-    }
-    all.extend(a[a.len() - post..].iter().map(|l| (LineKind::Same, *l)));
+    let changes = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(DIFF_TIME)
+        .diff_slices(&a, &b);
+    let all: Vec<(LineKind, &str)> = changes
+        .iter_all_changes()
+        .map(|c| {
+            let kind = match c.tag() {
+                similar::ChangeTag::Equal => LineKind::Same,
+                similar::ChangeTag::Delete => LineKind::Removed,
+                similar::ChangeTag::Insert => LineKind::Added,
+            };
+            (kind, c.value())
+        })
+        .collect();
     // Keep the changes and their context.
     let near: Vec<bool> = {
         let mut keep = vec![false; all.len()];

@@ -330,18 +330,10 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Damage>> {
 /// Heading text reduced for comparison: lower case, umlauts spelled out,
 /// letters and digits only ("Maßnahmen" = "Massnahmen", "Ist Analyse").
 pub fn heading_norm(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    crate::core::text::fold(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// A place in a file where blocks belong: under a heading (found by its

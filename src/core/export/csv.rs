@@ -1,6 +1,6 @@
 //! Cards as CSV, one row per card, for spreadsheet programs: UTF-8 with a
 //! byte order mark (so Excel reads umlauts), `;` between cells (what German
-//! Excel expects), CRLF row ends, RFC 4180 quoting, and cells that a
+//! Excel expects), CRLF row ends, RFC 4180 quoting (the csv crate), and cells that a
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@`) prefixed with `'`.
 //! One input gives `<name>.csv`, several give `karten.csv`. An existing file
 //! of that name is only replaced when it has this export's header.
@@ -24,38 +24,30 @@ const HEADER: [&str; 11] = [
     "Thema",
 ];
 
-/// One cell, quoted when needed and defused against formulas.
-pub(super) fn cell(out: &mut String, value: &str) {
-    let guard = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = guard
-        || value.contains([';', '"', '\n', '\r', ','])
-        || value.starts_with(' ')
-        || value.ends_with(' ');
-    if quote {
-        out.push('"');
-    }
-    if guard {
-        out.push('\'');
-    }
-    for c in value.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    if quote {
-        out.push('"');
+/// A cell that a spreadsheet would run as a formula, defused with `'`.
+fn defuse(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
     }
 }
 
+/// One row: cells defused, quoted by the csv crate where needed, `;`
+/// between them, CRLF at the end.
 fn row(out: &mut String, cells: &[&str]) {
-    for (i, v) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        cell(out, v);
-    }
-    out.push_str("\r\n");
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    let record: Vec<_> = cells.iter().map(|v| defuse(v)).collect();
+    // Writing into memory cannot fail, and the cells are UTF-8 already.
+    writer
+        .write_record(record.iter().map(|c| c.as_bytes()))
+        .expect("a row written into memory");
+    let bytes = writer.into_inner().expect("a row written into memory");
+    out.push_str(&String::from_utf8_lossy(&bytes));
 }
 
 /// The whole CSV for these sessions.

@@ -192,35 +192,6 @@ impl Board {
     }
 }
 
-/// Makes a file-name and id friendly slug: lower case ASCII, digits and `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        let rep: &str = match ch {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        if rep == "-" {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push_str(rep);
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,19 +208,5 @@ mod tests {
         let b = s.fresh_id("k");
         assert_eq!(a, "k42");
         assert_ne!(a, b);
-    }
-
-    #[test]
-    fn slug_turns_german_titles_into_safe_names() {
-        assert_eq!(
-            slug("Integrationskonferenz Mitte"),
-            "integrationskonferenz-mitte"
-        );
-        assert_eq!(
-            slug("Frühe Bildung & Erziehung"),
-            "fruehe-bildung-erziehung"
-        );
-        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("Straße"), "strasse");
     }
 }

@@ -286,3 +286,15 @@ fn the_diff_keeps_context_and_marks_gaps() {
         ]
     );
 }
+
+#[test]
+fn changes_far_apart_in_a_long_file_are_shown_as_two_changes() {
+    let old: Vec<String> = (0..2100).map(|i| format!("Zeile {i}")).collect();
+    let mut new = old.clone();
+    new[10] = "geändert oben".into();
+    new[2090] = "geändert unten".into();
+    let d = diff(&old.join("\n"), &new.join("\n"), 1, Lang::De);
+    let count = |k| d.iter().filter(|(kind, _)| *kind == k).count();
+    assert_eq!((count(LineKind::Removed), count(LineKind::Added)), (2, 2));
+    assert!(d.iter().any(|(_, l)| l == "geändert unten"));
+}

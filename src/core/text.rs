@@ -1,0 +1,69 @@
+//! Folding text for file names, ids and forgiving comparisons: German
+//! umlauts spelled out (ä → ae, ß → ss), any other letter transliterated to
+//! ASCII (é → e, ł → l) by deunicode.
+
+/// Lower case, umlauts spelled out, other non-ASCII letters transliterated.
+/// A character deunicode has no spelling for is kept as it is.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        match ch {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii() => out.push(c),
+            c => match deunicode::deunicode_char(c) {
+                Some(s) if !s.trim().is_empty() => out.push_str(&s.to_lowercase()),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// A file-name and id friendly slug: lower case ASCII letters, digits and
+/// single `-` between words.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_turns_titles_into_safe_names() {
+        assert_eq!(
+            slug("Integrationskonferenz Mitte"),
+            "integrationskonferenz-mitte"
+        );
+        assert_eq!(
+            slug("Frühe Bildung & Erziehung"),
+            "fruehe-bildung-erziehung"
+        );
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("Straße"), "strasse");
+        assert_eq!(slug("Café Zürich"), "cafe-zuerich");
+        assert_eq!(slug("Łódź é à ñ"), "lodz-e-a-n");
+        assert_eq!(slug("中文"), "zhong-wen");
+        assert_eq!(slug("!!!"), "");
+    }
+
+    #[test]
+    fn fold_keeps_what_it_cannot_spell() {
+        assert_eq!(fold("Maßnahmen É"), "massnahmen e");
+        assert_eq!(fold("ÄÖÜ"), "aeoeue");
+    }
+}
