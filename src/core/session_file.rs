@@ -690,6 +690,40 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_file_keeps_its_ids_replays_its_journal_and_loses_the_counter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("eins.ron");
+        let v1 = "Session(version: 1, id: \"s\", boards: [Board(id: \"b1\", template: \"district-exchange\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", text: \"Kita\")])])], next_id: 3)\n";
+        fs::write(&path, v1).unwrap();
+        let mut o = open(&path).unwrap();
+        assert_eq!(o.upgraded_from, Some(1));
+        assert!(o.upgrade_note(Lang::En).unwrap().contains("eins.v1.bak"));
+        let e = add(&mut o.session, "Schule");
+        o.session.apply(e.clone()).unwrap();
+        o.file.as_mut().unwrap().record(&e).unwrap();
+        drop(o); // killed before saving
+
+        let mut o = open(&path).unwrap();
+        assert_eq!(
+            o.recovered.replay.applied, 1,
+            "the journal fits the upgraded file"
+        );
+        assert_eq!(texts(&o.session), ["Kita", "Schule"]);
+        let file = o.file.as_mut().unwrap();
+        file.save(&o.session).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("eins.v1.bak")).unwrap(),
+            v1
+        );
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("next_id"), "{text}");
+        assert!(text.contains("id: \"k2\""), "old ids stay: {text}");
+        let now = store::load(&path).unwrap();
+        assert_eq!(now.session.version, FORMAT_VERSION);
+        assert_eq!(now.upgraded_from, None);
+    }
+
+    #[test]
     fn the_draft_is_written_at_most_every_half_second_and_removed_when_done() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");

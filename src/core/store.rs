@@ -107,7 +107,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
     };
     match ron::from_str::<Session>(text) {
         Ok(mut session) => {
-            session.repair_next_id();
             if session.version > FORMAT_VERSION {
                 let warning = newer(session.version);
                 return Ok(Loaded {
@@ -144,36 +143,55 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
 
 /// Brings a session of an older format version up to the present one.
 ///
-/// Version 0 is a file without a `version` field, as written by hand or by
-/// the earliest builds: boards, cards and themes may lack ids and the session
-/// its id. Ids are handed out in file order, so the same file always gets the
-/// same ids (a journal recorded against them replays after a crash).
+/// - Version 0 is a file without a `version` field, as written by hand or by
+///   the earliest builds: boards, cards and themes may lack ids and the
+///   session its id. The missing ids are numbered in file order after the
+///   highest number in use, so the same file always gets the same ids (a
+///   journal recorded against them replays after a crash, and two clerks
+///   upgrading the same file agree).
+/// - Version 1 kept a counter in `next_id`; it is read and no longer
+///   written. The ids stay as they are.
 fn upgrade(session: &mut Session) {
     if session.version == 0 {
-        session.repair_next_id();
-        if session.id.is_empty() {
-            session.id = super::model::slug(&format!("{} {}", session.date, session.title));
+        number_missing_ids(session);
+    }
+    session.next_id = 0;
+    session.version = FORMAT_VERSION;
+}
+
+fn number_missing_ids(session: &mut Session) {
+    if session.id.is_empty() {
+        session.id = super::model::slug(&format!("{} {}", session.date, session.title));
+    }
+    let highest = session
+        .ids()
+        .filter_map(|(_, id)| {
+            let digits: String = id.chars().skip_while(|c| !c.is_ascii_digit()).collect();
+            digits.parse::<u64>().ok()
+        })
+        .max()
+        .unwrap_or(0);
+    let mut next = session.next_id.max(highest + 1).max(1);
+    let mut number = |prefix: &str| {
+        let id = format!("{prefix}{next}");
+        next += 1;
+        id
+    };
+    for board in &mut session.boards {
+        if board.id.is_empty() {
+            board.id = number("b");
         }
-        for b in 0..session.boards.len() {
-            if session.boards[b].id.is_empty() {
-                session.boards[b].id = session.fresh_id("b");
-            }
-            for c in 0..session.boards[b].columns.len() {
-                for k in 0..session.boards[b].columns[c].cards.len() {
-                    if session.boards[b].columns[c].cards[k].id.is_empty() {
-                        let id = session.fresh_id("k");
-                        session.boards[b].columns[c].cards[k].id = id;
-                    }
-                }
-            }
-        }
-        for t in 0..session.themes.len() {
-            if session.themes[t].id.is_empty() {
-                session.themes[t].id = session.fresh_id("t");
+        for card in board.columns.iter_mut().flat_map(|c| c.cards.iter_mut()) {
+            if card.id.is_empty() {
+                card.id = number("k");
             }
         }
     }
-    session.version = FORMAT_VERSION;
+    for theme in &mut session.themes {
+        if theme.id.is_empty() {
+            theme.id = number("t");
+        }
+    }
 }
 
 /// The first id used twice in a session, with the place of its second use.
@@ -374,7 +392,6 @@ mod tests {
                 cards: vec![card, Card::new("k3", "Spracherwerbsförderung")],
             }],
         });
-        s.next_id = 4;
         s
     }
 
