@@ -425,6 +425,33 @@ mod tests {
     }
 
     #[test]
+    fn cards_are_one_line_each_themes_sorted_by_id_and_a_reload_writes_the_same_bytes() {
+        use crate::core::model::Theme;
+        let mut s = sample();
+        for id in ["tz9", "t0b", "tm4"] {
+            s.themes.push(Theme {
+                id: id.into(),
+                label: format!("Thema {id}"),
+                cards: vec!["k2".into()],
+                ..Theme::default()
+            });
+        }
+        let text = to_ron(&s);
+        for card in s.cards().map(|(_, _, k)| k) {
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains(&format!("id: \"{}\"", card.id)))
+                .collect();
+            assert_eq!(lines.len(), 1, "{text}");
+            assert!(lines[0].trim_start().starts_with("Card(") && lines[0].ends_with("),"));
+        }
+        let at = |id: &str| text.find(&format!("id: \"{id}\"")).unwrap();
+        assert!(at("t0b") < at("tm4") && at("tm4") < at("tz9"), "{text}");
+        let again = to_ron(&parse(Path::new("s.ron"), &text).unwrap().session);
+        assert_eq!(again, text, "nothing reorders on saving");
+    }
+
+    #[test]
     fn broken_file_is_reported_with_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cut.ron");

@@ -198,6 +198,8 @@ pub fn delete(themes: &[Theme], theme: &str) -> Result<Edit, ThemeError> {
 #[serde(rename = "Themes", default)]
 pub struct ThemesFile {
     pub version: u32,
+    /// Sorted by id in the file, as in a session file.
+    #[serde(serialize_with = "crate::core::model::themes_by_id")]
     pub themes: Vec<Theme>,
 }
 

@@ -5,7 +5,7 @@ pub mod ids;
 mod session;
 
 pub use card::{Card, Flags};
-pub use session::{Board, CardPos, Column, IdKind, Session, Tag, Theme, slug};
+pub use session::{Board, CardPos, Column, IdKind, Session, Tag, Theme, slug, themes_by_id};
 
 /// File format version written by this program. Older files are upgraded on
 /// load, newer ones open read-only.

@@ -27,6 +27,9 @@ pub struct Session {
     pub tags: Vec<Tag>,
     pub boards: Vec<Board>,
     /// Confirmed themes (clusters) and the clerk's decisions about them.
+    /// Written sorted by id, so that themes added by two clerks land in
+    /// different places of the file and the order never changes on saving.
+    #[serde(serialize_with = "themes_by_id")]
     pub themes: Vec<Theme>,
     /// The id counter of format versions 0 and 1, read so that it is not
     /// taken for an unknown field, and never written: ids are random now
@@ -53,6 +56,13 @@ impl Default for Session {
             next_id: 0,
         }
     }
+}
+
+/// Writes themes in the order of their ids.
+pub fn themes_by_id<S: serde::Serializer>(themes: &[Theme], s: S) -> Result<S::Ok, S::Error> {
+    let mut sorted: Vec<&Theme> = themes.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    sorted.serialize(s)
 }
 
 /// One photographed wall or sheet.
