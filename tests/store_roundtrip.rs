@@ -28,6 +28,12 @@ fn card_strategy() -> impl Strategy<Value = Card> {
             person,
             interested: vec![],
             tags: vec![],
+            // The other version a merge may leave on a card.
+            conflict: if e {
+                vec![Card::new("", "andere Fassung")]
+            } else {
+                vec![]
+            },
         })
 }
 

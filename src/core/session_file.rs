@@ -516,7 +516,7 @@ pub fn backup_path(path: &Path, version: u32) -> PathBuf {
 }
 
 /// `path`, or with `-2`, `-3`, … before the extension when it exists.
-fn free_name(path: PathBuf) -> PathBuf {
+pub(crate) fn free_name(path: PathBuf) -> PathBuf {
     if !path.exists() {
         return path;
     }

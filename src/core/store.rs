@@ -70,7 +70,17 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// Parses the bytes of a session file; `path` is only used in messages.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    parse(path, utf8(path, bytes)?)
+}
+
+/// [`load_bytes`] for a file whose ids may be used more than once (to
+/// repair it).
+pub fn load_bytes_allowing_duplicates(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
+    parse_allowing_duplicates(path, utf8(path, bytes)?)
+}
+
+fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of_byte(&bytes[..e.valid_up_to()]);
         FileError::other(
             path,
@@ -79,12 +89,21 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
             "keine gültige UTF-8-Textdatei (Binärdaten?)".into(),
             "not valid UTF-8 text (binary data?)".into(),
         )
-    })?;
-    parse(path, text)
+    })
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
+/// A file using an id twice is refused, naming the place and the repair.
 pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    parse_checked(path, text, true)
+}
+
+/// [`parse`] without refusing ids used twice.
+pub fn parse_allowing_duplicates(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    parse_checked(path, text, false)
+}
+
+fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loaded, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::other(
             path,
@@ -116,8 +135,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
                     upgraded_from: None,
                 });
             }
-            if let Some(err) = duplicate_id(path, text, &session) {
-                return Err(err);
+            if refuse_duplicates && let Some(d) = super::repair::duplicates(text, &session).first()
+            {
+                return Err(d.error(path));
             }
             let upgraded_from = (session.version < FORMAT_VERSION).then_some(session.version);
             upgrade(&mut session);
@@ -192,37 +212,6 @@ fn number_missing_ids(session: &mut Session) {
             theme.id = number("t");
         }
     }
-}
-
-/// The first id used twice in a session, with the place of its second use.
-fn duplicate_id(path: &Path, text: &str, session: &Session) -> Option<FileError> {
-    let mut seen = std::collections::HashSet::new();
-    let ids = session
-        .boards
-        .iter()
-        .flat_map(|b| {
-            std::iter::once(&b.id)
-                .chain(b.columns.iter().flat_map(|c| c.cards.iter().map(|k| &k.id)))
-        })
-        .chain(session.themes.iter().map(|t| &t.id));
-    for id in ids {
-        if id.is_empty() {
-            continue;
-        }
-        if !seen.insert(id.as_str()) {
-            let needle = format!("id: \"{id}\"");
-            let offset = text.match_indices(&needle).nth(1).map_or(0, |(i, _)| i);
-            let (line, column) = position_of_byte(&text.as_bytes()[..offset]);
-            return Some(FileError::other(
-                path,
-                line,
-                column,
-                format!("die Kennung „{id}“ kommt mehrfach vor"),
-                format!("the id '{id}' is used more than once"),
-            ));
-        }
-    }
-    None
 }
 
 /// 1-based line and column of the end of `before`.
