@@ -17,4 +17,5 @@ pub mod store;
 pub mod template;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod tidy;
 pub mod workspace;
