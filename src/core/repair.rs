@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::error::{FileError, Lang};
+use super::error::{FileError, FileProblem, Lang};
 use super::lock::{self, LockError};
 use super::model::{IdKind, Session, ids};
 use super::store;
@@ -23,20 +23,11 @@ pub struct Duplicate {
 impl Duplicate {
     /// `FILE:LINE:COLUMN: message`, with the repair to run.
     pub fn error(&self, path: &Path) -> FileError {
-        FileError::other(
+        FileError::new(
             path,
             self.line,
             self.column,
-            format!(
-                "die Kennung „{}“ kommt mehrfach vor; `stellwand repair {}` gibt den Doppelten neue Kennungen",
-                self.id,
-                path.display()
-            ),
-            format!(
-                "the id '{}' is used more than once; `stellwand repair {}` gives the duplicates new ids",
-                self.id,
-                path.display()
-            ),
+            FileProblem::DuplicateId(self.id.clone()),
         )
     }
 }
@@ -66,6 +57,13 @@ pub fn duplicates(text: &str, session: &Session) -> Vec<Duplicate> {
         }
     }
     out
+}
+
+/// Line and column of the first `id: "ID"` in the text (1, 1 when absent).
+pub fn place_of_id(text: &str, id: &str) -> (usize, usize) {
+    id_positions(text, id)
+        .first()
+        .map_or((1, 1), |&at| line_column(text, at))
 }
 
 /// Byte offsets of `id: "ID"` (any spacing) in the text, in order.
@@ -142,19 +140,19 @@ impl Repaired {
             ),
             (None, Lang::En) => format!("{}: no duplicate ids, nothing to do", path.display()),
             (Some(b), Lang::De) => format!(
-                "{}: {} doppelte Kennung(en) neu vergeben ({}), alle {} Karten erhalten; das Original liegt unter {}",
+                "{}: alle {} Karten erhalten, {} doppelte Kennung(en) neu vergeben ({}); das Original liegt unter {}",
                 path.display(),
+                self.cards,
                 self.renamed.len(),
                 self.pairs(),
-                self.cards,
                 b.display()
             ),
             (Some(b), Lang::En) => format!(
-                "{}: {} duplicate id(s) renewed ({}), all {} cards kept; the original is kept as {}",
+                "{}: all {} cards kept, {} duplicate id(s) renewed ({}); the original is kept as {}",
                 path.display(),
+                self.cards,
                 self.renamed.len(),
                 self.pairs(),
-                self.cards,
                 b.display()
             ),
         }
