@@ -24,7 +24,14 @@ fn after_q_only_the_session_file_remains() {
     let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
         .current_dir(dir.path())
-        .args(["new", "--template", "district-exchange", "--title", "Ost", "ost.ron"])
+        .args([
+            "new",
+            "--template",
+            "district-exchange",
+            "--title",
+            "Ost",
+            "ost.ron",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
