@@ -62,6 +62,20 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Give ids used more than once new ones (after a backup); no card is lost.
+    Repair { file: PathBuf },
+    /// Three-way merge of session files by id, as a git merge driver (%O %A %B %P).
+    /// Writes the result to OURS; exit 0 merged, 1 conflicts kept on cards, 2 not merged.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages.
+        path: Option<PathBuf>,
+    },
+    /// Set up a git repository for several clerks: .gitattributes, the merge
+    /// driver in the git config, .gitignore for lock, journal, draft and temporary files.
+    GitSetup { dir: Option<PathBuf> },
     /// Group similar cards; every card lands in exactly one cluster.
     Cluster {
         #[arg(required = true)]
@@ -118,6 +132,14 @@ fn main() -> ExitCode {
             file,
         }) => cli::new::run(&templates, lang, &template, &title, date, place, &file),
         Some(Command::Check { files }) => return cli::check::run(&files, lang),
+        Some(Command::Repair { file }) => cli::repair::run(&file, lang),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => return cli::merge::run(&base, &ours, &theirs, path, lang),
+        Some(Command::GitSetup { dir }) => cli::git_setup::run(dir, lang),
         Some(Command::Import {
             template,
             textfile,

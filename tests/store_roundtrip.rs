@@ -28,6 +28,12 @@ fn card_strategy() -> impl Strategy<Value = Card> {
             person,
             interested: vec![],
             tags: vec![],
+            // The other version a merge may leave on a card.
+            conflict: if e {
+                vec![Card::new("", "andere Fassung")]
+            } else {
+                vec![]
+            },
         })
 }
 
@@ -67,8 +73,12 @@ fn the_version_1_fixture_opens() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions/v1.ron");
     let loaded = store::load(&path).unwrap();
     assert!(!loaded.read_only);
-    assert_eq!(loaded.session.version, 1);
+    assert_eq!(loaded.upgraded_from, Some(1));
+    assert_eq!(loaded.session.version, FORMAT_VERSION);
     assert_eq!(loaded.session.card_count(), 3);
+    // The ids stay; the counter line is read and not written again.
+    assert!(loaded.session.card("k2").is_some());
+    assert!(!store::to_ron(&loaded.session).contains("next_id"));
     let card = loaded.session.card("k4").unwrap();
     assert!(card.flags.uncertain);
     assert_eq!(card.sub_points, ["über den Tellerrand gucken"]);
@@ -133,6 +143,10 @@ fn the_version_0_fixture_is_upgraded_with_ids_in_file_order() {
         ]
     );
     assert!(s.card("k4").unwrap().flags.uncertain);
-    assert_eq!(s.next_id, 5);
+    // New ids are random and never one of the upgraded ones.
+    let mut s = s;
+    let id = s.fresh_id("k");
+    assert!(stellwand::core::model::ids::is_random_id(&id), "{id}");
+    assert!(!s.uses_id(&id));
     assert_eq!(s.id, "2018-11-07-integrationskonferenz-stadtbezirk-sued");
 }

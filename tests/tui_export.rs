@@ -30,18 +30,24 @@ fn session() -> Session {
         place: "Gelsenkirchen".into(),
         ..Session::default()
     };
+    // Fixed ids, so that the snapshot does not change from run to run.
+    let mut n = 0;
+    let mut next = |prefix: &str| {
+        n += 1;
+        format!("{prefix}{n}")
+    };
     for (title, needs, good) in [
         ("Altstadt", "Kita-Plätze", "Sportvereine"),
         ("Schalke", "fehlende Kitaplätze", "Sport im Park"),
     ] {
-        let id = s.fresh_id("b");
+        let id = next("b");
         let mut board = templates
             .board("district-exchange")
             .unwrap()
             .new_board(id, title);
-        let id = s.fresh_id("k");
+        let id = next("k");
         board.columns[1].cards.push(Card::new(id, needs));
-        let id = s.fresh_id("k");
+        let id = next("k");
         board.columns[0].cards.push(Card::new(id, good));
         s.boards.push(board);
     }
@@ -52,7 +58,7 @@ fn session() -> Session {
             .collect()
     };
     let (kita, sport) = (ids(1), ids(0));
-    let id = s.fresh_id("t");
+    let id = next("t");
     s.themes.push(Theme {
         id,
         label: "Kita-Plätze fehlen".into(),
@@ -61,7 +67,7 @@ fn session() -> Session {
         confirmed: true,
         ..Theme::default()
     });
-    let id = s.fresh_id("t");
+    let id = next("t");
     s.themes.push(Theme {
         id,
         label: "Sport verbindet".into(),

@@ -58,7 +58,6 @@ fuzz_target!(|input: (&str, &str, &str)| {
         rejected: vec![],
         confirmed: true,
     });
-    s.next_id = 5;
     let plan = export::plan(
         &[Source {
             session: &s,

@@ -1,29 +1,28 @@
 //! `stellwand check`: one line per problem, `FILE:LINE:COLUMN: message`.
+//! Every later use of a duplicate id is named, with the repair to run.
+//! Cards a merge left with two versions are pointed out, without failing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use stellwand::core::date;
-use stellwand::core::error::Lang;
-use stellwand::core::store;
+use stellwand::core::error::{FileError, FileProblem, Lang};
+use stellwand::core::model::Session;
+use stellwand::core::{repair, store};
 
 pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut ok = true;
     for file in files {
-        match store::load(file) {
-            Ok(l) => {
-                if let Some(w) = l.warning {
-                    eprintln!("{}", w.render(lang));
-                    ok = false;
-                }
-                let text = std::fs::read_to_string(file).unwrap_or_default();
-                if let Some(e) = date::check_session(file, &text, &l.session) {
-                    eprintln!("{}", e.render(lang));
-                    ok = false;
+        match check(file, lang) {
+            Ok(notes) => {
+                for n in notes {
+                    eprintln!("{n}");
                 }
             }
-            Err(e) => {
-                eprintln!("{}", e.render(lang));
+            Err(problems) => {
+                for p in problems {
+                    eprintln!("{}", p.render(lang));
+                }
                 ok = false;
             }
         }
@@ -33,4 +32,61 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The problems of a file, or the notes about a valid one.
+fn check(file: &Path, lang: Lang) -> Result<Vec<String>, Vec<FileError>> {
+    let bytes = store::read_limited(file).map_err(|e| vec![e])?;
+    match store::load_bytes(file, &bytes) {
+        Ok(l) => match l.warning {
+            Some(w) => Err(vec![w]),
+            None => {
+                let text = String::from_utf8_lossy(&bytes);
+                match date::check_session(file, &text, &l.session) {
+                    Some(e) => Err(vec![e]),
+                    None => Ok(conflict_notes(file, &bytes, &l.session, lang)),
+                }
+            }
+        },
+        Err(e) if matches!(e.problem, FileProblem::DuplicateId(_)) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let all: Vec<FileError> = store::load_bytes_allowing_duplicates(file, &bytes)
+                .map(|l| {
+                    repair::duplicates(&text, &l.session)
+                        .iter()
+                        .map(|d| d.error(file))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Err(if all.is_empty() { vec![e] } else { all })
+        }
+        Err(e) => Err(vec![e]),
+    }
+}
+
+/// `FILE:LINE:COLUMN: Hinweis: …` for each card with versions to choose from.
+fn conflict_notes(file: &Path, bytes: &[u8], session: &Session, lang: Lang) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    session
+        .cards()
+        .filter(|(_, _, k)| k.in_conflict())
+        .map(|(b, _, k)| {
+            let (line, column) = repair::place_of_id(&text, &k.id);
+            let what = match lang {
+                Lang::De => format!(
+                    "Hinweis: Karte „{}“ auf „{}“ hat {} Fassungen aus einem Zusammenführen; in stellwand mit „v“ eine wählen",
+                    k.id,
+                    b.title,
+                    k.conflict.len() + 1
+                ),
+                Lang::En => format!(
+                    "note: card '{}' on '{}' has {} versions from a merge; pick one in stellwand with 'v'",
+                    k.id,
+                    b.title,
+                    k.conflict.len() + 1
+                ),
+            };
+            format!("{}:{line}:{column}: {what}", file.display())
+        })
+        .collect()
 }

@@ -30,6 +30,9 @@ pub enum FileProblem {
     Syntax(String),
     /// The file was written by a newer stellwand.
     NewerVersion { found: u32, supported: u32 },
+    /// An id used a second time (the place is its second use); the file
+    /// can be repaired with `stellwand repair`.
+    DuplicateId(String),
     /// Any other problem, already worded in both languages.
     Other { de: String, en: String },
 }
@@ -83,6 +86,14 @@ impl FileError {
             ),
             (FileProblem::NewerVersion { found, supported }, Lang::En) => format!(
                 "file version {found} is newer than this program supports ({supported}); opened read-only"
+            ),
+            (FileProblem::DuplicateId(id), Lang::De) => format!(
+                "die Kennung „{id}“ kommt mehrfach vor; `stellwand repair {}` gibt den Doppelten neue Kennungen",
+                self.path.display()
+            ),
+            (FileProblem::DuplicateId(id), Lang::En) => format!(
+                "the id '{id}' is used more than once; `stellwand repair {}` gives the duplicates new ids",
+                self.path.display()
             ),
             (FileProblem::Other { de, .. }, Lang::De) => de.clone(),
             (FileProblem::Other { en, .. }, Lang::En) => en.clone(),

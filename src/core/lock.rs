@@ -65,7 +65,37 @@ impl Owner {
 /// A held lock; released when dropped.
 #[derive(Debug)]
 pub struct Lock {
-    _file: File,
+    file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Removes the lock file and lets go of the lock (a clean end), so
+    /// that nothing of the program stays beside the session. A program
+    /// waiting on the removed file notices it is gone and takes a new one.
+    pub fn remove(self) {
+        if is_same_file(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Whether `path` still names the open `file` (it was not removed or
+/// replaced since it was opened).
+fn is_same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
 }
 
 /// Why a lock could not be taken.
@@ -78,6 +108,19 @@ pub enum LockError {
 
 /// Takes the lock of a session file without waiting.
 pub fn acquire(session: &Path) -> Result<Lock, LockError> {
+    // The lock file of a program that just ended cleanly may be removed
+    // between opening and locking it: then the lock is on a file nobody
+    // else sees, and the lock is taken again on the new file.
+    for _ in 0..10 {
+        match acquire_once(session) {
+            Ok(lock) if !is_same_file(&lock.file, &lock.path) => continue,
+            other => return other,
+        }
+    }
+    acquire_once(session)
+}
+
+fn acquire_once(session: &Path) -> Result<Lock, LockError> {
     let path = lock_path(session);
     let mut file = OpenOptions::new()
         .create(true)
@@ -93,7 +136,7 @@ pub fn acquire(session: &Path) -> Result<Lock, LockError> {
             file.seek(SeekFrom::Start(0)).map_err(LockError::Io)?;
             file.write_all(line.as_bytes()).map_err(LockError::Io)?;
             let _ = file.sync_data();
-            Ok(Lock { _file: file })
+            Ok(Lock { file, path })
         }
         Err(std::fs::TryLockError::WouldBlock) => {
             // The holder writes its name just after taking the lock; a start
@@ -134,5 +177,28 @@ mod tests {
         }
         drop(first);
         assert!(acquire(&path).is_ok(), "released on drop");
+    }
+
+    #[test]
+    fn a_removed_lock_leaves_nothing_and_can_be_taken_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let first = acquire(&path).unwrap();
+        // Another program opened the lock file before it was removed.
+        let stale = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(lock_path(&path))
+            .unwrap();
+        first.remove();
+        assert!(!lock_path(&path).exists());
+        assert!(
+            stale.try_lock().is_ok(),
+            "the old file is free, but nobody sees it"
+        );
+        let second = acquire(&path).unwrap();
+        assert!(lock_path(&path).exists());
+        assert!(matches!(acquire(&path), Err(LockError::Held(_))));
+        drop(second);
     }
 }

@@ -8,7 +8,9 @@ pub mod export;
 pub mod import;
 pub mod journal;
 pub mod lock;
+pub mod merge;
 pub mod model;
+pub mod repair;
 pub mod search;
 pub mod session_file;
 pub mod store;
@@ -16,4 +18,5 @@ pub mod template;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod text;
+pub mod tidy;
 pub mod workspace;

@@ -257,6 +257,15 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             ));
         }
     };
+    // Under the lock, what a killed save left in the folder can go.
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        super::tidy::remove_stale_temp_files(dir);
+    }
     // Read again under the lock: the one who held it before may have saved
     // on the way out. Parsed again only when it did.
     let first = bytes;
@@ -445,6 +454,9 @@ impl SessionFile {
         let _ = fs::remove_file(journal::draft_path(&original));
         self.draft_on_disk = false;
         self.draft_written = None;
+        if let Some(old) = self.lock.take() {
+            old.remove();
+        }
         self.lock = lock::acquire(&side).ok();
         self.base = journal::fingerprint(bytes);
         self.backup = None;
@@ -494,14 +506,19 @@ impl SessionFile {
         Ok(())
     }
 
-    /// Lets go of the file. When everything was saved, the journal and the
-    /// draft are removed; else they stay for the next start to recover.
+    /// Lets go of the file and removes its lock file. When everything was
+    /// saved, the journal and the draft are removed too, so nothing of the
+    /// program stays beside the session; else they stay for the next start
+    /// to recover.
     pub fn close(mut self, saved: bool) {
         if saved {
             if let Some(j) = self.journal.take() {
                 let _ = j.remove();
             }
             let _ = fs::remove_file(journal::draft_path(&self.path));
+        }
+        if let Some(lock) = self.lock.take() {
+            lock.remove();
         }
     }
 }
@@ -516,7 +533,7 @@ pub fn backup_path(path: &Path, version: u32) -> PathBuf {
 }
 
 /// `path`, or with `-2`, `-3`, … before the extension when it exists.
-fn free_name(path: PathBuf) -> PathBuf {
+pub(crate) fn free_name(path: PathBuf) -> PathBuf {
     if !path.exists() {
         return path;
     }
@@ -592,6 +609,40 @@ mod tests {
 
         let o = open(&path).unwrap();
         assert_eq!(texts(&o.session), ["Kita", "Schule"]);
+    }
+
+    #[test]
+    fn a_clean_close_leaves_only_the_session_file_and_an_unsaved_one_its_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let names = || -> Vec<String> {
+            let mut n: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            n.sort();
+            n
+        };
+        let mut o = open(&path).unwrap();
+        let e = add(&mut o.session, "Kita");
+        o.session.apply(e.clone()).unwrap();
+        let mut file = o.file.take().unwrap();
+        file.record(&e).unwrap();
+        file.save(&o.session).unwrap();
+        assert_eq!(names(), [".s.ron.journal", ".s.ron.lock", "s.ron"]);
+        file.close(true);
+        assert_eq!(names(), ["s.ron"]);
+
+        let mut o = open(&path).unwrap();
+        let e = add(&mut o.session, "Schule");
+        o.file.as_mut().unwrap().record(&e).unwrap();
+        o.file.take().unwrap().close(false);
+        assert_eq!(
+            names(),
+            [".s.ron.journal", "s.ron"],
+            "the unsaved change stays"
+        );
     }
 
     #[test]
@@ -687,6 +738,40 @@ mod tests {
         assert_eq!(now.session.version, FORMAT_VERSION);
         assert_eq!(now.upgraded_from, None);
         assert_eq!(texts(&now.session), ["Kita", "Schule"]);
+    }
+
+    #[test]
+    fn a_version_1_file_keeps_its_ids_replays_its_journal_and_loses_the_counter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("eins.ron");
+        let v1 = "Session(version: 1, id: \"s\", boards: [Board(id: \"b1\", template: \"district-exchange\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", text: \"Kita\")])])], next_id: 3)\n";
+        fs::write(&path, v1).unwrap();
+        let mut o = open(&path).unwrap();
+        assert_eq!(o.upgraded_from, Some(1));
+        assert!(o.upgrade_note(Lang::En).unwrap().contains("eins.v1.bak"));
+        let e = add(&mut o.session, "Schule");
+        o.session.apply(e.clone()).unwrap();
+        o.file.as_mut().unwrap().record(&e).unwrap();
+        drop(o); // killed before saving
+
+        let mut o = open(&path).unwrap();
+        assert_eq!(
+            o.recovered.replay.applied, 1,
+            "the journal fits the upgraded file"
+        );
+        assert_eq!(texts(&o.session), ["Kita", "Schule"]);
+        let file = o.file.as_mut().unwrap();
+        file.save(&o.session).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("eins.v1.bak")).unwrap(),
+            v1
+        );
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("next_id"), "{text}");
+        assert!(text.contains("id: \"k2\""), "old ids stay: {text}");
+        let now = store::load(&path).unwrap();
+        assert_eq!(now.session.version, FORMAT_VERSION);
+        assert_eq!(now.upgraded_from, None);
     }
 
     #[test]

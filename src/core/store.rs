@@ -70,7 +70,17 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// Parses the bytes of a session file; `path` is only used in messages.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    parse(path, utf8(path, bytes)?)
+}
+
+/// [`load_bytes`] for a file whose ids may be used more than once (to
+/// repair it).
+pub fn load_bytes_allowing_duplicates(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
+    parse_allowing_duplicates(path, utf8(path, bytes)?)
+}
+
+fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of_byte(&bytes[..e.valid_up_to()]);
         FileError::other(
             path,
@@ -79,12 +89,21 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
             "keine gültige UTF-8-Textdatei (Binärdaten?)".into(),
             "not valid UTF-8 text (binary data?)".into(),
         )
-    })?;
-    parse(path, text)
+    })
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
+/// A file using an id twice is refused, naming the place and the repair.
 pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    parse_checked(path, text, true)
+}
+
+/// [`parse`] without refusing ids used twice.
+pub fn parse_allowing_duplicates(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    parse_checked(path, text, false)
+}
+
+fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loaded, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::other(
             path,
@@ -107,7 +126,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
     };
     match ron::from_str::<Session>(text) {
         Ok(mut session) => {
-            session.repair_next_id();
             if session.version > FORMAT_VERSION {
                 let warning = newer(session.version);
                 return Ok(Loaded {
@@ -117,8 +135,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
                     upgraded_from: None,
                 });
             }
-            if let Some(err) = duplicate_id(path, text, &session) {
-                return Err(err);
+            if refuse_duplicates && let Some(d) = super::repair::duplicates(text, &session).first()
+            {
+                return Err(d.error(path));
             }
             let upgraded_from = (session.version < FORMAT_VERSION).then_some(session.version);
             upgrade(&mut session);
@@ -144,67 +163,55 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
 
 /// Brings a session of an older format version up to the present one.
 ///
-/// Version 0 is a file without a `version` field, as written by hand or by
-/// the earliest builds: boards, cards and themes may lack ids and the session
-/// its id. Ids are handed out in file order, so the same file always gets the
-/// same ids (a journal recorded against them replays after a crash).
+/// - Version 0 is a file without a `version` field, as written by hand or by
+///   the earliest builds: boards, cards and themes may lack ids and the
+///   session its id. The missing ids are numbered in file order after the
+///   highest number in use, so the same file always gets the same ids (a
+///   journal recorded against them replays after a crash, and two clerks
+///   upgrading the same file agree).
+/// - Version 1 kept a counter in `next_id`; it is read and no longer
+///   written. The ids stay as they are.
 fn upgrade(session: &mut Session) {
     if session.version == 0 {
-        session.repair_next_id();
-        if session.id.is_empty() {
-            session.id = super::model::slug(&format!("{} {}", session.date, session.title));
-        }
-        for b in 0..session.boards.len() {
-            if session.boards[b].id.is_empty() {
-                session.boards[b].id = session.fresh_id("b");
-            }
-            for c in 0..session.boards[b].columns.len() {
-                for k in 0..session.boards[b].columns[c].cards.len() {
-                    if session.boards[b].columns[c].cards[k].id.is_empty() {
-                        let id = session.fresh_id("k");
-                        session.boards[b].columns[c].cards[k].id = id;
-                    }
-                }
-            }
-        }
-        for t in 0..session.themes.len() {
-            if session.themes[t].id.is_empty() {
-                session.themes[t].id = session.fresh_id("t");
-            }
-        }
+        number_missing_ids(session);
     }
+    session.next_id = 0;
     session.version = FORMAT_VERSION;
 }
 
-/// The first id used twice in a session, with the place of its second use.
-fn duplicate_id(path: &Path, text: &str, session: &Session) -> Option<FileError> {
-    let mut seen = std::collections::HashSet::new();
-    let ids = session
-        .boards
-        .iter()
-        .flat_map(|b| {
-            std::iter::once(&b.id)
-                .chain(b.columns.iter().flat_map(|c| c.cards.iter().map(|k| &k.id)))
+fn number_missing_ids(session: &mut Session) {
+    if session.id.is_empty() {
+        session.id = super::model::slug(&format!("{} {}", session.date, session.title));
+    }
+    let highest = session
+        .ids()
+        .filter_map(|(_, id)| {
+            let digits: String = id.chars().skip_while(|c| !c.is_ascii_digit()).collect();
+            digits.parse::<u64>().ok()
         })
-        .chain(session.themes.iter().map(|t| &t.id));
-    for id in ids {
-        if id.is_empty() {
-            continue;
+        .max()
+        .unwrap_or(0);
+    let mut next = session.next_id.max(highest + 1).max(1);
+    let mut number = |prefix: &str| {
+        let id = format!("{prefix}{next}");
+        next += 1;
+        id
+    };
+    for board in &mut session.boards {
+        if board.id.is_empty() {
+            board.id = number("b");
         }
-        if !seen.insert(id.as_str()) {
-            let needle = format!("id: \"{id}\"");
-            let offset = text.match_indices(&needle).nth(1).map_or(0, |(i, _)| i);
-            let (line, column) = position_of_byte(&text.as_bytes()[..offset]);
-            return Some(FileError::other(
-                path,
-                line,
-                column,
-                format!("die Kennung „{id}“ kommt mehrfach vor"),
-                format!("the id '{id}' is used more than once"),
-            ));
+        for card in board.columns.iter_mut().flat_map(|c| c.cards.iter_mut()) {
+            if card.id.is_empty() {
+                card.id = number("k");
+            }
         }
     }
-    None
+    for theme in &mut session.themes {
+        if theme.id.is_empty() {
+            theme.id = number("t");
+        }
+    }
 }
 
 /// 1-based line and column of the end of `before`.
@@ -374,7 +381,6 @@ mod tests {
                 cards: vec![card, Card::new("k3", "Spracherwerbsförderung")],
             }],
         });
-        s.next_id = 4;
         s
     }
 
@@ -405,6 +411,33 @@ mod tests {
         let changed = a.lines().zip(b.lines()).filter(|(x, y)| x != y).count();
         assert_eq!(a.lines().count(), b.lines().count());
         assert_eq!(changed, 1);
+    }
+
+    #[test]
+    fn cards_are_one_line_each_themes_sorted_by_id_and_a_reload_writes_the_same_bytes() {
+        use crate::core::model::Theme;
+        let mut s = sample();
+        for id in ["tz9", "t0b", "tm4"] {
+            s.themes.push(Theme {
+                id: id.into(),
+                label: format!("Thema {id}"),
+                cards: vec!["k2".into()],
+                ..Theme::default()
+            });
+        }
+        let text = to_ron(&s);
+        for card in s.cards().map(|(_, _, k)| k) {
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains(&format!("id: \"{}\"", card.id)))
+                .collect();
+            assert_eq!(lines.len(), 1, "{text}");
+            assert!(lines[0].trim_start().starts_with("Card(") && lines[0].ends_with("),"));
+        }
+        let at = |id: &str| text.find(&format!("id: \"{id}\"")).unwrap();
+        assert!(at("t0b") < at("tm4") && at("tm4") < at("tz9"), "{text}");
+        let again = to_ron(&parse(Path::new("s.ron"), &text).unwrap().session);
+        assert_eq!(again, text, "nothing reorders on saving");
     }
 
     #[test]

@@ -15,7 +15,6 @@ pub fn one_column_session() -> Session {
         }],
         ..Board::default()
     });
-    s.next_id = 2;
     s
 }
 

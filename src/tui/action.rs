@@ -29,6 +29,8 @@ pub enum Action {
     Open,
     NewSession,
     Reload,
+    /// Give the duplicate ids of the selected (refused) session new ones.
+    RepairSession,
 
     // Cards.
     AddCard,
@@ -45,6 +47,10 @@ pub enum Action {
     ToggleUncertain,
     ToggleStruck,
     ToggleEmphasis,
+    /// A card a merge left with two versions: take the other version.
+    TakeOtherVersion,
+    /// … or keep the version shown.
+    KeepShownVersion,
 
     // Boards and session.
     NewBoard,

@@ -274,6 +274,14 @@ impl App {
         let mut app = App::bare(lang, templates, &dir);
         if !app.open(file) {
             app.reload_sessions();
+            // The refused file is the one selected, so its repair is one key away.
+            if let Some(i) = app
+                .sessions
+                .iter()
+                .position(|s| s.path.file_name() == file.file_name())
+            {
+                app.start_selected = i;
+            }
         }
         app
     }

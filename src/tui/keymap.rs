@@ -120,6 +120,7 @@ fn default_bindings() -> Vec<Binding> {
         ),
         bind(Start, &[ch('n')], A::NewSession, Msg::KeyNewSession),
         bind(Start, &[ch('r')], A::Reload, Msg::KeyReload),
+        bind(Start, &[ch('R')], A::RepairSession, Msg::KeyRepair),
         // Board view: moving.
         bind(Board, &[plain(K::Up), ch('k')], A::Up, Msg::KeyCardUp),
         bind(Board, &[plain(K::Down), ch('j')], A::Down, Msg::KeyCardDown),
@@ -202,6 +203,8 @@ fn default_bindings() -> Vec<Binding> {
             Msg::KeyMovePrevBoard,
         ),
         bind(Board, &[ch('z')], A::ToggleUncertain, Msg::KeyUncertain),
+        bind(Board, &[ch('v')], A::TakeOtherVersion, Msg::KeyTakeVersion),
+        bind(Board, &[ch('V')], A::KeepShownVersion, Msg::KeyKeepVersion),
         bind(Board, &[ch('~')], A::ToggleStruck, Msg::KeyStruck),
         bind(Board, &[ch('!')], A::ToggleEmphasis, Msg::KeyEmphasis),
         bind(Board, &[ch('u')], A::Undo, Msg::KeyUndo),

@@ -102,7 +102,6 @@ pub fn mitte() -> Session {
         theme("t3", "Sprachkurse", None, &["k9", "k10", "k4"]),
         suggestion,
     ];
-    s.next_id = 20;
     s
 }
 

@@ -198,6 +198,8 @@ pub fn delete(themes: &[Theme], theme: &str) -> Result<Edit, ThemeError> {
 #[serde(rename = "Themes", default)]
 pub struct ThemesFile {
     pub version: u32,
+    /// Sorted by id in the file, as in a session file.
+    #[serde(serialize_with = "crate::core::model::themes_by_id")]
     pub themes: Vec<Theme>,
 }
 
@@ -232,6 +234,12 @@ pub fn load_themes(dir: &Path) -> Result<Vec<Theme>, FileError> {
 /// Writes the themes file atomically.
 pub fn save_themes(dir: &Path, themes: &[Theme]) -> Result<(), FileError> {
     let path = themes_path(dir);
+    let text = themes_to_ron(themes);
+    write_atomic(&path, text.as_bytes()).map_err(|e| FileError::io(&path, &e))
+}
+
+/// The text of a themes file holding `themes`, sorted by id.
+pub fn themes_to_ron(themes: &[Theme]) -> String {
     let file = ThemesFile {
         version: FORMAT_VERSION,
         themes: themes.to_vec(),
@@ -239,10 +247,9 @@ pub fn save_themes(dir: &Path, themes: &[Theme]) -> Result<(), FileError> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("  ".to_string());
-    let mut text = ron::ser::to_string_pretty(&file, config)
-        .map_err(|e| FileError::other(&path, 0, 0, e.to_string(), e.to_string()))?;
+    let mut text = ron::ser::to_string_pretty(&file, config).expect("themes always serialise");
     text.push('\n');
-    write_atomic(&path, text.as_bytes()).map_err(|e| FileError::io(&path, &e))
+    text
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ impl Flags {
 #[serde(default)]
 pub struct Card {
     /// Stable id, unique within its session; survives editing and moving.
+    /// Empty only in the versions kept in [`Card::conflict`].
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
     pub text: String,
     /// Lines written under the card's text (`↳`, `→`, `->` on the wall).
@@ -48,6 +50,11 @@ pub struct Card {
     /// Keys of the tags (Handlungsfelder) set on the card.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Other versions of this card, left by a merge in which two clerks
+    /// changed it differently: the card shows one, these are the others
+    /// (without an id) until the clerk picks one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflict: Vec<Card>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -71,6 +78,31 @@ impl Card {
             s.push_str(p);
         }
         s
+    }
+
+    /// Whether a merge left other versions of this card to choose from.
+    pub fn in_conflict(&self) -> bool {
+        !self.conflict.is_empty()
+    }
+
+    /// The card with the other version number `i` of [`Card::conflict`] as
+    /// its content (id and place stay): the clerk's choice that ends the
+    /// conflict. `None` when there is no such version.
+    pub fn resolved_with(&self, i: usize) -> Option<Card> {
+        let chosen = self.conflict.get(i)?;
+        Some(Card {
+            id: self.id.clone(),
+            conflict: Vec::new(),
+            ..chosen.clone()
+        })
+    }
+
+    /// The card as it shows, with the other versions dropped.
+    pub fn resolved_as_shown(&self) -> Card {
+        Card {
+            conflict: Vec::new(),
+            ..self.clone()
+        }
     }
 
     pub fn has_tag(&self, key: &str) -> bool {

@@ -1,15 +1,20 @@
 //! The domain model: sessions, boards, columns, cards, tags and themes.
 
 mod card;
+pub mod ids;
 mod session;
 mod tag_choice;
 
 pub use card::{Card, Flags};
-pub use session::{Board, CardPos, Column, Session, Tag, Theme};
+pub use session::{Board, CardPos, Column, IdKind, Session, Tag, Theme, themes_by_id};
 pub use tag_choice::TagChoice;
 
 pub use crate::core::text::slug;
 
 /// File format version written by this program. Older files are upgraded on
 /// load, newer ones open read-only.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 0: no `version` field; boards, cards and themes may lack ids.
+/// - 1: ids from a counter kept in a `next_id` line.
+/// - 2: random ids and no counter line, so that files of two clerks merge.
+pub const FORMAT_VERSION: u32 = 2;

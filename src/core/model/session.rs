@@ -27,8 +27,14 @@ pub struct Session {
     pub tags: Vec<Tag>,
     pub boards: Vec<Board>,
     /// Confirmed themes (clusters) and the clerk's decisions about them.
+    /// Written sorted by id, so that themes added by two clerks land in
+    /// different places of the file and the order never changes on saving.
+    #[serde(serialize_with = "themes_by_id")]
     pub themes: Vec<Theme>,
-    /// Next number handed out by [`Session::fresh_id`]; ids are never reused.
+    /// The id counter of format versions 0 and 1, read so that it is not
+    /// taken for an unknown field, and never written: ids are random now
+    /// (see [`super::ids`]), so no line of the file changes with every edit.
+    #[serde(default, skip_serializing)]
     pub next_id: u64,
 }
 
@@ -47,9 +53,16 @@ impl Default for Session {
             tags: Vec::new(),
             boards: Vec::new(),
             themes: Vec::new(),
-            next_id: 1,
+            next_id: 0,
         }
     }
+}
+
+/// Writes themes in the order of their ids.
+pub fn themes_by_id<S: serde::Serializer>(themes: &[Theme], s: S) -> Result<S::Ok, S::Error> {
+    let mut sorted: Vec<&Theme> = themes.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    sorted.serialize(s)
 }
 
 /// One photographed wall or sheet.
@@ -100,6 +113,25 @@ pub struct Theme {
     pub confirmed: bool,
 }
 
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Board,
+    Card,
+    Theme,
+}
+
+impl IdKind {
+    /// The prefix of ids of this kind.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            IdKind::Board => "b",
+            IdKind::Card => "k",
+            IdKind::Theme => "t",
+        }
+    }
+}
+
 /// Where a card sits: indices of board, column and card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CardPos {
@@ -109,11 +141,30 @@ pub struct CardPos {
 }
 
 impl Session {
-    /// Hands out a new id with the given prefix (`k` card, `b` board, `t` theme).
+    /// Hands out a new id with the given prefix (`k` card, `b` board, `t`
+    /// theme, `m` measure): random, and not used in this session.
     pub fn fresh_id(&mut self, prefix: &str) -> String {
-        let n = self.next_id.max(1);
-        self.next_id = n + 1;
-        format!("{prefix}{n}")
+        super::ids::random_id(prefix, |id| self.uses_id(id))
+    }
+
+    /// Whether a board, card or theme of this session has the id.
+    pub fn uses_id(&self, id: &str) -> bool {
+        self.ids().any(|(_, used)| used == id)
+    }
+
+    /// Every id of the session with what it names, in file order: each
+    /// board, then its cards, then the themes.
+    pub fn ids(&self) -> impl Iterator<Item = (IdKind, &str)> {
+        self.boards
+            .iter()
+            .flat_map(|b| {
+                std::iter::once((IdKind::Board, b.id.as_str())).chain(
+                    b.columns
+                        .iter()
+                        .flat_map(|c| c.cards.iter().map(|k| (IdKind::Card, k.id.as_str()))),
+                )
+            })
+            .chain(self.themes.iter().map(|t| (IdKind::Theme, t.id.as_str())))
     }
 
     pub fn card_count(&self) -> usize {
@@ -156,30 +207,6 @@ impl Session {
     pub fn tag(&self, key: &str) -> Option<&Tag> {
         self.tags.iter().find(|t| t.key == key)
     }
-
-    /// Makes sure `next_id` is above every number used in an id, so that a
-    /// hand-edited or imported file never hands out a duplicate.
-    pub fn repair_next_id(&mut self) {
-        let mut max = 0;
-        let mut see = |id: &str| {
-            let digits: String = id.chars().skip_while(|c| !c.is_ascii_digit()).collect();
-            if let Ok(n) = digits.parse::<u64>() {
-                max = max.max(n);
-            }
-        };
-        for b in &self.boards {
-            see(&b.id);
-            for c in &b.columns {
-                for k in &c.cards {
-                    see(&k.id);
-                }
-            }
-        }
-        for t in &self.themes {
-            see(&t.id);
-        }
-        self.next_id = self.next_id.max(max + 1);
-    }
 }
 
 impl Board {
@@ -197,16 +224,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fresh_ids_are_unique_and_skip_used_numbers() {
+    fn fresh_ids_are_random_and_not_used_in_the_session() {
         let mut s = Session::default();
         s.boards.push(Board {
             id: "b41".into(),
             ..Board::default()
         });
-        s.repair_next_id();
         let a = s.fresh_id("k");
         let b = s.fresh_id("k");
-        assert_eq!(a, "k42");
         assert_ne!(a, b);
+        assert!(super::super::ids::is_random_id(&a), "{a}");
+        assert!(s.uses_id("b41") && !s.uses_id(&a));
+        assert!(!crate::core::store::to_ron(&s).contains("next_id"));
     }
 }

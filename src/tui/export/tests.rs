@@ -21,9 +21,14 @@ fn app_with_theme(dir: &Path) -> App {
         .board("district-exchange")
         .unwrap()
         .new_board(b, "Altstadt");
-    for t in ["Kita-Plätze", "fehlende Kitaplätze", "Sportvereine"] {
-        let id = s.fresh_id("k");
-        board.columns[1].cards.push(Card::new(id, t));
+    // Fixed ids: the theme below and the tests name them.
+    for (i, t) in ["Kita-Plätze", "fehlende Kitaplätze", "Sportvereine"]
+        .into_iter()
+        .enumerate()
+    {
+        board.columns[1]
+            .cards
+            .push(Card::new(format!("k{}", i + 2), t));
     }
     s.boards.push(board);
     let id = s.fresh_id("t");

@@ -281,6 +281,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         tags,
         total,
     } = *view;
+    let other = app.t(Msg::ConflictOther);
     let border = if current {
         Style::default()
             .fg(Color::Cyan)
@@ -331,10 +332,16 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
             );
             return;
         }
-        let first = first_visible(&column.cards, tags, selected, width, inner.height as usize);
+        let first = first_visible(
+            &column.cards,
+            (tags, other),
+            selected,
+            width,
+            inner.height as usize,
+        );
         draw_cards(
             frame.buffer_mut(),
-            (column, tags),
+            (column, tags, other),
             first..,
             selected,
             inner,
@@ -354,10 +361,10 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
     let h = editor::height(&entry.editor, inner.width, inner.height / 2);
     let above_height = (inner.height - h) as usize;
     let anchor = split.checked_sub(1);
-    let first = first_visible(&column.cards, tags, anchor, width, above_height);
+    let first = first_visible(&column.cards, (tags, other), anchor, width, above_height);
     let y = draw_cards(
         frame.buffer_mut(),
-        (column, tags),
+        (column, tags, other),
         first..split,
         None,
         inner,
@@ -372,7 +379,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
     editor::draw(frame, &entry.editor, app.t(title), editor_area);
     draw_cards(
         frame.buffer_mut(),
-        (column, tags),
+        (column, tags, other),
         split + skip..,
         None,
         inner,
@@ -413,7 +420,7 @@ fn draw_heading(buf: &mut Buffer, column: &Column, current: bool, rows: usize, a
 /// returns the row after the last one drawn.
 fn draw_cards(
     buf: &mut Buffer,
-    (column, tags): (&Column, &[Tag]),
+    (column, tags, other): (&Column, &[Tag], &str),
     range: impl std::ops::RangeBounds<usize>,
     selected: Option<usize>,
     area: Rect,
@@ -434,7 +441,7 @@ fn draw_cards(
             break;
         }
         let is_selected = selected == Some(i);
-        for (text, style) in card_lines(&column.cards[i], tags, width, is_selected) {
+        for (text, style) in card_lines(&column.cards[i], (tags, other), width, is_selected) {
             if y >= bottom {
                 break;
             }
@@ -463,7 +470,7 @@ fn draw_cards(
 /// near the anchor, so huge columns cost nothing.
 fn first_visible(
     cards: &[Card],
-    tags: &[Tag],
+    look: (&[Tag], &str),
     anchor: Option<usize>,
     width: usize,
     height: usize,
@@ -472,7 +479,7 @@ fn first_visible(
     let anchor = anchor.min(cards.len().saturating_sub(1));
     let mut used = 0;
     for card in &cards[..=anchor] {
-        used += card_height(card, tags, width);
+        used += card_height(card, look, width);
         if used > height {
             break;
         }
@@ -483,7 +490,7 @@ fn first_visible(
     let mut used = 0;
     let mut first = anchor;
     for i in (0..=anchor).rev() {
-        used += card_height(&cards[i], tags, width);
+        used += card_height(&cards[i], look, width);
         if used > height {
             break;
         }
@@ -492,12 +499,18 @@ fn first_visible(
     first
 }
 
-fn card_height(card: &Card, tags: &[Tag], width: usize) -> usize {
-    card_lines(card, tags, width, false).len()
+fn card_height(card: &Card, look: (&[Tag], &str), width: usize) -> usize {
+    card_lines(card, look, width, false).len()
 }
 
-/// The lines a card takes in a column of the given width.
-fn card_lines(card: &Card, tags: &[Tag], width: usize, selected: bool) -> Vec<(String, Style)> {
+/// The lines a card takes in a column of the given width; `other` labels
+/// the versions a merge left on it.
+fn card_lines(
+    card: &Card,
+    (tags, other): (&[Tag], &str),
+    width: usize,
+    selected: bool,
+) -> Vec<(String, Style)> {
     let mut text = card.text.clone();
     if !card.refs.is_empty() {
         let refs: Vec<String> = card.refs.iter().map(u32::to_string).collect();
@@ -559,6 +572,13 @@ fn card_lines(card: &Card, tags: &[Tag], width: usize, selected: bool) -> Vec<(S
             out.push((format!("{prefix}{line}"), sub_style));
         }
     }
+    let conflict_style = Style::default().fg(Color::LightMagenta);
+    for version in &card.conflict {
+        let text = format!("{other}{}", version.full_text());
+        for line in wrap(&text, width.saturating_sub(2)) {
+            out.push((format!("  {line}"), conflict_style));
+        }
+    }
     out
 }
 
@@ -579,8 +599,8 @@ mod tests {
         let cards: Vec<Card> = (0..1000)
             .map(|i| Card::new(format!("k{i}"), format!("Karte {i}")))
             .collect();
-        assert_eq!(first_visible(&cards, &[], Some(3), 20, 10), 0);
-        let first = first_visible(&cards, &[], Some(999), 20, 10);
+        assert_eq!(first_visible(&cards, (&[], ""), Some(3), 20, 10), 0);
+        let first = first_visible(&cards, (&[], ""), Some(999), 20, 10);
         assert_eq!(first, 990);
     }
 }

@@ -8,6 +8,7 @@ use super::super::app::App;
 use super::super::i18n::Msg;
 use super::width_of;
 use super::{status, truncate};
+use crate::core::error::FileProblem;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let buf = frame.buffer_mut();
@@ -105,6 +106,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
             buf.set_stringn(x, y, &line, width, style);
             y += 1;
+            // A file refused for duplicate ids offers its repair beneath.
+            if selected
+                && s.error
+                    .as_ref()
+                    .is_some_and(|e| matches!(e.problem, FileProblem::DuplicateId(_)))
+                && y < bottom
+            {
+                let text = format!("    {}", app.t(Msg::RepairHint));
+                buf.set_stringn(x, y, &text, width, Style::default().fg(Color::Yellow));
+                y += 1;
+            }
             // A readable but read-only file shows its warning beneath.
             if let Some(err) = &s.error
                 && !(s.boards == 0 && s.cards == 0 && s.date.is_empty())

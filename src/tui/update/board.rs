@@ -74,6 +74,9 @@ pub(super) fn board_action(app: &mut App, action: Action) {
         Action::ToggleUncertain => toggle_flag(app, |c| c.flags.uncertain ^= true),
         Action::ToggleStruck => toggle_flag(app, |c| c.flags.struck ^= true),
         Action::ToggleEmphasis => toggle_flag(app, |c| c.flags.emphasis ^= true),
+        Action::TakeOtherVersion | Action::KeepShownVersion => {
+            choose_version(app, action == Action::TakeOtherVersion)
+        }
         Action::NewBoard => new_board_form(app),
         Action::EditBoard => {
             if !app.writable() {
@@ -163,6 +166,27 @@ fn selected_id(app: &mut App) -> Option<String> {
         app.warn(Msg::NoCard);
     }
     id
+}
+
+/// Ends a merge conflict on the selected card with one key: the other
+/// version becomes the card, or the version shown stays; undoable.
+fn choose_version(app: &mut App, take_other: bool) {
+    let Some(card) = app.doc.as_ref().and_then(Doc::card).cloned() else {
+        return app.warn(Msg::NoCard);
+    };
+    if !card.in_conflict() {
+        return app.warn(Msg::NoConflict);
+    }
+    let chosen = if take_other {
+        card.resolved_with(0)
+    } else {
+        Some(card.resolved_as_shown())
+    };
+    if let Some(card) = chosen
+        && app.apply(Edit::ReplaceCard { card })
+    {
+        app.info(Msg::ConflictResolved);
+    }
 }
 
 fn toggle_flag(app: &mut App, f: impl FnOnce(&mut Card)) {

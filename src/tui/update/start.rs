@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::date::{self, today};
+use crate::core::error::FileProblem;
 use crate::core::model::{Session, slug};
+use crate::core::repair;
 use crate::core::store;
 
 use super::super::action::Action;
@@ -29,7 +31,35 @@ pub(super) fn start_action(app: &mut App, action: Action) {
         },
         Action::NewSession => app.mode = Mode::Form(new_session_form(app)),
         Action::Reload => app.reload_sessions(),
+        Action::RepairSession => repair_selected(app),
         _ => {}
+    }
+}
+
+/// Repairs the selected session when it was refused for duplicate ids, as
+/// `stellwand repair` does, and says what was done.
+fn repair_selected(app: &mut App) {
+    let Some(s) = app.sessions.get(app.start_selected) else {
+        return app.warn(Msg::NoSessionSelected);
+    };
+    let duplicated = s
+        .error
+        .as_ref()
+        .is_some_and(|e| matches!(e.problem, FileProblem::DuplicateId(_)));
+    if !duplicated {
+        return app.warn(Msg::NothingToRepair);
+    }
+    let path = s.path.clone();
+    match repair::repair_file(&path) {
+        Ok(done) => {
+            let text = done.message(&path, app.lang);
+            app.reload_sessions();
+            app.set_status(Severity::Info, text);
+        }
+        Err(e) => {
+            let text = e.render(app.lang);
+            app.set_status(Severity::Error, text);
+        }
     }
 }
 

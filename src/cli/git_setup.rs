@@ -1,0 +1,189 @@
+//! `stellwand git-setup [DIR]`: prepares a concept repository under git for
+//! several clerks: `.gitattributes` sends the RON files through stellwand's
+//! merge driver, the repository's git config names the driver (the absolute
+//! path of this program), and `.gitignore` keeps the program's own
+//! bookkeeping (lock, journal, draft, temporary files, backups) out of git.
+//! Says what it did; running it again changes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use stellwand::core::error::Lang;
+use stellwand::core::store;
+
+use super::CmdResult;
+
+/// The lines `.gitattributes` needs.
+pub const ATTRIBUTES: &[&str] = &[
+    "# stellwand: Sitzungen und Themen nach Kennung zusammenführen",
+    "*.ron merge=stellwand",
+];
+
+/// The lines `.gitignore` needs: the names stellwand gives its lock,
+/// journal (and journals kept aside), draft, temporary files and backups.
+pub const IGNORED: &[&str] = &[
+    "# stellwand: Sperre, Journal, Entwurf, Zwischendateien und Sicherungen bleiben lokal",
+    ".*.ron.lock",
+    ".*.ron.journal",
+    ".*.ron.journal-*",
+    ".*.ron.draft",
+    ".*.tmp",
+    "*.v[0-9]*.bak",
+    "*.vor-reparatur*.bak",
+];
+
+pub fn run(dir: Option<PathBuf>, lang: Lang) -> CmdResult {
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    let root = top_level(&dir, lang)?;
+    let exe = std::env::current_exe()
+        .and_then(|p| p.canonicalize())
+        .map_err(|e| {
+            format!(
+                "{}: {e}",
+                lang.pick("Programmpfad unbekannt", "program path unknown")
+            )
+        })?;
+
+    let attributes = root.join(".gitattributes");
+    let added = ensure_lines(&attributes, ATTRIBUTES, lang)?;
+    report(&attributes, added, lang);
+    let ignore = root.join(".gitignore");
+    let added = ensure_lines(&ignore, IGNORED, lang)?;
+    report(&ignore, added, lang);
+
+    let driver = format!("{} merge %O %A %B %P", shell_quote(&exe.to_string_lossy()));
+    let name = lang.pick(
+        "stellwand: Sitzungen nach Kennung zusammenführen",
+        "stellwand: merge sessions by id",
+    );
+    git_config(&root, "merge.stellwand.name", name, lang)?;
+    git_config(&root, "merge.stellwand.driver", &driver, lang)?;
+    match lang {
+        Lang::De => {
+            println!("git config merge.stellwand.driver: {driver}");
+            println!(
+                "Fertig. .gitattributes und .gitignore einchecken (git add .gitattributes .gitignore; git commit). \
+                 Der Treiber steht nur in {}: jede Kollegin und jeder Kollege führt `stellwand git-setup` einmal im eigenen Klon aus.",
+                root.join(".git").join("config").display()
+            );
+        }
+        Lang::En => {
+            println!("git config merge.stellwand.driver: {driver}");
+            println!(
+                "Done. Commit .gitattributes and .gitignore (git add .gitattributes .gitignore; git commit). \
+                 The driver is only in {}: every colleague runs `stellwand git-setup` once in their own clone.",
+                root.join(".git").join("config").display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn report(path: &Path, added: usize, lang: Lang) {
+    match (added, lang) {
+        (0, Lang::De) => println!("{}: schon eingerichtet", path.display()),
+        (0, Lang::En) => println!("{}: already set up", path.display()),
+        (n, Lang::De) => println!("{}: {n} Zeile(n) ergänzt", path.display()),
+        (n, Lang::En) => println!("{}: {n} line(s) added", path.display()),
+    }
+}
+
+/// The root of the git repository `dir` is in.
+fn top_level(dir: &Path, lang: Lang) -> Result<PathBuf, String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .map_err(|e| {
+            format!(
+                "{}: {e}",
+                lang.pick(
+                    "git lässt sich nicht starten (installiert?)",
+                    "cannot run git (installed?)"
+                )
+            )
+        })?;
+    if !out.status.success() {
+        return Err(match lang {
+            Lang::De => format!(
+                "{} ist kein git-Repository: zuerst `git clone …` oder `git init`",
+                dir.display()
+            ),
+            Lang::En => format!(
+                "{} is not a git repository: run `git clone …` or `git init` first",
+                dir.display()
+            ),
+        });
+    }
+    Ok(PathBuf::from(
+        String::from_utf8_lossy(&out.stdout).trim_end_matches(['\n', '\r']),
+    ))
+}
+
+fn git_config(root: &Path, key: &str, value: &str, lang: Lang) -> Result<(), String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["config", "--local", key, value])
+        .output()
+        .map_err(|e| format!("git config {key}: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "git config {key}: {} {}",
+            lang.pick("fehlgeschlagen:", "failed:"),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
+}
+
+/// Adds the lines a file lacks at its end; the number added.
+fn ensure_lines(path: &Path, lines: &[&str], lang: Lang) -> Result<usize, String> {
+    let text = match std::fs::read(path) {
+        Ok(b) => String::from_utf8(b).map_err(|_| {
+            format!(
+                "{}: {}",
+                path.display(),
+                lang.pick(
+                    "keine UTF-8-Textdatei, nicht verändert",
+                    "not UTF-8 text, left alone"
+                )
+            )
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let have: Vec<&str> = text.lines().map(str::trim).collect();
+    let missing: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !have.contains(l))
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    if missing.is_empty() {
+        return Ok(0);
+    }
+    let mut out = text.clone();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if let Some(comment) = lines.iter().find(|l| l.starts_with('#'))
+        && !have.contains(comment)
+    {
+        out.push_str(comment);
+        out.push('\n');
+    }
+    for l in &missing {
+        out.push_str(l);
+        out.push('\n');
+    }
+    store::write_atomic(path, out.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(missing.len())
+}
+
+/// The text in single quotes for the shell git runs the driver with.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
