@@ -26,12 +26,13 @@ impl Owner {
         let user = std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))
             .unwrap_or_else(|_| "?".into());
-        let host = std::fs::read_to_string("/etc/hostname")
-            .map(|h| h.trim().to_string())
-            .ok()
-            .filter(|h| !h.is_empty())
-            .or_else(|| std::env::var("HOSTNAME").ok())
-            .unwrap_or_else(|| "?".into());
+        // The system's own name for the host (uname on Unix), also where
+        // there is no /etc/hostname or it was never updated.
+        let host = gethostname::gethostname()
+            .to_string_lossy()
+            .trim()
+            .to_string();
+        let host = if host.is_empty() { "?".into() } else { host };
         Owner {
             user,
             host,
@@ -162,6 +163,18 @@ fn acquire_once(session: &Path) -> Result<Lock, LockError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_owner_is_named_by_the_host_name_the_system_reports() {
+        let out = std::process::Command::new("uname").arg("-n").output();
+        let Ok(out) = out else {
+            eprintln!("skipped: uname not found");
+            return;
+        };
+        let uname = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert_eq!(Owner::current().host, uname);
+    }
 
     #[test]
     fn a_second_opener_learns_who_holds_the_session() {

@@ -1,34 +1,53 @@
-//! A test hook for crash tests: with `STELLWAND_TEST_PANIC=<point>` set, the
-//! program panics at that point, so tests can check that the terminal is
-//! restored and the data written. `start` fires right after the terminal is
-//! set up; `update`, `draw`, `tick` and `save` fire once, at their next
-//! occurrence after F12 was pressed. Without the variable nothing happens.
+//! A test hook for crash tests, compiled only with the `test-hooks` feature
+//! (which `cargo test` switches on; release builds never have it): with
+//! `STELLWAND_TEST_PANIC=<point>` set, the program panics at that point, so
+//! tests can check that the terminal is restored and the data written.
+//! `start` fires right after the terminal is set up; `update`, `draw`,
+//! `tick` and `save` fire once, at their next occurrence after F12 was
+//! pressed. Without the variable nothing happens.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+#[cfg(feature = "test-hooks")]
+mod hook {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
-static ARMED: AtomicBool = AtomicBool::new(false);
+    static ARMED: AtomicBool = AtomicBool::new(false);
 
-fn point() -> Option<&'static str> {
-    static POINT: OnceLock<Option<String>> = OnceLock::new();
-    POINT
-        .get_or_init(|| std::env::var("STELLWAND_TEST_PANIC").ok())
-        .as_deref()
+    fn point() -> Option<&'static str> {
+        static POINT: OnceLock<Option<String>> = OnceLock::new();
+        POINT
+            .get_or_init(|| std::env::var("STELLWAND_TEST_PANIC").ok())
+            .as_deref()
+    }
+
+    /// F12 was pressed: arms the hook. False when no hook is set.
+    pub fn arm() -> bool {
+        if point().is_some() {
+            ARMED.store(true, Ordering::SeqCst);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Panics when `name` is the point set and the hook is armed.
+    pub fn check(name: &str) {
+        if point() == Some(name) && (name == "start" || ARMED.swap(false, Ordering::SeqCst)) {
+            panic!("STELLWAND_TEST_PANIC: panic at {name}");
+        }
+    }
 }
 
-/// F12 was pressed: arms the hook. False when no hook is set.
-pub fn arm() -> bool {
-    if point().is_some() {
-        ARMED.store(true, Ordering::SeqCst);
-        true
-    } else {
+#[cfg(not(feature = "test-hooks"))]
+mod hook {
+    /// Without the feature F12 is an ordinary key.
+    pub fn arm() -> bool {
         false
     }
+
+    /// Without the feature nothing panics.
+    #[inline(always)]
+    pub fn check(_name: &str) {}
 }
 
-/// Panics when `name` is the point set and the hook is armed.
-pub fn check(name: &str) {
-    if point() == Some(name) && (name == "start" || ARMED.swap(false, Ordering::SeqCst)) {
-        panic!("STELLWAND_TEST_PANIC: panic at {name}");
-    }
-}
+pub use hook::{arm, check};
