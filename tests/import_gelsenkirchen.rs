@@ -257,12 +257,29 @@ fn no_page_header_heading_or_program_line_becomes_a_card() {
     }
 }
 
+/// The shipped example is this import with a clerk's work on top (made by
+/// `examples/gelsenkirchen_example.rs`): without its Handlungsfelder and
+/// themes it is the import, card for card.
 #[test]
-fn the_import_equals_the_shipped_example_session() {
+fn the_import_equals_the_shipped_example_session_without_the_clerks_work() {
     let shipped = store::load(&root().join("sessions/2019-02-13-gelsenkirchen-mitte.ron"))
         .expect("the shipped example loads");
     assert!(!shipped.read_only);
-    assert_eq!(imported(), &shipped.session);
+    let mut s = shipped.session;
+    assert!(!s.tags.is_empty() && !s.themes.is_empty());
+    s.tag_sets.clear();
+    s.tags.clear();
+    s.themes.clear();
+    for b in &mut s.boards {
+        for c in &mut b.columns {
+            for k in &mut c.cards {
+                k.tags.clear();
+            }
+        }
+    }
+    // Ids handed out for the themes.
+    s.next_id = imported().next_id;
+    assert_eq!(imported(), &s);
 }
 
 #[test]
