@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use stellwand::core::cluster::{DEFAULT_THRESHOLD, Thesaurus};
 use stellwand::core::error::Lang;
 use stellwand::core::export;
 use stellwand::core::template::Templates;
@@ -19,12 +20,22 @@ pub fn run(
     options: &export::Options,
     dry_run: bool,
 ) -> ExitCode {
-    let (workspace, problems) = Workspace::load(files);
+    let (mut workspace, problems) = Workspace::load(files);
     for e in &problems {
         eprintln!("{}", e.render(lang));
     }
     if !problems.is_empty() {
         return ExitCode::FAILURE;
+    }
+    if options.suggestions {
+        // What the cluster review would offer, as unconfirmed themes.
+        let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
+        for e in &problems {
+            eprintln!("{}", e.render(lang));
+        }
+        for (_, session) in workspace.sessions.iter_mut() {
+            *session = export::with_suggestions(session, &thesaurus, DEFAULT_THRESHOLD);
+        }
     }
     let workspace_id = workspace.id();
     let shared = (!workspace.shared.is_empty()).then(|| export::Shared {
@@ -54,6 +65,7 @@ pub fn run(
         }
     };
     print!("{}", plan.summary(lang));
+    print!("{}", plan.report(lang));
     if dry_run {
         println!(
             "{}",

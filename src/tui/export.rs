@@ -238,8 +238,21 @@ fn plan(app: &App, dialog: &ExportDialog, create: bool) -> Result<Plan, ExportEr
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // With suggestions: what the cluster review offers, unconfirmed.
+    let with;
+    let session = if dialog.options.suggestions {
+        let thesaurus = app
+            .cluster
+            .thesaurus
+            .clone()
+            .unwrap_or_else(|| crate::core::cluster::Thesaurus::load(Path::new("templates")).0);
+        with = export::with_suggestions(&doc.session, &thesaurus, app.cluster.threshold);
+        &with
+    } else {
+        &doc.session
+    };
     let sources = [export::Source {
-        session: &doc.session,
+        session,
         name: &name,
     }];
     export::plan(

@@ -289,6 +289,12 @@ pub enum Msg {
     ReviewRename,
     ThemeConfirmed,
     ThemeSuggestion,
+    /// A theme's Handlungsfeld taken from its cards' tags.
+    TagFromCards,
+    /// How many cards of a theme carry a tag (picker hint).
+    TagOnCards,
+    /// The cards of a theme name several Handlungsfelder.
+    TagDisputed,
     ThresholdNow,
     NoOtherTheme,
     NoThemeSelected,
@@ -927,6 +933,12 @@ impl Msg {
             ),
             ThemeConfirmed => ("Thema", "theme"),
             ThemeSuggestion => ("Vorschlag", "suggestion"),
+            TagFromCards => ("nach den Karten", "from the cards"),
+            TagOnCards => ("an {} Karte(n)", "on {} card(s)"),
+            TagDisputed => (
+                "Handlungsfeld offen, t wählt",
+                "field of action open, t picks",
+            ),
             ThresholdNow => ("Schwelle {}", "Threshold {}"),
             NoOtherTheme => (
                 "Kein anderes Cluster oder Thema",

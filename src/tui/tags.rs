@@ -300,14 +300,42 @@ fn set_items(app: &App, session: &Session) -> Vec<Item> {
 }
 
 /// The items for choosing a Handlungsfeld for a theme.
-pub fn theme_tag_items(app: &App, session: &Session) -> Vec<Item> {
+/// The tags the theme's cards carry are named with their counts and listed
+/// first, most first: the candidates when the cards disagree.
+pub fn theme_tag_items(app: &App, session: &Session, on_cards: &[(String, usize)]) -> Vec<Item> {
     let mut items = vec![Item {
         choice: Choice::NoTag,
         label: app.t(Msg::NoTagChoice).to_string(),
         key: String::new(),
         hint: String::new(),
     }];
-    items.extend(tag_items(app, session, None));
+    let mut tags = tag_items(app, session, None);
+    for it in tags.iter_mut() {
+        if let Choice::Tag(k) = &it.choice
+            && let Some((_, n)) = on_cards.iter().find(|(t, _)| t == k)
+        {
+            it.hint = Msg::TagOnCards.fill(app.lang, &[n]);
+        }
+    }
+    let rank = |it: &Item| match &it.choice {
+        Choice::Tag(k) => on_cards
+            .iter()
+            .position(|(t, _)| t == k)
+            .unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    };
+    // Stable: the others keep their order (and their keys 1–9).
+    tags.sort_by_key(rank);
+    items.splice(
+        0..0,
+        tags.drain(
+            ..on_cards
+                .iter()
+                .filter(|(k, _)| session.tag(k).is_some())
+                .count(),
+        ),
+    );
+    items.extend(tags);
     items
 }
 

@@ -272,7 +272,8 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
             if review.group().is_some()
                 && let Some(doc) = app.doc.as_ref()
             {
-                let items = tags::theme_tag_items(app, &doc.session);
+                let on_cards = review.group().map_or_else(Vec::new, |g| card_tags(doc, g));
+                let items = tags::theme_tag_items(app, &doc.session, &on_cards);
                 review.picker = Some(Picker::new(Purpose::ThemeTag, items));
             }
         }
@@ -303,6 +304,29 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         _ => {}
     }
     app.mode = Mode::Review(review);
+}
+
+/// The tags the cards of a group carry, with how many carry each, most first.
+fn card_tags(doc: &Doc, group: &Group) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for card in group
+        .members
+        .iter()
+        .filter(|m| !m.new)
+        .filter_map(|m| doc.session.card(&m.card))
+    {
+        for (i, k) in card.tags.iter().enumerate() {
+            if card.tags[..i].contains(k) {
+                continue;
+            }
+            match counts.iter_mut().find(|(t, _)| t == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k.clone(), 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
 }
 
 /// The other groups, as targets of a move or merge.
@@ -506,7 +530,8 @@ fn chosen(app: &mut App, review: &mut Review, purpose: Purpose, choice: Choice, 
             review.steps.push(Step::Edit);
             review.redo.clear();
             if let Some(doc) = app.doc.as_ref() {
-                let items = tags::theme_tag_items(app, &doc.session);
+                let on_cards = review.group().map_or_else(Vec::new, |g| card_tags(doc, g));
+                let items = tags::theme_tag_items(app, &doc.session, &on_cards);
                 review.picker = Some(Picker::new(Purpose::ThemeTag, items));
             }
         }

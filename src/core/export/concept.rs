@@ -34,6 +34,8 @@ use crate::core::template::{Section, Templates};
 pub const INDEX: &str = "index.md";
 /// Stem of the chapter for themes without a Handlungsfeld.
 pub const UNTAGGED: &str = "ohne-handlungsfeld";
+/// Its file name.
+pub const UNTAGGED_FILE: &str = "ohne-handlungsfeld.md";
 
 /// The marker key of a section.
 pub fn section_key(s: Section) -> &'static str {
@@ -445,6 +447,7 @@ pub(super) fn plan(
     let mut theme_count: HashMap<(Option<usize>, usize), usize> = HashMap::new();
     // Cards shown inside a theme: per chapter, and in any chapter.
     let mut held: HashSet<(Option<usize>, usize, &str)> = HashSet::new();
+    let mut counts = super::Counts::default();
     let mut themed: HashSet<(usize, &str)> = HashSet::new();
     for (oi, (home, themes)) in groups.iter().enumerate() {
         for theme in themes.iter() {
@@ -490,6 +493,11 @@ pub(super) fn plan(
             let mut text = String::new();
             render_resolved(&mut text, theme, &found, 3, note.as_deref());
             *theme_count.entry((chapter, oi)).or_default() += 1;
+            if theme.confirmed {
+                counts.themes += 1;
+            } else {
+                counts.suggestions += 1;
+            }
             bodies
                 .entry((chapter, oi, section))
                 .or_default()
@@ -590,7 +598,7 @@ pub(super) fn plan(
             file: format!("{stem}.md"),
         });
     }
-    let untagged_file = format!("{UNTAGGED}.md");
+    let untagged_file = UNTAGGED_FILE.to_string();
     let has_untagged = theme_count.keys().any(|(t, _)| t.is_none())
         || loose_count.keys().any(|(t, _)| t.is_none());
     if has_untagged
@@ -669,6 +677,27 @@ pub(super) fn plan(
     }
 
     // The index: per session, its event data and links to the chapters.
+    counts.tagged_cards = loose_count
+        .iter()
+        .filter(|((t, _), _)| t.is_some())
+        .map(|(_, n)| n)
+        .sum();
+    counts.unsorted_cards = loose_count
+        .iter()
+        .filter(|((t, _), _)| t.is_none())
+        .map(|(_, n)| n)
+        .sum();
+    counts.chapters = chapters
+        .iter()
+        .filter(|ch| ch.tag.is_some())
+        .filter(|ch| {
+            (0..owners.len()).any(|oi| {
+                theme_count.get(&(ch.tag, oi)).is_some_and(|n| *n > 0)
+                    || loose_count.get(&(ch.tag, oi)).is_some_and(|n| *n > 0)
+            })
+        })
+        .count();
+    target.plan.counts = Some(counts);
     let index_slots: Vec<Slot> = owners
         .iter()
         .enumerate()

@@ -19,6 +19,7 @@ mod concept;
 mod csv;
 pub mod escape;
 mod protocol;
+mod suggest;
 
 use std::collections::HashMap;
 use std::fs;
@@ -30,6 +31,7 @@ use super::store::write_atomic;
 use super::template::Templates;
 
 pub use clip::{PastedCard, board_markdown, card_markdown, split_paste, theme_markdown};
+pub use suggest::{SUGGESTION_ID, with_suggestions};
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +111,23 @@ pub struct Plan {
     pub files: Vec<FileChange>,
     /// Files that are left alone, and why (damaged marker, symbolic link, …).
     pub problems: Vec<FileError>,
+    /// What the concept holds (for the concept format).
+    pub counts: Option<Counts>,
+}
+
+/// What a concept export holds, for the report after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Confirmed themes.
+    pub themes: usize,
+    /// Unconfirmed themes exported as suggestions.
+    pub suggestions: usize,
+    /// Tagged cards listed in a chapter without a theme (once per chapter).
+    pub tagged_cards: usize,
+    /// Cards with neither Handlungsfeld nor theme.
+    pub unsorted_cards: usize,
+    /// Chapters of Handlungsfelder with any content.
+    pub chapters: usize,
 }
 
 /// Why an export cannot start at all.
@@ -207,6 +226,7 @@ pub fn plan_with(
             create_dir,
             files: Vec::new(),
             problems: Vec::new(),
+            counts: None,
         },
     };
     match options.format {
@@ -446,6 +466,59 @@ impl Plan {
                 Lang::De => format!("{same} Datei(en) unverändert\n"),
                 Lang::En => format!("{same} file(s) unchanged\n"),
             });
+        }
+        out
+    }
+
+    /// What the concept holds, in words, and how to make themes when there
+    /// are none. Empty for other formats.
+    pub fn report(&self, lang: Lang) -> String {
+        let Some(c) = self.counts else {
+            return String::new();
+        };
+        let n =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut out = match lang {
+            Lang::De => format!(
+                "Im Konzept: {} mit Inhalt; {}{}, {} ohne Thema in ihrem Handlungsfeld, {} ohne Handlungsfeld ({}).\n",
+                n(c.chapters, "Kapitel", "Kapitel"),
+                n(c.themes, "Thema", "Themen"),
+                if c.suggestions > 0 {
+                    format!(" und {}", n(c.suggestions, "Vorschlag", "Vorschläge"))
+                } else {
+                    String::new()
+                },
+                n(c.tagged_cards, "Karte", "Karten"),
+                n(c.unsorted_cards, "Karte", "Karten"),
+                concept::UNTAGGED_FILE,
+            ),
+            Lang::En => format!(
+                "In the concept: {} with content; {}{}, {} without a theme in their field of action, {} without a field of action ({}).\n",
+                n(c.chapters, "chapter", "chapters"),
+                n(c.themes, "theme", "themes"),
+                if c.suggestions > 0 {
+                    format!(" and {}", n(c.suggestions, "suggestion", "suggestions"))
+                } else {
+                    String::new()
+                },
+                n(c.tagged_cards, "card", "cards"),
+                n(c.unsorted_cards, "card", "cards"),
+                concept::UNTAGGED_FILE,
+            ),
+        };
+        if c.chapters == 0 {
+            out.push_str(lang.pick(
+                "Noch keine Karte mit Handlungsfeld. Auf der Wand wählt t eines (beim ersten Mal einen Satz wie „Rostock 2020“), danach setzen die Tasten 1–9 sie.\n",
+                "No card has a field of action yet. On the board, t picks one (the first time a set such as 'Rostock 2020'); after that the keys 1–9 set them.\n",
+            ));
+        }
+        if c.themes + c.suggestions == 0 {
+            out.push_str(lang.pick(
+                "Noch keine Themen. So entstehen sie: die Sitzung mit stellwand öffnen, c öffnet die Clusterprüfung, a nimmt einen Vorschlag als Thema an, t ordnet ihm ein Handlungsfeld zu. \
+                 Die Vorschläge zeigt auch `stellwand cluster DATEI`; mit --suggestions kommen sie unbestätigt ins Konzept.\n",
+                "No themes yet. To make them: open the session in stellwand, c opens the cluster review, a accepts a suggestion as a theme, t assigns it a field of action. \
+                 `stellwand cluster FILE` lists the suggestions too; with --suggestions they go into the concept unconfirmed.\n",
+            ));
         }
         out
     }

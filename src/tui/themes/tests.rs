@@ -326,3 +326,57 @@ fn threshold_and_column_scope_change_the_suggestions() {
     update(&mut app, Action::ClusterScope);
     assert_eq!(app.cluster.scope, ColumnScope::EachColumn);
 }
+
+#[test]
+fn a_theme_whose_cards_disagree_offers_their_fields_first_and_takes_the_pick() {
+    let (_dir, mut app) = app();
+    let doc = app.doc.as_mut().unwrap();
+    doc.session.tags = Templates::builtin()
+        .tag_set("rostock-2020")
+        .unwrap()
+        .tags
+        .clone();
+    // Two Kita cards tagged Bildung, one Teilhabe.
+    for (text, tag) in [
+        ("Kita-Plätze", "bildung-ausbildung"),
+        ("fehlende Kitaplätze", "bildung-ausbildung"),
+        ("Ausbau Kitaplätze", "teilhabe"),
+    ] {
+        let id = doc
+            .session
+            .cards()
+            .find(|(_, _, c)| c.text == text)
+            .unwrap()
+            .2
+            .id
+            .clone();
+        let pos = doc.session.find_card(&id).unwrap();
+        doc.session.boards[pos.board].columns[pos.column].cards[pos.card]
+            .tags
+            .push(tag.into());
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    select(&mut app, "Kita");
+    update(&mut app, Action::TagPicker);
+    let picker = review(&app).picker.as_ref().expect("the picker");
+    let first: Vec<(&str, &str)> = picker
+        .items
+        .iter()
+        .take(3)
+        .map(|i| (i.label.as_str(), i.hint.as_str()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("Bildung/Ausbildung", "an 2 Karte(n)"),
+            ("Gesellschaftliche Teilhabe", "an 1 Karte(n)"),
+            ("(kein Handlungsfeld)", ""),
+        ]
+    );
+    update(&mut app, Action::Commit);
+    let t = themes(&app);
+    let kita = t.iter().find(|t| t.label.contains("Kita")).unwrap();
+    assert_eq!(kita.tag.as_deref(), Some("bildung-ausbildung"));
+    assert!(kita.confirmed);
+}

@@ -10,7 +10,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use crate::core::cluster::label::describe_all;
-use crate::core::model::Session;
+use crate::core::model::{Session, TagChoice};
 
 use super::super::app::App;
 use super::super::i18n::Msg;
@@ -164,6 +164,17 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
         .title(title)
 }
 
+/// A group's Handlungsfeld: assigned, else what its cards' tags say.
+fn group_tag(session: &Session, g: &Group) -> TagChoice {
+    TagChoice::of(
+        g.tag.as_deref(),
+        g.members
+            .iter()
+            .filter(|m| !m.new)
+            .filter_map(|m| session.card(&m.card)),
+    )
+}
+
 /// A line of the list: its group (if a row) and how it is drawn.
 type ListLine = (Option<usize>, Vec<Span<'static>>);
 
@@ -196,11 +207,26 @@ fn group_line(
         g.label.clone(),
         base.add_modifier(Modifier::BOLD),
     ));
-    if let Some(tag) = &g.tag {
-        spans.push(Span::styled(
-            format!("  {}", short_label(&session.tags, tag)),
+    match group_tag(session, g) {
+        TagChoice::Assigned(tag) => spans.push(Span::styled(
+            format!("  {}", short_label(&session.tags, &tag)),
             base.fg(Color::Magenta),
-        ));
+        )),
+        TagChoice::Shared(tag) => spans.push(Span::styled(
+            format!("  {}?", short_label(&session.tags, &tag)),
+            base.fg(Color::Magenta).add_modifier(Modifier::DIM),
+        )),
+        TagChoice::Disputed(counts) => {
+            let named: Vec<String> = counts
+                .iter()
+                .map(|(k, n)| format!("{} {n}", short_label(&session.tags, k)))
+                .collect();
+            spans.push(Span::styled(
+                format!("  {}?", named.join(" / ")),
+                base.fg(Color::Yellow),
+            ));
+        }
+        TagChoice::Open => {}
     }
     if g.new_cards() > 0 {
         spans.push(Span::styled(
@@ -300,8 +326,28 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
         Msg::ThemeSuggestion
     };
     let mut title = format!(" {} · {} ", group.label, app.t(kind));
-    if let Some(tag) = group.tag.as_deref().and_then(|k| session.tag(k)) {
-        title.push_str(&format!("· {} ", tag.name));
+    let name = |k: &str| {
+        session
+            .tag(k)
+            .map_or_else(|| k.to_string(), |t| t.name.clone())
+    };
+    match group_tag(session, group) {
+        TagChoice::Assigned(k) => title.push_str(&format!("· {} ", name(&k))),
+        TagChoice::Shared(k) => {
+            title.push_str(&format!("· {} ({}) ", name(&k), app.t(Msg::TagFromCards)))
+        }
+        TagChoice::Disputed(counts) => {
+            let named: Vec<String> = counts
+                .iter()
+                .map(|(k, n)| format!("{} {n}", name(k)))
+                .collect();
+            title.push_str(&format!(
+                "· {}: {} ",
+                app.t(Msg::TagDisputed),
+                named.join(", ")
+            ));
+        }
+        TagChoice::Open => {}
     }
     let block = pane_block(title, focused);
     let inner = block.inner(area);
