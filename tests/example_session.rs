@@ -24,11 +24,19 @@ fn shipped() -> Session {
 }
 
 /// Card id -> its Handlungsfelder.
-fn tags(s: &Session) -> BTreeMap<String, Vec<String>> {
-    s.cards()
-        .filter(|(_, _, c)| !c.tags.is_empty())
-        .map(|(_, _, c)| (c.id.clone(), c.tags.clone()))
-        .collect()
+/// The tags of each card by its place (ids of an import are random).
+fn tags(s: &Session) -> BTreeMap<(usize, usize, usize), Vec<String>> {
+    let mut out = BTreeMap::new();
+    for (b, board) in s.boards.iter().enumerate() {
+        for (c, column) in board.columns.iter().enumerate() {
+            for (k, card) in column.cards.iter().enumerate() {
+                if !card.tags.is_empty() {
+                    out.insert((b, c, k), card.tags.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
