@@ -8,12 +8,12 @@
 //! 50 trials in the normal test run; `STELLWAND_KILL_TRIALS=500` for more,
 //! `STELLWAND_KILL_SEED` to repeat a run.
 
-mod pty_support;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use pty_support::{Rng, Tty, card_count};
+use common::pty::{Rng, Tty, card_count};
 use stellwand::core::journal;
 use stellwand::core::model::Session;
 use stellwand::core::session_file::{DraftTarget, read_draft};
@@ -98,9 +98,9 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(dir.path());
     let mut tty = Tty::start(dir.path(), &["konferenz.ron"], &[]);
-    tty.expect("Wand 1/1");
+    tty.wait_for("Wand 1/1");
     tty.send("a");
-    tty.expect("ERFASSEN");
+    tty.wait_for("ERFASSEN");
 
     // Half the trials are killed while cards pour in, half while the
     // sentence is typed slowly after them.
@@ -140,7 +140,7 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
         Some(d) => d,
         None => {
             // The clerk looks up, sees the cards, types the next one slowly.
-            tty.expect(&format!("Karten: {sent} "));
+            tty.wait_for(&format!("Karten: {sent} "));
             let start = Instant::now();
             let mut keys = Vec::new();
             for c in SENTENCE.chars() {
@@ -220,10 +220,10 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     let mut again = Tty::start(dir.path(), &["konferenz.ron"], &[]);
     // The first column's heading counts its cards (the status bar may give
     // its room to the recovery message).
-    again.expect(&format!("╔ {kept} Karte"));
+    again.wait_for(&format!("╔ {kept} Karte"));
     if let Some(d) = draft.filter(|d| !d.is_empty() && !cards.contains(&d.as_str())) {
-        again.expect("ERFASSEN");
-        again.expect("Wiederhergestellt");
+        again.wait_for("ERFASSEN");
+        again.wait_for("Wiederhergestellt");
         // The last whole word (the editor wraps lines at words).
         let word = d
             .split_whitespace()
@@ -232,7 +232,7 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
             .find(|w| w.chars().count() >= 4)
             .unwrap_or("ERFASSEN");
         assert!(
-            again.wait_for(word, Duration::from_secs(5)),
+            again.shows_within(word, Duration::from_secs(5)),
             "seed {seed}: the draft {d:?} is not in the editor:\n{}",
             again.contents()
         );

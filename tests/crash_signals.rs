@@ -3,12 +3,12 @@
 //! terminal always comes back (normal screen, cursor shown, echo on, mouse
 //! and bracketed paste off) and every card is written.
 
-mod pty_support;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use pty_support::{BIN, Tty};
+use common::pty::{BIN, Tty};
 use stellwand::core::journal;
 use stellwand::core::model::Session;
 use stellwand::core::session_file::read_draft;
@@ -38,16 +38,16 @@ fn new_session(dir: &Path) -> PathBuf {
 
 /// Types the cards and half a card.
 fn type_cards(tty: &mut Tty) {
-    tty.expect("Wand 1/1");
+    tty.wait_for("Wand 1/1");
     tty.send("a");
-    tty.expect("ERFASSEN");
+    tty.wait_for("ERFASSEN");
     for (i, card) in CARDS.iter().enumerate() {
         tty.send(card);
         tty.send("\r");
-        tty.expect(&format!("Karten: {} ", i + 1));
+        tty.wait_for(&format!("Karten: {} ", i + 1));
     }
     tty.send(HALF);
-    tty.expect(HALF);
+    tty.wait_for(HALF);
 }
 
 /// The cards as the next start sees them (file, journal), and the draft.
@@ -61,8 +61,7 @@ fn on_disk(path: &Path) -> (Vec<String>, Option<String>) {
 
 /// Checks the output stream: after the program last switched the terminal
 /// over, it switched every mode back.
-fn assert_modes_reset(raw: &[u8]) {
-    let text = String::from_utf8_lossy(raw);
+fn assert_modes_reset(text: &str) {
     let entered = text
         .rfind("\x1b[?1049h")
         .expect("the alternate screen was used");
@@ -100,7 +99,7 @@ fn panic_at(point: &str) {
             _ => {}
         }
     }
-    tty.expect("EXIT=");
+    tty.wait_for("EXIT=");
     tty.wait_exit(Duration::from_secs(10));
     let screen = tty.contents();
     assert!(
@@ -142,8 +141,8 @@ fn panic_at(point: &str) {
 
     // The next start shows the cards, the half card back in the editor.
     let mut again = Tty::start(dir.path(), &["konferenz.ron"], &[]);
-    again.expect(&format!("╔ {} Karte", cards.len()));
-    again.expect(HALF);
+    again.wait_for(&format!("╔ {} Karte", cards.len()));
+    again.wait_for(HALF);
     again.send("\x03");
     assert_eq!(again.wait_exit(Duration::from_secs(10)), Some(Some(0)));
     let s = store::load(&path).unwrap().session;
@@ -198,7 +197,7 @@ fn sigterm_saves_the_card_being_typed_and_restores_the_terminal() {
         .unwrap()
         .success();
     assert!(ok);
-    tty.expect("EXIT=");
+    tty.wait_for("EXIT=");
     tty.wait_exit(Duration::from_secs(10));
     let screen = tty.contents();
     assert!(screen.contains("EXIT=0"), "{screen}");

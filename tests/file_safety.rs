@@ -4,13 +4,13 @@
 //! upgraded with the original kept; a newer one never written, not even a
 //! lock or journal beside it.
 
-mod pty_support;
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use pty_support::Tty;
+use common::pty::Tty;
 use stellwand::core::edit::Edit;
 use stellwand::core::journal;
 use stellwand::core::model::{Card, FORMAT_VERSION, Session};
@@ -45,7 +45,7 @@ fn names(dir: &Path) -> Vec<String> {
 /// q and checks the program ended normally.
 fn open_and_quit(dir: &Path, file: &str, message: &str) -> String {
     let mut tty = Tty::start(dir, &[file], &[]);
-    tty.expect(message);
+    tty.wait_for(message);
     let screen = tty.contents();
     tty.send("q");
     let end = tty.wait_exit(Duration::from_secs(10));
@@ -176,11 +176,11 @@ fn a_version_0_file_is_upgraded_on_saving_with_the_original_kept() {
     let path = dir.path().join("sued.ron");
     fs::write(&path, &original).unwrap();
     let mut tty = Tty::start(dir.path(), &["sued.ron"], &[]);
-    tty.expect("Älteres Dateiformat");
+    tty.wait_for("Älteres Dateiformat");
     tty.send("a");
-    tty.expect("ERFASSEN");
+    tty.wait_for("ERFASSEN");
     tty.send("Begegnungscafé\r\x1b");
-    tty.expect(" WAND ");
+    tty.wait_for(" WAND ");
     tty.send("q");
     assert_eq!(tty.wait_exit(Duration::from_secs(10)), Some(Some(0)));
     assert_eq!(fs::read(dir.path().join("sued.v0.bak")).unwrap(), original);
@@ -200,7 +200,7 @@ fn a_newer_file_gets_nothing_written_beside_it() {
     store::save(&path, &s).unwrap();
     let before = fs::read(&path).unwrap();
     let mut tty = Tty::start(dir.path(), &["zukunft.ron"], &[]);
-    tty.expect("nur lesend");
+    tty.wait_for("nur lesend");
     tty.send("aKita\x1b");
     tty.send("\x13");
     tty.send("q");

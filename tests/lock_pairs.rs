@@ -4,12 +4,12 @@
 //! Every other pair is ended with kill -9: the lock a killed program leaves
 //! never blocks the next start.
 
-mod pty_support;
+mod common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pty_support::Tty;
+use common::pty::Tty;
 use stellwand::core::model::Session;
 use stellwand::core::store;
 use stellwand::core::template::Templates;

@@ -39,7 +39,7 @@ fn column_texts(s: &Session, column: usize) -> Vec<String> {
 #[test]
 fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tty = Tty::start(dir.path(), &[]);
+    let mut tty = Tty::start(dir.path(), &[], &[]);
     tty.wait_for("n legt eine neue Sitzung");
     tty.send("n");
     tty.wait_for("Neue Sitzung");
@@ -67,8 +67,8 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
     tty.send("\x1b");
     tty.wait_for(" WAND ");
     tty.send("q");
-    let last = tty.wait_exit();
-    assert!(tty.terminal_restored(), "{last}");
+    let last = tty.wait_success();
+    assert!(tty.restored().is_ok(), "{last}");
 
     let file = dir
         .path()
@@ -88,7 +88,7 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
 fn undo_and_redo_in_the_running_program() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
@@ -109,7 +109,7 @@ fn undo_and_redo_in_the_running_program() {
     tty.send("\x12");
     tty.wait_for("Karten: 2 ");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     let s = store::load(&file).unwrap().session;
     assert_eq!(column_texts(&s, 0), ["Kita-Plätze", "Sprachkurse"]);
 }
@@ -118,7 +118,7 @@ fn undo_and_redo_in_the_running_program() {
 fn ctrl_c_saves_the_card_being_typed_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
@@ -128,8 +128,8 @@ fn ctrl_c_saves_the_card_being_typed_and_restores_the_terminal() {
     tty.send("halb getippt");
     tty.wait_for("halb getippt");
     tty.send("\x03");
-    tty.wait_exit();
-    assert!(tty.terminal_restored());
+    tty.wait_success();
+    assert!(tty.restored().is_ok());
     let s = store::load(&file).unwrap().session;
     assert_eq!(column_texts(&s, 0), ["Begegnungscafé", "halb getippt"]);
 }
@@ -144,7 +144,7 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
         1,
     );
     std::fs::write(&file, &text).unwrap();
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("nur lesend");
     tty.send("a");
     tty.send("Kita");
@@ -153,7 +153,7 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
     tty.send("\x13");
     tty.send("d");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
@@ -161,7 +161,7 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
 fn a_multi_line_paste_becomes_one_card() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
@@ -175,7 +175,7 @@ fn a_multi_line_paste_becomes_one_card() {
     let screen = tty.contents();
     assert!(screen.contains("Wand 1/1"), "{screen}");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     let s = store::load(&file).unwrap().session;
     let card = &s.boards[0].columns[0].cards[0];
     assert_eq!(card.text, "kulturelles Angebot");
@@ -187,7 +187,7 @@ fn a_multi_line_paste_becomes_one_card() {
 fn tags_search_and_a_confirmed_theme_survive_quitting() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
@@ -230,7 +230,7 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.send("\x1b");
     tty.wait_for(" WAND ");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.tag_sets, ["rostock-2020"]);
@@ -251,7 +251,7 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     assert_eq!(theme.cards, kita);
 
     // Opened again, the tags are on the cards and the theme is confirmed.
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("#5 sprache");
     tty.send("c");
     tty.wait_for("Bestätigte Themen");
@@ -259,5 +259,5 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.send("\x1b");
     tty.wait_for(" WAND ");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 }

@@ -39,7 +39,7 @@ fn decode_base64(s: &str) -> Vec<u8> {
 fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("Wand 1/1");
     // Bracketed paste on the board (not in the editor), \r\n as from a clipboard.
     tty.send(
@@ -57,7 +57,7 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     assert!(copied.starts_with("- Sprachkurse\n"), "{copied:?}");
     assert!(copied.contains("am Abend"), "{copied:?}");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     let s = store::load(&file).unwrap().session;
     let cards = &s.boards[0].columns[0].cards;
     let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
@@ -99,7 +99,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     });
     store::save(&dir.path().join("mitte.ron"), &s).unwrap();
 
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"]);
+    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("x");
     tty.wait_for("Zielordner");
@@ -111,7 +111,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     tty.send("\r");
     tty.wait_for("2 Dateien nach konzept geschrieben, 0 unverändert");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     let chapter = dir.path().join("konzept/fruehe-bildung-und-erziehung.md");
     let text = std::fs::read_to_string(&chapter).unwrap();
     assert!(text.contains("### Kita-Plätze fehlen"), "{text}");

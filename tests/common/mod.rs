@@ -1,4 +1,4 @@
-//! Helpers shared by end-to-end tests: the real binary in a pseudo-terminal.
+//! Helpers shared by the integration tests.
 // Each test crate uses only some of the helpers.
 #![allow(dead_code)]
 

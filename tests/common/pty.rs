@@ -1,5 +1,7 @@
-//! The program running in a pseudo-terminal, with a parsed view of its screen
-//! and everything it wrote (escape sequences included).
+//! The real binary in a pseudo-terminal: a parsed view of its screen,
+//! everything it wrote (escape sequences included), its process id, signals
+//! and a real `kill -9`. The program runs without a display, so copies go
+//! through the terminal.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -10,24 +12,38 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub const ROWS: u16 = 35;
 pub const COLS: u16 = 120;
-const TIMEOUT: Duration = Duration::from_secs(10);
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_stellwand");
+
+pub struct Tty {
+    pub child: Box<dyn Child + Send + Sync>,
+    writer: Option<Box<dyn Write + Send>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    stop_reading: Arc<std::sync::atomic::AtomicBool>,
+}
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size above zero")
 }
 
-pub struct Tty {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
 impl Tty {
-    /// Starts stellwand in `cwd` with no display, so copies go through the
-    /// terminal.
-    pub fn start(cwd: &Path, args: &[&str]) -> Tty {
+    /// Starts stellwand with arguments and extra environment.
+    pub fn start(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        Tty::spawn(cmd, cwd, env)
+    }
+
+    /// Starts a shell command line (to run `stty` after the program).
+    pub fn shell(cwd: &Path, script: &str, env: &[(&str, &str)]) -> Tty {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        Tty::spawn(cmd, cwd, env)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cwd: &Path, env: &[(&str, &str)]) -> Tty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -36,13 +52,16 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stellwand"));
-        cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("USER", "sachbearbeiterin");
+        cmd.env("RUST_BACKTRACE", "0");
         cmd.env_remove("DISPLAY");
         cmd.env_remove("WAYLAND_DISPLAY");
-        let child = pair.slave.spawn_command(cmd).expect("start stellwand");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("start the program");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
@@ -52,24 +71,31 @@ impl Tty {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (sink, raw_sink) = (Arc::clone(&screen), Arc::clone(&raw));
+        let (sink, bytes) = (Arc::clone(&screen), Arc::clone(&raw));
+        let stop_reading = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stop.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
-                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                bytes.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         Tty {
             child,
-            writer,
+            writer: Some(writer),
             screen,
             raw,
-            _master: pair.master,
+            master: Some(pair.master),
+            stop_reading,
         }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
     }
 
     pub fn contents(&self) -> String {
@@ -82,48 +108,180 @@ impl Tty {
     }
 
     pub fn send(&mut self, s: &str) {
-        self.writer.write_all(s.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        if let Some(w) = self.writer.as_mut() {
+            // The program may be gone already (a kill test); that is fine.
+            let _ = w.write_all(s.as_bytes());
+            let _ = w.flush();
+        }
     }
 
-    /// Waits until the screen shows `text`.
-    pub fn wait_for(&self, text: &str) {
+    /// Waits until the screen shows `text`; false on timeout.
+    pub fn shows_within(&self, text: &str, timeout: Duration) -> bool {
         let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
+        while start.elapsed() < timeout {
             if self.contents().contains(text) {
-                return;
+                return true;
             }
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::sleep(Duration::from_millis(2));
         }
-        panic!("screen never showed {text:?}:\n{}", self.contents());
+        false
     }
 
-    /// Waits until the program has ended; returns the last screen.
-    pub fn wait_exit(&mut self) -> String {
+    /// Waits until the screen shows `text`, else fails the test with the
+    /// screen.
+    pub fn wait_for(&self, text: &str) {
+        assert!(
+            self.shows_within(text, Duration::from_secs(15)),
+            "screen never showed {text:?}:\n{}",
+            self.contents()
+        );
+    }
+
+    /// Waits for the program to end; its exit code (None: killed by a signal
+    /// or still running at the timeout).
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<Option<u32>> {
         let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "exit status {status:?}");
-                std::thread::sleep(Duration::from_millis(50));
-                return self.contents();
+        while start.elapsed() < timeout {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Give the reader a moment for the last bytes.
+                std::thread::sleep(Duration::from_millis(30));
+                let code = status.exit_code();
+                return Some(status.signal().is_none().then_some(code));
             }
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::sleep(Duration::from_millis(5));
         }
-        let _ = self.child.kill();
-        panic!("stellwand did not quit:\n{}", self.contents());
+        None
     }
 
-    /// Back on the normal screen with the cursor shown.
-    pub fn terminal_restored(&self) -> bool {
+    /// Waits for the program to end normally (exit code 0); the last screen.
+    pub fn wait_success(&mut self) -> String {
+        let end = self.wait_exit(Duration::from_secs(15));
+        assert_eq!(
+            end,
+            Some(Some(0)),
+            "did not end normally:\n{}",
+            self.contents()
+        );
+        self.contents()
+    }
+
+    /// Sends a signal with the system's `kill` (portable-pty's own kill
+    /// sends SIGHUP first, which the program handles).
+    pub fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .args(["-s", name, &self.pid().to_string()])
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -s {name} failed");
+    }
+
+    /// `kill -9` and wait until the process is gone.
+    pub fn kill9(&mut self) {
+        self.signal("KILL");
+        let gone = self.wait_exit(Duration::from_secs(10));
+        assert!(gone.is_some(), "the process did not die");
+    }
+
+    /// Closes the terminal, as closing its window does. Every handle on the
+    /// terminal's side must go, the reader's too: it stops after the next
+    /// output, which `wake` (keys that change the screen) brings about.
+    pub fn hang_up(&mut self, wake: &str) {
+        self.stop_reading
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.send(wake);
+        std::thread::sleep(Duration::from_millis(200));
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// The process ids of the children of this terminal's process (for a
+    /// program started by a shell).
+    pub fn children(&self) -> Vec<u32> {
+        let pid = self.pid();
+        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .collect()
+    }
+
+    /// Whether the terminal echoes typed characters (from its termios).
+    pub fn echo_on(&self) -> Option<bool> {
+        #[cfg(unix)]
+        {
+            let t = self.master.as_ref()?.get_termios()?;
+            // ECHO is 0o10 on Linux and the BSDs.
+            Some(t.local_flags.bits() & 0o10 != 0)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// The parsed terminal state after the program ended.
+    pub fn restored(&self) -> Result<(), String> {
         let p = self.screen.lock().unwrap();
-        !p.screen().alternate_screen() && !p.screen().hide_cursor()
+        let s = p.screen();
+        let mut problems = Vec::new();
+        if s.alternate_screen() {
+            problems.push("still on the alternate screen");
+        }
+        if s.hide_cursor() {
+            problems.push("cursor hidden");
+        }
+        if s.bracketed_paste() {
+            problems.push("bracketed paste on");
+        }
+        if s.mouse_protocol_mode() != vt100::MouseProtocolMode::None {
+            problems.push("mouse reporting on");
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join(", "))
+        }
     }
 }
 
 impl Drop for Tty {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
+            let _ = std::process::Command::new("kill")
+                .args(["-s", "KILL", &self.pid().to_string()])
+                .status();
+            let _ = self.child.wait();
         }
+    }
+}
+
+/// The number after `Karten: ` in the status bar, if shown.
+pub fn card_count(screen: &str) -> Option<usize> {
+    let at = screen.rfind("Karten: ")? + "Karten: ".len();
+    let digits: String = screen[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
+/// A small deterministic random source for test schedules.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `lo..=hi`.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
     }
 }
