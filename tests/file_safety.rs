@@ -222,21 +222,45 @@ fn running_as_root() -> bool {
     root
 }
 
+/// Whether `setpriv` can run a program as user `nobody` (root only).
+fn setpriv_works() -> bool {
+    std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_opens_read_only_with_a_message() {
     use std::os::unix::fs::PermissionsExt;
-    if running_as_root() {
-        println!("note: running as root, where folder permissions do not block; skipped");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("konferenz.ron");
     store::save(&path, &session()).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let before = fs::read(&path).unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
-    let screen = open_and_quit(dir.path(), "konferenz.ron", "nur lesend");
+    // Root may write into any folder: the program then runs as `nobody`,
+    // for whom the folder's permissions hold.
+    let mut tty = if !running_as_root() {
+        Tty::start(dir.path(), &["konferenz.ron"], &[])
+    } else if setpriv_works() {
+        let script = format!(
+            "exec setpriv --reuid=65534 --regid=65534 --clear-groups '{}' konferenz.ron",
+            common::pty::BIN
+        );
+        Tty::shell(dir.path(), &script, &[])
+    } else {
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        common::skip("running as root without setpriv, where folder permissions do not block");
+        return;
+    };
+    tty.wait_for("nur lesend");
+    let screen = tty.contents();
+    tty.send("q");
+    tty.wait_success();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     assert!(screen.contains(".konferenz.ron.lock"), "{screen}");
     assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(names(dir.path()), ["konferenz.ron"]);
 }

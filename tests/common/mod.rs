@@ -3,3 +3,10 @@
 #![allow(dead_code)]
 
 pub mod pty;
+
+/// Says on the terminal, past the test harness's capture, that a test did
+/// not run and why.
+pub fn skip(reason: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {reason}");
+}
