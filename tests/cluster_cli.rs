@@ -99,25 +99,80 @@ fn text_listing_explains_in_german_and_english() {
     assert!(out.contains("because:"), "{out}");
 }
 
+/// A session whose "good" and "needs" columns hold the same two cards, so
+/// that only the column rule keeps them apart.
+fn same_cards_in_two_columns(dir: &std::path::Path) -> String {
+    use stellwand::core::model::{Card, Session};
+    use stellwand::core::template::Templates;
+    let mut s = Session {
+        id: "mitte".into(),
+        title: "Mitte".into(),
+        ..Session::default()
+    };
+    let id = s.fresh_id("b");
+    let mut board = Templates::builtin()
+        .board("district-exchange")
+        .unwrap()
+        .new_board(id, "Altstadt");
+    for column in 0..2 {
+        for text in ["Kita-Plätze fehlen", "fehlende Kitaplätze"] {
+            let id = s.fresh_id("k");
+            board.columns[column].cards.push(Card::new(id, text));
+        }
+    }
+    s.boards.push(board);
+    let path = dir.join("mitte.ron");
+    stellwand::core::store::save(&path, &s).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// The sets of columns of the clusters with more than one card.
+fn columns_together(args: &[&str]) -> Vec<Vec<String>> {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let mut columns: Vec<String> = k["cards"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["column"].as_str().unwrap().to_string())
+                .collect();
+            columns.sort();
+            columns
+        })
+        .filter(|c| c.len() > 1)
+        .collect()
+}
+
 #[test]
 fn columns_stay_apart_unless_several_are_asked_for() {
-    let (_, out, _) = run(&["cluster", SESSION, "--json"]);
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    for k in json["clusters"].as_array().unwrap() {
-        let cards = k["cards"].as_array().unwrap();
-        assert!(cards.iter().all(|c| c["column"] == cards[0]["column"]));
-    }
-    let (_, out, _) = run(&[
-        "cluster", SESSION, "--column", "needs", "--column", "matters", "--json",
-    ]);
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let clusters = json["clusters"].as_array().unwrap();
-    assert!(
-        clusters
-            .iter()
-            .flat_map(|k| k["cards"].as_array().unwrap())
-            .all(|c| c["column"] == "needs" || c["column"] == "matters")
+    let dir = tempfile::tempdir().unwrap();
+    let file = same_cards_in_two_columns(dir.path());
+    let apart = columns_together(&["cluster", &file, "--json"]);
+    assert_eq!(
+        apart,
+        [["good", "good"], ["needs", "needs"]],
+        "each column on its own"
     );
+    let one = columns_together(&["cluster", &file, "--column", "needs", "--json"]);
+    assert_eq!(one, [["needs", "needs"]]);
+    let together = columns_together(&[
+        "cluster", &file, "--column", "good", "--column", "needs", "--json",
+    ]);
+    assert_eq!(
+        together,
+        [["good", "good", "needs", "needs"]],
+        "several columns asked for: the same cards meet"
+    );
+    // The shipped session: no cluster mixes columns by default.
+    for columns in columns_together(&["cluster", SESSION, "--json"]) {
+        assert!(columns.iter().all(|c| c == &columns[0]), "{columns:?}");
+    }
 }
 
 #[test]
