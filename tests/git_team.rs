@@ -150,7 +150,7 @@ const OLD_SESSION: &str = r#"Session(
 /// Opens the session in the real program in `clone`, sends `keys` after
 /// the board is shown (waiting for `expect` after each step), quits with q.
 fn in_program(clone: &Path, steps: &[(&str, &str)]) -> String {
-    let mut tty = Tty::start(clone, &[FILE]);
+    let mut tty = Tty::start(clone, &[FILE], &[]);
     tty.wait_for(" WAND ");
     for (keys, expect) in steps {
         tty.send(keys);
@@ -158,7 +158,7 @@ fn in_program(clone: &Path, steps: &[(&str, &str)]) -> String {
     }
     let screen = tty.contents();
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     screen
 }
 
@@ -333,14 +333,14 @@ fn plain_git_merges_of_counter_ids_are_named_by_check_and_repaired_in_the_progra
     assert!(String::from_utf8_lossy(&en.stderr).contains("is used more than once"));
 
     // The program refuses it and offers the repair on its error screen.
-    let mut tty = Tty::start(dir.path(), &["doppelt.ron"]);
+    let mut tty = Tty::start(dir.path(), &["doppelt.ron"], &[]);
     tty.wait_for("R: doppelte Kennungen reparieren");
     tty.send("R");
     tty.wait_for("alle 6 Karten erhalten");
     tty.send("\r");
     tty.wait_for(" WAND ");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
     ok(&stellwand(dir.path(), &["check", "doppelt.ron"]));
     assert_eq!(
         fs::read_to_string(dir.path().join("doppelt.vor-reparatur.bak")).unwrap(),

@@ -40,7 +40,7 @@ fn after_q_only_the_session_file_remains() {
     fs::write(dir.path().join(".ost.ron.4294967290.tmp"), "Session(").unwrap();
     fs::write(dir.path().join("..ost.ron.draft.4294967291.tmp"), "(").unwrap();
 
-    let mut tty = Tty::start(dir.path(), &["ost.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
     tty.wait_for("Wand 1/1");
     // While the program runs, its lock and journal are there.
     assert!(names(dir.path()).contains(&".ost.ron.lock".to_string()));
@@ -49,7 +49,7 @@ fn after_q_only_the_session_file_remains() {
     tty.send("Kita-Plätze fehlen\rSprachkurse\x1b");
     tty.wait_for("Sprachkurse");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 
     assert_eq!(names(dir.path()), ["ost.ron"]);
     let s = store::load(&dir.path().join("ost.ron")).unwrap().session;

@@ -113,6 +113,10 @@ impl Tty {
             let _ = w.write_all(s.as_bytes());
             let _ = w.flush();
         }
+        if s.ends_with('\x1b') {
+            // A lone Esc read together with the next key is Alt and that key.
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Waits until the screen shows `text`; false on timeout.
