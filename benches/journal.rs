@@ -16,13 +16,13 @@ use stellwand::core::template::Templates;
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
-    let mut s = Session::default();
-    let id = s.fresh_id("b");
-    s.boards.push(
-        Templates::builtin()
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, "Altstadt"),
+    let templates = Templates::builtin();
+    let s = Session::from_template(
+        templates.board("district-exchange").unwrap(),
+        "",
+        "",
+        "",
+        None,
     );
     store::save(&path, &s).unwrap();
     let base = fingerprint(&std::fs::read(&path).unwrap());

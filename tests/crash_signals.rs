@@ -10,27 +10,15 @@ use std::time::Duration;
 
 use common::pty::{BIN, Tty};
 use stellwand::core::journal;
-use stellwand::core::model::Session;
 use stellwand::core::session_file::read_draft;
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const CARDS: [&str; 3] = ["Kita-Plätze", "Sprachkurse für Mütter", "Begegnungscafé"];
 const HALF: &str = "halb getippt";
 const F12: &str = "\x1b[24~";
 
 fn new_session(dir: &Path) -> PathBuf {
-    let mut s = Session {
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    s.boards.push(
-        Templates::builtin()
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, "Altstadt"),
-    );
+    let s = common::district_session("Stadtteilkonferenz", "Altstadt");
     let path = dir.join("konferenz.ron");
     store::save(&path, &s).unwrap();
     path

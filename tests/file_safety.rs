@@ -15,21 +15,11 @@ use stellwand::core::edit::Edit;
 use stellwand::core::journal;
 use stellwand::core::model::{Card, FORMAT_VERSION, Session};
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
+/// The session of these tests; its board is `b1`, as the journals written
+/// below name it.
 fn session() -> Session {
-    let mut s = Session {
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
-    // A fixed board id: the journals written below name it.
-    s.boards.push(
-        Templates::builtin()
-            .board("district-exchange")
-            .unwrap()
-            .new_board("b1".into(), "Altstadt"),
-    );
-    s
+    common::district_session("Stadtteilkonferenz", "Altstadt")
 }
 
 fn names(dir: &Path) -> Vec<String> {

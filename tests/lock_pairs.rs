@@ -10,24 +10,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::pty::Tty;
-use stellwand::core::model::Session;
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const READ_ONLY: &str = "Schon geöffnet von";
 
 fn new_session(dir: &Path) {
-    let mut s = Session {
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    s.boards.push(
-        Templates::builtin()
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, "Altstadt"),
-    );
+    let s = common::district_session("Stadtteilkonferenz", "Altstadt");
     store::save(&dir.join("konferenz.ron"), &s).unwrap();
 }
 

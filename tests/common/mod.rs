@@ -4,6 +4,19 @@
 
 pub mod pty;
 
+use stellwand::core::model::Session;
+use stellwand::core::template::Templates;
+
+/// A session `title` with one empty district-exchange board `board` (id `b1`).
+pub fn district_session(title: &str, board: &str) -> Session {
+    let templates = Templates::builtin();
+    let template = templates.board("district-exchange").expect("built in");
+    let mut s = Session::from_template(template, title, "", "", None);
+    s.boards[0].id = "b1".into();
+    s.boards[0].title = board.into();
+    s
+}
+
 /// Says on the terminal, past the test harness's capture, that a test did
 /// not run and why.
 pub fn skip(reason: &str) {

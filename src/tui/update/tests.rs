@@ -219,18 +219,10 @@ fn interrupt_keeps_the_card_being_typed_and_saves() {
 fn a_newer_file_is_shown_but_never_written() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("neu.ron");
-    let mut s = Session {
-        title: "Zukunft".into(),
-        version: FORMAT_VERSION + 1,
-        ..Session::default()
-    };
-    let b = s.fresh_id("b");
-    s.boards.push(
-        Templates::builtin()
-            .board("district-exchange")
-            .unwrap()
-            .new_board(b, "X"),
-    );
+    let templates = Templates::builtin();
+    let district = templates.board("district-exchange").unwrap();
+    let mut s = Session::from_template(district, "Zukunft", "", "", None);
+    s.version = FORMAT_VERSION + 1;
     store::save(&file, &s).unwrap();
     let before = std::fs::read(&file).unwrap();
     let mut app = App::new(Lang::En, Templates::builtin(), dir.path());
