@@ -57,6 +57,19 @@ impl FileError {
     }
 
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        if let Some(kind) = super::files::not_regular_kind(err) {
+            let (de, en) = kind.describe();
+            return FileError::other(path, 0, 0, de.into(), en.into());
+        }
+        if super::files::is_disk_full(err) {
+            return FileError::other(
+                path,
+                0,
+                0,
+                "Datenträger voll".into(),
+                "the disk is full".into(),
+            );
+        }
         FileError::new(path, 0, 0, FileProblem::Io(err.to_string()))
     }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
+use super::files;
 use super::model::Session;
 
 /// The journal file of a session file: `.NAME.journal` in the same folder.
@@ -58,11 +59,10 @@ impl Journal {
     /// have the given fingerprint.
     pub fn create(session: &Path, base: u64) -> io::Result<Journal> {
         let path = journal_path(session);
-        let mut file = OpenOptions::new()
-            .create(true)
-            .write(true)
-            .truncate(true)
-            .open(&path)?;
+        let mut file = files::open_no_follow(
+            &path,
+            OpenOptions::new().create(true).write(true).truncate(true),
+        )?;
         writeln!(file, "{}", line(&Record::Base(base)))?;
         file.sync_data()?;
         Ok(Journal { path, file })
@@ -74,10 +74,8 @@ impl Journal {
     /// when there is none or it belongs to another state of the file.
     pub fn resume(session: &Path, base: u64) -> io::Result<Journal> {
         let path = journal_path(session);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Journal::create(session, base),
-            Err(e) => return Err(e),
+        let Some(bytes) = files::read_no_follow(&path)? else {
+            return Journal::create(session, base);
         };
         let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
         let matches = std::str::from_utf8(first)
@@ -88,11 +86,11 @@ impl Journal {
         if !matches || complete == 0 {
             return Journal::create(session, base);
         }
-        let file = OpenOptions::new().write(true).open(&path)?;
+        let file = files::open_no_follow(&path, OpenOptions::new().write(true))?;
         file.set_len(complete as u64)?;
         file.sync_data()?;
         drop(file);
-        let file = OpenOptions::new().append(true).open(&path)?;
+        let file = files::open_no_follow(&path, OpenOptions::new().append(true))?;
         Ok(Journal { path, file })
     }
 
@@ -140,16 +138,11 @@ pub struct Replay {
 /// from file bytes with the fingerprint `base`. No journal: nothing to do.
 pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Result<Replay> {
     let path = journal_path(session_path);
-    match fs::metadata(&path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replay::default()),
-        Err(e) => return Err(e),
-        // A device or pipe in its place would be read forever.
-        Ok(m) if !m.is_file() => {
-            return Err(io::Error::other("not a journal file"));
-        }
-        Ok(_) => {}
-    }
-    let bytes = fs::read(&path)?;
+    // A link is not followed; a device or pipe in its place is refused
+    // rather than read forever.
+    let Some(bytes) = files::read_no_follow(&path)? else {
+        return Ok(Replay::default());
+    };
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Replay::default();
     let complete = text.ends_with('\n');

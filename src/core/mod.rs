@@ -5,6 +5,7 @@ pub mod date;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod journal;
 pub mod lock;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
 use super::error::{FileError, Lang};
+use super::files;
 use super::journal::{self, Journal, Replay};
 use super::lock::{self, Lock, LockError, Owner};
 use super::model::Session;
@@ -45,8 +46,8 @@ pub struct Draft {
 
 /// Reads the draft beside a session file, if there is a readable one.
 pub fn read_draft(session: &Path) -> Option<Draft> {
-    let text = fs::read_to_string(journal::draft_path(session)).ok()?;
-    ron::from_str(&text).ok()
+    let bytes = files::read_no_follow(&journal::draft_path(session)).ok()??;
+    ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
 /// Why a session opened read-only.
@@ -285,6 +286,18 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         let err = FileError::io(&journal::journal_path(path), &e);
         Opened::read_only(session, ReadOnly::Unwritable(err), loaded.upgraded_from)
     };
+    // The draft is read and replaced, never written through: a link or
+    // anything else odd in its place is refused like an unwritable journal.
+    let draft_file = journal::draft_path(path);
+    if let Some(kind) = files::odd_kind(&draft_file) {
+        let (de, en) = kind.describe();
+        let err = FileError::other(&draft_file, 0, 0, de.into(), en.into());
+        return Ok(Opened::read_only(
+            session,
+            ReadOnly::Unwritable(err),
+            loaded.upgraded_from,
+        ));
+    }
     let mut recovered = Recovered::default();
     match journal::replay(path, base, &mut session) {
         Ok(r) => recovered.replay = r,
@@ -300,7 +313,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         Err(e) => return Ok(unwritable(session, e)),
     };
     recovered.draft = read_draft(path);
-    let draft_on_disk = journal::draft_path(path).exists();
+    let draft_on_disk = draft_file.exists();
     let backup = loaded.upgraded_from.map(|v| (v, bytes));
     Ok(Opened {
         session,
@@ -325,7 +338,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
 /// else left to be started over.
 fn keep_stale_journal(path: &Path) -> Option<PathBuf> {
     let jp = journal::journal_path(path);
-    let text = fs::read(&jp).ok()?;
+    let text = files::read_no_follow(&jp).ok()??;
     if text.iter().filter(|b| **b == b'\n').count() < 2 {
         return None;
     }
@@ -803,6 +816,73 @@ mod tests {
         assert_eq!(o.recovered.draft.as_ref().unwrap().text, "Kita");
         let file = o.file.as_mut().unwrap();
         file.update_draft(None, Instant::now()).unwrap();
+        assert!(read_draft(&path).is_none());
+    }
+
+    /// A link planted at `name` beside the session (as a shared repository
+    /// could hold one): the session opens read-only naming the link, and
+    /// neither the victim nor the session file is written.
+    #[cfg(unix)]
+    fn planted_link_is_refused(name: &str) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.ron");
+        store::save(&path, &session()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "unberührt\n").unwrap();
+        let link = dir.path().join(name);
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let o = open(&path).unwrap();
+        assert!(
+            o.file.is_none(),
+            "{name}: opened for writing through a link"
+        );
+        let text = o.read_only.unwrap().message(Lang::De);
+        assert!(text.contains(name), "{text}");
+        assert!(text.contains("symbolischer Link"), "{text}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "unberührt\n");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_lock_is_not_written_through() {
+        planted_link_is_refused(".v.ron.lock");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_journal_is_not_written_through() {
+        planted_link_is_refused(".v.ron.journal");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_draft_is_not_read_or_written_through() {
+        planted_link_is_refused(".v.ron.draft");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_draft_elsewhere_is_not_recovered() {
+        // The link points at a valid draft: following it would put someone
+        // else's text into the editor.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.ron");
+        store::save(&path, &session()).unwrap();
+        let other = dir.path().join("other.ron");
+        let draft = Draft {
+            target: DraftTarget::Edit { card: "k1".into() },
+            text: "fremder Text".into(),
+        };
+        fs::write(&other, ron::to_string(&draft).unwrap()).unwrap();
+        std::os::unix::fs::symlink(&other, journal::draft_path(&path)).unwrap();
         assert!(read_draft(&path).is_none());
     }
 

@@ -257,10 +257,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         // A leftover of a crashed run (or a link planted at this name) is
         // removed, and create_new never follows a link.
         let _ = fs::remove_file(&tmp);
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
+        let mut file = super::files::open_no_follow(
+            &tmp,
+            fs::OpenOptions::new().write(true).create_new(true),
+        )?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
