@@ -228,8 +228,21 @@ impl Opened {
 /// can be written beside it; the file, its lock and its journal are then
 /// never written.
 pub fn open(path: &Path) -> Result<Opened, FileError> {
-    let bytes = store::read_limited(path)?;
-    let loaded = store::load_bytes(path, &bytes)?;
+    // One file is one session, however it is reached: the lock, journal and
+    // draft sit beside the file itself, and saving through a link writes
+    // the file it points to. Messages about the content name the path as
+    // given.
+    let given = path;
+    let real = fs::canonicalize(given).map_err(|e| FileError::io(given, &e))?;
+    let path = real.as_path();
+    let named = |mut e: FileError| {
+        if e.path == real {
+            e.path = given.to_path_buf();
+        }
+        e
+    };
+    let bytes = store::read_limited(path).map_err(named)?;
+    let loaded = store::load_bytes(given, &bytes)?;
     if loaded.read_only {
         let why = loaded.warning.clone().unwrap_or_else(|| {
             FileError::other(path, 0, 0, "neuere Version".into(), "newer version".into())
@@ -270,15 +283,15 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     // Read again under the lock: the one who held it before may have saved
     // on the way out. Parsed again only when it did.
     let first = bytes;
-    let bytes = store::read_limited(path)?;
+    let bytes = store::read_limited(path).map_err(named)?;
     let loaded = if bytes == first {
         loaded
     } else {
-        store::load_bytes(path, &bytes)?
+        store::load_bytes(given, &bytes)?
     };
     if loaded.read_only {
         drop(lock);
-        return open(path);
+        return open(given);
     }
     let base = journal::fingerprint(&bytes);
     let mut session = loaded.session;
@@ -429,7 +442,8 @@ impl SessionFile {
         }
         if let Some((version, original)) = &self.backup {
             let backup = free_name(backup_path(&self.path, *version));
-            store::write_atomic(&backup, original).map_err(|e| FileError::io(&backup, &e))?;
+            store::write_atomic_with(&backup, original, Some(&self.path), &mut || Ok(()))
+                .map_err(|e| FileError::io(&backup, &e))?;
             self.backup = None;
         }
         store::write_atomic(&self.path, bytes).map_err(|e| FileError::io(&self.path, &e))?;
@@ -457,7 +471,8 @@ impl SessionFile {
             timestamp(),
             store::EXTENSION
         )));
-        store::write_atomic(&side, bytes).map_err(|e| FileError::io(&side, &e))?;
+        store::write_atomic_with(&side, bytes, Some(&self.path), &mut || Ok(()))
+            .map_err(|e| FileError::io(&side, &e))?;
         let original = std::mem::replace(&mut self.path, side.clone());
         // The journal and draft of the original file now belong to the side
         // file, where everything they hold is saved.
@@ -884,6 +899,65 @@ mod tests {
         fs::write(&other, ron::to_string(&draft).unwrap()).unwrap();
         std::os::unix::fs::symlink(&other, journal::draft_path(&path)).unwrap();
         assert!(read_draft(&path).is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_and_a_link_to_it_are_one_session_with_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let real = dir.path().join("real/r.ron");
+        store::save(&real, &session()).unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink("real/r.ron", &link).unwrap();
+
+        let mut first = open(&link).unwrap();
+        assert!(first.file.is_some());
+        let second = open(&real).unwrap();
+        assert!(
+            matches!(second.read_only, Some(ReadOnly::Locked(_))),
+            "the file behind the link opened for writing a second time"
+        );
+        // Saving through the link writes the file it points to.
+        let e = add(&mut first.session, "durch den Link");
+        first.session.apply(e).unwrap();
+        let file = first.file.as_mut().unwrap();
+        assert_eq!(file.save(&first.session).unwrap(), Saved::Written);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            texts(&store::load(&real).unwrap().session),
+            ["durch den Link"]
+        );
+        let beside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(
+            beside.is_empty(),
+            "lock or journal beside the link: {beside:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_keeps_the_files_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let mut o = open(&path).unwrap();
+        let e = add(&mut o.session, "Name einer Person");
+        o.session.apply(e).unwrap();
+        o.file.as_mut().unwrap().save(&o.session).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o600, "mode {mode:o}");
     }
 
     #[test]

@@ -242,8 +242,21 @@ pub fn save(path: &Path, session: &Session) -> Result<(), FileError> {
 
 /// Writes a file so that a crash at any moment leaves either the old or the
 /// new content: temporary file in the same folder, flushed, renamed, folder
-/// flushed.
+/// flushed. The file keeps its mode (a session naming people may be 0600).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, bytes, None, &mut || Ok(()))
+}
+
+/// [`write_atomic`] with the mode taken from `mode_of` (else from the file
+/// being replaced) and `before_rename` run when the new content is on disk
+/// and just before it replaces the file: an error from it leaves the file
+/// as it is.
+pub(crate) fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    mode_of: Option<&Path>,
+    before_rename: &mut dyn FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -257,13 +270,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         // A leftover of a crashed run (or a link planted at this name) is
         // removed, and create_new never follows a link.
         let _ = fs::remove_file(&tmp);
-        let mut file = super::files::open_no_follow(
-            &tmp,
-            fs::OpenOptions::new().write(true).create_new(true),
-        )?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        let keep = fs::metadata(mode_of.unwrap_or(path)).ok();
+        #[cfg(unix)]
+        if let Some(meta) = &keep {
+            // Created with the mode already, so the content is never
+            // readable by more people than before, even for a moment.
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            options.mode(meta.permissions().mode() & 0o777);
+        }
+        let mut file = super::files::open_no_follow(&tmp, &mut options)?;
+        if let Some(meta) = &keep {
+            // The umask may have taken bits away.
+            file.set_permissions(meta.permissions())?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        before_rename()?;
         fs::rename(&tmp, path)?;
         if let Ok(d) = fs::File::open(&dir) {
             // Flushing a folder is not possible on every platform; the rename
