@@ -189,3 +189,24 @@ fn check_names_the_place_of_a_day_that_does_not_exist() {
     let err = String::from_utf8_lossy(&en.stderr);
     assert!(err.contains("there is no 31 February 2019"), "{err}");
 }
+
+#[test]
+fn check_refuses_an_unknown_field_and_suggests_the_known_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("karte.ron");
+    std::fs::write(
+        &file,
+        "Session(\n  version: 1,\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [\n    Card(id: \"k9\", txt: \"Karte\"),\n  ])])],\n)\n",
+    )
+    .unwrap();
+    let out = stellwand().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{}:4:20: unbekanntes Feld „txt“ – meinten Sie „text“?",
+            file.display()
+        )
+    );
+}

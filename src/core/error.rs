@@ -79,10 +79,20 @@ impl FileError {
 
     /// Turns a RON parse error into a file error with its position.
     pub fn ron(path: &Path, err: &ron::error::SpannedError) -> Self {
+        let (line, column) = (err.span.start.line, err.span.start.col);
+        if let ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } = &err.code
+        {
+            let (de, en) = unknown_field(found, expected, outer.as_deref());
+            return FileError::other(path, line, column, de, en);
+        }
         FileError::new(
             path,
-            err.span.start.line,
-            err.span.start.col,
+            line,
+            column,
             FileProblem::Syntax(err.code.to_string()),
         )
     }
@@ -122,6 +132,48 @@ impl FileError {
             self.path.display(),
             self.message(lang)
         )
+    }
+}
+
+/// The wording for a field this program does not know: the nearest known
+/// one when there is a close one (a typo, a German name), else the list.
+fn unknown_field(found: &str, expected: &[&str], outer: Option<&str>) -> (String, String) {
+    let lower = found.to_lowercase();
+    let nearest = expected
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&lower, c), *c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c);
+    match nearest {
+        Some(near) => (
+            format!("unbekanntes Feld „{found}“ – meinten Sie „{near}“?"),
+            format!("unknown field '{found}' – did you mean '{near}'?"),
+        ),
+        None => {
+            let (where_de, where_en) = match outer {
+                Some("Session") => ("der Sitzung", "the session"),
+                Some("Board") => ("einer Wand", "a board"),
+                Some("Column") => ("einer Spalte", "a column"),
+                Some("Card") => ("einer Karte", "a card"),
+                Some("Flags") => ("den Markierungen einer Karte", "the flags of a card"),
+                Some("Tag") => ("einem Handlungsfeld", "a field of action"),
+                Some("Theme") => ("einem Thema", "a theme"),
+                _ => ("", ""),
+            };
+            let known = expected.join(", ");
+            if where_de.is_empty() {
+                (
+                    format!("unbekanntes Feld „{found}“ (bekannt sind: {known})"),
+                    format!("unknown field '{found}' (known are: {known})"),
+                )
+            } else {
+                (
+                    format!("unbekanntes Feld „{found}“ in {where_de} (bekannt sind: {known})"),
+                    format!("unknown field '{found}' in {where_en} (known are: {known})"),
+                )
+            }
+        }
     }
 }
 

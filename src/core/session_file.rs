@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
-use super::error::{FileError, Lang};
+use super::error::{FileError, FileProblem, Lang};
 use super::files;
 use super::journal::{self, Journal, Replay};
 use super::lock::{self, Lock, LockError, Owner};
@@ -55,6 +55,8 @@ pub fn read_draft(session: &Path) -> Option<Draft> {
 pub enum ReadOnly {
     /// Written by a newer program.
     Newer(FileError),
+    /// Holds fields this program does not know, which a save would drop.
+    NotUnderstood(FileError),
     /// Another running stellwand has it open.
     Locked(Option<Owner>),
     /// The lock or the journal could not be written beside the file (a
@@ -66,6 +68,16 @@ impl ReadOnly {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ReadOnly::Newer(e) => e.render(lang),
+            ReadOnly::NotUnderstood(e) => match lang {
+                Lang::De => format!(
+                    "{} – nur lesend geöffnet, damit beim Speichern nichts verloren geht",
+                    e.render(lang)
+                ),
+                Lang::En => format!(
+                    "{} – opened read-only, so that saving loses nothing",
+                    e.render(lang)
+                ),
+            },
             ReadOnly::Locked(Some(o)) => match lang {
                 Lang::De => format!(
                     "Schon geöffnet von {} auf {} (Prozess {}) – nur lesend",
@@ -242,16 +254,17 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         e
     };
     let bytes = store::read_limited(path).map_err(named)?;
-    let loaded = store::load_bytes(given, &bytes)?;
+    let loaded = store::load_bytes_viewable(given, &bytes)?;
     if loaded.read_only {
         let why = loaded.warning.clone().unwrap_or_else(|| {
             FileError::other(path, 0, 0, "neuere Version".into(), "newer version".into())
         });
-        return Ok(Opened::read_only(
-            loaded.session,
-            ReadOnly::Newer(why),
-            None,
-        ));
+        let why = if matches!(why.problem, FileProblem::NewerVersion { .. }) {
+            ReadOnly::Newer(why)
+        } else {
+            ReadOnly::NotUnderstood(why)
+        };
+        return Ok(Opened::read_only(loaded.session, why, None));
     }
     let lock = match lock::acquire(path) {
         Ok(l) => l,
@@ -287,7 +300,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     let loaded = if bytes == first {
         loaded
     } else {
-        store::load_bytes(given, &bytes)?
+        store::load_bytes_viewable(given, &bytes)?
     };
     if loaded.read_only {
         drop(lock);
@@ -958,6 +971,26 @@ mod tests {
         o.file.as_mut().unwrap().save(&o.session).unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
         assert_eq!(mode, 0o600, "mode {mode:o}");
+    }
+
+    #[test]
+    fn a_file_with_an_unknown_field_opens_read_only_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let text =
+            store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
+        fs::write(&path, &text).unwrap();
+        let o = open(&path).unwrap();
+        assert!(o.file.is_none());
+        let why = o.read_only.unwrap().message(Lang::De);
+        assert!(why.contains("unbekanntes Feld „notizen“"), "{why}");
+        assert!(why.contains("nur lesend"), "{why}");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["s.ron"]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
     }
 
     #[test]

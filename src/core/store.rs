@@ -93,7 +93,8 @@ fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
-/// A file using an id twice is refused, naming the place and the repair.
+/// A file using an id twice is refused, naming the place and the repair. A
+/// field this program does not know is an error: saving would drop it.
 pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
     parse_checked(path, text, true)
 }
@@ -104,6 +105,55 @@ pub fn parse_allowing_duplicates(path: &Path, text: &str) -> Result<Loaded, File
 }
 
 fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loaded, FileError> {
+    let (loaded, unknown) = parse_all(path, text, refuse_duplicates)?;
+    match unknown.into_iter().next() {
+        Some(first) if !loaded.read_only => Err(first),
+        _ => Ok(loaded),
+    }
+}
+
+/// [`parse`] for showing a file: one with unknown fields is read without
+/// them and marked read-only, with the first one as the warning, so that
+/// it is never saved over.
+pub fn parse_viewable(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    let (mut loaded, unknown) = parse_all(path, text, true)?;
+    if let Some(first) = unknown.into_iter().next()
+        && !loaded.read_only
+    {
+        loaded.read_only = true;
+        loaded.warning = Some(first);
+    }
+    Ok(loaded)
+}
+
+/// [`load_bytes`] for showing a file, as [`parse_viewable`].
+pub fn load_bytes_viewable(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
+    parse_viewable(path, utf8(path, bytes)?)
+}
+
+/// Every unknown field of a session file, each with its place; or the one
+/// error that stops reading; or why it is read-only. Ids used twice are
+/// not looked for here.
+pub fn problems(path: &Path, bytes: &[u8]) -> Vec<FileError> {
+    let text = match utf8(path, bytes) {
+        Ok(t) => t,
+        Err(e) => return vec![e],
+    };
+    match parse_all(path, text, false) {
+        Err(e) => vec![e],
+        Ok((loaded, unknown)) => match loaded.warning {
+            Some(w) => vec![w],
+            None => unknown,
+        },
+    }
+}
+
+/// Parses a session, leaving out (and listing) the fields it does not know.
+fn parse_all(
+    path: &Path,
+    text: &str,
+    refuse_duplicates: bool,
+) -> Result<(Loaded, Vec<FileError>), FileError> {
     if text.trim().is_empty() {
         return Err(FileError::other(
             path,
@@ -124,16 +174,17 @@ fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loa
             },
         )
     };
-    match ron::from_str::<Session>(text) {
-        Ok(mut session) => {
+    match without_unknown_fields(path, text) {
+        Ok((mut session, unknown)) => {
             if session.version > FORMAT_VERSION {
                 let warning = newer(session.version);
-                return Ok(Loaded {
+                let loaded = Loaded {
                     session,
                     read_only: true,
                     warning: Some(warning),
                     upgraded_from: None,
-                });
+                };
+                return Ok((loaded, unknown));
             }
             if refuse_duplicates && let Some(d) = super::repair::duplicates(text, &session).first()
             {
@@ -141,24 +192,117 @@ fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loa
             }
             let upgraded_from = (session.version < FORMAT_VERSION).then_some(session.version);
             upgrade(&mut session);
-            Ok(Loaded {
+            let loaded = Loaded {
                 session,
                 read_only: false,
                 warning: None,
                 upgraded_from,
-            })
+            };
+            Ok((loaded, unknown))
         }
         Err(err) => {
             // A newer file may not parse at all; say so rather than show a
-            // parser message about a field this version does not know.
+            // parser message about something this version does not know.
             if let Ok(probe) = ron::from_str::<VersionProbe>(text)
                 && probe.version > FORMAT_VERSION
             {
                 return Err(newer(probe.version));
             }
-            Err(FileError::ron(path, &err))
+            Err(err)
         }
     }
+}
+
+/// At most this many unknown fields are left out of one file.
+const MAX_UNKNOWN_FIELDS: usize = 1000;
+
+/// Reads a session, cutting out each field the model does not know (the
+/// parser refuses them) and noting it with its place in `text`. Any other
+/// error ends it, with its place in `text`.
+fn without_unknown_fields(path: &Path, text: &str) -> Result<(Session, Vec<FileError>), FileError> {
+    let mut current = text.to_string();
+    // Byte ranges cut out so far, as (start in `text`, length), in order.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut unknown = Vec::new();
+    let original = |cut: &[(usize, usize)], at: usize| {
+        let mut o = at;
+        for (start, len) in cut {
+            if *start <= o {
+                o += len;
+            } else {
+                break;
+            }
+        }
+        o
+    };
+    let placed = |mut e: FileError, at: usize| {
+        let (line, column) = position_of_byte(&text.as_bytes()[..at.min(text.len())]);
+        e.line = line;
+        e.column = column;
+        e
+    };
+    loop {
+        let err = match ron::from_str::<Session>(&current) {
+            Ok(session) => return Ok((session, unknown)),
+            Err(err) => err,
+        };
+        let start = byte_of(&current, err.span.start);
+        let at = original(&cut, start);
+        let error = placed(FileError::ron(path, &err), at);
+        let is_unknown = matches!(err.code, ron::Error::NoSuchStructField { .. });
+        if !is_unknown {
+            return Err(error);
+        }
+        let end = byte_of(&current, err.span.end);
+        let Some(stop) = field_end(&current, end) else {
+            return Err(unknown.into_iter().next().unwrap_or(error));
+        };
+        unknown.push(error);
+        if unknown.len() > MAX_UNKNOWN_FIELDS {
+            return Err(unknown.swap_remove(0));
+        }
+        current.replace_range(start..stop, "");
+        let pos = cut.partition_point(|(s, _)| *s < at);
+        cut.insert(pos, (at, stop - start));
+    }
+}
+
+/// The byte offset of a parser position (1-based line and column, the
+/// column counted in characters).
+fn byte_of(text: &str, pos: ron::error::Position) -> usize {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == pos.line {
+            return offset
+                + line
+                    .char_indices()
+                    .nth(pos.col.saturating_sub(1))
+                    .map_or(line.len(), |(b, _)| b);
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+/// Where a field whose name ends at `name_end` ends: after its value and a
+/// comma following it. `None` when its value cannot be read.
+fn field_end(text: &str, name_end: usize) -> Option<usize> {
+    let rest = &text[name_end..];
+    let colon = rest.len() - rest.trim_start().len();
+    if !rest[colon..].starts_with(':') {
+        return None;
+    }
+    let value_at = name_end + colon + 1;
+    let mut de = ron::Deserializer::from_str(&text[value_at..]).ok()?;
+    serde::de::IgnoredAny::deserialize(&mut de).ok()?;
+    let after = text.len() - de.remainder().len();
+    let tail = &text[after..];
+    let trimmed = tail.trim_start();
+    Some(if trimmed.starts_with(',') {
+        text.len() - trimmed.len() + 1
+    } else {
+        after
+    })
 }
 
 /// Brings a session of an older format version up to the present one.
@@ -522,6 +666,62 @@ mod tests {
         let err = load(&path).unwrap_err();
         assert!(err.render(Lang::En).contains("k2"), "{err}");
         assert!(err.line > 1);
+    }
+
+    const UNKNOWN: &str = "Session(\n  version: 1,\n  notizen: \"WICHTIG\",\n  boards: [Board(id: \"b1\", title: \"Süd\", columns: [Column(key: \"needs\", cards: [Card(id: \"k9\", txt: \"Karte\")])])],\n)\n";
+
+    /// 1-based column of `needle` on its line, counted in characters.
+    fn column_of(text: &str, needle: &str) -> (usize, usize) {
+        let at = text.find(needle).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        (line, text[start..at].chars().count() + 1)
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_naming_it_and_the_nearest_known_one() {
+        let path = Path::new("u.ron");
+        let err = parse(path, UNKNOWN).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 3), "{err}");
+        assert_eq!(
+            err.message(Lang::De),
+            "unbekanntes Feld „notizen“ – meinten Sie „notes“?"
+        );
+        let all = problems(path, UNKNOWN.as_bytes());
+        let rendered: Vec<String> = all.iter().map(|e| e.render(Lang::De)).collect();
+        let (line, column) = column_of(UNKNOWN, "txt:");
+        assert_eq!(
+            rendered,
+            [
+                "u.ron:3:3: unbekanntes Feld „notizen“ – meinten Sie „notes“?".to_string(),
+                format!("u.ron:{line}:{column}: unbekanntes Feld „txt“ – meinten Sie „text“?"),
+            ]
+        );
+        assert_eq!(
+            all[1].message(Lang::En),
+            "unknown field 'txt' – did you mean 'text'?"
+        );
+        // Nothing close: the known fields are listed instead.
+        let err = parse(path, "Session(zzz: 1)").unwrap_err();
+        assert!(err.message(Lang::En).contains("title"), "{err}");
+    }
+
+    #[test]
+    fn a_file_with_unknown_fields_can_be_viewed_but_opens_read_only() {
+        let l = parse_viewable(Path::new("u.ron"), UNKNOWN).unwrap();
+        assert!(l.read_only);
+        assert!(
+            l.warning
+                .unwrap()
+                .message(Lang::De)
+                .contains("unbekanntes Feld „notizen“")
+        );
+        assert_eq!(l.session.card("k9").map(|k| k.id.as_str()), Some("k9"));
+        assert_eq!(l.session.boards[0].title, "Süd");
+        // A sound file is the same either way.
+        let text = to_ron(&sample());
+        let l = parse_viewable(Path::new("s.ron"), &text).unwrap();
+        assert!(!l.read_only && l.warning.is_none());
     }
 
     #[cfg(unix)]
