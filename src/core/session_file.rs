@@ -444,22 +444,29 @@ impl SessionFile {
     pub fn save(&mut self, session: &Session) -> Result<Saved, FileError> {
         let text = store::to_ron(session);
         let bytes = text.as_bytes();
-        let changed = match fs::read(&self.path) {
-            Ok(now) => journal::fingerprint(&now) != self.base,
-            // Deleted or moved away: writing it anew overwrites nobody's work.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-            Err(e) => return Err(FileError::io(&self.path, &e)),
-        };
-        if changed {
-            return self.save_aside(bytes);
-        }
         if let Some((version, original)) = &self.backup {
             let backup = free_name(backup_path(&self.path, *version));
             store::write_atomic_with(&backup, original, Some(&self.path), &mut || Ok(()))
                 .map_err(|e| FileError::io(&backup, &e))?;
             self.backup = None;
         }
-        store::write_atomic(&self.path, bytes).map_err(|e| FileError::io(&self.path, &e))?;
+        // Compared when the new content is on disk and just before it
+        // replaces the file: a change made while a large session was
+        // being written is seen too.
+        let (path, base) = (self.path.clone(), self.base);
+        let mut changed = false;
+        let written = store::write_atomic_with(&self.path, bytes, None, &mut || {
+            changed = changed_since(&path, base)?;
+            if changed {
+                return Err(io::Error::other("changed on disk"));
+            }
+            Ok(())
+        });
+        match written {
+            Err(_) if changed => return self.save_aside(bytes),
+            Err(e) => return Err(FileError::io(&self.path, &e)),
+            Ok(()) => {}
+        }
         self.base = journal::fingerprint(bytes);
         self.restart_journal()?;
         Ok(Saved::Written)
@@ -562,6 +569,41 @@ impl SessionFile {
             lock.remove();
         }
     }
+}
+
+/// Whether the file on disk is no longer the one with fingerprint `base`:
+/// its bytes differ, or it was replaced or written while being read.
+/// Deleted or moved away is no change: writing it anew overwrites nobody's
+/// work.
+fn changed_since(path: &Path, base: u64) -> io::Result<bool> {
+    let mut file = match files::open_regular(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let before = file.metadata()?;
+    let mut now = Vec::with_capacity(before.len() as usize);
+    io::Read::read_to_end(&mut file, &mut now)?;
+    if journal::fingerprint(&now) != base {
+        return Ok(true);
+    }
+    match fs::metadata(path) {
+        Ok(after) => Ok(!same_state(&before, &after)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// The same file, unchanged: same inode, size and modification time.
+fn same_state(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (a.dev(), a.ino()) != (b.dev(), b.ino()) {
+            return false;
+        }
+    }
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 /// The backup name of a file of an older format version: `NAME.vN.bak`.
@@ -750,6 +792,39 @@ mod tests {
         // Work goes on in the side file, with no further conflict.
         assert_eq!(file.path(), side);
         assert_eq!(file.save(&o.session).unwrap(), Saved::Written);
+    }
+
+    #[test]
+    fn a_file_replaced_while_the_save_writes_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let e = add(&mut o.session, "meins");
+        o.session.apply(e).unwrap();
+        let theirs = fs::read_to_string(&path)
+            .unwrap()
+            .replace("title: \"\"", "title: \"fremd\"");
+        let other = theirs.clone();
+        let target = path.clone();
+        // The other program replaces the file after the save has checked
+        // it once and while the new content is being written.
+        store::test_hook::set(move |p| {
+            if p == target {
+                let tmp = target.with_file_name("other.tmp");
+                fs::write(&tmp, &other).unwrap();
+                fs::rename(&tmp, &target).unwrap();
+            }
+        });
+        let saved = o.file.as_mut().unwrap().save(&o.session);
+        store::test_hook::clear();
+        let saved = saved.unwrap();
+        assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        let Saved::Conflict { side, .. } = saved else {
+            unreachable!()
+        };
+        assert_eq!(texts(&store::load(&side).unwrap().session), ["meins"]);
     }
 
     #[test]

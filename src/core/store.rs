@@ -432,6 +432,8 @@ pub(crate) fn write_atomic_with(
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        #[cfg(test)]
+        test_hook::while_writing(path);
         before_rename()?;
         fs::rename(&tmp, path)?;
         if let Ok(d) = fs::File::open(&dir) {
@@ -445,6 +447,36 @@ pub(crate) fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// For tests: something done by "another program" while a write is under
+/// way, after the temporary file is written and before it replaces the file.
+#[cfg(test)]
+pub(crate) mod test_hook {
+    use std::cell::RefCell;
+    use std::path::Path;
+
+    type Hook = Box<dyn FnMut(&Path)>;
+
+    thread_local! {
+        static WHILE_WRITING: RefCell<Option<Hook>> = RefCell::new(None);
+    }
+
+    pub fn set(hook: impl FnMut(&Path) + 'static) {
+        WHILE_WRITING.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
+    }
+
+    pub fn clear() {
+        WHILE_WRITING.with(|h| *h.borrow_mut() = None);
+    }
+
+    pub(super) fn while_writing(path: &Path) {
+        WHILE_WRITING.with(|h| {
+            if let Some(f) = h.borrow_mut().as_mut() {
+                f(path);
+            }
+        });
+    }
 }
 
 /// What the start screen shows of a session file.
