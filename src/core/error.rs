@@ -28,6 +28,8 @@ pub enum FileProblem {
     Io(String),
     /// The text is not valid for its format (parser message).
     Syntax(String),
+    /// The disk (or the user's quota) is full.
+    DiskFull,
     /// The file was written by a newer stellwand.
     NewerVersion { found: u32, supported: u32 },
     /// An id used a second time (the place is its second use); the file
@@ -62,13 +64,7 @@ impl FileError {
             return FileError::other(path, 0, 0, de.into(), en.into());
         }
         if super::files::is_disk_full(err) {
-            return FileError::other(
-                path,
-                0,
-                0,
-                "Datenträger voll".into(),
-                "the disk is full".into(),
-            );
+            return FileError::new(path, 0, 0, FileProblem::DiskFull);
         }
         FileError::new(path, 0, 0, FileProblem::Io(err.to_string()))
     }
@@ -102,6 +98,8 @@ impl FileError {
         match (&self.problem, lang) {
             (FileProblem::Io(e), Lang::De) => format!("Datei nicht lesbar oder schreibbar: {e}"),
             (FileProblem::Io(e), Lang::En) => format!("cannot read or write the file: {e}"),
+            (FileProblem::DiskFull, Lang::De) => "Datenträger voll".into(),
+            (FileProblem::DiskFull, Lang::En) => "the disk is full".into(),
             (FileProblem::Syntax(e), Lang::De) => format!("Fehler im Dateiinhalt: {e}"),
             (FileProblem::Syntax(e), Lang::En) => format!("invalid file content: {e}"),
             (FileProblem::NewerVersion { found, supported }, Lang::De) => format!(

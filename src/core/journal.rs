@@ -2,7 +2,7 @@
 //! before it counts, so a crash loses no committed change. A save empties it.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,36 @@ enum Record {
 pub struct Journal {
     path: PathBuf,
     file: File,
+    /// Length of the whole records; a failed append is cut back to it, so
+    /// that the next record never joins a torn one.
+    whole: u64,
+    /// A failed append could not be cut back yet.
+    torn: bool,
+    /// Bytes this journal may still write, to imitate a full disk in tests.
+    budget: Option<u64>,
+}
+
+/// For tests of a full disk: with `STELLWAND_TEST_JOURNAL_LIMIT=N` the
+/// journals of this process fail like a full disk once they have written N
+/// bytes in all. Without the variable nothing is limited.
+fn process_budget() -> Option<&'static std::sync::atomic::AtomicU64> {
+    static BUDGET: std::sync::OnceLock<Option<std::sync::atomic::AtomicU64>> =
+        std::sync::OnceLock::new();
+    BUDGET
+        .get_or_init(|| {
+            std::env::var("STELLWAND_TEST_JOURNAL_LIMIT")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .map(std::sync::atomic::AtomicU64::new)
+        })
+        .as_ref()
+}
+
+fn disk_full() -> io::Error {
+    #[cfg(unix)]
+    return io::Error::from_raw_os_error(libc::ENOSPC);
+    #[cfg(not(unix))]
+    io::Error::from(io::ErrorKind::StorageFull)
 }
 
 impl Journal {
@@ -59,13 +89,23 @@ impl Journal {
     /// have the given fingerprint.
     pub fn create(session: &Path, base: u64) -> io::Result<Journal> {
         let path = journal_path(session);
-        let mut file = files::open_no_follow(
+        let file = files::open_no_follow(
             &path,
             OpenOptions::new().create(true).write(true).truncate(true),
         )?;
-        writeln!(file, "{}", line(&Record::Base(base)))?;
-        file.sync_data()?;
-        Ok(Journal { path, file })
+        let mut journal = Journal {
+            path,
+            file,
+            whole: 0,
+            torn: false,
+            budget: None,
+        };
+        let mut first = line(&Record::Base(base));
+        first.push('\n');
+        journal.write_limited(first.as_bytes())?;
+        journal.file.sync_data()?;
+        journal.whole = first.len() as u64;
+        Ok(journal)
     }
 
     /// Goes on writing a journal that was just replayed onto a session loaded
@@ -91,15 +131,81 @@ impl Journal {
         file.sync_data()?;
         drop(file);
         let file = files::open_no_follow(&path, OpenOptions::new().append(true))?;
-        Ok(Journal { path, file })
+        Ok(Journal {
+            path,
+            file,
+            whole: complete as u64,
+            torn: false,
+            budget: None,
+        })
     }
 
-    /// Appends an edit and flushes it to disk before returning.
+    /// Appends an edit and flushes it to disk before returning. When that
+    /// fails (a full disk), the journal is cut back to its last whole
+    /// record: what is on disk stays readable, and the edit can be
+    /// appended again later.
     pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
+        if self.torn {
+            self.cut_back()?;
+        }
         let mut text = line(&Record::Edit(Box::new(edit.clone())));
         text.push('\n');
-        self.file.write_all(text.as_bytes())?;
-        self.file.sync_data()
+        let written = self
+            .write_limited(text.as_bytes())
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.whole += text.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                self.torn = true;
+                let _ = self.cut_back();
+                Err(e)
+            }
+        }
+    }
+
+    fn cut_back(&mut self) -> io::Result<()> {
+        self.file.set_len(self.whole)?;
+        // A journal just created is not opened for appending: the next
+        // write must go to the new end, not leave a hole.
+        self.file.seek(io::SeekFrom::Start(self.whole))?;
+        self.file.sync_data()?;
+        self.torn = false;
+        Ok(())
+    }
+
+    /// Writes `bytes`, or as much as the test budget allows and then fails
+    /// as a full disk does.
+    fn write_limited(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let shared = process_budget();
+        let left = match (self.budget, shared) {
+            (None, None) => return self.file.write_all(bytes),
+            (Some(b), None) => b,
+            (b, Some(s)) => b
+                .unwrap_or(u64::MAX)
+                .min(s.load(std::sync::atomic::Ordering::SeqCst)),
+        };
+        let n = bytes.len().min(left as usize);
+        self.file.write_all(&bytes[..n])?;
+        if let Some(b) = &mut self.budget {
+            *b -= n as u64;
+        }
+        if let Some(s) = shared {
+            s.fetch_sub(n as u64, std::sync::atomic::Ordering::SeqCst);
+        }
+        if n < bytes.len() {
+            return Err(disk_full());
+        }
+        Ok(())
+    }
+
+    /// Lets this journal write only `bytes` more before it fails like a
+    /// full disk (`None`: no limit).
+    #[cfg(test)]
+    pub(crate) fn limit_writes(&mut self, bytes: Option<u64>) {
+        self.budget = bytes;
     }
 
     pub fn path(&self) -> &Path {
@@ -226,6 +332,32 @@ mod tests {
         let r = replay(&path, base, &mut loaded).unwrap();
         assert_eq!((r.applied, r.torn), (1, true));
         assert_eq!(loaded.card_count(), 1);
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_is_cut_back_to_the_last_whole_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = session();
+        store::save(&path, &s).unwrap();
+        let base = fingerprint(&fs::read(&path).unwrap());
+        let mut j = Journal::create(&path, base).unwrap();
+        let e = add(&mut s, "ganz");
+        j.append(&e).unwrap();
+        let whole = fs::read(journal_path(&path)).unwrap();
+        // The disk fills up in the middle of the next record.
+        j.limit_writes(Some(10));
+        let e2 = add(&mut s, "halb geschrieben");
+        let err = j.append(&e2).unwrap_err();
+        assert!(crate::core::files::is_disk_full(&err), "{err}");
+        assert_eq!(fs::read(journal_path(&path)).unwrap(), whole);
+        // Space again: the same record goes on a line of its own.
+        j.limit_writes(None);
+        j.append(&e2).unwrap();
+        drop(j);
+        let mut loaded = store::load(&path).unwrap().session;
+        let r = replay(&path, base, &mut loaded).unwrap();
+        assert_eq!((r.applied, r.skipped, r.torn), (2, 0, false));
     }
 
     #[test]

@@ -352,6 +352,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             draft_written: None,
             draft_at: None,
             draft_on_disk,
+            unrecorded: Vec::new(),
         }),
         read_only: None,
         recovered,
@@ -420,6 +421,9 @@ pub struct SessionFile {
     draft_written: Option<Draft>,
     draft_at: Option<Instant>,
     draft_on_disk: bool,
+    /// Edits applied in memory that the journal could not take yet (a full
+    /// disk), oldest first; written before any later one.
+    unrecorded: Vec<Edit>,
 }
 
 impl SessionFile {
@@ -427,15 +431,40 @@ impl SessionFile {
         &self.path
     }
 
-    /// Appends an edit to the journal, on disk before this returns.
+    /// Appends an edit to the journal, on disk before this returns. When
+    /// that fails the edit is kept and written by the next [`record`] or
+    /// [`retry`], or with the session by the next save.
+    ///
+    /// [`record`]: SessionFile::record
+    /// [`retry`]: SessionFile::retry
     pub fn record(&mut self, edit: &Edit) -> io::Result<()> {
-        match &mut self.journal {
-            Some(j) => j.append(edit),
-            None => Err(io::Error::other(format!(
-                "{}: kein Journal / no journal",
-                journal::journal_path(&self.path).display()
-            ))),
+        self.unrecorded.push(edit.clone());
+        self.retry()
+    }
+
+    /// Writes the edits the journal could not take before.
+    pub fn retry(&mut self) -> io::Result<()> {
+        if self.unrecorded.is_empty() {
+            return Ok(());
         }
+        if self.journal.is_none() {
+            let j = Journal::create(&self.path, self.base)?;
+            self.journal = Some(j);
+        }
+        let journal = self.journal.as_mut().expect("just made");
+        let mut done = 0;
+        let result = self.unrecorded.iter().try_for_each(|e| {
+            journal.append(e)?;
+            done += 1;
+            Ok(())
+        });
+        self.unrecorded.drain(..done);
+        result
+    }
+
+    /// How many edits are only in memory, not yet in the journal.
+    pub fn unrecorded(&self) -> usize {
+        self.unrecorded.len()
     }
 
     /// Saves the session atomically and starts a fresh journal. A file
@@ -468,6 +497,7 @@ impl SessionFile {
             Ok(()) => {}
         }
         self.base = journal::fingerprint(bytes);
+        self.unrecorded.clear();
         self.restart_journal()?;
         Ok(Saved::Written)
     }
@@ -508,6 +538,7 @@ impl SessionFile {
         self.lock = lock::acquire(&side).ok();
         self.base = journal::fingerprint(bytes);
         self.backup = None;
+        self.unrecorded.clear();
         self.restart_journal()?;
         Ok(Saved::Conflict { original, side })
     }
@@ -825,6 +856,40 @@ mod tests {
             unreachable!()
         };
         assert_eq!(texts(&store::load(&side).unwrap().session), ["meins"]);
+    }
+
+    #[test]
+    fn an_edit_the_full_disk_refused_is_kept_and_written_when_there_is_room() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let first = add(&mut o.session, "vorher");
+        o.session.apply(first.clone()).unwrap();
+        file.record(&first).unwrap();
+        file.journal.as_mut().unwrap().limit_writes(Some(0));
+        let mut refused = Vec::new();
+        for text in ["voll 1", "voll 2"] {
+            let e = add(&mut o.session, text);
+            o.session.apply(e.clone()).unwrap();
+            let err = file.record(&e).unwrap_err();
+            assert!(crate::core::files::is_disk_full(&err), "{err}");
+            refused.push(e);
+        }
+        assert_eq!(file.unrecorded(), 2);
+        // Still full: trying again fails and damages nothing.
+        assert!(file.retry().is_err());
+        assert_eq!(file.unrecorded(), 2);
+        assert_eq!(fs::read(&path).unwrap(), before);
+        // Room again: the kept edits go to the journal, in order.
+        file.journal.as_mut().unwrap().limit_writes(None);
+        file.retry().unwrap();
+        assert_eq!(file.unrecorded(), 0);
+        drop(o); // killed
+        let o = open(&path).unwrap();
+        assert_eq!(texts(&o.session), ["vorher", "voll 1", "voll 2"]);
     }
 
     #[test]
