@@ -6,8 +6,10 @@
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::Path;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What was found where a regular file was expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +116,58 @@ pub fn is_disk_full(err: &io::Error) -> bool {
         return true;
     }
     err.kind() == io::ErrorKind::StorageFull || err.kind() == io::ErrorKind::QuotaExceeded
+}
+
+/// For tests of a full disk: with `STELLWAND_TEST_DISK_LIMIT=N` the files
+/// this process writes (journal, draft, session, export) fail like a full
+/// disk once N bytes are written in all. Without the variable nothing is
+/// limited.
+fn process_budget() -> Option<&'static AtomicU64> {
+    static BUDGET: OnceLock<Option<AtomicU64>> = OnceLock::new();
+    BUDGET
+        .get_or_init(|| {
+            std::env::var("STELLWAND_TEST_DISK_LIMIT")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .map(AtomicU64::new)
+        })
+        .as_ref()
+}
+
+fn disk_full() -> io::Error {
+    #[cfg(unix)]
+    return io::Error::from_raw_os_error(libc::ENOSPC);
+    #[cfg(not(unix))]
+    io::Error::from(io::ErrorKind::StorageFull)
+}
+
+/// Writes all of `bytes`; or, under a test limit (`budget`, or the one of
+/// the process), as much as it allows, and then fails as a full disk does.
+pub(crate) fn write_limited(
+    file: &mut File,
+    bytes: &[u8],
+    budget: Option<&mut u64>,
+) -> io::Result<()> {
+    let shared = process_budget();
+    if budget.is_none() && shared.is_none() {
+        return file.write_all(bytes);
+    }
+    let local = budget.as_deref().copied().unwrap_or(u64::MAX);
+    let left = local.min(shared.map_or(u64::MAX, |s| s.load(Ordering::SeqCst)));
+    let n = bytes.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+    file.write_all(&bytes[..n])?;
+    if let Some(b) = budget {
+        *b -= n as u64;
+    }
+    if let Some(s) = shared {
+        let _ = s.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |v| {
+            Some(v.saturating_sub(n as u64))
+        });
+    }
+    if n < bytes.len() {
+        return Err(disk_full());
+    }
+    Ok(())
 }
 
 /// Opens `path` with `options`, never through a symbolic link at its last

@@ -2,7 +2,7 @@
 //! before it counts, so a crash loses no committed change. A save empties it.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Seek, Write};
+use std::io::{self, Seek};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -59,29 +59,6 @@ pub struct Journal {
     torn: bool,
     /// Bytes this journal may still write, to imitate a full disk in tests.
     budget: Option<u64>,
-}
-
-/// For tests of a full disk: with `STELLWAND_TEST_JOURNAL_LIMIT=N` the
-/// journals of this process fail like a full disk once they have written N
-/// bytes in all. Without the variable nothing is limited.
-fn process_budget() -> Option<&'static std::sync::atomic::AtomicU64> {
-    static BUDGET: std::sync::OnceLock<Option<std::sync::atomic::AtomicU64>> =
-        std::sync::OnceLock::new();
-    BUDGET
-        .get_or_init(|| {
-            std::env::var("STELLWAND_TEST_JOURNAL_LIMIT")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .map(std::sync::atomic::AtomicU64::new)
-        })
-        .as_ref()
-}
-
-fn disk_full() -> io::Error {
-    #[cfg(unix)]
-    return io::Error::from_raw_os_error(libc::ENOSPC);
-    #[cfg(not(unix))]
-    io::Error::from(io::ErrorKind::StorageFull)
 }
 
 impl Journal {
@@ -176,29 +153,8 @@ impl Journal {
         Ok(())
     }
 
-    /// Writes `bytes`, or as much as the test budget allows and then fails
-    /// as a full disk does.
     fn write_limited(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let shared = process_budget();
-        let left = match (self.budget, shared) {
-            (None, None) => return self.file.write_all(bytes),
-            (Some(b), None) => b,
-            (b, Some(s)) => b
-                .unwrap_or(u64::MAX)
-                .min(s.load(std::sync::atomic::Ordering::SeqCst)),
-        };
-        let n = bytes.len().min(left as usize);
-        self.file.write_all(&bytes[..n])?;
-        if let Some(b) = &mut self.budget {
-            *b -= n as u64;
-        }
-        if let Some(s) = shared {
-            s.fetch_sub(n as u64, std::sync::atomic::Ordering::SeqCst);
-        }
-        if n < bytes.len() {
-            return Err(disk_full());
-        }
-        Ok(())
+        files::write_limited(&mut self.file, bytes, self.budget.as_mut())
     }
 
     /// Lets this journal write only `bytes` more before it fails like a
@@ -280,6 +236,7 @@ pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     use crate::core::store;
 

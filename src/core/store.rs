@@ -1,7 +1,6 @@
 //! Session files: RON load and save, format versions, atomic writes.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -429,7 +428,7 @@ pub(crate) fn write_atomic_with(
             // The umask may have taken bits away.
             file.set_permissions(meta.permissions())?;
         }
-        file.write_all(bytes)?;
+        super::files::write_limited(&mut file, bytes, None)?;
         file.sync_all()?;
         drop(file);
         #[cfg(test)]

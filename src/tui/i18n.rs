@@ -153,6 +153,9 @@ pub enum Msg {
     // Status messages ("{}" is filled in).
     Saved,
     SaveFailed,
+    NotSavedDiskFull,
+    NotSaved,
+    CaughtUp,
     ReadOnly,
     NothingToUndo,
     NothingToRedo,
@@ -189,6 +192,7 @@ pub enum Msg {
     ModeHelp,
     StateSaved,
     StateUnsaved,
+    StateNotOnDisk,
     StateReadOnly,
     Board,
     Column,
@@ -642,6 +646,15 @@ impl Msg {
             ),
             Saved => ("Gespeichert: {}", "Saved: {}"),
             SaveFailed => ("Speichern fehlgeschlagen: {}", "Saving failed: {}"),
+            NotSavedDiskFull => (
+                "Nicht gespeichert – Datenträger voll",
+                "Not saved – the disk is full",
+            ),
+            NotSaved => ("Nicht gespeichert – {}", "Not saved – {}"),
+            CaughtUp => (
+                "Wieder gespeichert: {} Änderung(en) nachgetragen",
+                "Saved again: {} change(s) written",
+            ),
             ReadOnly => (
                 "Nur lesend geöffnet: Änderungen sind nicht möglich und nichts wird gespeichert",
                 "Opened read-only: no changes, nothing is saved",
@@ -710,6 +723,7 @@ impl Msg {
             ModeHelp => ("HILFE", "HELP"),
             StateSaved => ("gespeichert", "saved"),
             StateUnsaved => ("ungespeichert", "unsaved"),
+            StateNotOnDisk => ("nicht gespeichert", "not saved"),
             StateReadOnly => ("nur lesend", "read-only"),
             Board => ("Wand", "Board"),
             Column => ("Spalte", "Column"),
