@@ -210,3 +210,54 @@ fn check_refuses_an_unknown_field_and_suggests_the_known_one() {
         )
     );
 }
+
+/// Runs `stellwand ARGS`, killing it when it has not ended in 10 s.
+fn run_briefly(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let mut child = stellwand()
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return (None, "still running after 10 s".into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_pipe_or_a_device_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, err) = run_briefly(&["check".as_ref(), fifo.as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}:", fifo.display())) && err.contains("Pipe"),
+        "{err}"
+    );
+    let (code, err) = run_briefly(&["check".as_ref(), "/dev/zero".as_ref()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("Gerät"), "{err}");
+    let (code, err) = run_briefly(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("Ordner"), "{err}");
+}

@@ -257,3 +257,19 @@ fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
     assert_eq!(names(dir.path()), ["notiz.ron"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_session_is_refused_at_once_and_q_still_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let screen = open_and_quit(dir.path(), "f.ron", "Pipe");
+    assert!(screen.contains("f.ron"), "{screen}");
+}

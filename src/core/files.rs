@@ -211,6 +211,14 @@ fn check_regular(file: &File) -> io::Result<()> {
     }
 }
 
+/// Reads a regular file as UTF-8 text (following links), never blocking on
+/// a pipe or device in its place.
+pub fn read_regular_to_string(path: &Path) -> io::Result<String> {
+    let mut text = String::new();
+    open_regular(path)?.read_to_string(&mut text)?;
+    Ok(text)
+}
+
 /// Reads a file beside a session without following a link: `None` when
 /// there is none.
 pub fn read_no_follow(path: &Path) -> io::Result<Option<Vec<u8>>> {

@@ -41,18 +41,12 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
     load_bytes(path, &read_limited(path)?)
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`].
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. A folder, pipe or
+/// device is refused at once: it is opened without waiting and looked at
+/// through the opened file, so nothing can be swapped in between.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
-    let meta = fs::metadata(path).map_err(|e| FileError::io(path, &e))?;
-    if meta.is_dir() {
-        return Err(FileError::other(
-            path,
-            0,
-            0,
-            "das ist ein Ordner, keine Sitzungsdatei".into(),
-            "this is a folder, not a session file".into(),
-        ));
-    }
+    let mut file = super::files::open_regular(path).map_err(|e| FileError::io(path, &e))?;
+    let meta = file.metadata().map_err(|e| FileError::io(path, &e))?;
     if meta.len() > MAX_FILE_BYTES {
         let mb = meta.len() / (1024 * 1024);
         let max = MAX_FILE_BYTES / (1024 * 1024);
@@ -64,7 +58,9 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
             format!("the file is too large for a session ({mb} MB, at most {max} MB)"),
         ));
     }
-    fs::read(path).map_err(|e| FileError::io(path, &e))
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| FileError::io(path, &e))?;
+    Ok(bytes)
 }
 
 /// Parses the bytes of a session file; `path` is only used in messages.
@@ -538,7 +534,7 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
             // The kind is told by the first name in the file: its start is
             // enough (a huge file is not read for this).
             let mut head = Vec::new();
-            fs::File::open(p)
+            super::files::open_regular(p)
                 .and_then(|f| {
                     std::io::Read::read_to_end(&mut std::io::Read::take(f, 16 * 1024), &mut head)
                 })
