@@ -306,6 +306,11 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         drop(lock);
         return open(given);
     }
+    // Held by this program now, so no temporary file here is being written
+    // for this session; those of killed runs go.
+    if let Some(dir) = path.parent() {
+        files::remove_stale_temp_files(dir);
+    }
     let base = journal::fingerprint(&bytes);
     let mut session = loaded.session;
     let unwritable = |session: Session, e: io::Error| {
@@ -1131,6 +1136,36 @@ mod tests {
             .collect();
         assert_eq!(names, ["s.ron"]);
         assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn stale_temporary_files_beside_the_session_are_removed_on_opening() {
+        // A process id no system hands out (above the largest pid_max).
+        const DEAD: u32 = 4_194_305;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let stale = [
+            format!(".s.ron.{DEAD}.tmp"),
+            format!("..s.ron.draft.{DEAD}.tmp"),
+            format!(".s.v0.bak.{DEAD}.tmp"),
+        ];
+        let kept = [
+            format!(".s.ron.{}.tmp", std::process::id()),
+            format!("s.ron.{DEAD}.tmp"),
+            ".s.ron.tmp".to_string(),
+            format!(".s.ron.{DEAD}x.tmp"),
+        ];
+        for n in stale.iter().chain(&kept) {
+            fs::write(dir.path().join(n), "x").unwrap();
+        }
+        let _o = open(&path).unwrap();
+        for n in &stale {
+            assert!(!dir.path().join(n).exists(), "{n} left");
+        }
+        for n in &kept {
+            assert!(dir.path().join(n).exists(), "{n} removed");
+        }
     }
 
     #[test]
