@@ -261,3 +261,17 @@ fn check_refuses_a_pipe_or_a_device_at_once() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("Ordner"), "{err}");
 }
+
+#[test]
+fn check_accepts_a_file_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("windows.ron");
+    std::fs::write(&file, "\u{feff}Session(version: 1, title: \"Notepad\")\n").unwrap();
+    let out = stellwand().arg("check").arg(&file).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -212,10 +212,13 @@ fn check_regular(file: &File) -> io::Result<()> {
 }
 
 /// Reads a regular file as UTF-8 text (following links), never blocking on
-/// a pipe or device in its place.
+/// a pipe or device in its place. A byte order mark is left out.
 pub fn read_regular_to_string(path: &Path) -> io::Result<String> {
     let mut text = String::new();
     open_regular(path)?.read_to_string(&mut text)?;
+    if text.starts_with('\u{feff}') {
+        text.remove(0);
+    }
     Ok(text)
 }
 

@@ -346,6 +346,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     recovered.draft = read_draft(path);
     let draft_on_disk = draft_file.exists();
     let backup = loaded.upgraded_from.map(|v| (v, bytes));
+    let bom = loaded.bom;
     Ok(Opened {
         session,
         file: Some(SessionFile {
@@ -358,6 +359,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             draft_at: None,
             draft_on_disk,
             unrecorded: Vec::new(),
+            bom,
         }),
         read_only: None,
         recovered,
@@ -429,6 +431,8 @@ pub struct SessionFile {
     /// Edits applied in memory that the journal could not take yet (a full
     /// disk), oldest first; written before any later one.
     unrecorded: Vec<Edit>,
+    /// The file started with a byte order mark: it is written again.
+    bom: bool,
 }
 
 impl SessionFile {
@@ -476,7 +480,10 @@ impl SessionFile {
     /// changed on disk since it was read is never overwritten: the session
     /// goes to a side file instead, which becomes this file.
     pub fn save(&mut self, session: &Session) -> Result<Saved, FileError> {
-        let text = store::to_ron(session);
+        let mut text = store::to_ron(session);
+        if self.bom {
+            text.insert(0, store::BOM);
+        }
         let bytes = text.as_bytes();
         if let Some((version, original)) = &self.backup {
             let backup = free_name(backup_path(&self.path, *version));
@@ -1166,6 +1173,27 @@ mod tests {
         for n in &kept {
             assert!(dir.path().join(n).exists(), "{n} removed");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_kept_on_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("windows.ron");
+        let text = format!("\u{feff}{}", store::to_ron(&session()));
+        fs::write(&path, &text).unwrap();
+        let mut o = open(&path).unwrap();
+        assert!(
+            o.read_only.is_none(),
+            "{:?}",
+            o.read_only.map(|r| r.message(Lang::En))
+        );
+        let e = add(&mut o.session, "Kita");
+        o.session.apply(e).unwrap();
+        o.file.as_mut().unwrap().save(&o.session).unwrap();
+        let saved = fs::read_to_string(&path).unwrap();
+        assert!(saved.starts_with('\u{feff}'), "the mark was dropped");
+        assert!(!saved[3..].contains('\u{feff}'));
+        assert_eq!(texts(&store::load(&path).unwrap().session), ["Kita"]);
     }
 
     #[test]

@@ -22,7 +22,13 @@ pub struct Loaded {
     /// The format version the file had when it was older than this
     /// program's; the session is upgraded in memory, the file is not touched.
     pub upgraded_from: Option<u32>,
+    /// The file starts with a byte order mark (Windows editors write one);
+    /// it is kept on saving.
+    pub bom: bool,
 }
+
+/// The UTF-8 byte order mark.
+pub const BOM: char = '\u{feff}';
 
 /// Files above this size are refused rather than read into memory: a session
 /// of 10,000 cards is about 2 MB.
@@ -149,6 +155,8 @@ fn parse_all(
     text: &str,
     refuse_duplicates: bool,
 ) -> Result<(Loaded, Vec<FileError>), FileError> {
+    let bom = text.starts_with(BOM);
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::other(
             path,
@@ -178,6 +186,7 @@ fn parse_all(
                     read_only: true,
                     warning: Some(warning),
                     upgraded_from: None,
+                    bom,
                 };
                 return Ok((loaded, unknown));
             }
@@ -192,6 +201,7 @@ fn parse_all(
                 read_only: false,
                 warning: None,
                 upgraded_from,
+                bom,
             };
             Ok((loaded, unknown))
         }
