@@ -241,7 +241,11 @@ fn without_unknown_fields(path: &Path, text: &str) -> Result<(Session, Vec<FileE
         o
     };
     let placed = |mut e: FileError, at: usize| {
-        let (line, column) = position_of_byte(&text.as_bytes()[..at.min(text.len())]);
+        // The parser places some errors on the blank before the thing it
+        // did not expect; a person looks for the thing.
+        let at = at.min(text.len());
+        let at = at + (text[at..].len() - text[at..].trim_start().len());
+        let (line, column) = position_of_byte(&text.as_bytes()[..at]);
         e.line = line;
         e.column = column;
         e
@@ -759,6 +763,65 @@ mod tests {
         let text = to_ron(&sample());
         let l = parse_viewable(Path::new("s.ron"), &text).unwrap();
         assert!(!l.read_only && l.warning.is_none());
+    }
+
+    #[test]
+    fn parser_messages_say_in_plain_words_what_was_expected_where() {
+        let path = Path::new("s.ron");
+        let message = |text: &str, lang: Lang| {
+            let e = parse(path, text).unwrap_err();
+            (e.line, e.column, e.message(lang))
+        };
+        assert_eq!(
+            message("Session(\n  title: 42,\n)", Lang::De),
+            (2, 10, "erwartet Text in Anführungszeichen (\"…\")".into())
+        );
+        assert_eq!(
+            message("Session(\n  title: 42,\n)", Lang::En),
+            (2, 10, "expected text in double quotes (\"…\")".into())
+        );
+        let (_, _, m) = message("Session(title: \"x\", boards: [Board(", Lang::De);
+        assert!(m.contains("endet"), "{m}");
+        let (line, column, m) = message("Sitzung(title: \"x\")", Lang::De);
+        assert_eq!((line, column), (1, 1));
+        assert!(m.contains("„Session(“") && m.contains("„Sitzung“"), "{m}");
+        let (_, _, m) = message("Session(title: \"x\" place: \"y\")", Lang::De);
+        assert!(m.contains("Komma"), "{m}");
+        let (_, _, m) = message("Session(votes: 3)", Lang::De);
+        assert!(m.starts_with("unbekanntes Feld"), "{m}");
+        for text in [
+            "Session(title: 42)",
+            "Session(boards: [Board(columns: [Column(cards: [Card(votes: -1)])])])",
+            "Session(boards: [Board(columns: [Column(cards: [Card(votes: \"drei\")])])])",
+            "Session(title: \"a\nb)",
+            "Session(title: \"x\") Session()",
+            "Session(boards: [Karte()])",
+            "Session(title: \"\\q\")",
+        ] {
+            for lang in [Lang::De, Lang::En] {
+                let (_, _, m) = message(text, lang);
+                assert!(
+                    !m.contains('`') && !m.contains("ron::") && !m.contains("Expected"),
+                    "{text}: {m}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_gets_a_plain_message() {
+        let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        let err = ron::from_str::<ron::Value>(&deep).unwrap_err();
+        let e = FileError::ron(Path::new("tief.ron"), &err);
+        let m = e.message(Lang::De);
+        assert!(m.contains("zu tief verschachtelt"), "{m}");
+        assert!(!e.message(Lang::En).contains("recursion_limit"));
+        // In a session such nesting sits in a field it does not know.
+        let text = format!("Session(notizen: {deep})");
+        let m = parse(Path::new("tief.ron"), &text)
+            .unwrap_err()
+            .message(Lang::De);
+        assert!(!m.contains("recursion"), "{m}");
     }
 
     #[cfg(unix)]
