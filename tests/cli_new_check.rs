@@ -275,3 +275,29 @@ fn check_accepts_a_file_with_a_byte_order_mark() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn check_names_every_unknown_field_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("zwei.ron");
+    std::fs::write(
+        &file,
+        "Session(\n  titel: \"A\",\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", txt: \"B\")])])],\n)\n",
+    )
+    .unwrap();
+    let out = stellwand()
+        .args(["--lang", "en", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let name = file.display();
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            format!("{name}:2:3: unknown field 'titel' – did you mean 'title'?"),
+            format!("{name}:3:82: unknown field 'txt' – did you mean 'text'?"),
+        ]
+    );
+}

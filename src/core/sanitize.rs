@@ -41,10 +41,13 @@ pub fn terminal_line(text: &str) -> String {
 
 /// JSON text with the characters serde_json leaves as they are escaped as
 /// well: DEL, the C1 controls (U+0080–U+009F, of which U+009B starts a
-/// terminal sequence) and the line and paragraph separators. They can only
+/// terminal sequence), the bidirectional controls and the line and
+/// paragraph separators. They can only
 /// stand inside strings, so the whole text is safe to go through.
 pub fn json(text: &str) -> Cow<'_, str> {
-    let escaped = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}');
+    let escaped = |c: char| {
+        matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}') || (acts(c) && c > '\u{7f}')
+    };
     if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
@@ -77,11 +80,11 @@ mod tests {
 
     #[test]
     fn json_escapes_c1_and_still_parses_to_the_same_text() {
-        let text = "a\u{9b}2Jb\u{85}\u{7f}\u{2028}";
+        let text = "a\u{9b}2Jb\u{85}\u{7f}\u{2028}\u{202e}";
         let raw = serde_json::to_string(&serde_json::json!({ "text": text })).unwrap();
         assert!(raw.contains('\u{9b}'), "serde_json leaves C1 as it is");
         let safe = json(&raw);
-        assert!(!safe.chars().any(|c| c.is_control()), "{safe}");
+        assert!(!safe.chars().any(acts), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back["text"], text);
     }
