@@ -62,6 +62,63 @@ pub fn json(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Pasted text taken as text only: escape sequences (colours copied from a
+/// terminal, a planted `ESC]52;…`) and every other control character are
+/// removed, line ends become `\n` and tabs spaces.
+pub fn pasted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{1b}' => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+                // ESC and one more character (Alt-x, a charset switch).
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if acts(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Past the parameters and the final byte of a control sequence.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(&c) = chars.peek() {
+        if !(' '..='\u{7e}').contains(&c) {
+            // Not part of a sequence: the text goes on.
+            return;
+        }
+        chars.next();
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return;
+        }
+    }
+}
+
+/// Past a string sequence (OSC, DCS, …) up to BEL or the string terminator.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return,
+            '\u{1b}' => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +133,17 @@ mod tests {
         assert_eq!(terminal_line("a\nb\tc"), "a b c");
         assert_eq!(terminal("abc\u{202e}cba"), "abc\\u{202e}cba");
         assert!(matches!(terminal("Plätze „gut“"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pasted_text_keeps_its_words_and_lines_only() {
+        assert_eq!(
+            pasted("Kita\x1b[1;31m-Plätze\x1b[0m\r\n↳ zu\x07 wenig\r"),
+            "Kita-Plätze\n↳ zu wenig\n"
+        );
+        assert_eq!(pasted("a\x1b]52;c;ZGQK\x07b\x1b]0;t\x1b\\c"), "abc");
+        assert_eq!(pasted("x\u{9b}2Jy\u{85}z\x1bd\t!"), "xyz !");
+        assert_eq!(pasted("\x1b[201~"), "");
     }
 
     #[test]
