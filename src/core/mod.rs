@@ -11,6 +11,7 @@ pub mod journal;
 pub mod lock;
 pub mod merge;
 pub mod model;
+pub mod photo;
 pub mod repair;
 pub mod sanitize;
 pub mod search;

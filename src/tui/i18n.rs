@@ -174,6 +174,7 @@ pub enum Msg {
     PhotoMissing,
     PhotoOpening,
     PhotoNotFound,
+    PhotoNotImage,
     PhotoViewerFailed,
     QuitUnsaved,
     NoSessionSelected,
@@ -691,6 +692,10 @@ impl Msg {
             ),
             PhotoOpening => ("Öffne Foto: {}", "Opening photo: {}"),
             PhotoNotFound => ("Foto nicht gefunden: {}", "Photo not found: {}"),
+            PhotoNotImage => (
+                "{} ist kein Bild und wird nicht geöffnet (nur {})",
+                "{} is not an image and is not opened (only {})",
+            ),
             PhotoViewerFailed => (
                 "Bildbetrachter konnte nicht gestartet werden: {}",
                 "Could not start the image viewer: {}",
