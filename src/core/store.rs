@@ -504,7 +504,9 @@ pub struct SessionSummary {
 pub fn list_sessions(dir: &Path) -> Vec<SessionSummary> {
     let mut out = Vec::new();
     for path in session_files(dir) {
-        match load(&path) {
+        // A file with unknown fields is listed with its counts and the
+        // warning, and opens read-only.
+        match read_limited(&path).and_then(|b| load_bytes_viewable(&path, &b)) {
             Ok(l) => out.push(SessionSummary {
                 title: l.session.title.clone(),
                 date: l.session.date.clone(),
@@ -745,6 +747,19 @@ mod tests {
         // Nothing close: the known fields are listed instead.
         let err = parse(path, "Session(zzz: 1)").unwrap_err();
         assert!(err.message(Lang::En).contains("title"), "{err}");
+    }
+
+    #[test]
+    fn the_start_screen_lists_a_file_with_unknown_fields_with_its_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("u.ron"), UNKNOWN).unwrap();
+        let list = list_sessions(dir.path());
+        assert_eq!((list.len(), list[0].cards), (1, 1));
+        let warning = list[0].error.as_ref().unwrap().message(Lang::De);
+        assert!(
+            warning.starts_with("unbekanntes Feld „notizen“"),
+            "{warning}"
+        );
     }
 
     #[test]
