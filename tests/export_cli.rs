@@ -90,7 +90,7 @@ fn a_broken_session_file_is_named_with_line_and_column() {
     let root = tempfile::tempdir().unwrap();
     let file = root.path().join("kaputt.ron");
     fs::write(&file, "Session(\n  version: 1,\n  title: 42,\n)").unwrap();
-    for (lang, word) in [("de", "Fehler"), ("en", "invalid")] {
+    for (lang, word) in [("de", "erwartet Text"), ("en", "expected text")] {
         let out = stellwand()
             .args(["--lang", lang, "export", "--to"])
             .arg(root.path())

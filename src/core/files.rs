@@ -8,7 +8,6 @@ use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::Path;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What was found where a regular file was expected.
@@ -118,11 +117,18 @@ pub fn is_disk_full(err: &io::Error) -> bool {
     err.kind() == io::ErrorKind::StorageFull || err.kind() == io::ErrorKind::QuotaExceeded
 }
 
-/// For tests of a full disk: with `STELLWAND_TEST_DISK_LIMIT=N` the files
-/// this process writes (journal, draft, session, export) fail like a full
-/// disk once N bytes are written in all. Without the variable nothing is
-/// limited.
+/// For tests of a full disk, in builds with the `test-hooks` feature only:
+/// with `STELLWAND_TEST_DISK_LIMIT=N` the files this process writes
+/// (journal, draft, session, export) fail like a full disk once N bytes are
+/// written in all. Without the variable nothing is limited.
+#[cfg(not(feature = "test-hooks"))]
 fn process_budget() -> Option<&'static AtomicU64> {
+    None
+}
+
+#[cfg(feature = "test-hooks")]
+fn process_budget() -> Option<&'static AtomicU64> {
+    use std::sync::OnceLock;
     static BUDGET: OnceLock<Option<AtomicU64>> = OnceLock::new();
     BUDGET
         .get_or_init(|| {
@@ -241,62 +247,6 @@ pub fn odd_kind(path: &Path) -> Option<Kind> {
     std::fs::symlink_metadata(path)
         .ok()
         .and_then(|m| Kind::of(&m))
-}
-
-/// The process id in the name of one of stellwand's temporary files,
-/// `.NAME.PID.tmp` (see [`super::store::write_atomic`]).
-pub fn temp_file_pid(name: &str) -> Option<u32> {
-    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
-    let (stem, pid) = inner.rsplit_once('.')?;
-    if stem.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    pid.parse().ok()
-}
-
-/// Whether a process with this id runs on this machine. Unknown counts as
-/// running, so that nothing is removed on a guess.
-fn process_runs(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
-            return false;
-        };
-        // Signal 0 only asks whether the process exists.
-        if unsafe { libc::kill(pid, 0) } == 0 {
-            return true;
-        }
-        io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
-    }
-}
-
-/// Removes the temporary files a killed stellwand left in `dir`: files
-/// named `.NAME.PID.tmp` whose process no longer runs. Returns what was
-/// removed. A file of a running program, or any other name, is left alone.
-pub fn remove_stale_temp_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut removed = Vec::new();
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(temp_file_pid) else {
-            continue;
-        };
-        // A folder of that name is someone else's.
-        let plain = entry
-            .file_type()
-            .is_ok_and(|t| t.is_file() || t.is_symlink());
-        if plain && !process_runs(pid) && std::fs::remove_file(entry.path()).is_ok() {
-            removed.push(entry.path());
-        }
-    }
-    removed
 }
 
 #[cfg(test)]

@@ -306,11 +306,6 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         drop(lock);
         return open(given);
     }
-    // Held by this program now, so no temporary file here is being written
-    // for this session; those of killed runs go.
-    if let Some(dir) = path.parent() {
-        files::remove_stale_temp_files(dir);
-    }
     let base = journal::fingerprint(&bytes);
     let mut session = loaded.session;
     let unwritable = |session: Session, e: io::Error| {

@@ -400,7 +400,7 @@ impl Plan {
         }
         // Left by an export that was killed while writing; git would pick
         // them up in a concept repository.
-        super::files::remove_stale_temp_files(&self.dir);
+        super::tidy::remove_stale_temp_files(&self.dir);
         let mut written = Vec::new();
         for f in self.changes() {
             // Checked again right before writing: a link placed meanwhile is
