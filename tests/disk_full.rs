@@ -160,6 +160,10 @@ fn a_full_disk_turns_the_status_red_damages_nothing_and_loses_no_card() {
         }
     }
     let first_unsaved = after_full.expect("the disk never became full");
+    println!(
+        "journal full at card {first_unsaved}, {} cards typed",
+        typed.len()
+    );
     tty.expect(FULL);
     for text in ["Nicht gespeichert", "nicht gespeichert"] {
         let red = tty.background_of(text);
@@ -214,6 +218,7 @@ fn a_full_disk_turns_the_status_red_damages_nothing_and_loses_no_card() {
     let (cards, torn) = on_disk(&path);
     assert!(!torn);
     assert_eq!(cards, typed);
+    println!("after room and kill -9: {} of {} cards back", cards.len(), typed.len());
     drop(tty);
     drop(mount);
 }
