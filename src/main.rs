@@ -174,7 +174,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("stellwand: {msg}");
+            eprintln!("stellwand: {}", stellwand::core::sanitize::terminal(&msg));
             ExitCode::FAILURE
         }
     }

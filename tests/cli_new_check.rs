@@ -189,3 +189,115 @@ fn check_names_the_place_of_a_day_that_does_not_exist() {
     let err = String::from_utf8_lossy(&en.stderr);
     assert!(err.contains("there is no 31 February 2019"), "{err}");
 }
+
+#[test]
+fn check_refuses_an_unknown_field_and_suggests_the_known_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("karte.ron");
+    std::fs::write(
+        &file,
+        "Session(\n  version: 1,\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [\n    Card(id: \"k9\", txt: \"Karte\"),\n  ])])],\n)\n",
+    )
+    .unwrap();
+    let out = stellwand().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{}:4:20: unbekanntes Feld „txt“ – meinten Sie „text“?",
+            file.display()
+        )
+    );
+}
+
+/// Runs `stellwand ARGS`, killing it when it has not ended in 10 s.
+fn run_briefly(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let mut child = stellwand()
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return (None, "still running after 10 s".into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_pipe_or_a_device_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, err) = run_briefly(&["check".as_ref(), fifo.as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}:", fifo.display())) && err.contains("Pipe"),
+        "{err}"
+    );
+    let (code, err) = run_briefly(&["check".as_ref(), "/dev/zero".as_ref()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("Gerät"), "{err}");
+    let (code, err) = run_briefly(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("Ordner"), "{err}");
+}
+
+#[test]
+fn check_accepts_a_file_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("windows.ron");
+    std::fs::write(&file, "\u{feff}Session(version: 1, title: \"Notepad\")\n").unwrap();
+    let out = stellwand().arg("check").arg(&file).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn check_names_every_unknown_field_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("zwei.ron");
+    std::fs::write(
+        &file,
+        "Session(\n  titel: \"A\",\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", txt: \"B\")])])],\n)\n",
+    )
+    .unwrap();
+    let out = stellwand()
+        .args(["--lang", "en", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let name = file.display();
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            format!("{name}:2:3: unknown field 'titel' – did you mean 'title'?"),
+            format!("{name}:3:82: unknown field 'txt' – did you mean 'text'?"),
+        ]
+    );
+}

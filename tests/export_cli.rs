@@ -90,7 +90,7 @@ fn a_broken_session_file_is_named_with_line_and_column() {
     let root = tempfile::tempdir().unwrap();
     let file = root.path().join("kaputt.ron");
     fs::write(&file, "Session(\n  version: 1,\n  title: 42,\n)").unwrap();
-    for (lang, word) in [("de", "Fehler"), ("en", "invalid")] {
+    for (lang, word) in [("de", "erwartet Text"), ("en", "expected text")] {
         let out = stellwand()
             .args(["--lang", lang, "export", "--to"])
             .arg(root.path())
@@ -170,4 +170,42 @@ fn the_themes_file_of_the_sessions_folder_is_exported_with_several_sessions() {
     let block = &text[start..];
     assert!(block.contains("### Kita überall"), "{text}");
     assert!(block.contains("Integrationskonferenz Süd"));
+}
+
+/// A process id no system hands out (above the largest `pid_max`).
+const DEAD_PID: u32 = 4_194_305;
+
+#[test]
+fn stale_temporary_files_are_removed_and_never_exported() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("mitte.ron");
+    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
+    let dir = root.path().join("konzept");
+    fs::create_dir(&dir).unwrap();
+    // Left by an export killed while writing, and one still being written
+    // by a running program (this test).
+    let stale = dir.join(format!(".bildung-ausbildung.md.{DEAD_PID}.tmp"));
+    fs::write(&stale, "<!-- halb").unwrap();
+    let live = dir.join(format!(".index.md.{}.tmp", std::process::id()));
+    fs::write(&live, "").unwrap();
+    let mine = dir.join(format!("notizen.{DEAD_PID}.tmp"));
+    fs::write(&mine, "von Hand").unwrap();
+
+    let out = stellwand()
+        .args(["export", "--to"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    for listed in stdout.lines() {
+        assert!(
+            !listed.ends_with(".tmp") && !listed.contains(".md."),
+            "{stdout}"
+        );
+    }
+    assert!(!stale.exists(), "a stale temporary file was left");
+    assert!(live.exists(), "the file of a running program was removed");
+    assert!(mine.exists(), "a file not made by stellwand was removed");
 }

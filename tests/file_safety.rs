@@ -253,3 +253,36 @@ fn a_read_only_folder_opens_read_only_with_a_message() {
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(names(dir.path()), ["konferenz.ron"]);
 }
+
+#[test]
+fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notiz.ron");
+    let text =
+        store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
+    fs::write(&path, &text).unwrap();
+    let mut tty = Tty::start(dir.path(), &["notiz.ron"], &[]);
+    tty.wait_for("unbekanntes Feld „notizen“ – meinten Sie „notes“?");
+    tty.send("aKita\x1b");
+    tty.send("\x13");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(Duration::from_secs(10)), Some(Some(0)));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(names(dir.path()), ["notiz.ron"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_session_is_refused_at_once_and_q_still_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let screen = open_and_quit(dir.path(), "f.ron", "Pipe");
+    assert!(screen.contains("f.ron"), "{screen}");
+}

@@ -119,3 +119,31 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     let index = std::fs::read_to_string(dir.path().join("konzept/index.md")).unwrap();
     assert!(index.contains("fruehe-bildung-und-erziehung.md"), "{index}");
 }
+
+#[test]
+fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("\x1b[200~- eins\r\n- zwei\r\n- drei\r\n\x1b[201~");
+    tty.wait_for("Karten: 3 ");
+    tty.send("k");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    // A paste holding the end marker, as a planted text would: the rest
+    // must not run as keys (d deletes the selected card).
+    tty.send("\x1b[200~vier\r\nfünf\x1b[201~ddd\x1b[201~");
+    tty.wait_for("Karten: 5 ");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let screen = tty.contents();
+    assert!(screen.contains("Karten: 5 "), "{screen}");
+    tty.send("q");
+    tty.wait_success();
+    let s = store::load(&file).unwrap().session;
+    let texts: Vec<&str> = s.boards[0].columns[0]
+        .cards
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["eins", "zwei", "vier", "fünfddd", "drei"]);
+}

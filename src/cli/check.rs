@@ -16,12 +16,12 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
         match check(file, lang) {
             Ok(notes) => {
                 for n in notes {
-                    eprintln!("{n}");
+                    tell!("{n}");
                 }
             }
             Err(problems) => {
                 for p in problems {
-                    eprintln!("{}", p.render(lang));
+                    tell!("{}", p.render(lang));
                 }
                 ok = false;
             }
@@ -60,7 +60,11 @@ fn check(file: &Path, lang: Lang) -> Result<Vec<String>, Vec<FileError>> {
                 .unwrap_or_default();
             Err(if all.is_empty() { vec![e] } else { all })
         }
-        Err(e) => Err(vec![e]),
+        // Every unknown field of the file, each with its place.
+        Err(e) => {
+            let all = store::problems(file, &bytes);
+            Err(if all.is_empty() { vec![e] } else { all })
+        }
     }
 }
 

@@ -26,7 +26,7 @@ pub fn run(
     if let Some(t) = threshold
         && !(0.0..=1.0).contains(&t)
     {
-        eprintln!(
+        tell!(
             "stellwand: {} {t}",
             lang.pick(
                 "--threshold erwartet eine Zahl von 0 bis 1, nicht",
@@ -37,7 +37,7 @@ pub fn run(
     }
     let (workspace, problems) = Workspace::load(files);
     for e in &problems {
-        eprintln!("{}", e.render(lang));
+        tell!("{}", e.render(lang));
     }
     if !problems.is_empty() {
         return ExitCode::FAILURE;
@@ -45,7 +45,7 @@ pub fn run(
     let sessions = workspace.session_list();
     let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
     for p in problems {
-        eprintln!(
+        tell!(
             "{} ({})",
             p.render(lang),
             lang.pick("Thesaurus-Datei ausgelassen", "thesaurus file left out")
@@ -90,11 +90,13 @@ pub fn run(
                 serde_json::json!({ "label": k.label, "cards": cards })
             })
             .collect();
-        println!("{}", serde_json::json!({ "clusters": clusters }));
+        let json = serde_json::json!({ "clusters": clusters }).to_string();
+        // serde_json escapes C0 but leaves C1 (U+009B starts a sequence).
+        println!("{}", stellwand::core::sanitize::json(&json));
         return ExitCode::SUCCESS;
     }
     let several = result.clusters.iter().filter(|k| k.len() > 1).count();
-    println!(
+    say!(
         "{} {} {} {} ({} {}, {} {})",
         cards.len(),
         lang.pick("Karten in", "cards in"),
@@ -109,7 +111,7 @@ pub fn run(
         }
     );
     for (n, k) in result.clusters.iter().enumerate() {
-        println!();
+        say!();
         let theme = k
             .theme
             .as_ref()
@@ -120,7 +122,7 @@ pub fn run(
                 )
             })
             .unwrap_or_default();
-        println!(
+        say!(
             "{}. {} — {} {}{theme}",
             n + 1,
             k.label,
@@ -138,7 +140,7 @@ pub fn run(
             } else {
                 ""
             };
-            println!(
+            say!(
                 "   - {}  [{} · {} · {}]{new}",
                 main_text(m.card)
                     .split_whitespace()
@@ -149,7 +151,7 @@ pub fn run(
                 c.id
             );
             if !m.reasons.is_empty() {
-                println!(
+                say!(
                     "     {}: {}",
                     lang.pick("weil", "because"),
                     describe_all(&m.reasons, lang)

@@ -22,7 +22,7 @@ pub fn run(
 ) -> ExitCode {
     let (mut workspace, problems) = Workspace::load(files);
     for e in &problems {
-        eprintln!("{}", e.render(lang));
+        tell!("{}", e.render(lang));
     }
     if !problems.is_empty() {
         return ExitCode::FAILURE;
@@ -60,14 +60,20 @@ pub fn run(
     let plan = match export::plan_with(&sources, shared, templates, to, options) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("stellwand: {}", e.message(lang));
+            tell!("stellwand: {}", e.message(lang));
             return ExitCode::FAILURE;
         }
     };
-    print!("{}", plan.summary(lang));
-    print!("{}", plan.report(lang));
+    print!(
+        "{}",
+        stellwand::core::sanitize::terminal(&plan.summary(lang))
+    );
+    print!(
+        "{}",
+        stellwand::core::sanitize::terminal(&plan.report(lang))
+    );
     if dry_run {
-        println!(
+        say!(
             "{}",
             lang.pick(
                 "Probelauf (--dry-run): nichts geschrieben.",
@@ -75,11 +81,11 @@ pub fn run(
             )
         );
     } else if let Err(e) = plan.apply() {
-        eprintln!("{}", e.render(lang));
+        tell!("{}", e.render(lang));
         return ExitCode::FAILURE;
     }
     for p in &plan.problems {
-        eprintln!("{}", p.render(lang));
+        tell!("{}", p.render(lang));
     }
     if plan.problems.is_empty() {
         ExitCode::SUCCESS

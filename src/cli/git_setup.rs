@@ -60,16 +60,16 @@ pub fn run(dir: Option<PathBuf>, lang: Lang) -> CmdResult {
     git_config(&root, "merge.stellwand.driver", &driver, lang)?;
     match lang {
         Lang::De => {
-            println!("git config merge.stellwand.driver: {driver}");
-            println!(
+            say!("git config merge.stellwand.driver: {driver}");
+            say!(
                 "Fertig. .gitattributes und .gitignore einchecken (git add .gitattributes .gitignore; git commit). \
                  Der Treiber steht nur in {}: jede Kollegin und jeder Kollege führt `stellwand git-setup` einmal im eigenen Klon aus.",
                 root.join(".git").join("config").display()
             );
         }
         Lang::En => {
-            println!("git config merge.stellwand.driver: {driver}");
-            println!(
+            say!("git config merge.stellwand.driver: {driver}");
+            say!(
                 "Done. Commit .gitattributes and .gitignore (git add .gitattributes .gitignore; git commit). \
                  The driver is only in {}: every colleague runs `stellwand git-setup` once in their own clone.",
                 root.join(".git").join("config").display()
@@ -81,10 +81,10 @@ pub fn run(dir: Option<PathBuf>, lang: Lang) -> CmdResult {
 
 fn report(path: &Path, added: usize, lang: Lang) {
     match (added, lang) {
-        (0, Lang::De) => println!("{}: schon eingerichtet", path.display()),
-        (0, Lang::En) => println!("{}: already set up", path.display()),
-        (n, Lang::De) => println!("{}: {n} Zeile(n) ergänzt", path.display()),
-        (n, Lang::En) => println!("{}: {n} line(s) added", path.display()),
+        (0, Lang::De) => say!("{}: schon eingerichtet", path.display()),
+        (0, Lang::En) => say!("{}: already set up", path.display()),
+        (n, Lang::De) => say!("{}: {n} Zeile(n) ergänzt", path.display()),
+        (n, Lang::En) => say!("{}: {n} line(s) added", path.display()),
     }
 }
 

@@ -35,7 +35,7 @@ pub fn run(
     store::save(output, &session).map_err(|e| e.render(lang))?;
     let boards = session.boards.len();
     let cards = session.card_count();
-    println!(
+    say!(
         "{}",
         match lang {
             Lang::De => format!(

@@ -15,7 +15,7 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<PathBuf>, lang:
     match merge_files(base, ours, theirs, &shown) {
         Ok(m) => {
             for n in &m.notes {
-                eprintln!("{}: {}", shown.display(), n.message(lang));
+                tell!("{}: {}", shown.display(), n.message(lang));
             }
             if m.has_conflicts() {
                 ExitCode::from(1)
@@ -24,8 +24,8 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<PathBuf>, lang:
             }
         }
         Err(e) => {
-            eprintln!("{}", e.render(lang));
-            eprintln!(
+            tell!("{}", e.render(lang));
+            tell!(
                 "{}: {}",
                 shown.display(),
                 lang.pick(

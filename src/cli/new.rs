@@ -44,7 +44,7 @@ pub fn run(
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     store::save(file, &session).map_err(|e| e.render(lang))?;
-    println!(
+    say!(
         "{} {}",
         lang.pick("Neue Sitzung angelegt:", "New session created:"),
         file.display()

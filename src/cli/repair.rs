@@ -10,6 +10,6 @@ use super::CmdResult;
 
 pub fn run(file: &Path, lang: Lang) -> CmdResult {
     let done = repair::repair_file(file).map_err(|e| e.render(lang))?;
-    println!("{}", done.message(file, lang));
+    say!("{}", done.message(file, lang));
     Ok(())
 }

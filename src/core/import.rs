@@ -15,7 +15,7 @@ pub fn import_file(
     templates: &Templates,
     template: &BoardTemplate,
 ) -> Result<Session, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::io(path, &e))?;
+    let bytes = super::store::read_limited(path)?;
     let text = text_of(path, &bytes)?;
     import_text(path, &text, templates, template)
 }

@@ -2,12 +2,13 @@
 //! before it counts, so a crash loses no committed change. A save empties it.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Seek};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
+use super::files;
 use super::model::Session;
 
 /// The journal file of a session file: `.NAME.journal` in the same folder.
@@ -51,6 +52,13 @@ enum Record {
 pub struct Journal {
     path: PathBuf,
     file: File,
+    /// Length of the whole records; a failed append is cut back to it, so
+    /// that the next record never joins a torn one.
+    whole: u64,
+    /// A failed append could not be cut back yet.
+    torn: bool,
+    /// Bytes this journal may still write, to imitate a full disk in tests.
+    budget: Option<u64>,
 }
 
 impl Journal {
@@ -58,14 +66,23 @@ impl Journal {
     /// have the given fingerprint.
     pub fn create(session: &Path, base: u64) -> io::Result<Journal> {
         let path = journal_path(session);
-        let mut file = OpenOptions::new()
-            .create(true)
-            .write(true)
-            .truncate(true)
-            .open(&path)?;
-        writeln!(file, "{}", line(&Record::Base(base)))?;
-        file.sync_data()?;
-        Ok(Journal { path, file })
+        let file = files::open_no_follow(
+            &path,
+            OpenOptions::new().create(true).write(true).truncate(true),
+        )?;
+        let mut journal = Journal {
+            path,
+            file,
+            whole: 0,
+            torn: false,
+            budget: None,
+        };
+        let mut first = line(&Record::Base(base));
+        first.push('\n');
+        journal.write_limited(first.as_bytes())?;
+        journal.file.sync_data()?;
+        journal.whole = first.len() as u64;
+        Ok(journal)
     }
 
     /// Goes on writing a journal that was just replayed onto a session loaded
@@ -74,10 +91,8 @@ impl Journal {
     /// when there is none or it belongs to another state of the file.
     pub fn resume(session: &Path, base: u64) -> io::Result<Journal> {
         let path = journal_path(session);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Journal::create(session, base),
-            Err(e) => return Err(e),
+        let Some(bytes) = files::read_no_follow(&path)? else {
+            return Journal::create(session, base);
         };
         let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
         let matches = std::str::from_utf8(first)
@@ -88,20 +103,65 @@ impl Journal {
         if !matches || complete == 0 {
             return Journal::create(session, base);
         }
-        let file = OpenOptions::new().write(true).open(&path)?;
+        let file = files::open_no_follow(&path, OpenOptions::new().write(true))?;
         file.set_len(complete as u64)?;
         file.sync_data()?;
         drop(file);
-        let file = OpenOptions::new().append(true).open(&path)?;
-        Ok(Journal { path, file })
+        let file = files::open_no_follow(&path, OpenOptions::new().append(true))?;
+        Ok(Journal {
+            path,
+            file,
+            whole: complete as u64,
+            torn: false,
+            budget: None,
+        })
     }
 
-    /// Appends an edit and flushes it to disk before returning.
+    /// Appends an edit and flushes it to disk before returning. When that
+    /// fails (a full disk), the journal is cut back to its last whole
+    /// record: what is on disk stays readable, and the edit can be
+    /// appended again later.
     pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
+        if self.torn {
+            self.cut_back()?;
+        }
         let mut text = line(&Record::Edit(Box::new(edit.clone())));
         text.push('\n');
-        self.file.write_all(text.as_bytes())?;
-        self.file.sync_data()
+        let written = self
+            .write_limited(text.as_bytes())
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.whole += text.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                self.torn = true;
+                let _ = self.cut_back();
+                Err(e)
+            }
+        }
+    }
+
+    fn cut_back(&mut self) -> io::Result<()> {
+        self.file.set_len(self.whole)?;
+        // A journal just created is not opened for appending: the next
+        // write must go to the new end, not leave a hole.
+        self.file.seek(io::SeekFrom::Start(self.whole))?;
+        self.file.sync_data()?;
+        self.torn = false;
+        Ok(())
+    }
+
+    fn write_limited(&mut self, bytes: &[u8]) -> io::Result<()> {
+        files::write_limited(&mut self.file, bytes, self.budget.as_mut())
+    }
+
+    /// Lets this journal write only `bytes` more before it fails like a
+    /// full disk (`None`: no limit).
+    #[cfg(test)]
+    pub(crate) fn limit_writes(&mut self, bytes: Option<u64>) {
+        self.budget = bytes;
     }
 
     pub fn path(&self) -> &Path {
@@ -140,16 +200,11 @@ pub struct Replay {
 /// from file bytes with the fingerprint `base`. No journal: nothing to do.
 pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Result<Replay> {
     let path = journal_path(session_path);
-    match fs::metadata(&path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replay::default()),
-        Err(e) => return Err(e),
-        // A device or pipe in its place would be read forever.
-        Ok(m) if !m.is_file() => {
-            return Err(io::Error::other("not a journal file"));
-        }
-        Ok(_) => {}
-    }
-    let bytes = fs::read(&path)?;
+    // A link is not followed; a device or pipe in its place is refused
+    // rather than read forever.
+    let Some(bytes) = files::read_no_follow(&path)? else {
+        return Ok(Replay::default());
+    };
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Replay::default();
     let complete = text.ends_with('\n');
@@ -181,6 +236,7 @@ pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     use crate::core::store;
 
@@ -233,6 +289,32 @@ mod tests {
         let r = replay(&path, base, &mut loaded).unwrap();
         assert_eq!((r.applied, r.torn), (1, true));
         assert_eq!(loaded.card_count(), 1);
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_is_cut_back_to_the_last_whole_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = session();
+        store::save(&path, &s).unwrap();
+        let base = fingerprint(&fs::read(&path).unwrap());
+        let mut j = Journal::create(&path, base).unwrap();
+        let e = add(&mut s, "ganz");
+        j.append(&e).unwrap();
+        let whole = fs::read(journal_path(&path)).unwrap();
+        // The disk fills up in the middle of the next record.
+        j.limit_writes(Some(10));
+        let e2 = add(&mut s, "halb geschrieben");
+        let err = j.append(&e2).unwrap_err();
+        assert!(crate::core::files::is_disk_full(&err), "{err}");
+        assert_eq!(fs::read(journal_path(&path)).unwrap(), whole);
+        // Space again: the same record goes on a line of its own.
+        j.limit_writes(None);
+        j.append(&e2).unwrap();
+        drop(j);
+        let mut loaded = store::load(&path).unwrap().session;
+        let r = replay(&path, base, &mut loaded).unwrap();
+        assert_eq!((r.applied, r.skipped, r.torn), (2, 0, false));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use super::files;
 use super::journal::sibling;
 
 /// The lock file of a session file: `.NAME.lock` in the same folder.
@@ -123,13 +124,17 @@ pub fn acquire(session: &Path) -> Result<Lock, LockError> {
 
 fn acquire_once(session: &Path) -> Result<Lock, LockError> {
     let path = lock_path(session);
-    let mut file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&path)
-        .map_err(LockError::Io)?;
+    // Never through a link: a planted `.NAME.lock -> victim` would be
+    // truncated and overwritten with the owner line.
+    let mut file = files::open_no_follow(
+        &path,
+        OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true),
+    )
+    .map_err(LockError::Io)?;
     match file.try_lock() {
         Ok(()) => {
             let line = Owner::current().to_line();

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
-use super::error::{FileError, Lang};
+use super::error::{FileError, FileProblem, Lang};
+use super::files;
 use super::journal::{self, Journal, Replay};
 use super::lock::{self, Lock, LockError, Owner};
 use super::model::Session;
@@ -45,8 +46,8 @@ pub struct Draft {
 
 /// Reads the draft beside a session file, if there is a readable one.
 pub fn read_draft(session: &Path) -> Option<Draft> {
-    let text = fs::read_to_string(journal::draft_path(session)).ok()?;
-    ron::from_str(&text).ok()
+    let bytes = files::read_no_follow(&journal::draft_path(session)).ok()??;
+    ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
 /// Why a session opened read-only.
@@ -54,6 +55,8 @@ pub fn read_draft(session: &Path) -> Option<Draft> {
 pub enum ReadOnly {
     /// Written by a newer program.
     Newer(FileError),
+    /// Holds fields this program does not know, which a save would drop.
+    NotUnderstood(FileError),
     /// Another running stellwand has it open.
     Locked(Option<Owner>),
     /// The lock or the journal could not be written beside the file (a
@@ -65,6 +68,16 @@ impl ReadOnly {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ReadOnly::Newer(e) => e.render(lang),
+            ReadOnly::NotUnderstood(e) => match lang {
+                Lang::De => format!(
+                    "{} – nur lesend geöffnet, damit beim Speichern nichts verloren geht",
+                    e.render(lang)
+                ),
+                Lang::En => format!(
+                    "{} – opened read-only, so that saving loses nothing",
+                    e.render(lang)
+                ),
+            },
             ReadOnly::Locked(Some(o)) => match lang {
                 Lang::De => format!(
                     "Schon geöffnet von {} auf {} (Prozess {}) – nur lesend",
@@ -227,17 +240,31 @@ impl Opened {
 /// can be written beside it; the file, its lock and its journal are then
 /// never written.
 pub fn open(path: &Path) -> Result<Opened, FileError> {
-    let bytes = store::read_limited(path)?;
-    let loaded = store::load_bytes(path, &bytes)?;
+    // One file is one session, however it is reached: the lock, journal and
+    // draft sit beside the file itself, and saving through a link writes
+    // the file it points to. Messages about the content name the path as
+    // given.
+    let given = path;
+    let real = fs::canonicalize(given).map_err(|e| FileError::io(given, &e))?;
+    let path = real.as_path();
+    let named = |mut e: FileError| {
+        if e.path == real {
+            e.path = given.to_path_buf();
+        }
+        e
+    };
+    let bytes = store::read_limited(path).map_err(named)?;
+    let loaded = store::load_bytes_viewable(given, &bytes)?;
     if loaded.read_only {
         let why = loaded.warning.clone().unwrap_or_else(|| {
             FileError::other(path, 0, 0, "neuere Version".into(), "newer version".into())
         });
-        return Ok(Opened::read_only(
-            loaded.session,
-            ReadOnly::Newer(why),
-            None,
-        ));
+        let why = if matches!(why.problem, FileProblem::NewerVersion { .. }) {
+            ReadOnly::Newer(why)
+        } else {
+            ReadOnly::NotUnderstood(why)
+        };
+        return Ok(Opened::read_only(loaded.session, why, None));
     }
     let lock = match lock::acquire(path) {
         Ok(l) => l,
@@ -269,15 +296,15 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     // Read again under the lock: the one who held it before may have saved
     // on the way out. Parsed again only when it did.
     let first = bytes;
-    let bytes = store::read_limited(path)?;
+    let bytes = store::read_limited(path).map_err(named)?;
     let loaded = if bytes == first {
         loaded
     } else {
-        store::load_bytes(path, &bytes)?
+        store::load_bytes_viewable(given, &bytes)?
     };
     if loaded.read_only {
         drop(lock);
-        return open(path);
+        return open(given);
     }
     let base = journal::fingerprint(&bytes);
     let mut session = loaded.session;
@@ -285,6 +312,18 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         let err = FileError::io(&journal::journal_path(path), &e);
         Opened::read_only(session, ReadOnly::Unwritable(err), loaded.upgraded_from)
     };
+    // The draft is read and replaced, never written through: a link or
+    // anything else odd in its place is refused like an unwritable journal.
+    let draft_file = journal::draft_path(path);
+    if let Some(kind) = files::odd_kind(&draft_file) {
+        let (de, en) = kind.describe();
+        let err = FileError::other(&draft_file, 0, 0, de.into(), en.into());
+        return Ok(Opened::read_only(
+            session,
+            ReadOnly::Unwritable(err),
+            loaded.upgraded_from,
+        ));
+    }
     let mut recovered = Recovered::default();
     match journal::replay(path, base, &mut session) {
         Ok(r) => recovered.replay = r,
@@ -300,8 +339,9 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         Err(e) => return Ok(unwritable(session, e)),
     };
     recovered.draft = read_draft(path);
-    let draft_on_disk = journal::draft_path(path).exists();
+    let draft_on_disk = draft_file.exists();
     let backup = loaded.upgraded_from.map(|v| (v, bytes));
+    let bom = loaded.bom;
     Ok(Opened {
         session,
         file: Some(SessionFile {
@@ -313,6 +353,8 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             draft_written: None,
             draft_at: None,
             draft_on_disk,
+            unrecorded: Vec::new(),
+            bom,
         }),
         read_only: None,
         recovered,
@@ -325,7 +367,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
 /// else left to be started over.
 fn keep_stale_journal(path: &Path) -> Option<PathBuf> {
     let jp = journal::journal_path(path);
-    let text = fs::read(&jp).ok()?;
+    let text = files::read_no_follow(&jp).ok()??;
     if text.iter().filter(|b| **b == b'\n').count() < 2 {
         return None;
     }
@@ -381,6 +423,11 @@ pub struct SessionFile {
     draft_written: Option<Draft>,
     draft_at: Option<Instant>,
     draft_on_disk: bool,
+    /// Edits applied in memory that the journal could not take yet (a full
+    /// disk), oldest first; written before any later one.
+    unrecorded: Vec<Edit>,
+    /// The file started with a byte order mark: it is written again.
+    bom: bool,
 }
 
 impl SessionFile {
@@ -388,39 +435,76 @@ impl SessionFile {
         &self.path
     }
 
-    /// Appends an edit to the journal, on disk before this returns.
+    /// Appends an edit to the journal, on disk before this returns. When
+    /// that fails the edit is kept and written by the next [`record`] or
+    /// [`retry`], or with the session by the next save.
+    ///
+    /// [`record`]: SessionFile::record
+    /// [`retry`]: SessionFile::retry
     pub fn record(&mut self, edit: &Edit) -> io::Result<()> {
-        match &mut self.journal {
-            Some(j) => j.append(edit),
-            None => Err(io::Error::other(format!(
-                "{}: kein Journal / no journal",
-                journal::journal_path(&self.path).display()
-            ))),
+        self.unrecorded.push(edit.clone());
+        self.retry()
+    }
+
+    /// Writes the edits the journal could not take before.
+    pub fn retry(&mut self) -> io::Result<()> {
+        if self.unrecorded.is_empty() {
+            return Ok(());
         }
+        if self.journal.is_none() {
+            let j = Journal::create(&self.path, self.base)?;
+            self.journal = Some(j);
+        }
+        let journal = self.journal.as_mut().expect("just made");
+        let mut done = 0;
+        let result = self.unrecorded.iter().try_for_each(|e| {
+            journal.append(e)?;
+            done += 1;
+            Ok(())
+        });
+        self.unrecorded.drain(..done);
+        result
+    }
+
+    /// How many edits are only in memory, not yet in the journal.
+    pub fn unrecorded(&self) -> usize {
+        self.unrecorded.len()
     }
 
     /// Saves the session atomically and starts a fresh journal. A file
     /// changed on disk since it was read is never overwritten: the session
     /// goes to a side file instead, which becomes this file.
     pub fn save(&mut self, session: &Session) -> Result<Saved, FileError> {
-        let text = store::to_ron(session);
-        let bytes = text.as_bytes();
-        let changed = match fs::read(&self.path) {
-            Ok(now) => journal::fingerprint(&now) != self.base,
-            // Deleted or moved away: writing it anew overwrites nobody's work.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-            Err(e) => return Err(FileError::io(&self.path, &e)),
-        };
-        if changed {
-            return self.save_aside(bytes);
+        let mut text = store::to_ron(session);
+        if self.bom {
+            text.insert(0, store::BOM);
         }
+        let bytes = text.as_bytes();
         if let Some((version, original)) = &self.backup {
             let backup = free_name(backup_path(&self.path, *version));
-            store::write_atomic(&backup, original).map_err(|e| FileError::io(&backup, &e))?;
+            store::write_atomic_with(&backup, original, Some(&self.path), &mut || Ok(()))
+                .map_err(|e| FileError::io(&backup, &e))?;
             self.backup = None;
         }
-        store::write_atomic(&self.path, bytes).map_err(|e| FileError::io(&self.path, &e))?;
+        // Compared when the new content is on disk and just before it
+        // replaces the file: a change made while a large session was
+        // being written is seen too.
+        let (path, base) = (self.path.clone(), self.base);
+        let mut changed = false;
+        let written = store::write_atomic_with(&self.path, bytes, None, &mut || {
+            changed = changed_since(&path, base)?;
+            if changed {
+                return Err(io::Error::other("changed on disk"));
+            }
+            Ok(())
+        });
+        match written {
+            Err(_) if changed => return self.save_aside(bytes),
+            Err(e) => return Err(FileError::io(&self.path, &e)),
+            Ok(()) => {}
+        }
         self.base = journal::fingerprint(bytes);
+        self.unrecorded.clear();
         self.restart_journal()?;
         Ok(Saved::Written)
     }
@@ -444,7 +528,8 @@ impl SessionFile {
             timestamp(),
             store::EXTENSION
         )));
-        store::write_atomic(&side, bytes).map_err(|e| FileError::io(&side, &e))?;
+        store::write_atomic_with(&side, bytes, Some(&self.path), &mut || Ok(()))
+            .map_err(|e| FileError::io(&side, &e))?;
         let original = std::mem::replace(&mut self.path, side.clone());
         // The journal and draft of the original file now belong to the side
         // file, where everything they hold is saved.
@@ -460,6 +545,7 @@ impl SessionFile {
         self.lock = lock::acquire(&side).ok();
         self.base = journal::fingerprint(bytes);
         self.backup = None;
+        self.unrecorded.clear();
         self.restart_journal()?;
         Ok(Saved::Conflict { original, side })
     }
@@ -521,6 +607,41 @@ impl SessionFile {
             lock.remove();
         }
     }
+}
+
+/// Whether the file on disk is no longer the one with fingerprint `base`:
+/// its bytes differ, or it was replaced or written while being read.
+/// Deleted or moved away is no change: writing it anew overwrites nobody's
+/// work.
+fn changed_since(path: &Path, base: u64) -> io::Result<bool> {
+    let mut file = match files::open_regular(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let before = file.metadata()?;
+    let mut now = Vec::with_capacity(before.len() as usize);
+    io::Read::read_to_end(&mut file, &mut now)?;
+    if journal::fingerprint(&now) != base {
+        return Ok(true);
+    }
+    match fs::metadata(path) {
+        Ok(after) => Ok(!same_state(&before, &after)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// The same file, unchanged: same inode, size and modification time.
+fn same_state(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (a.dev(), a.ino()) != (b.dev(), b.ino()) {
+            return false;
+        }
+    }
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 /// The backup name of a file of an older format version: `NAME.vN.bak`.
@@ -712,6 +833,73 @@ mod tests {
     }
 
     #[test]
+    fn a_file_replaced_while_the_save_writes_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let e = add(&mut o.session, "meins");
+        o.session.apply(e).unwrap();
+        let theirs = fs::read_to_string(&path)
+            .unwrap()
+            .replace("title: \"\"", "title: \"fremd\"");
+        let other = theirs.clone();
+        let target = path.clone();
+        // The other program replaces the file after the save has checked
+        // it once and while the new content is being written.
+        store::test_hook::set(move |p| {
+            if p == target {
+                let tmp = target.with_file_name("other.tmp");
+                fs::write(&tmp, &other).unwrap();
+                fs::rename(&tmp, &target).unwrap();
+            }
+        });
+        let saved = o.file.as_mut().unwrap().save(&o.session);
+        store::test_hook::clear();
+        let saved = saved.unwrap();
+        assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        let Saved::Conflict { side, .. } = saved else {
+            unreachable!()
+        };
+        assert_eq!(texts(&store::load(&side).unwrap().session), ["meins"]);
+    }
+
+    #[test]
+    fn an_edit_the_full_disk_refused_is_kept_and_written_when_there_is_room() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let first = add(&mut o.session, "vorher");
+        o.session.apply(first.clone()).unwrap();
+        file.record(&first).unwrap();
+        file.journal.as_mut().unwrap().limit_writes(Some(0));
+        let mut refused = Vec::new();
+        for text in ["voll 1", "voll 2"] {
+            let e = add(&mut o.session, text);
+            o.session.apply(e.clone()).unwrap();
+            let err = file.record(&e).unwrap_err();
+            assert!(crate::core::files::is_disk_full(&err), "{err}");
+            refused.push(e);
+        }
+        assert_eq!(file.unrecorded(), 2);
+        // Still full: trying again fails and damages nothing.
+        assert!(file.retry().is_err());
+        assert_eq!(file.unrecorded(), 2);
+        assert_eq!(fs::read(&path).unwrap(), before);
+        // Room again: the kept edits go to the journal, in order.
+        file.journal.as_mut().unwrap().limit_writes(None);
+        file.retry().unwrap();
+        assert_eq!(file.unrecorded(), 0);
+        drop(o); // killed
+        let o = open(&path).unwrap();
+        assert_eq!(texts(&o.session), ["vorher", "voll 1", "voll 2"]);
+    }
+
+    #[test]
     fn a_version_0_file_is_upgraded_with_a_backup_on_the_first_save() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("alt.ron");
@@ -804,6 +992,203 @@ mod tests {
         let file = o.file.as_mut().unwrap();
         file.update_draft(None, Instant::now()).unwrap();
         assert!(read_draft(&path).is_none());
+    }
+
+    /// A link planted at `name` beside the session (as a shared repository
+    /// could hold one): the session opens read-only naming the link, and
+    /// neither the victim nor the session file is written.
+    #[cfg(unix)]
+    fn planted_link_is_refused(name: &str) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.ron");
+        store::save(&path, &session()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "unberührt\n").unwrap();
+        let link = dir.path().join(name);
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let o = open(&path).unwrap();
+        assert!(
+            o.file.is_none(),
+            "{name}: opened for writing through a link"
+        );
+        let text = o.read_only.unwrap().message(Lang::De);
+        assert!(text.contains(name), "{text}");
+        assert!(text.contains("symbolischer Link"), "{text}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "unberührt\n");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_lock_is_not_written_through() {
+        planted_link_is_refused(".v.ron.lock");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_journal_is_not_written_through() {
+        planted_link_is_refused(".v.ron.journal");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_draft_is_not_read_or_written_through() {
+        planted_link_is_refused(".v.ron.draft");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_draft_elsewhere_is_not_recovered() {
+        // The link points at a valid draft: following it would put someone
+        // else's text into the editor.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.ron");
+        store::save(&path, &session()).unwrap();
+        let other = dir.path().join("other.ron");
+        let draft = Draft {
+            target: DraftTarget::Edit { card: "k1".into() },
+            text: "fremder Text".into(),
+        };
+        fs::write(&other, ron::to_string(&draft).unwrap()).unwrap();
+        std::os::unix::fs::symlink(&other, journal::draft_path(&path)).unwrap();
+        assert!(read_draft(&path).is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_and_a_link_to_it_are_one_session_with_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let real = dir.path().join("real/r.ron");
+        store::save(&real, &session()).unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink("real/r.ron", &link).unwrap();
+
+        let mut first = open(&link).unwrap();
+        assert!(first.file.is_some());
+        let second = open(&real).unwrap();
+        assert!(
+            matches!(second.read_only, Some(ReadOnly::Locked(_))),
+            "the file behind the link opened for writing a second time"
+        );
+        // Saving through the link writes the file it points to.
+        let e = add(&mut first.session, "durch den Link");
+        first.session.apply(e).unwrap();
+        let file = first.file.as_mut().unwrap();
+        assert_eq!(file.save(&first.session).unwrap(), Saved::Written);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            texts(&store::load(&real).unwrap().session),
+            ["durch den Link"]
+        );
+        let beside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(
+            beside.is_empty(),
+            "lock or journal beside the link: {beside:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_keeps_the_files_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let mut o = open(&path).unwrap();
+        let e = add(&mut o.session, "Name einer Person");
+        o.session.apply(e).unwrap();
+        o.file.as_mut().unwrap().save(&o.session).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o600, "mode {mode:o}");
+    }
+
+    #[test]
+    fn a_file_with_an_unknown_field_opens_read_only_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let text =
+            store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
+        fs::write(&path, &text).unwrap();
+        let o = open(&path).unwrap();
+        assert!(o.file.is_none());
+        let why = o.read_only.unwrap().message(Lang::De);
+        assert!(why.contains("unbekanntes Feld „notizen“"), "{why}");
+        assert!(why.contains("nur lesend"), "{why}");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["s.ron"]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn stale_temporary_files_beside_the_session_are_removed_on_opening() {
+        // A process id no system hands out (above the largest pid_max).
+        const DEAD: u32 = 4_194_305;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let stale = [
+            format!(".s.ron.{DEAD}.tmp"),
+            format!("..s.ron.draft.{DEAD}.tmp"),
+            format!(".s.v0.bak.{DEAD}.tmp"),
+        ];
+        let kept = [
+            format!(".s.ron.{}.tmp", std::process::id()),
+            format!("s.ron.{DEAD}.tmp"),
+            ".s.ron.tmp".to_string(),
+            format!(".s.ron.{DEAD}x.tmp"),
+        ];
+        for n in stale.iter().chain(&kept) {
+            fs::write(dir.path().join(n), "x").unwrap();
+        }
+        let _o = open(&path).unwrap();
+        for n in &stale {
+            assert!(!dir.path().join(n).exists(), "{n} left");
+        }
+        for n in &kept {
+            assert!(dir.path().join(n).exists(), "{n} removed");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_kept_on_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("windows.ron");
+        let text = format!("\u{feff}{}", store::to_ron(&session()));
+        fs::write(&path, &text).unwrap();
+        let mut o = open(&path).unwrap();
+        assert!(
+            o.read_only.is_none(),
+            "{:?}",
+            o.read_only.map(|r| r.message(Lang::En))
+        );
+        let e = add(&mut o.session, "Kita");
+        o.session.apply(e).unwrap();
+        o.file.as_mut().unwrap().save(&o.session).unwrap();
+        let saved = fs::read_to_string(&path).unwrap();
+        assert!(saved.starts_with('\u{feff}'), "the mark was dropped");
+        assert!(!saved[3..].contains('\u{feff}'));
+        assert_eq!(texts(&store::load(&path).unwrap().session), ["Kita"]);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Session files: RON load and save, format versions, atomic writes.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -23,7 +22,13 @@ pub struct Loaded {
     /// The format version the file had when it was older than this
     /// program's; the session is upgraded in memory, the file is not touched.
     pub upgraded_from: Option<u32>,
+    /// The file starts with a byte order mark (Windows editors write one);
+    /// it is kept on saving.
+    pub bom: bool,
 }
+
+/// The UTF-8 byte order mark.
+pub const BOM: char = '\u{feff}';
 
 /// Files above this size are refused rather than read into memory: a session
 /// of 10,000 cards is about 2 MB.
@@ -42,18 +47,12 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
     load_bytes(path, &read_limited(path)?)
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`].
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. A folder, pipe or
+/// device is refused at once: it is opened without waiting and looked at
+/// through the opened file, so nothing can be swapped in between.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
-    let meta = fs::metadata(path).map_err(|e| FileError::io(path, &e))?;
-    if meta.is_dir() {
-        return Err(FileError::other(
-            path,
-            0,
-            0,
-            "das ist ein Ordner, keine Sitzungsdatei".into(),
-            "this is a folder, not a session file".into(),
-        ));
-    }
+    let mut file = super::files::open_regular(path).map_err(|e| FileError::io(path, &e))?;
+    let meta = file.metadata().map_err(|e| FileError::io(path, &e))?;
     if meta.len() > MAX_FILE_BYTES {
         let mb = meta.len() / (1024 * 1024);
         let max = MAX_FILE_BYTES / (1024 * 1024);
@@ -65,7 +64,9 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
             format!("the file is too large for a session ({mb} MB, at most {max} MB)"),
         ));
     }
-    fs::read(path).map_err(|e| FileError::io(path, &e))
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| FileError::io(path, &e))?;
+    Ok(bytes)
 }
 
 /// Parses the bytes of a session file; `path` is only used in messages.
@@ -93,7 +94,8 @@ fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
-/// A file using an id twice is refused, naming the place and the repair.
+/// A file using an id twice is refused, naming the place and the repair. A
+/// field this program does not know is an error: saving would drop it.
 pub fn parse(path: &Path, text: &str) -> Result<Loaded, FileError> {
     parse_checked(path, text, true)
 }
@@ -104,6 +106,57 @@ pub fn parse_allowing_duplicates(path: &Path, text: &str) -> Result<Loaded, File
 }
 
 fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loaded, FileError> {
+    let (loaded, unknown) = parse_all(path, text, refuse_duplicates)?;
+    match unknown.into_iter().next() {
+        Some(first) if !loaded.read_only => Err(first),
+        _ => Ok(loaded),
+    }
+}
+
+/// [`parse`] for showing a file: one with unknown fields is read without
+/// them and marked read-only, with the first one as the warning, so that
+/// it is never saved over.
+pub fn parse_viewable(path: &Path, text: &str) -> Result<Loaded, FileError> {
+    let (mut loaded, unknown) = parse_all(path, text, true)?;
+    if let Some(first) = unknown.into_iter().next()
+        && !loaded.read_only
+    {
+        loaded.read_only = true;
+        loaded.warning = Some(first);
+    }
+    Ok(loaded)
+}
+
+/// [`load_bytes`] for showing a file, as [`parse_viewable`].
+pub fn load_bytes_viewable(path: &Path, bytes: &[u8]) -> Result<Loaded, FileError> {
+    parse_viewable(path, utf8(path, bytes)?)
+}
+
+/// Every unknown field of a session file, each with its place; or the one
+/// error that stops reading; or why it is read-only. Ids used twice are
+/// not looked for here.
+pub fn problems(path: &Path, bytes: &[u8]) -> Vec<FileError> {
+    let text = match utf8(path, bytes) {
+        Ok(t) => t,
+        Err(e) => return vec![e],
+    };
+    match parse_all(path, text, false) {
+        Err(e) => vec![e],
+        Ok((loaded, unknown)) => match loaded.warning {
+            Some(w) => vec![w],
+            None => unknown,
+        },
+    }
+}
+
+/// Parses a session, leaving out (and listing) the fields it does not know.
+fn parse_all(
+    path: &Path,
+    text: &str,
+    refuse_duplicates: bool,
+) -> Result<(Loaded, Vec<FileError>), FileError> {
+    let bom = text.starts_with(BOM);
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::other(
             path,
@@ -124,16 +177,18 @@ fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loa
             },
         )
     };
-    match ron::from_str::<Session>(text) {
-        Ok(mut session) => {
+    match without_unknown_fields(path, text) {
+        Ok((mut session, unknown)) => {
             if session.version > FORMAT_VERSION {
                 let warning = newer(session.version);
-                return Ok(Loaded {
+                let loaded = Loaded {
                     session,
                     read_only: true,
                     warning: Some(warning),
                     upgraded_from: None,
-                });
+                    bom,
+                };
+                return Ok((loaded, unknown));
             }
             if refuse_duplicates && let Some(d) = super::repair::duplicates(text, &session).first()
             {
@@ -141,24 +196,122 @@ fn parse_checked(path: &Path, text: &str, refuse_duplicates: bool) -> Result<Loa
             }
             let upgraded_from = (session.version < FORMAT_VERSION).then_some(session.version);
             upgrade(&mut session);
-            Ok(Loaded {
+            let loaded = Loaded {
                 session,
                 read_only: false,
                 warning: None,
                 upgraded_from,
-            })
+                bom,
+            };
+            Ok((loaded, unknown))
         }
         Err(err) => {
             // A newer file may not parse at all; say so rather than show a
-            // parser message about a field this version does not know.
+            // parser message about something this version does not know.
             if let Ok(probe) = ron::from_str::<VersionProbe>(text)
                 && probe.version > FORMAT_VERSION
             {
                 return Err(newer(probe.version));
             }
-            Err(FileError::ron(path, &err))
+            Err(err)
         }
     }
+}
+
+/// At most this many unknown fields are left out of one file.
+const MAX_UNKNOWN_FIELDS: usize = 1000;
+
+/// Reads a session, cutting out each field the model does not know (the
+/// parser refuses them) and noting it with its place in `text`. Any other
+/// error ends it, with its place in `text`.
+fn without_unknown_fields(path: &Path, text: &str) -> Result<(Session, Vec<FileError>), FileError> {
+    let mut current = text.to_string();
+    // Byte ranges cut out so far, as (start in `text`, length), in order.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut unknown = Vec::new();
+    let original = |cut: &[(usize, usize)], at: usize| {
+        let mut o = at;
+        for (start, len) in cut {
+            if *start <= o {
+                o += len;
+            } else {
+                break;
+            }
+        }
+        o
+    };
+    let placed = |mut e: FileError, at: usize| {
+        // The parser places some errors on the blank before the thing it
+        // did not expect; a person looks for the thing.
+        let at = at.min(text.len());
+        let at = at + (text[at..].len() - text[at..].trim_start().len());
+        let (line, column) = position_of_byte(&text.as_bytes()[..at]);
+        e.line = line;
+        e.column = column;
+        e
+    };
+    loop {
+        let err = match ron::from_str::<Session>(&current) {
+            Ok(session) => return Ok((session, unknown)),
+            Err(err) => err,
+        };
+        let start = byte_of(&current, err.span.start);
+        let at = original(&cut, start);
+        let error = placed(FileError::ron(path, &err), at);
+        let is_unknown = matches!(err.code, ron::Error::NoSuchStructField { .. });
+        if !is_unknown {
+            return Err(error);
+        }
+        let end = byte_of(&current, err.span.end);
+        let Some(stop) = field_end(&current, end) else {
+            return Err(unknown.into_iter().next().unwrap_or(error));
+        };
+        unknown.push(error);
+        if unknown.len() > MAX_UNKNOWN_FIELDS {
+            return Err(unknown.swap_remove(0));
+        }
+        current.replace_range(start..stop, "");
+        let pos = cut.partition_point(|(s, _)| *s < at);
+        cut.insert(pos, (at, stop - start));
+    }
+}
+
+/// The byte offset of a parser position (1-based line and column, the
+/// column counted in characters).
+fn byte_of(text: &str, pos: ron::error::Position) -> usize {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == pos.line {
+            return offset
+                + line
+                    .char_indices()
+                    .nth(pos.col.saturating_sub(1))
+                    .map_or(line.len(), |(b, _)| b);
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+/// Where a field whose name ends at `name_end` ends: after its value and a
+/// comma following it. `None` when its value cannot be read.
+fn field_end(text: &str, name_end: usize) -> Option<usize> {
+    let rest = &text[name_end..];
+    let colon = rest.len() - rest.trim_start().len();
+    if !rest[colon..].starts_with(':') {
+        return None;
+    }
+    let value_at = name_end + colon + 1;
+    let mut de = ron::Deserializer::from_str(&text[value_at..]).ok()?;
+    serde::de::IgnoredAny::deserialize(&mut de).ok()?;
+    let after = text.len() - de.remainder().len();
+    let tail = &text[after..];
+    let trimmed = tail.trim_start();
+    Some(if trimmed.starts_with(',') {
+        text.len() - trimmed.len() + 1
+    } else {
+        after
+    })
 }
 
 /// Brings a session of an older format version up to the present one.
@@ -242,8 +395,21 @@ pub fn save(path: &Path, session: &Session) -> Result<(), FileError> {
 
 /// Writes a file so that a crash at any moment leaves either the old or the
 /// new content: temporary file in the same folder, flushed, renamed, folder
-/// flushed.
+/// flushed. The file keeps its mode (a session naming people may be 0600).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, bytes, None, &mut || Ok(()))
+}
+
+/// [`write_atomic`] with the mode taken from `mode_of` (else from the file
+/// being replaced) and `before_rename` run when the new content is on disk
+/// and just before it replaces the file: an error from it leaves the file
+/// as it is.
+pub(crate) fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    mode_of: Option<&Path>,
+    before_rename: &mut dyn FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -257,13 +423,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         // A leftover of a crashed run (or a link planted at this name) is
         // removed, and create_new never follows a link.
         let _ = fs::remove_file(&tmp);
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        let keep = fs::metadata(mode_of.unwrap_or(path)).ok();
+        #[cfg(unix)]
+        if let Some(meta) = &keep {
+            // Created with the mode already, so the content is never
+            // readable by more people than before, even for a moment.
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            options.mode(meta.permissions().mode() & 0o777);
+        }
+        let mut file = super::files::open_no_follow(&tmp, &mut options)?;
+        if let Some(meta) = &keep {
+            // The umask may have taken bits away.
+            file.set_permissions(meta.permissions())?;
+        }
+        super::files::write_limited(&mut file, bytes, None)?;
         file.sync_all()?;
         drop(file);
+        #[cfg(test)]
+        test_hook::while_writing(path);
+        before_rename()?;
         fs::rename(&tmp, path)?;
         if let Ok(d) = fs::File::open(&dir) {
             // Flushing a folder is not possible on every platform; the rename
@@ -276,6 +456,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// For tests: something done by "another program" while a write is under
+/// way, after the temporary file is written and before it replaces the file.
+#[cfg(test)]
+pub(crate) mod test_hook {
+    use std::cell::RefCell;
+    use std::path::Path;
+
+    type Hook = Box<dyn FnMut(&Path)>;
+
+    thread_local! {
+        static WHILE_WRITING: RefCell<Option<Hook>> = RefCell::new(None);
+    }
+
+    pub fn set(hook: impl FnMut(&Path) + 'static) {
+        WHILE_WRITING.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
+    }
+
+    pub fn clear() {
+        WHILE_WRITING.with(|h| *h.borrow_mut() = None);
+    }
+
+    pub(super) fn while_writing(path: &Path) {
+        WHILE_WRITING.with(|h| {
+            if let Some(f) = h.borrow_mut().as_mut() {
+                f(path);
+            }
+        });
+    }
 }
 
 /// What the start screen shows of a session file.
@@ -294,7 +504,9 @@ pub struct SessionSummary {
 pub fn list_sessions(dir: &Path) -> Vec<SessionSummary> {
     let mut out = Vec::new();
     for path in session_files(dir) {
-        match load(&path) {
+        // A file with unknown fields is listed with its counts and the
+        // warning, and opens read-only.
+        match read_limited(&path).and_then(|b| load_bytes_viewable(&path, &b)) {
             Ok(l) => out.push(SessionSummary {
                 title: l.session.title.clone(),
                 date: l.session.date.clone(),
@@ -338,7 +550,7 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
             // The kind is told by the first name in the file: its start is
             // enough (a huge file is not read for this).
             let mut head = Vec::new();
-            fs::File::open(p)
+            super::files::open_regular(p)
                 .and_then(|f| {
                     std::io::Read::read_to_end(&mut std::io::Read::take(f, 16 * 1024), &mut head)
                 })
@@ -497,6 +709,134 @@ mod tests {
         let err = load(&path).unwrap_err();
         assert!(err.render(Lang::En).contains("k2"), "{err}");
         assert!(err.line > 1);
+    }
+
+    const UNKNOWN: &str = "Session(\n  version: 1,\n  notizen: \"WICHTIG\",\n  boards: [Board(id: \"b1\", title: \"Süd\", columns: [Column(key: \"needs\", cards: [Card(id: \"k9\", txt: \"Karte\")])])],\n)\n";
+
+    /// 1-based column of `needle` on its line, counted in characters.
+    fn column_of(text: &str, needle: &str) -> (usize, usize) {
+        let at = text.find(needle).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        (line, text[start..at].chars().count() + 1)
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_naming_it_and_the_nearest_known_one() {
+        let path = Path::new("u.ron");
+        let err = parse(path, UNKNOWN).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 3), "{err}");
+        assert_eq!(
+            err.message(Lang::De),
+            "unbekanntes Feld „notizen“ – meinten Sie „notes“?"
+        );
+        let all = problems(path, UNKNOWN.as_bytes());
+        let rendered: Vec<String> = all.iter().map(|e| e.render(Lang::De)).collect();
+        let (line, column) = column_of(UNKNOWN, "txt:");
+        assert_eq!(
+            rendered,
+            [
+                "u.ron:3:3: unbekanntes Feld „notizen“ – meinten Sie „notes“?".to_string(),
+                format!("u.ron:{line}:{column}: unbekanntes Feld „txt“ – meinten Sie „text“?"),
+            ]
+        );
+        assert_eq!(
+            all[1].message(Lang::En),
+            "unknown field 'txt' – did you mean 'text'?"
+        );
+        // Nothing close: the known fields are listed instead.
+        let err = parse(path, "Session(zzz: 1)").unwrap_err();
+        assert!(err.message(Lang::En).contains("title"), "{err}");
+    }
+
+    #[test]
+    fn the_start_screen_lists_a_file_with_unknown_fields_with_its_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("u.ron"), UNKNOWN).unwrap();
+        let list = list_sessions(dir.path());
+        assert_eq!((list.len(), list[0].cards), (1, 1));
+        let warning = list[0].error.as_ref().unwrap().message(Lang::De);
+        assert!(
+            warning.starts_with("unbekanntes Feld „notizen“"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn a_file_with_unknown_fields_can_be_viewed_but_opens_read_only() {
+        let l = parse_viewable(Path::new("u.ron"), UNKNOWN).unwrap();
+        assert!(l.read_only);
+        assert!(
+            l.warning
+                .unwrap()
+                .message(Lang::De)
+                .contains("unbekanntes Feld „notizen“")
+        );
+        assert_eq!(l.session.card("k9").map(|k| k.id.as_str()), Some("k9"));
+        assert_eq!(l.session.boards[0].title, "Süd");
+        // A sound file is the same either way.
+        let text = to_ron(&sample());
+        let l = parse_viewable(Path::new("s.ron"), &text).unwrap();
+        assert!(!l.read_only && l.warning.is_none());
+    }
+
+    #[test]
+    fn parser_messages_say_in_plain_words_what_was_expected_where() {
+        let path = Path::new("s.ron");
+        let message = |text: &str, lang: Lang| {
+            let e = parse(path, text).unwrap_err();
+            (e.line, e.column, e.message(lang))
+        };
+        assert_eq!(
+            message("Session(\n  title: 42,\n)", Lang::De),
+            (2, 10, "erwartet Text in Anführungszeichen (\"…\")".into())
+        );
+        assert_eq!(
+            message("Session(\n  title: 42,\n)", Lang::En),
+            (2, 10, "expected text in double quotes (\"…\")".into())
+        );
+        let (_, _, m) = message("Session(title: \"x\", boards: [Board(", Lang::De);
+        assert!(m.contains("endet"), "{m}");
+        let (line, column, m) = message("Sitzung(title: \"x\")", Lang::De);
+        assert_eq!((line, column), (1, 1));
+        assert!(m.contains("„Session(“") && m.contains("„Sitzung“"), "{m}");
+        let (_, _, m) = message("Session(title: \"x\" place: \"y\")", Lang::De);
+        assert!(m.contains("Komma"), "{m}");
+        let (_, _, m) = message("Session(votes: 3)", Lang::De);
+        assert!(m.starts_with("unbekanntes Feld"), "{m}");
+        for text in [
+            "Session(title: 42)",
+            "Session(boards: [Board(columns: [Column(cards: [Card(votes: -1)])])])",
+            "Session(boards: [Board(columns: [Column(cards: [Card(votes: \"drei\")])])])",
+            "Session(title: \"a\nb)",
+            "Session(title: \"x\") Session()",
+            "Session(boards: [Karte()])",
+            "Session(title: \"\\q\")",
+        ] {
+            for lang in [Lang::De, Lang::En] {
+                let (_, _, m) = message(text, lang);
+                assert!(
+                    !m.contains('`') && !m.contains("ron::") && !m.contains("Expected"),
+                    "{text}: {m}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_gets_a_plain_message() {
+        let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        let err = ron::from_str::<ron::Value>(&deep).unwrap_err();
+        let e = FileError::ron(Path::new("tief.ron"), &err);
+        let m = e.message(Lang::De);
+        assert!(m.contains("zu tief verschachtelt"), "{m}");
+        assert!(!e.message(Lang::En).contains("recursion_limit"));
+        // In a session such nesting sits in a field it does not know.
+        let text = format!("Session(notizen: {deep})");
+        let m = parse(Path::new("tief.ron"), &text)
+            .unwrap_err()
+            .message(Lang::De);
+        assert!(!m.contains("recursion"), "{m}");
     }
 
     #[cfg(unix)]

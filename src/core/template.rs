@@ -233,7 +233,7 @@ impl Templates {
             .collect();
         paths.sort();
         for path in paths {
-            match std::fs::read_to_string(&path) {
+            match super::files::read_regular_to_string(&path) {
                 Ok(text) => {
                     if let Err(e) = t.add_text(&path, &text) {
                         t.problems.push(e);

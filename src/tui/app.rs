@@ -469,7 +469,9 @@ impl App {
     }
 
     /// Writes an applied edit to the journal, on disk before the screen shows
-    /// it. When that fails the session is saved as soon as possible instead.
+    /// it. When that fails (a full disk) the edit stays in memory and in the
+    /// session file's queue, is written again on every tick, and the
+    /// session is saved as soon as possible; the status line says so in red.
     fn record(&mut self, edit: &Edit) {
         let Some(doc) = self.doc.as_mut() else { return };
         let Some(file) = doc.file.as_mut() else {
@@ -477,8 +479,24 @@ impl App {
         };
         if let Err(e) = file.record(edit) {
             doc.changed_at = None;
-            let text = Msg::SaveFailed.fill(self.lang, &[&e]);
+            self.not_written_io(&e);
+        }
+    }
+
+    /// Says in red that something could not be written: a full disk in so
+    /// many words, anything else with its reason.
+    pub fn not_written(&mut self, err: &dyn std::fmt::Display) {
+        let text = Msg::NotSaved.fill(self.lang, &[err]);
+        self.set_status(Severity::Error, text);
+    }
+
+    /// [`App::not_written`] for an error of the operating system.
+    pub fn not_written_io(&mut self, err: &std::io::Error) {
+        if crate::core::files::is_disk_full(err) {
+            let text = Msg::NotSavedDiskFull.text(self.lang).to_string();
             self.set_status(Severity::Error, text);
+        } else {
+            self.not_written(err);
         }
     }
 

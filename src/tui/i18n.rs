@@ -153,6 +153,9 @@ pub enum Msg {
     // Status messages ("{}" is filled in).
     Saved,
     SaveFailed,
+    NotSavedDiskFull,
+    NotSaved,
+    CaughtUp,
     ReadOnly,
     NothingToUndo,
     NothingToRedo,
@@ -171,6 +174,7 @@ pub enum Msg {
     PhotoMissing,
     PhotoOpening,
     PhotoNotFound,
+    PhotoNotImage,
     PhotoViewerFailed,
     QuitUnsaved,
     NoSessionSelected,
@@ -189,6 +193,7 @@ pub enum Msg {
     ModeHelp,
     StateSaved,
     StateUnsaved,
+    StateNotOnDisk,
     StateReadOnly,
     Board,
     Column,
@@ -648,6 +653,15 @@ impl Msg {
             ),
             Saved => ("Gespeichert: {}", "Saved: {}"),
             SaveFailed => ("Speichern fehlgeschlagen: {}", "Saving failed: {}"),
+            NotSavedDiskFull => (
+                "Nicht gespeichert – Datenträger voll",
+                "Not saved – the disk is full",
+            ),
+            NotSaved => ("Nicht gespeichert – {}", "Not saved – {}"),
+            CaughtUp => (
+                "Wieder gespeichert: {} Änderung(en) nachgetragen",
+                "Saved again: {} change(s) written",
+            ),
             ReadOnly => (
                 "Nur lesend geöffnet: Änderungen sind nicht möglich und nichts wird gespeichert",
                 "Opened read-only: no changes, nothing is saved",
@@ -684,6 +698,10 @@ impl Msg {
             ),
             PhotoOpening => ("Öffne Foto: {}", "Opening photo: {}"),
             PhotoNotFound => ("Foto nicht gefunden: {}", "Photo not found: {}"),
+            PhotoNotImage => (
+                "{} ist kein Bild und wird nicht geöffnet (nur {})",
+                "{} is not an image and is not opened (only {})",
+            ),
             PhotoViewerFailed => (
                 "Bildbetrachter konnte nicht gestartet werden: {}",
                 "Could not start the image viewer: {}",
@@ -716,6 +734,7 @@ impl Msg {
             ModeHelp => ("HILFE", "HELP"),
             StateSaved => ("gespeichert", "saved"),
             StateUnsaved => ("ungespeichert", "unsaved"),
+            StateNotOnDisk => ("nicht gespeichert", "not saved"),
             StateReadOnly => ("nur lesend", "read-only"),
             Board => ("Wand", "Board"),
             Column => ("Spalte", "Column"),

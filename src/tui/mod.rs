@@ -92,6 +92,11 @@ fn restore_terminal() {
     );
 }
 
+/// How long after a paste what follows still belongs to it. A terminal
+/// sends a paste in one go: the rest of it is already waiting, while the
+/// next key a person presses comes far later.
+const PASTE_TAIL: Duration = Duration::from_millis(30);
+
 /// Reads terminal events on a thread of its own, so that the loop never
 /// waits on the terminal: when the terminal window is closed, crossterm's
 /// reader can spin on the end of input, and the loop must still see the
@@ -100,14 +105,57 @@ fn spawn_reader() -> mpsc::Receiver<io::Result<Event>> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         loop {
-            let event = event::read();
+            let event = match event::read() {
+                Ok(Event::Paste(text)) => whole_paste(text),
+                other => (other, None),
+            };
+            let (event, after) = event;
             let failed = event.is_err();
             if tx.send(event).is_err() || failed {
+                return;
+            }
+            if let Some(after) = after
+                && tx.send(Ok(after)).is_err()
+            {
                 return;
             }
         }
     });
     rx
+}
+
+/// A paste with what arrived right behind it. crossterm ends a bracketed
+/// paste at the first `ESC[201~`, so a pasted text holding that marker
+/// would have its rest read as keys (`ddd` deleting cards); the keys that
+/// come within [`PASTE_TAIL`] are taken back into the paste as text, and
+/// the paste's real end marker, which crossterm drops, ends nothing. The
+/// first event that cannot be text is handed on after the paste.
+fn whole_paste(mut text: String) -> (io::Result<Event>, Option<Event>) {
+    use ratatui::crossterm::event::KeyModifiers;
+    while event::poll(PASTE_TAIL).unwrap_or(false) {
+        match event::read() {
+            Ok(Event::Paste(more)) => text.push_str(&more),
+            Ok(Event::Key(key)) => {
+                if key.kind == KeyEventKind::Release {
+                    continue;
+                }
+                let plain = !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                match key.code {
+                    KeyCode::Char(c) if plain => text.push(c),
+                    KeyCode::Enter => text.push('\n'),
+                    KeyCode::Tab => text.push('\t'),
+                    // Escape sequences in the pasted text: nothing of them
+                    // is text.
+                    _ => {}
+                }
+            }
+            Ok(other) => return (Ok(Event::Paste(text)), Some(other)),
+            Err(_) => break,
+        }
+    }
+    (Ok(Event::Paste(text)), None)
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {

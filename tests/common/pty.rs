@@ -119,6 +119,19 @@ impl Tty {
         }
     }
 
+    /// The background colour of the screen cell where `text` starts.
+    pub fn background_of(&self, text: &str) -> Option<vt100::Color> {
+        let p = self.screen.lock().unwrap();
+        let s = p.screen();
+        for (row, line) in s.rows(0, COLS).enumerate() {
+            if let Some(at) = line.find(text) {
+                let col = line[..at].chars().count() as u16;
+                return s.cell(row as u16, col).map(|c| c.bgcolor());
+            }
+        }
+        None
+    }
+
     /// Waits until the screen shows `text`; false on timeout.
     pub fn shows_within(&self, text: &str, timeout: Duration) -> bool {
         let start = Instant::now();

@@ -219,7 +219,7 @@ pub fn themes_path(dir: &Path) -> PathBuf {
 /// Reads the themes file of a sessions folder; no file means no themes.
 pub fn load_themes(dir: &Path) -> Result<Vec<Theme>, FileError> {
     let path = themes_path(dir);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::core::files::read_regular_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(FileError::io(&path, &e)),

@@ -52,7 +52,7 @@ impl Thesaurus {
             .collect();
         paths.sort();
         for path in paths {
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Ok(text) = crate::core::files::read_regular_to_string(&path) else {
                 continue;
             };
             if leading_name(&text) != "Thesaurus" {

@@ -776,7 +776,8 @@ pub(super) fn plan(
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".md") && !planned.contains(n))
+            // Hidden files (temporary files among them) are nobody's chapter.
+            .filter(|n| n.ends_with(".md") && !n.starts_with('.') && !planned.contains(n))
             .collect();
         others.sort();
         for name in others {

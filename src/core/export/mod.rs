@@ -418,6 +418,9 @@ impl Plan {
         if self.create_dir {
             fs::create_dir_all(&self.dir).map_err(|e| FileError::io(&self.dir, &e))?;
         }
+        // Left by an export that was killed while writing; git would pick
+        // them up in a concept repository.
+        super::tidy::remove_stale_temp_files(&self.dir);
         let mut written = Vec::new();
         for f in self.changes() {
             // Checked again right before writing: a link placed meanwhile is

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Marks a transcriber sets on a card, as seen on handwritten notes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Flags {
     /// Some words could not be read with certainty (marked `[?]` in the text).
     pub uncertain: bool,
@@ -22,7 +22,7 @@ impl Flags {
 
 /// One note on a board.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Card {
     /// Stable id, unique within its session; survives editing and moving.
     /// Empty only in the versions kept in [`Card::conflict`].

@@ -6,7 +6,7 @@ use super::{Card, FORMAT_VERSION};
 
 /// One workshop (Veranstaltung) with its photographed walls.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Session {
     /// File format version; a file without one is version 0 (hand-written
     /// or from before versions were written) and is upgraded on load.
@@ -67,7 +67,7 @@ pub fn themes_by_id<S: serde::Serializer>(themes: &[Theme], s: S) -> Result<S::O
 
 /// One photographed wall or sheet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Board {
     pub id: String,
     pub title: String,
@@ -80,7 +80,7 @@ pub struct Board {
 
 /// A heading on a board under which cards hang.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Column {
     /// Template key of the column (`good`, `needs`, …).
     pub key: String,
@@ -90,7 +90,7 @@ pub struct Column {
 
 /// A field of action (Handlungsfeld).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Tag {
     pub key: String,
     pub name: String,
@@ -98,7 +98,7 @@ pub struct Tag {
 
 /// A named group of similar cards (Thema / Cluster).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
     pub label: String,

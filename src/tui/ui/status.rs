@@ -87,6 +87,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 format!(" ⊘ {} ", app.t(Msg::StateReadOnly)),
                 bar.fg(Color::LightRed),
             )
+        } else if doc.file.as_ref().is_some_and(|f| f.unrecorded() > 0) {
+            // Shown on screen, but neither in the file nor in the journal.
+            (
+                format!(" ✖ {} ", app.t(Msg::StateNotOnDisk)),
+                Style::default()
+                    .bg(Color::Red)
+                    .fg(Color::White)
+                    .add_modifier(Modifier::BOLD),
+            )
         } else if doc.dirty {
             (
                 format!(" ● {} ", app.t(Msg::StateUnsaved)),

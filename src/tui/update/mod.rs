@@ -21,6 +21,11 @@ pub use persist::{autosave, close, rescue, save, shutdown, tick};
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
+    // Pasted text is text only, wherever it goes.
+    let action = match action {
+        Action::Paste(text) => Action::Paste(crate::core::sanitize::pasted(&text)),
+        other => other,
+    };
     match action {
         Action::Tick => return tick(app, Instant::now()),
         Action::Interrupt => return persist::interrupt(app),

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use crate::core::error::FileProblem;
 use crate::core::session_file::{Draft, DraftTarget, Saved};
 use crate::core::store;
 
@@ -45,17 +46,51 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
         Err(e) => {
             // Autosave tries again after the delay, not on every tick.
             doc.changed_at = Some(Instant::now());
-            let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
-            app.set_status(Severity::Error, text);
+            if matches!(e.problem, FileProblem::DiskFull) {
+                let text = Msg::NotSavedDiskFull.text(lang).to_string();
+                app.set_status(Severity::Error, text);
+            } else {
+                let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
+                app.set_status(Severity::Error, text);
+            }
             false
         }
     }
 }
 
-/// The periodic work: the draft of the card being typed, then autosave.
+/// The periodic work: edits the journal could not take yet, the draft of
+/// the card being typed, then autosave.
 pub fn tick(app: &mut App, now: Instant) {
+    retry_journal(app);
     write_draft(app, now);
     autosave(app, now);
+}
+
+/// Writes the edits a full disk kept out of the journal, once there is room.
+fn retry_journal(app: &mut App) {
+    let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut()) else {
+        return;
+    };
+    let waiting = file.unrecorded();
+    if waiting == 0 {
+        return;
+    }
+    match file.retry() {
+        Ok(()) => {
+            let text = Msg::CaughtUp.fill(app.lang, &[&waiting]);
+            app.set_status(Severity::Info, text);
+        }
+        Err(e) => {
+            // Said again only when something else has been said since.
+            if app
+                .status
+                .as_ref()
+                .is_none_or(|s| s.severity != Severity::Error)
+            {
+                app.not_written_io(&e);
+            }
+        }
+    }
 }
 
 /// The card being typed, as it would be recovered after a crash.
@@ -96,8 +131,12 @@ pub(super) fn write_draft(app: &mut App, now: Instant) {
         return;
     };
     if let Err(e) = file.update_draft(draft.as_ref(), now) {
-        let text = Msg::SaveFailed.fill(lang, &[&e]);
-        app.set_status(Severity::Error, text);
+        if crate::core::files::is_disk_full(&e) {
+            app.not_written_io(&e);
+        } else {
+            let text = Msg::SaveFailed.fill(lang, &[&e]);
+            app.set_status(Severity::Error, text);
+        }
     }
 }
 

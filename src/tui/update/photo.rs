@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use crate::core::photo;
+
 use super::super::app::{App, Severity};
 use super::super::i18n::Msg;
 
@@ -18,8 +20,16 @@ pub(super) fn open_photo(app: &mut App) {
             .parent()
             .map_or_else(|| path.to_path_buf(), |d| d.join(path))
     };
-    if !path.exists() {
+    // Absolute, so that a name starting with `-` never reads as an option
+    // of the viewer (xdg-open knows no `--`); links resolved, so that the
+    // file looked at below is the one opened.
+    let Ok(path) = std::fs::canonicalize(&path) else {
         let text = Msg::PhotoNotFound.fill(app.lang, &[&path.display()]);
+        return app.set_status(Severity::Error, text);
+    };
+    // The opener runs whatever it is given: a `.desktop` file, a program.
+    if photo::image_kind(&path).is_none() {
+        let text = Msg::PhotoNotImage.fill(app.lang, &[&path.display(), &photo::KNOWN]);
         return app.set_status(Severity::Error, text);
     }
     let viewer = if cfg!(target_os = "macos") {

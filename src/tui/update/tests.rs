@@ -87,6 +87,33 @@ fn pasted_lines_stay_in_one_card() {
 }
 
 #[test]
+fn control_characters_are_removed_from_every_paste() {
+    let (_dir, mut app) = app_with_session();
+    // In the editor: escape sequences and other controls go, lines stay.
+    update(&mut app, Action::AddCard);
+    update(
+        &mut app,
+        Action::Paste(
+            "Kita\x1b[31m-Plätze\x1b[0m\x07\u{9b}2J\r\n↳ zu\x00 wenig\x1b]0;owned\x07".into(),
+        ),
+    );
+    update(&mut app, Action::Commit);
+    let card = &session(&app).boards[0].columns[0].cards[0];
+    assert_eq!(card.text, "Kita-Plätze");
+    assert_eq!(card.sub_points, ["zu wenig"]);
+    update(&mut app, Action::Cancel);
+    // On the board, as a list of cards.
+    update(
+        &mut app,
+        Action::Paste("- eins\x1b]52;c;ZGQK\x07\n- zwei\x08\t!\n".into()),
+    );
+    assert_eq!(texts(&app, 0), ["Kita-Plätze", "eins", "zwei !"]);
+    for text in texts(&app, 0) {
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+    }
+}
+
+#[test]
 fn undo_and_redo_cover_every_kind_of_change() {
     let (_dir, mut app) = app_with_session();
     let start = session(&app).clone();
