@@ -20,9 +20,7 @@ use std::time::Duration;
 
 use common::pty::Tty;
 use stellwand::core::journal;
-use stellwand::core::model::Session;
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const FULL: &str = "Nicht gespeichert – Datenträger voll";
 const NOT_ON_DISK: &str = "✖ nicht gespeichert";
@@ -50,18 +48,11 @@ impl Drop for Mount {
 }
 
 fn new_session(path: &Path) {
-    let mut s = Session {
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    s.boards.push(
-        Templates::builtin()
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, "Altstadt"),
-    );
-    store::save(path, &s).unwrap();
+    store::save(
+        path,
+        &common::district_session("Stadtteilkonferenz", "Altstadt"),
+    )
+    .unwrap();
 }
 
 /// Fills the file system of `dir` to the last byte.

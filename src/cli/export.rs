@@ -31,7 +31,7 @@ pub fn run(
         // What the cluster review would offer, as unconfirmed themes.
         let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
         for e in &problems {
-            eprintln!("{}", e.render(lang));
+            tell!("{}", e.render(lang));
         }
         for (_, session) in workspace.sessions.iter_mut() {
             *session = export::with_suggestions(session, &thesaurus, DEFAULT_THRESHOLD);
@@ -64,14 +64,9 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
-    print!(
-        "{}",
-        stellwand::core::sanitize::terminal(&plan.summary(lang))
-    );
-    print!(
-        "{}",
-        stellwand::core::sanitize::terminal(&plan.report(lang))
-    );
+    for text in [plan.summary(lang), plan.report(lang)] {
+        print!("{}", stellwand::core::sanitize::terminal(&text));
+    }
     if dry_run {
         say!(
             "{}",
