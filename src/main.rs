@@ -88,7 +88,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write themes and cards to a concept repository, a protocol or CSV.
+    /// Write themes and cards to a concept repository, a protocol, CSV or the Maßnahmenkatalog.
     Export {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -113,6 +113,8 @@ enum ExportFormat {
     Markdown,
     Protocol,
     Csv,
+    /// The Maßnahmenkatalog and monitoring.md.
+    Measures,
 }
 
 fn main() -> ExitCode {
@@ -164,6 +166,7 @@ fn main() -> ExitCode {
                     ExportFormat::Markdown => export::Format::Markdown,
                     ExportFormat::Protocol => export::Format::Protocol,
                     ExportFormat::Csv => export::Format::Csv,
+                    ExportFormat::Measures => export::Format::Measures,
                 },
                 suggestions,
                 create,

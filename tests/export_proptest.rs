@@ -427,3 +427,85 @@ proptest! {
         prop_assert_eq!(export_support::entities(&text), 0, "{}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// Measures' text in the chapter's table: each measure one row, each
+    /// field one cell holding exactly the text.
+    #[test]
+    fn measure_text_stays_in_its_table_cell(
+        rows in prop::collection::vec((text(), text(), prop::collection::vec(text(), 0..3), text()), 1..4),
+    ) {
+        use stellwand::core::model::Measure;
+        let mut s = session(&Input {
+            cards: vec![("x".into(), vec![], [false; 3])],
+            label: "L".into(),
+            board: "B".into(),
+            heading: "H".into(),
+            title: "T".into(),
+            tag: "HF".into(),
+        });
+        s.measures = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (title, actor, partners, step))| Measure {
+                id: format!("m{i}"),
+                title: title.clone(),
+                tag: Some("hf".into()),
+                actor: actor.clone(),
+                partners: partners.clone(),
+                next_step: step.clone(),
+                ..Measure::default()
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let sources = [Source { session: &s, name: "s1" }];
+        export::plan(&sources, &Templates::builtin(), dir.path(), &Options::default())
+            .unwrap()
+            .apply()
+            .unwrap();
+        let chapter = fs::read_dir(dir.path()).unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| !p.ends_with("index.md"))
+            .unwrap();
+        let text = fs::read_to_string(&chapter).unwrap();
+        let mut cells: Vec<Vec<String>> = Vec::new();
+        let mut cell: Option<String> = None;
+        let mut foreign = Vec::new();
+        for ev in Parser::new_ext(&text, md_options()) {
+            match ev {
+                Event::Start(Tag::TableRow) => cells.push(Vec::new()),
+                Event::Start(Tag::TableCell) => cell = Some(String::new()),
+                Event::End(TagEnd::TableCell) => {
+                    if let (Some(row), Some(c)) = (cells.last_mut(), cell.take()) {
+                        row.push(c);
+                    }
+                }
+                Event::Text(t) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                Event::Start(Tag::Strong | Tag::Emphasis | Tag::Strikethrough | Tag::Link { .. } | Tag::Superscript | Tag::Subscript)
+                | Event::Code(_) | Event::InlineMath(_) | Event::InlineHtml(_) | Event::FootnoteReference(_)
+                    if cell.is_some() => foreign.push(format!("{ev:?}")),
+                _ => {}
+            }
+        }
+        prop_assert!(foreign.is_empty(), "{:?}\n{}", foreign, text);
+        prop_assert_eq!(cells.len(), rows.len(), "{}", text);
+        let dash = |s: String| if s.is_empty() { "–".to_string() } else { s };
+        for (got, (title, actor, partners, step)) in cells.iter().zip(&rows) {
+            let partners: Vec<String> = partners.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect();
+            let want = vec![
+                dash(fold(title)),
+                dash(fold(actor)),
+                dash(partners.join(", ")),
+                dash(fold(step)),
+                "geplant".to_string(),
+            ];
+            prop_assert_eq!(got, &want, "{}", text);
+        }
+    }
+}

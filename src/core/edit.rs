@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::model::{Board, Card, Session, Tag, Theme};
+use super::model::{Board, Card, Measure, Session, Tag, Theme};
 
 /// A change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,19 @@ pub enum Edit {
         tags: Vec<Tag>,
     },
     SetThemes(Vec<Theme>),
+    /// Adds a measure at an index of the catalogue (clamped).
+    InsertMeasure {
+        index: usize,
+        measure: Measure,
+    },
+    RemoveMeasure {
+        measure: String,
+    },
+    /// Replaces a measure's content (a status change too); it keeps its place
+    /// and id.
+    ReplaceMeasure {
+        measure: Measure,
+    },
     /// Several edits that undo as one step.
     Batch(Vec<Edit>),
 }
@@ -87,6 +100,8 @@ pub enum EditError {
     NoColumn { board: String, column: String },
     #[error("id {0} is already in use")]
     DuplicateId(String),
+    #[error("no measure with id {0}")]
+    NoMeasure(String),
 }
 
 impl Session {
@@ -208,6 +223,36 @@ impl Session {
             Edit::SetThemes(themes) => {
                 let old = std::mem::replace(&mut self.themes, themes);
                 Ok(Edit::SetThemes(old))
+            }
+            Edit::InsertMeasure { index, measure } => {
+                if self.measure(&measure.id).is_some() {
+                    return Err(EditError::DuplicateId(measure.id));
+                }
+                let id = measure.id.clone();
+                let index = index.min(self.measures.len());
+                self.measures.insert(index, measure);
+                Ok(Edit::RemoveMeasure { measure: id })
+            }
+            Edit::RemoveMeasure { measure } => {
+                let i = self
+                    .measures
+                    .iter()
+                    .position(|m| m.id == measure)
+                    .ok_or(EditError::NoMeasure(measure))?;
+                let removed = self.measures.remove(i);
+                Ok(Edit::InsertMeasure {
+                    index: i,
+                    measure: removed,
+                })
+            }
+            Edit::ReplaceMeasure { measure } => {
+                let slot = self
+                    .measures
+                    .iter_mut()
+                    .find(|m| m.id == measure.id)
+                    .ok_or_else(|| EditError::NoMeasure(measure.id.clone()))?;
+                let old = std::mem::replace(slot, measure);
+                Ok(Edit::ReplaceMeasure { measure: old })
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -399,6 +444,63 @@ mod tests {
             assert_eq!(&s, expected);
         }
         assert!(!h.redo(&mut s).unwrap());
+    }
+
+    #[test]
+    fn measures_are_added_changed_and_removed_with_undo() {
+        use crate::core::model::Status;
+        let mut s = session();
+        let mut h = History::default();
+        let m = Measure {
+            id: "m1".into(),
+            title: "Sprachcafé".into(),
+            ..Measure::default()
+        };
+        h.apply(
+            &mut s,
+            Edit::InsertMeasure {
+                index: 9,
+                measure: m.clone(),
+            },
+        )
+        .unwrap();
+        let done = m.with_status(Status::Done, "2019-05-02");
+        h.apply(
+            &mut s,
+            Edit::ReplaceMeasure {
+                measure: done.clone(),
+            },
+        )
+        .unwrap();
+        assert_eq!(s.measures, std::slice::from_ref(&done));
+        assert!(
+            s.apply(Edit::InsertMeasure {
+                index: 0,
+                measure: m.clone()
+            })
+            .is_err(),
+            "ids stay unique"
+        );
+        h.apply(
+            &mut s,
+            Edit::RemoveMeasure {
+                measure: "m1".into(),
+            },
+        )
+        .unwrap();
+        assert!(s.measures.is_empty());
+        h.undo(&mut s).unwrap();
+        assert_eq!(s.measures, [done]);
+        h.undo(&mut s).unwrap();
+        assert_eq!(s.measures, [m]);
+        h.undo(&mut s).unwrap();
+        assert!(s.measures.is_empty());
+        assert!(
+            s.apply(Edit::RemoveMeasure {
+                measure: "m1".into()
+            })
+            .is_err()
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod files;
 pub mod import;
 pub mod journal;
 pub mod lock;
+pub mod measures;
 pub mod merge;
 pub mod model;
 pub mod photo;

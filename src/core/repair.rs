@@ -118,6 +118,11 @@ pub fn give_duplicates_new_ids(session: &mut Session) -> Vec<(String, String)> {
             theme.id = fresh(IdKind::Theme, &theme.id, &mut all);
         }
     }
+    for measure in &mut session.measures {
+        if !measure.id.is_empty() && !seen.insert(measure.id.clone()) {
+            measure.id = fresh(IdKind::Measure, &measure.id, &mut all);
+        }
+    }
     renamed
 }
 

@@ -20,10 +20,11 @@ pub struct ExportSettings {
 }
 
 /// The formats in the order the dialog offers them.
-const FORMATS: [(Format, &str, Msg); 3] = [
+const FORMATS: [(Format, &str, Msg); 4] = [
     (Format::Markdown, "markdown", Msg::FormatMarkdown),
     (Format::Protocol, "protocol", Msg::FormatProtocol),
     (Format::Csv, "csv", Msg::FormatCsv),
+    (Format::Measures, "measures", Msg::FormatMeasures),
 ];
 
 /// How a line of the view is shown.

@@ -82,6 +82,7 @@ pub enum Msg {
     FormatMarkdown,
     FormatProtocol,
     FormatCsv,
+    FormatMeasures,
     Yes,
     No,
     ExportDirMissing,
@@ -507,6 +508,10 @@ impl Msg {
                 "Protocol (one Markdown document)",
             ),
             FormatCsv => ("CSV (eine Zeile je Karte)", "CSV (one row per card)"),
+            FormatMeasures => (
+                "Maßnahmenkatalog und Monitoring",
+                "catalogue of measures and monitoring",
+            ),
             Yes => ("ja", "yes"),
             No => ("nein", "no"),
             ExportDirMissing => (

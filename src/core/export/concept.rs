@@ -412,6 +412,13 @@ pub(super) fn plan(
         for (_, _, card) in s.session.cards() {
             extra.extend(card.tags.iter().filter(|k| !known.contains(*k)).cloned());
         }
+        extra.extend(
+            s.session
+                .measures
+                .iter()
+                .filter_map(|m| m.tag.clone())
+                .filter(|k| !known.contains(k)),
+        );
     }
     extra.sort();
     extra.dedup();
@@ -579,6 +586,20 @@ pub(super) fn plan(
         }
     }
 
+    // Measures: a table per chapter, in its Maßnahmen section.
+    let mut measures: HashMap<(Option<usize>, usize), Vec<&crate::core::model::Measure>> =
+        HashMap::new();
+    for (si, s) in sources.iter().enumerate() {
+        for m in &s.session.measures {
+            let chapter = m.tag.as_deref().and_then(|k| tag_index.get(k).copied());
+            measures.entry((chapter, si)).or_default().push(m);
+            counts.measures += 1;
+        }
+    }
+
+    let measure_count: HashMap<(Option<usize>, usize), usize> =
+        measures.iter().map(|(k, v)| (*k, v.len())).collect();
+
     // File names: safe, unique, stable for a given set of tags.
     let mut taken: Vec<String> = vec!["index".into(), UNTAGGED.into()];
     let mut chapters: Vec<Chapter> = Vec::new();
@@ -600,7 +621,8 @@ pub(super) fn plan(
     }
     let untagged_file = UNTAGGED_FILE.to_string();
     let has_untagged = theme_count.keys().any(|(t, _)| t.is_none())
-        || loose_count.keys().any(|(t, _)| t.is_none());
+        || loose_count.keys().any(|(t, _)| t.is_none())
+        || measures.keys().any(|(t, _)| t.is_none());
     if has_untagged
         || (!target.missing && fs::symlink_metadata(target.path(&untagged_file)).is_ok())
     {
@@ -627,6 +649,18 @@ pub(super) fn plan(
                     .map(|(oi, owner)| {
                         let mut items = bodies.remove(&(ch.tag, oi, section)).unwrap_or_default();
                         items.sort_by(|a, b| a.0.cmp(&b.0));
+                        if section == Section::Massnahmen
+                            && let Some(ms) = measures.remove(&(ch.tag, oi))
+                        {
+                            // The catalogue first: what is to be done, by whom.
+                            items.insert(
+                                0,
+                                (
+                                    (String::new(), String::new()),
+                                    super::measures::chapter_table(&ms),
+                                ),
+                            );
+                        }
                         let mut body = items
                             .into_iter()
                             .map(|(_, t)| t)
@@ -694,6 +728,7 @@ pub(super) fn plan(
             (0..owners.len()).any(|oi| {
                 theme_count.get(&(ch.tag, oi)).is_some_and(|n| *n > 0)
                     || loose_count.get(&(ch.tag, oi)).is_some_and(|n| *n > 0)
+                    || measure_count.contains_key(&(ch.tag, oi))
             })
         })
         .count();
@@ -742,6 +777,9 @@ pub(super) fn plan(
                 ));
                 if k > 0 {
                     body.push_str(&format!(", {} ohne Thema", plural(k, "Karte", "Karten")));
+                }
+                if let Some(&m) = measure_count.get(&(ch.tag, oi)) {
+                    body.push_str(&format!(", {}", plural(m, "Maßnahme", "Maßnahmen")));
                 }
                 body.push('\n');
             }
@@ -808,7 +846,7 @@ pub(super) fn plan(
 
 /// Plans one managed file: new from the skeleton, or the existing one with
 /// its blocks updated.
-fn write_file(
+pub(super) fn write_file(
     target: &mut Target,
     name: &str,
     title: &str,

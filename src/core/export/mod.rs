@@ -18,6 +18,7 @@ mod clip;
 mod concept;
 mod csv;
 pub mod escape;
+mod measures;
 mod protocol;
 mod suggest;
 
@@ -31,6 +32,7 @@ use super::store::write_atomic;
 use super::template::Templates;
 
 pub use clip::{PastedCard, board_markdown, card_markdown, split_paste, theme_markdown};
+pub use measures::{CATALOGUE_FILE, MONITORING_FILE};
 pub use suggest::{SUGGESTION_ID, with_suggestions};
 
 /// What to write.
@@ -42,6 +44,8 @@ pub enum Format {
     Protocol,
     /// One row per card, for spreadsheets.
     Csv,
+    /// The Maßnahmenkatalog and the monitoring overview.
+    Measures,
 }
 
 /// A session to export and the name of its file (for protocol and CSV names).
@@ -128,6 +132,8 @@ pub struct Counts {
     pub unsorted_cards: usize,
     /// Chapters of Handlungsfelder with any content.
     pub chapters: usize,
+    /// Measures in the chapters' tables.
+    pub measures: usize,
 }
 
 /// Why an export cannot start at all.
@@ -233,6 +239,7 @@ pub fn plan_with(
         Format::Markdown => concept::plan(&mut target, sources, shared, templates, options)?,
         Format::Protocol => protocol::plan(&mut target, sources, shared, templates, options),
         Format::Csv => csv::plan(&mut target, sources, shared, options),
+        Format::Measures => measures::plan(&mut target, sources, shared, templates, options),
     }
     Ok(target.plan)
 }

@@ -1,11 +1,14 @@
-//! The domain model: sessions, boards, columns, cards, tags and themes.
+//! The domain model: sessions, boards, columns, cards, tags, themes and
+//! measures.
 
 mod card;
 pub mod ids;
+mod measure;
 mod session;
 mod tag_choice;
 
 pub use card::{Card, Flags};
+pub use measure::{Measure, Status, StatusChange};
 pub use session::{Board, CardPos, Column, IdKind, Session, Tag, Theme, themes_by_id};
 pub use tag_choice::TagChoice;
 

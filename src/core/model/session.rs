@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, FORMAT_VERSION};
+use super::{Card, FORMAT_VERSION, Measure};
 
 /// One workshop (Veranstaltung) with its photographed walls.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,9 @@ pub struct Session {
     /// different places of the file and the order never changes on saving.
     #[serde(serialize_with = "themes_by_id")]
     pub themes: Vec<Theme>,
+    /// The Maßnahmenkatalog: measures made from the cards.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
     /// The id counter of format versions 0 and 1, read so that it is not
     /// taken for an unknown field, and never written: ids are random now
     /// (see [`super::ids`]), so no line of the file changes with every edit.
@@ -53,6 +56,7 @@ impl Default for Session {
             tags: Vec::new(),
             boards: Vec::new(),
             themes: Vec::new(),
+            measures: Vec::new(),
             next_id: 0,
         }
     }
@@ -119,6 +123,7 @@ pub enum IdKind {
     Board,
     Card,
     Theme,
+    Measure,
 }
 
 impl IdKind {
@@ -128,6 +133,7 @@ impl IdKind {
             IdKind::Board => "b",
             IdKind::Card => "k",
             IdKind::Theme => "t",
+            IdKind::Measure => "m",
         }
     }
 }
@@ -153,7 +159,7 @@ impl Session {
     }
 
     /// Every id of the session with what it names, in file order: each
-    /// board, then its cards, then the themes.
+    /// board, then its cards, then the themes and the measures.
     pub fn ids(&self) -> impl Iterator<Item = (IdKind, &str)> {
         self.boards
             .iter()
@@ -165,6 +171,11 @@ impl Session {
                 )
             })
             .chain(self.themes.iter().map(|t| (IdKind::Theme, t.id.as_str())))
+            .chain(
+                self.measures
+                    .iter()
+                    .map(|m| (IdKind::Measure, m.id.as_str())),
+            )
     }
 
     pub fn card_count(&self) -> usize {
@@ -202,6 +213,10 @@ impl Session {
                 .iter()
                 .flat_map(move |c| c.cards.iter().map(move |k| (b, c, k)))
         })
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
     }
 
     pub fn tag(&self, key: &str) -> Option<&Tag> {
