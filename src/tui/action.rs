@@ -109,4 +109,16 @@ pub enum Action {
     ClusterScope,
     /// Shows the selected card on its board.
     GoToCard,
+
+    // Measures.
+    /// `M` on the board: the list of measures.
+    Measures,
+    /// A measure from the working-group sheet under the cursor.
+    MeasureFromSheet,
+    /// A measure from the idea or next-step card under the cursor.
+    MeasureFromCard,
+    /// The next status of the selected measure.
+    NextStatus,
+    /// Status 1–4 (geplant, in Umsetzung, umgesetzt, zurückgestellt).
+    SetStatus(u8),
 }

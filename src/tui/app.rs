@@ -15,6 +15,7 @@ use super::clipboard::Clipboard;
 use super::editor::Editor;
 use super::export::{ExportDialog, ExportSettings};
 use super::i18n::Msg;
+use super::measures::MeasureList;
 use super::search::Search;
 use super::tags::{Picker, TagFilter};
 use super::themes::{ClusterSettings, Review};
@@ -162,9 +163,16 @@ pub struct Entry {
 pub enum FormPurpose {
     NewSession,
     NewBoard,
-    BoardInfo { board: String },
+    BoardInfo {
+        board: String,
+    },
     SessionInfo,
     Export,
+    /// A measure's fields; back to the list at `selected` afterwards.
+    Measure {
+        id: String,
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,6 +233,8 @@ pub enum Mode {
     Review(Box<Review>),
     /// The export dialog after its form: folder question or preview.
     Export(Box<ExportDialog>),
+    /// The list of measures, drawn instead of the board.
+    Measures(MeasureList),
 }
 
 /// The whole state of the terminal UI.

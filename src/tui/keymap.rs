@@ -31,6 +31,8 @@ pub enum Context {
     Export,
     /// The export's question whether to create the folder.
     ExportAsk,
+    /// The list of measures.
+    Measures,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -219,6 +221,7 @@ fn default_bindings() -> Vec<Binding> {
         bind(Board, &[ch('/')], A::Search, Msg::KeySearch),
         bind(Board, &[ch('t')], A::TagPicker, Msg::KeyTagPicker),
         bind(Board, &[ch('c')], A::ClusterReview, Msg::KeyCluster),
+        bind(Board, &[ch('M')], A::Measures, Msg::KeyMeasures),
         bind(Board, &[ch('y')], A::Copy, Msg::KeyCopy),
         bind(Board, &[ch('Y')], A::CopyBoard, Msg::KeyCopyBoard),
         bind(Board, &[ch('x')], A::Export, Msg::KeyExport),
@@ -309,6 +312,7 @@ fn default_bindings() -> Vec<Binding> {
         ),
     ];
     t.extend(tagging_bindings());
+    t.extend(measure_bindings());
     for n in 1..=9u8 {
         t.push(Binding {
             context: Board,
@@ -316,6 +320,77 @@ fn default_bindings() -> Vec<Binding> {
             action: A::ToggleTag(n),
             help: (n == 1).then_some(Msg::KeyTags),
             label: Some("1–9"),
+        });
+    }
+    t
+}
+
+/// Keys of the list of measures.
+fn measure_bindings() -> Vec<Binding> {
+    use Action as A;
+    use Context::*;
+    use KeyCode as K;
+    let mut t = vec![
+        bind(Measures, &[plain(K::Up), ch('k')], A::Up, Msg::KeyPickUp),
+        bind(
+            Measures,
+            &[plain(K::Down), ch('j')],
+            A::Down,
+            Msg::KeyPickDown,
+        ),
+        bind(Measures, &[plain(K::Home)], A::Home, Msg::KeyListFirst),
+        bind(
+            Measures,
+            &[plain(K::End), ch('G')],
+            A::End,
+            Msg::KeyListLast,
+        ),
+        bind(
+            Measures,
+            &[ch('n')],
+            A::MeasureFromSheet,
+            Msg::KeyMeasureFromSheet,
+        ),
+        bind(
+            Measures,
+            &[ch('c')],
+            A::MeasureFromCard,
+            Msg::KeyMeasureFromCard,
+        ),
+        bind(
+            Measures,
+            &[plain(K::Enter), ch('e')],
+            A::EditCard,
+            Msg::KeyMeasureEdit,
+        ),
+        bind(
+            Measures,
+            &[ch(' ')],
+            A::NextStatus,
+            Msg::KeyMeasureNextStatus,
+        ),
+        bind(
+            Measures,
+            &[ch('d'), plain(K::Delete)],
+            A::DeleteCard,
+            Msg::KeyMeasureDelete,
+        ),
+        bind(Measures, &[ch('u')], A::Undo, Msg::KeyUndo),
+        bind(Measures, &[ctrl('r')], A::Redo, Msg::KeyRedo),
+        bind(
+            Measures,
+            &[plain(K::Esc), ch('M')],
+            A::Cancel,
+            Msg::KeyMeasureBack,
+        ),
+    ];
+    for n in 1..=4u8 {
+        t.push(Binding {
+            context: Measures,
+            keys: vec![ch(char::from(b'0' + n))],
+            action: A::SetStatus(n),
+            help: (n == 1).then_some(Msg::KeyMeasureStatus),
+            label: Some("1–4"),
         });
     }
     t
@@ -495,6 +570,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Review(_), _) => &[Context::Review, Context::Global],
         (Mode::Export(d), _) if d.stage == Stage::AskCreate => &[Context::ExportAsk],
         (Mode::Export(_), _) => &[Context::Export],
+        (Mode::Measures(_), _) => &[Context::Measures, Context::Global],
         (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],
         (Mode::Normal, Screen::Board) => &[Context::Board, Context::Global],
     }

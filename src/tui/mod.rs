@@ -7,6 +7,7 @@ pub mod editor;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod measures;
 pub mod search;
 pub mod tags;
 pub mod testhook;

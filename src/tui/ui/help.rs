@@ -25,6 +25,7 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Context::Review, Msg::CtxReview),
         (Context::Export, Msg::CtxExport),
         (Context::ExportAsk, Msg::CtxExportAsk),
+        (Context::Measures, Msg::CtxMeasures),
         (Context::Help, Msg::CtxHelp),
     ];
     // The keys of where the help was opened come right after the global ones.
@@ -37,6 +38,7 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Mode::Review(_), _) => Context::Review,
         (Mode::Export(d), _) if d.stage == Stage::AskCreate => Context::ExportAsk,
         (Mode::Export(_), _) => Context::Export,
+        (Mode::Measures(_), _) => Context::Measures,
         (Mode::Normal, Screen::Start) => Context::Start,
         (Mode::Normal, Screen::Board) => Context::Board,
     };

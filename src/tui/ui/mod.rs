@@ -5,6 +5,7 @@ mod editor;
 mod export;
 mod form;
 pub mod help;
+mod measures;
 mod search;
 mod small;
 mod start;
@@ -16,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::{App, Mode, Screen};
+use super::app::{App, Form, FormPurpose, Mode, Screen};
 
 /// The smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;
@@ -32,6 +33,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match (&app.mode, app.screen) {
         (Mode::Search(s), _) => search::draw(frame, app, s, area),
         (Mode::Review(r), _) => themes::draw(frame, app, r, area),
+        (Mode::Measures(l), _) => measures::draw(frame, app, l, area),
+        // A measure's form over the list it came from.
+        (
+            Mode::Form(Form {
+                purpose: FormPurpose::Measure { selected, .. },
+                ..
+            }),
+            _,
+        ) => measures::draw(
+            frame,
+            app,
+            &super::measures::MeasureList {
+                selected: *selected,
+            },
+            area,
+        ),
         (_, Screen::Start) => start::draw(frame, app, area),
         (_, Screen::Board) => board::draw(frame, app, area),
     }

@@ -23,6 +23,7 @@ fn mode_label(app: &App) -> Msg {
         (Mode::Search(_), _) => Msg::ModeSearch,
         (Mode::Review(_), _) => Msg::ModeReview,
         (Mode::Export(_), _) => Msg::ModeExport,
+        (Mode::Measures(_), _) => Msg::ModeMeasures,
         (Mode::Normal, Screen::Start) => Msg::ModeStart,
         (Mode::Normal, Screen::Board) => Msg::ModeBoard,
     }
@@ -31,6 +32,14 @@ fn mode_label(app: &App) -> Msg {
 /// The counts at the right end of the bar.
 fn counts(app: &App) -> String {
     let t = |m| app.t(m);
+    if let (Mode::Measures(_), Some(doc)) = (&app.mode, &app.doc) {
+        let m = &doc.session.measures;
+        let done = m
+            .iter()
+            .filter(|m| m.status == crate::core::model::Status::Done)
+            .count();
+        return Msg::MeasureCount.fill(app.lang, &[&m.len(), &done]);
+    }
     match (&app.doc, app.screen) {
         (Some(doc), Screen::Board) => {
             let mut parts = Vec::new();

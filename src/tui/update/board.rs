@@ -131,6 +131,7 @@ pub(super) fn board_action(app: &mut App, action: Action) {
         Action::TagFilter => tags::open_filter(app),
         Action::Search => search::open(app),
         Action::ClusterReview => themes::open(app),
+        Action::Measures => super::super::measures::open(app),
         Action::Copy => clipboard::copy_card(app),
         Action::CopyBoard => clipboard::copy_board(app),
         Action::Export => export::open(app),

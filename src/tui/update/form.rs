@@ -13,7 +13,13 @@ pub(super) fn form_action(app: &mut App, mut form: Form, action: Action) {
     let n = form.fields.len();
     let field = &mut form.fields[form.focus];
     match (&mut field.kind, action) {
-        (_, Action::Cancel) => return,
+        (_, Action::Cancel) => {
+            // A measure's form goes back to the list.
+            if let FormPurpose::Measure { selected, .. } = form.purpose {
+                app.mode = Mode::Measures(super::super::measures::MeasureList { selected });
+            }
+            return;
+        }
         (_, Action::Commit) => {
             if !confirm_form(app, &form) {
                 app.mode = Mode::Form(form);
@@ -50,6 +56,9 @@ pub(super) fn form_action(app: &mut App, mut form: Form, action: Action) {
 fn confirm_form(app: &mut App, form: &Form) -> bool {
     match &form.purpose {
         FormPurpose::Export => export::confirm_form(app, form),
+        FormPurpose::Measure { id, selected } => {
+            super::super::measures::confirm_form(app, form, id, *selected)
+        }
         FormPurpose::NewSession => create_session(app, form),
         FormPurpose::NewBoard => {
             let template = form.fields[0].value();

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use super::action::Action;
 use super::app::{App, Mode, Screen, Severity};
-use super::{clipboard, export, search, tags, themes};
+use super::{clipboard, export, measures, search, tags, themes};
 
 pub use persist::{autosave, close, rescue, save, shutdown, tick};
 
@@ -64,6 +64,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Search(s) => search::search_action(app, s, action),
         Mode::Review(r) => themes::review_action(app, r, action),
         Mode::Export(dialog) => export::dialog_action(app, dialog, action),
+        Mode::Measures(list) => measures::list_action(app, list, action),
         Mode::Normal => match app.screen {
             Screen::Start => start::start_action(app, action),
             Screen::Board => {
