@@ -14,7 +14,9 @@
 //!    accepted (`a`), smaller ones dismissed (`r`); a theme whose cards name
 //!    several Handlungsfelder gets the one most of them carry (`t`, Enter:
 //!    the picker lists the cards' fields first);
-//! 5. Ctrl-s, `q`.
+//! 5. `M` on each working-group sheet, `n`: the sheet as a measure (topic,
+//!    next steps, who takes responsibility), planned;
+//! 6. Ctrl-s, `q`.
 //!
 //! Run: `cargo run --example gelsenkirchen_example` (writes
 //! `sessions/2019-02-13-gelsenkirchen-mitte.ron`), or give another output
@@ -386,7 +388,25 @@ pub fn prepare(root: &Path, out: &Path) -> Session {
     }
     clerk.key(KeyCode::Esc);
 
-    // 5. Save and quit.
+    // 5. Each working-group sheet as a measure.
+    for (bi, (template, title)) in boards.iter().enumerate() {
+        if template != "working-group" {
+            continue;
+        }
+        clerk.go_to(bi, 0, 0);
+        clerk.ch('M');
+        clerk.ch('n');
+        clerk.key(KeyCode::Esc);
+        assert!(
+            clerk.session().measures.iter().any(|m| m
+                .cards
+                .iter()
+                .any(|c| clerk.session().find_card(c).is_some_and(|p| p.board == bi))),
+            "no measure from {title}"
+        );
+    }
+
+    // 6. Save and quit.
     clerk.press(KeyCode::Char('s'), KeyModifiers::CONTROL);
     clerk.ch('q');
     assert!(clerk.app.quit, "{:?}", clerk.app.status);
@@ -406,9 +426,10 @@ fn main() {
     let s = prepare(&root, &out);
     let tagged = s.cards().filter(|(_, _, c)| !c.tags.is_empty()).count();
     println!(
-        "{}: {} cards, {tagged} with a Handlungsfeld, {} confirmed themes",
+        "{}: {} cards, {tagged} with a Handlungsfeld, {} confirmed themes, {} measures",
         out.display(),
         s.card_count(),
-        s.themes.iter().filter(|t| t.confirmed).count()
+        s.themes.iter().filter(|t| t.confirmed).count(),
+        s.measures.len()
     );
 }

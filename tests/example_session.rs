@@ -103,6 +103,19 @@ fn the_script_tags_and_themes_the_example_through_the_program() {
             t.label
         );
     }
+    // Every working-group sheet is a measure.
+    let sheets = made
+        .boards
+        .iter()
+        .filter(|b| b.template == "working-group")
+        .count();
+    assert_eq!(made.measures.len(), sheets);
+    assert!(
+        made.measures
+            .iter()
+            .all(|m| !m.title.is_empty() && !m.cards.is_empty())
+    );
+    assert_eq!(shipped().measures.len(), sheets);
     // The shipped example carries the same Handlungsfelder on the same cards.
     assert_eq!(tags(&made), tags(&shipped()));
     assert_eq!(store::load(&out).unwrap().session, made, "saved as shown");
@@ -192,6 +205,7 @@ fn without_themes_the_export_says_how_to_make_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = shipped();
     s.themes.clear();
+    s.measures.clear();
     for b in &mut s.boards {
         for c in &mut b.columns {
             for k in &mut c.cards {

@@ -340,8 +340,8 @@ fn the_shipped_example_session_says_what_the_protocol_says() {
 }
 
 /// The shipped example is this import with a clerk's work on top (made by
-/// `examples/gelsenkirchen_example.rs`): without its Handlungsfelder, themes
-/// and ids (new ids are random) it is the import, card for card.
+/// `examples/gelsenkirchen_example.rs`): without its Handlungsfelder, themes,
+/// measures and ids (new ids are random) it is the import, card for card.
 #[test]
 fn the_import_equals_the_shipped_example_session_without_the_clerks_work() {
     let shipped = store::load(&root().join("sessions/2019-02-13-gelsenkirchen-mitte.ron"))
@@ -352,6 +352,7 @@ fn the_import_equals_the_shipped_example_session_without_the_clerks_work() {
         s.tags.clear();
         s.themes.clear();
         s.next_id = 0;
+        s.measures.clear();
         for b in &mut s.boards {
             b.id.clear();
             for k in b.columns.iter_mut().flat_map(|c| c.cards.iter_mut()) {

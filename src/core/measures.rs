@@ -115,12 +115,19 @@ pub fn from_sheet(
         .map(|c| one_line(c))
         .find(|t| !t.is_empty())
         .unwrap_or_else(|| super::export::escape::fold(&b.title));
-    let next_step = steps
-        .iter()
-        .map(|c| one_line(c))
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
+    // Steps as one text: "; " between them, a space after a step that
+    // already ends a sentence.
+    let mut next_step = String::new();
+    for t in steps.iter().map(|c| one_line(c)).filter(|t| !t.is_empty()) {
+        if !next_step.is_empty() {
+            next_step.push_str(if next_step.ends_with(['.', '!', '?', ';', ':']) {
+                " "
+            } else {
+                "; "
+            });
+        }
+        next_step.push_str(&t);
+    }
     let (actor, partners) = actor_and_partners(&owner);
     let all = b.columns.iter().flat_map(|c| &c.cards);
     let tag = TagChoice::of(None, all).key().map(str::to_string);
@@ -254,7 +261,8 @@ mod tests {
                     "next_steps",
                     vec![
                         card("k3", "Träger suchen", None),
-                        card("k4", "Stiftung ansprechen", None),
+                        card("k4", "Stiftung ansprechen.", None),
+                        card("k9", "Kurse planen", None),
                     ],
                 ),
                 col(
@@ -284,11 +292,14 @@ mod tests {
         assert_eq!(m.title, "Sprach + Alphabetisierungskurse");
         assert_eq!(m.actor, "Stadt - Ordnungsamt");
         assert_eq!(m.partners, ["Eltern", "Schule", "VHS"]);
-        assert_eq!(m.next_step, "Träger suchen; Stiftung ansprechen");
+        assert_eq!(
+            m.next_step,
+            "Träger suchen; Stiftung ansprechen. Kurse planen"
+        );
         assert_eq!(m.tag.as_deref(), Some("sprache"));
         assert_eq!(m.status, Status::Planned);
         assert_eq!(m.since(), Some("2019-02-13"));
-        assert_eq!(m.cards, ["k1", "k2", "k3", "k4", "k5", "k6"]);
+        assert_eq!(m.cards, ["k1", "k2", "k3", "k4", "k9", "k5", "k6"]);
         assert_eq!(
             from_sheet(&s, "b2", "m2".into(), "2019-02-13"),
             Err(MeasureError::NotASheet("Altstadt".into()))
