@@ -115,6 +115,10 @@ enum ExportFormat {
     Csv,
     /// The Maßnahmenkatalog and monitoring.md.
     Measures,
+    /// REFI-QDA codebook.
+    Qdc,
+    /// REFI-QDA project with the cards and photos.
+    Qdpx,
 }
 
 fn main() -> ExitCode {
@@ -167,6 +171,8 @@ fn main() -> ExitCode {
                     ExportFormat::Protocol => export::Format::Protocol,
                     ExportFormat::Csv => export::Format::Csv,
                     ExportFormat::Measures => export::Format::Measures,
+                    ExportFormat::Qdc => export::Format::Qdc,
+                    ExportFormat::Qdpx => export::Format::Qdpx,
                 },
                 suggestions,
                 create,

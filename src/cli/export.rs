@@ -57,7 +57,13 @@ pub fn run(
         .zip(&names)
         .map(|((_, session), name)| export::Source { session, name })
         .collect();
-    let plan = match export::plan_with(&sources, shared, templates, to, options) {
+    // Photo paths are read against each session file's folder.
+    let dirs: Vec<Option<std::path::PathBuf>> = workspace
+        .sessions
+        .iter()
+        .map(|(f, _)| f.parent().map(Path::to_path_buf))
+        .collect();
+    let plan = match export::plan_in(&sources, &dirs, shared, templates, to, options) {
         Ok(p) => p,
         Err(e) => {
             tell!("stellwand: {}", e.message(lang));

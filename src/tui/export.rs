@@ -20,11 +20,13 @@ pub struct ExportSettings {
 }
 
 /// The formats in the order the dialog offers them.
-const FORMATS: [(Format, &str, Msg); 4] = [
+const FORMATS: [(Format, &str, Msg); 6] = [
     (Format::Markdown, "markdown", Msg::FormatMarkdown),
     (Format::Protocol, "protocol", Msg::FormatProtocol),
     (Format::Csv, "csv", Msg::FormatCsv),
     (Format::Measures, "measures", Msg::FormatMeasures),
+    (Format::Qdc, "qdc", Msg::FormatQdc),
+    (Format::Qdpx, "qdpx", Msg::FormatQdpx),
 ];
 
 /// How a line of the view is shown.
@@ -256,8 +258,11 @@ fn plan(app: &App, dialog: &ExportDialog, create: bool) -> Result<Plan, ExportEr
         session,
         name: &name,
     }];
-    export::plan(
+    let dirs = [doc.path.parent().map(Path::to_path_buf)];
+    export::plan_in(
         &sources,
+        &dirs,
+        None,
         &app.templates,
         &dialog.dir,
         &dialog.options.options(create),

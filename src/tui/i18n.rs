@@ -83,6 +83,8 @@ pub enum Msg {
     FormatProtocol,
     FormatCsv,
     FormatMeasures,
+    FormatQdc,
+    FormatQdpx,
     Yes,
     No,
     ExportDirMissing,
@@ -540,6 +542,11 @@ impl Msg {
                 "Protocol (one Markdown document)",
             ),
             FormatCsv => ("CSV (eine Zeile je Karte)", "CSV (one row per card)"),
+            FormatQdc => ("REFI-QDA-Codebuch (.qdc)", "REFI-QDA codebook (.qdc)"),
+            FormatQdpx => (
+                "REFI-QDA-Projekt mit Karten und Fotos (.qdpx)",
+                "REFI-QDA project with cards and photos (.qdpx)",
+            ),
             FormatMeasures => (
                 "Maßnahmenkatalog und Monitoring",
                 "catalogue of measures and monitoring",

@@ -20,6 +20,7 @@ mod csv;
 pub mod escape;
 mod measures;
 mod protocol;
+pub mod qda;
 mod suggest;
 
 use std::collections::HashMap;
@@ -46,6 +47,10 @@ pub enum Format {
     Csv,
     /// The Maßnahmenkatalog and the monitoring overview.
     Measures,
+    /// The REFI-QDA codebook (`.qdc`).
+    Qdc,
+    /// A REFI-QDA project (`.qdpx`): cards and photos as sources.
+    Qdpx,
 }
 
 /// A session to export and the name of its file (for protocol and CSV names).
@@ -205,6 +210,19 @@ pub fn plan_with(
     dir: &Path,
     options: &Options,
 ) -> Result<Plan, ExportError> {
+    plan_in(sources, &[], shared, templates, dir, options)
+}
+
+/// [`plan_with`], with the folder of each source's session file, against
+/// which the boards' photo paths are read (for a project with photos).
+pub fn plan_in(
+    sources: &[Source],
+    dirs: &[Option<PathBuf>],
+    shared: Option<Shared>,
+    templates: &Templates,
+    dir: &Path,
+    options: &Options,
+) -> Result<Plan, ExportError> {
     let create_dir = match fs::metadata(dir) {
         Ok(m) if m.is_dir() => false,
         Ok(_) => return Err(ExportError::NotADir(dir.to_path_buf())),
@@ -240,6 +258,8 @@ pub fn plan_with(
         Format::Protocol => protocol::plan(&mut target, sources, shared, templates, options),
         Format::Csv => csv::plan(&mut target, sources, shared, options),
         Format::Measures => measures::plan(&mut target, sources, shared, templates, options),
+        Format::Qdc => qda::plan_codebook(&mut target, sources, shared, templates, options),
+        Format::Qdpx => qda::plan_project(&mut target, sources, dirs, shared, templates, options),
     }
     Ok(target.plan)
 }
@@ -345,6 +365,66 @@ impl Target {
                 },
             },
         }
+    }
+
+    /// Reads a file of the target folder as bytes, with the same refusals
+    /// as [`Target::read`]: `Some(None)` when it is missing.
+    fn read_bytes(&mut self, name: &str) -> Option<Option<Vec<u8>>> {
+        if self.missing {
+            return Some(None);
+        }
+        let path = self.path(name);
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(None),
+            Err(e) => {
+                self.plan.problems.push(FileError::io(&path, &e));
+                None
+            }
+            Ok(m) if m.file_type().is_symlink() || !m.is_file() => {
+                self.plan.problems.push(FileError::other(
+                    &path,
+                    0,
+                    0,
+                    "ist ein symbolischer Link oder keine gewöhnliche Datei; wird nicht geschrieben".into(),
+                    "is a symbolic link or not a regular file; not written".into(),
+                ));
+                None
+            }
+            Ok(_) => match fs::read(&path) {
+                Ok(b) => Some(Some(b)),
+                Err(e) => {
+                    self.plan.problems.push(FileError::io(&path, &e));
+                    None
+                }
+            },
+        }
+    }
+
+    /// Records the new bytes of a file that is not line text (a zip).
+    fn put_bytes(&mut self, name: &str, old: Option<&[u8]>, new: Vec<u8>) {
+        let path = self.path(name);
+        let change = match old {
+            None => Change::Added,
+            Some(old) if old == new.as_slice() => Change::Unchanged,
+            Some(_) => Change::Changed,
+        };
+        if let Ok(text) = std::str::from_utf8(&new)
+            && change != Change::Unchanged
+        {
+            let old_text = old.and_then(|o| std::str::from_utf8(o).ok());
+            return self.put(name, old_text, text.to_string());
+        }
+        self.plan.files.push(FileChange {
+            path,
+            change,
+            content: if change == Change::Unchanged {
+                Vec::new()
+            } else {
+                new
+            },
+            added: 0,
+            removed: 0,
+        });
     }
 
     /// Records the new content of a file, comparing it with the old one.
