@@ -1,5 +1,7 @@
 //! Export speed: 100,000 cards in 2,000 themes into a concept repository,
-//! first into an empty folder, then again with no change (nothing written).
+//! first into an empty folder, then again with no change (nothing written);
+//! and 100,000 cards with Handlungsfelder but no themes (each listed in its
+//! chapter, the untagged ones by wall).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -103,6 +105,33 @@ fn bench(c: &mut Criterion) {
             );
             black_box(plan.files.len())
         })
+    });
+
+    // No themes: every card goes to its chapter or to the untagged one.
+    let mut loose = session.clone();
+    loose.themes.clear();
+    let keys: Vec<String> = loose.tags.iter().map(|t| t.key.clone()).collect();
+    for (i, card) in loose
+        .boards
+        .iter_mut()
+        .flat_map(|b| b.columns.iter_mut())
+        .flat_map(|c| c.cards.iter_mut())
+        .enumerate()
+    {
+        if i % 4 != 3 {
+            card.tags.push(keys[i % keys.len()].clone());
+        }
+    }
+    group.bench_function("100k_tagged_cards_without_themes_into_empty_folder", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                let plan = export_into(&loose, &templates, dir.path());
+                black_box(plan.files.len());
+                dir
+            },
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 }
