@@ -57,6 +57,7 @@ pub fn run(
         threshold: threshold.unwrap_or(cluster::DEFAULT_THRESHOLD),
         across_columns: columns.len() > 1,
         home_session: None,
+        ..ClusterOptions::default()
     };
     let result = cluster::cluster(&cards, &options, &thesaurus, &themes);
     // The card text as written (the clustering also reads the sub-points).

@@ -43,7 +43,7 @@ const STRONGEST: usize = 40;
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 /// A card as the clustering sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClusterCard {
     pub id: String,
     /// Session id.
@@ -54,6 +54,11 @@ pub struct ClusterCard {
     pub column: String,
     /// Text with sub-points.
     pub text: String,
+    /// The session's place field (where the workshop was): its words say
+    /// nothing about a card's theme.
+    pub place: String,
+    /// Keys of the Handlungsfelder set on the card.
+    pub tags: Vec<String>,
 }
 
 impl ClusterCard {
@@ -82,6 +87,8 @@ pub fn cards_of(sessions: &[Session], columns: &[String]) -> Vec<ClusterCard> {
                 },
                 column: column.key.clone(),
                 text: card.full_text(),
+                place: s.place.clone(),
+                tags: card.tags.clone(),
             });
         }
     }
@@ -98,6 +105,10 @@ pub struct ClusterOptions {
     /// The session whose themes hold plain card ids (`k12`) rather than
     /// `session/card` references.
     pub home_session: Option<String>,
+    /// Whether confirmed themes and learned words shape the clustering
+    /// (`--no-learn` turns it off: themes are kept but only grow as any
+    /// other cluster would).
+    pub learn: bool,
 }
 
 impl Default for ClusterOptions {
@@ -106,8 +117,16 @@ impl Default for ClusterOptions {
             threshold: DEFAULT_THRESHOLD,
             across_columns: false,
             home_session: None,
+            learn: true,
         }
     }
+}
+
+/// What the clerk decided before this run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decisions<'a> {
+    /// Themes; confirmed ones are kept and attract resembling cards.
+    pub themes: &'a [Theme],
 }
 
 /// One card in a suggested cluster.
@@ -157,6 +176,16 @@ pub fn cluster(
     themes: &[Theme],
 ) -> Clustering {
     cluster_with(cards, options, thesaurus, themes, FAST_FROM)
+}
+
+/// [`cluster`] with every decision of the clerk.
+pub fn cluster_decided(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    decisions: &Decisions,
+) -> Clustering {
+    cluster_with(cards, options, thesaurus, decisions.themes, FAST_FROM)
 }
 
 /// [`cluster`], with the number of distinct cards from which the fast path
@@ -441,6 +470,7 @@ mod tests {
             board: "b".into(),
             column: "needs".into(),
             text: text.into(),
+            ..ClusterCard::default()
         }
     }
 

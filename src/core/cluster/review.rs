@@ -114,6 +114,7 @@ pub fn group(
         threshold,
         across_columns: across,
         home_session: Some(session.id.clone()),
+        ..ClusterOptions::default()
     };
     let clustering = super::cluster(&cards, &options, thesaurus, &session.themes);
     let mut groups = Vec::new();
