@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rphonetic::{Cologne, Encoder};
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::general::{self, General};
 use super::graph::FastMap;
 use super::normalise::{Token, tokenize};
 use super::thesaurus::Thesaurus;
@@ -23,6 +24,8 @@ pub enum FeatureKind {
     Compound(String),
     /// A thesaurus group (index into the thesaurus' groups).
     Concept(usize),
+    /// A set of general synonyms (index into [`General::sets`]).
+    General(u32),
 }
 
 /// Why a card has a feature: the word on the card that carries it.
@@ -65,12 +68,21 @@ pub struct Features {
 const BACKGROUND_CARDS: f32 = 50.0;
 /// Relative weights of the kinds of features.
 const COMPOUND_WEIGHT: f32 = 0.5;
-const CONCEPT_WEIGHT: f32 = 1.2;
+const CONCEPT_WEIGHT: f32 = 1.1;
+/// Weight of words in brackets ("Kitaplätze (Personalschlüssel)").
+const ASIDE_WEIGHT: f32 = 0.6;
+/// Share of its own weight left to a word whose thesaurus group it carries.
+const MATCHED_STEM_SHARE: f32 = 0.7;
+/// A general synonym set: far below a word of the card, so that it links
+/// words but never makes two cards similar on its own.
+const GENERAL_WEIGHT: f32 = 0.4;
 /// Weight of generic words that say what to do, not about what.
 const WEAK_WEIGHT: f32 = 0.3;
 
-/// Generic words of cards ("Ausbau", "Förderung", "Angebote schaffen"): kept,
-/// but they alone never make two cards similar.
+/// Generic words of cards ("Ausbau", "Förderung", "Angebote schaffen"), the
+/// complaints every theme shares ("lange Wartezeiten", "zu teuer"), and the
+/// heads of many compounds ("-platz", "-stelle", "-kurs"): kept, but they
+/// alone never make two cards similar.
 const WEAK_WORDS: &str =
     "ausbau aufbau abbau abbauen förderung fördern schaffen schaffung stärken stärkung
 verbesserung verbessern angebot angebote möglichkeit möglichkeiten problem probleme thema themen
@@ -78,13 +90,25 @@ bereich bereiche bereitstellen ermöglichen unterstützung unterstützen erhöhe
 ausbauen aufbauen entwickeln entwicklung sichern sicherung verstärkt stärker neue neu
 machen finden erreichen herstellen gestalten nutzen nutzung arbeit arbeiten
 integration maßnahme maßnahmen projekt projekte wichtig notwendig bedarf
-menschen leute stadt stadtteil quartier quartiere gelsenkirchen vor ort";
+menschen leute stadt stadtteil quartier quartiere viertel kiez bezirk stadtbezirk ort vor
+brauchen braucht gibt geben fehlen mangel mangelnd schwierig schwierigkeit schwierigkeiten
+schwer lang lange warten wartezeit wartezeiten warteliste wartelisten teuer kosten kostenlos
+günstig zugang hilfe helfen platz plätze stelle stellen kurs kurse zeit termin termine
+zentrum gruppe gruppen haus dienst amt verein vereine leben situation frage fragen
+bessere besser mehr weniger keine kein";
 
 /// Turns card texts into feature vectors.
 pub struct Analyzer {
     stemmer: Stemmer,
     stem_cache: FastMap<String, String>,
     weak: HashSet<String>,
+    /// Where the cards were written: the sessions' place fields.
+    places: Vec<String>,
+    /// Board titles (districts, groups): their words are weak unless the
+    /// thesaurus knows them as a theme ("Wohnen" on a theme wall).
+    titles: Vec<String>,
+    /// Lower-case words of the places.
+    place_parts: HashSet<String>,
 }
 
 impl Default for Analyzer {
@@ -104,6 +128,49 @@ impl Analyzer {
             stemmer,
             stem_cache: FastMap::default(),
             weak,
+            places: Vec::new(),
+            titles: Vec::new(),
+            place_parts: HashSet::new(),
+        }
+    }
+
+    /// The places and board titles of the cards: the session says where it
+    /// was, so these words say nothing about a card's theme.
+    pub fn with_places(mut self, places: Vec<String>, titles: Vec<String>) -> Self {
+        self.places = places;
+        self.titles = titles;
+        self
+    }
+
+    /// Makes the words of places and board titles weak.
+    fn weaken_places(&mut self, concepts: &ConceptIndex, vocab: &HashSet<String>) {
+        let mut split_cache = HashMap::new();
+        for place in std::mem::take(&mut self.places) {
+            for token in tokenize(&place) {
+                for part in &token.parts {
+                    let stem = self.stem(part);
+                    self.weak.insert(stem);
+                    // Never split ("Gelsen|kirchen" is no church).
+                    self.place_parts.insert(part.clone());
+                    // The short form of a place, as on number plates ("GE").
+                    let chars: Vec<char> = part.chars().collect();
+                    if chars.len() >= 4 {
+                        self.weak.insert(chars[..2].iter().collect());
+                    }
+                }
+            }
+        }
+        for title in std::mem::take(&mut self.titles) {
+            for token in tokenize(&title) {
+                let stems: Vec<String> = token
+                    .parts
+                    .iter()
+                    .flat_map(|p| self.split_stems(p, vocab, &mut split_cache))
+                    .collect();
+                if concepts.matches(std::slice::from_ref(&stems)).is_empty() {
+                    self.weak.extend(stems);
+                }
+            }
         }
     }
 
@@ -175,6 +242,8 @@ impl Analyzer {
 
         let mut split_cache: HashMap<String, Vec<String>> = HashMap::new();
         let concepts = self.concept_index(thesaurus, &thesaurus_tokens, &vocab, &mut split_cache);
+        self.weaken_places(&concepts, &vocab);
+        let general = thesaurus.general.then(General::shipped);
 
         let mut interner: FastMap<FeatureKind, u32> = FastMap::default();
         let mut kinds: Vec<FeatureKind> = Vec::new();
@@ -189,6 +258,9 @@ impl Analyzer {
         };
 
         let mut cards = Vec::with_capacity(tokens.len());
+        // Which words carry each general set: kept only where it links
+        // different words.
+        let mut general_words: FastMap<u32, Vec<String>> = FastMap::default();
         for card_tokens in tokens {
             let mut weights: FastMap<u32, f32> = FastMap::default();
             let mut carriers = Vec::new();
@@ -205,7 +277,11 @@ impl Analyzer {
                         }
                         None => part.as_str(),
                     };
-                    stems.extend(self.split_stems(part, &vocab, &mut split_cache));
+                    if self.place_parts.contains(part) {
+                        stems.push(self.stem(part));
+                    } else {
+                        stems.extend(self.split_stems(part, &vocab, &mut split_cache));
+                    }
                 }
                 if let Some(c) = changed {
                     respelled.push((ti as u32, c));
@@ -221,10 +297,10 @@ impl Analyzer {
                     });
                 };
                 // A compound is one word: its parts share the word's weight.
-                let share = 1.0 / (stems.len().max(1) as f32).sqrt();
+                let share = aside_factor(token) / (stems.len().max(1) as f32).sqrt();
                 for s in &stems {
                     let w = share
-                        * if self.weak.contains(s) {
+                        * if token.generic || self.weak.contains(s) {
                             WEAK_WEIGHT
                         } else {
                             1.0
@@ -234,19 +310,68 @@ impl Analyzer {
                 if stems.len() >= 2 {
                     add(
                         intern(FeatureKind::Compound(stems.concat())),
-                        COMPOUND_WEIGHT,
+                        COMPOUND_WEIGHT * aside_factor(token),
                     );
                 }
                 token_stems.push(stems);
             }
-            for (group, ti) in concepts.matches(&token_stems) {
+            let matched = concepts.matches(&token_stems);
+            // A word the thesaurus knows is carried mostly by its group, so
+            // that cards meaning the same in other words come close.
+            {
+                let share = MATCHED_STEM_SHARE;
+                let mut scaled: Vec<u32> = Vec::new();
+                for &(_, ti) in &matched {
+                    for st in &token_stems[ti] {
+                        let id = intern(FeatureKind::Stem(st.clone()));
+                        if !scaled.contains(&id) {
+                            scaled.push(id);
+                            if let Some(w) = weights.get_mut(&id) {
+                                *w *= share;
+                            }
+                        }
+                    }
+                }
+            }
+            for &(group, ti) in &matched {
                 let id = intern(FeatureKind::Concept(group));
                 let e = weights.entry(id).or_insert(0.0);
-                *e = e.max(CONCEPT_WEIGHT);
+                *e = e.max(CONCEPT_WEIGHT * aside_factor(&card_tokens[ti]));
                 carriers.push(Carrier {
                     feature: id,
                     token: ti as u32,
                 });
+            }
+            if let Some(general) = general {
+                for (ti, stems) in token_stems.iter().enumerate() {
+                    // The domain thesaurus knows the word better.
+                    if matched.iter().any(|&(_, t)| t == ti) {
+                        continue;
+                    }
+                    let Some(head) = stems.last() else { continue };
+                    if self.weak.contains(head) {
+                        continue;
+                    }
+                    let whole = general::key(&card_tokens[ti].parts.concat());
+                    let head = general::key(head);
+                    let (mut sets, mut word) = (general.sets_of(&whole), &whole);
+                    if sets.is_empty() && stems.len() > 1 {
+                        (sets, word) = (general.sets_of(&head), &head);
+                    }
+                    for &set in sets {
+                        let id = intern(FeatureKind::General(set));
+                        let words = general_words.entry(id).or_default();
+                        if !words.contains(word) {
+                            words.push(word.clone());
+                        }
+                        let e = weights.entry(id).or_insert(0.0);
+                        *e = e.max(GENERAL_WEIGHT * aside_factor(&card_tokens[ti]));
+                        carriers.push(Carrier {
+                            feature: id,
+                            token: ti as u32,
+                        });
+                    }
+                }
             }
             let mut vector: Vec<(u32, f32)> = weights.into_iter().collect();
             vector.sort_unstable_by_key(|(id, _)| *id);
@@ -256,6 +381,20 @@ impl Analyzer {
                 vector,
                 carriers,
             });
+        }
+
+        // A general set carried by one word only links nothing: it would
+        // only dilute the cards' vectors.
+        let mut idle = vec![false; kinds.len()];
+        for (id, words) in &general_words {
+            idle[*id as usize] = words.len() < 2;
+        }
+        for c in &mut cards {
+            let before = c.vector.len();
+            c.vector.retain(|(id, _)| !idle[*id as usize]);
+            if c.vector.len() != before {
+                c.carriers.retain(|k| !idle[k.feature as usize]);
+            }
         }
 
         // Rarity: a word on few cards tells more than one on many.
@@ -522,6 +661,11 @@ impl Analyzer {
     }
 }
 
+/// Words in brackets are an aside to the card's point.
+fn aside_factor(token: &Token) -> f32 {
+    if token.aside { ASIDE_WEIGHT } else { 1.0 }
+}
+
 fn known_modifier(piece: &str, vocab: &HashSet<String>) -> Option<String> {
     if vocab.contains(piece) {
         return Some(piece.to_string());
@@ -684,6 +828,88 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    fn similarity(texts: &[&str], thesaurus: &Thesaurus) -> f32 {
+        let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+        let f = Analyzer::new().analyse(&texts, thesaurus);
+        super::super::graph::dot(&f.cards[0].vector, &f.cards[1].vector)
+    }
+
+    #[test]
+    fn general_synonyms_link_words_but_never_merge_alone() {
+        let with = Thesaurus {
+            general: true,
+            ..Thesaurus::default()
+        };
+        let without = Thesaurus::default();
+        // "Mediziner" and "Doktor" are general synonyms of one another.
+        let cards = ["Mediziner fehlen im Viertel", "kein Doktor im Viertel"];
+        let (linked, plain) = (similarity(&cards, &with), similarity(&cards, &without));
+        assert!(linked > plain + 0.05, "{linked} vs {plain}");
+        let alone = similarity(&["Mediziner", "Doktor"], &with);
+        assert!(
+            alone > 0.0 && alone < crate::core::cluster::DEFAULT_THRESHOLD as f32,
+            "{alone}"
+        );
+        // A set only one word carries adds nothing.
+        let same = similarity(&["Doktor fehlt", "Doktor gesucht"], &with);
+        assert!((same - similarity(&["Doktor fehlt", "Doktor gesucht"], &without)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn places_and_board_titles_are_weak_words() {
+        let texts: Vec<String> = [
+            "Kitaplätze in Gelsenkirchen",
+            "Müll in Gelsenkirchen",
+            "Sauberkeit Hassel",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let plain = Analyzer::new().analyse(&texts, &Thesaurus::default());
+        let placed = Analyzer::new()
+            .with_places(
+                vec!["Gelsenkirchen".into()],
+                vec!["Hassel".into(), "Wohnen".into()],
+            )
+            .analyse(&texts, &Thesaurus::builtin());
+        let dot = |f: &Features| super::super::graph::dot(&f.cards[0].vector, &f.cards[1].vector);
+        assert!(dot(&plain) > 0.3, "{}", dot(&plain));
+        assert!(dot(&placed) < 0.1, "{}", dot(&placed));
+        let weak_stem = |f: &Features, s: &str| {
+            f.kinds
+                .iter()
+                .position(|k| *k == FeatureKind::Stem(s.into()))
+                .is_some_and(|i| f.weak[i])
+        };
+        assert!(weak_stem(&placed, "hassel"));
+        assert!(!weak_stem(&plain, "hassel"));
+        // The short form of the place, as on number plates.
+        let texts: Vec<String> = vec!["Kitaplätze GE".into(), "Müll GE".into()];
+        let placed = Analyzer::new()
+            .with_places(vec!["Gelsenkirchen".into()], Vec::new())
+            .analyse(&texts, &Thesaurus::builtin());
+        assert!(dot(&placed) < 0.1, "{}", dot(&placed));
+    }
+
+    #[test]
+    fn words_in_brackets_and_generic_abbreviations_weigh_less() {
+        let th = Thesaurus::default();
+        let main = similarity(&["Personalschlüssel", "Personalschlüssel erhöhen"], &th);
+        let aside = similarity(
+            &["Personalschlüssel", "Kitaplätze (Personalschlüssel)"],
+            &th,
+        );
+        let spelled = similarity(&["Personalschlüssel", "Kitaplätze Personalschlüssel"], &th);
+        assert!(
+            aside < spelled && spelled <= main,
+            "{aside} {spelled} {main}"
+        );
+        // "gem." says nothing about a theme; "gemeinsam" written out does.
+        let short = similarity(&["gem. Feste", "gem. Sprachkurse"], &th);
+        let long = similarity(&["gemeinsame Feste", "gemeinsame Sprachkurse"], &th);
+        assert!(short < long && short < 0.1, "{short} {long}");
     }
 
     #[test]

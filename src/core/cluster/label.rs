@@ -87,7 +87,7 @@ pub fn explain(features: &Features, members: &[usize]) -> Vec<Vec<Reason>> {
                             None => stems_by_token.push((c.token, vec![s.clone()])),
                         }
                     }
-                    FeatureKind::Compound(_) => {}
+                    FeatureKind::Compound(_) | FeatureKind::General(_) => {}
                     FeatureKind::Concept(g) => {
                         let r = Reason::Synonym {
                             word,

@@ -12,6 +12,7 @@
 //! `--column` keys are given).
 
 pub mod features;
+pub mod general;
 pub mod graph;
 pub mod label;
 pub mod normalise;
@@ -198,7 +199,15 @@ pub fn cluster_with(
     fast_from: usize,
 ) -> Clustering {
     let texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
-    let features = Analyzer::new().analyse(&texts, thesaurus);
+    let mut places: Vec<String> = cards.iter().map(|c| c.place.clone()).collect();
+    let mut titles: Vec<String> = cards.iter().map(|c| c.board.clone()).collect();
+    for v in [&mut places, &mut titles] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let features = Analyzer::new()
+        .with_places(places, titles)
+        .analyse(&texts, thesaurus);
     cluster_features(cards, &features, options, themes, fast_from)
 }
 
