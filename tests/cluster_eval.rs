@@ -311,7 +311,10 @@ fn learning(set: &Set, learn: bool) -> Figures {
         learn,
         ..ClusterOptions::default()
     };
-    let decisions = Decisions { themes: &themes };
+    let decisions = Decisions {
+        themes: &themes,
+        ..Decisions::default()
+    };
     let result = cluster_decided(&cards, &options, &Thesaurus::builtin(), &decisions);
     let suggested = partition(&result, cards.len());
     let mut start: Vec<usize> = (0..cards.len()).map(|i| themes.len() + i).collect();
@@ -377,9 +380,9 @@ const LEARNING: Goal = Goal {
 /// Floors of goals not met yet (set name and figure, moves saved,
 /// precision): the figures measured when they were last improved.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("gelsenkirchen-good learning", 0.288, 0.75),
+    ("gelsenkirchen-good learning", 0.288, 0.76),
     ("stadt-a-workshop", 0.185, 0.50),
-    ("stadt-a-workshop learning", 0.124, 0.57),
+    ("stadt-a-workshop learning", 0.163, 0.67),
 ];
 
 fn check(what: &str, f: &Figures, goal: &Goal, failures: &mut Vec<String>) {
@@ -460,7 +463,7 @@ fn the_learning_scenario_confirms_half_the_groups() {
 fn clustering_quality_on_tuned_and_held_out_sets() {
     let mut failures = Vec::new();
     println!(
-        "| set | cards | precision | recall | moves saved | learning: moves saved | learning: precision (loose) | learning without learned words: moves saved / precision |"
+        "| set | cards | precision | recall | moves saved | learning: moves saved | learning: precision (loose) | learning with --no-learn: moves saved / precision |"
     );
     println!("|---|---|---|---|---|---|---|---|");
     for set in sets() {
@@ -577,4 +580,83 @@ fn split_groups_of_the_tuned_set() {
             }
         }
     }
+}
+
+/// The learning scenario on the tuned set, for reading: each theme with the
+/// cards put into it (wrong ones marked), then the loose clusters.
+/// `cargo test --test cluster_eval learning_listing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn learning_listing_of_the_tuned_set() {
+    let sets = sets();
+    let set = &sets[0];
+    let cards = cluster_cards(set);
+    let themes = half_themes(set);
+    let options = ClusterOptions {
+        home_session: Some("eval".into()),
+        ..ClusterOptions::default()
+    };
+    let decisions = Decisions {
+        themes: &themes,
+        ..Decisions::default()
+    };
+    let result = cluster_decided(&cards, &options, &Thesaurus::builtin(), &decisions);
+    for c in result.clusters.iter().filter(|c| c.len() > 1) {
+        println!(
+            "{}{}",
+            if c.theme.is_some() { "THEME " } else { "" },
+            c.label
+        );
+        for m in &c.members {
+            let card = &set.cards[m.card];
+            let mark = if m.new && card.group != c.label {
+                "  WRONG"
+            } else if m.new {
+                "  new"
+            } else {
+                ""
+            };
+            println!("    {} [{}]{mark}", card.text, card.group);
+        }
+    }
+    let f = learning(set, true);
+    println!("saved {} precision {:.3}", percent(f.saved()), f.precision);
+    // The words the themes teach.
+    let mut session = stellwand::core::model::Session {
+        id: "eval".into(),
+        place: set.place.into(),
+        themes: themes.clone(),
+        ..Default::default()
+    };
+    let mut board = stellwand::core::model::Board {
+        id: "b".into(),
+        ..Default::default()
+    };
+    for (i, c) in set.cards.iter().enumerate() {
+        if board.columns.iter().all(|k| k.key != c.column) {
+            board.columns.push(stellwand::core::model::Column {
+                key: c.column.clone(),
+                ..Default::default()
+            });
+        }
+        let col = board
+            .columns
+            .iter_mut()
+            .find(|k| k.key == c.column)
+            .unwrap();
+        col.cards.push(stellwand::core::model::Card::new(
+            format!("k{i}"),
+            c.text.clone(),
+        ));
+    }
+    session.boards.push(board);
+    let mut last = String::new();
+    for w in stellwand::core::cluster::learned_words(&session, &Thesaurus::builtin()) {
+        if w.theme != last {
+            print!("\n{}:", w.theme);
+            last = w.theme.clone();
+        }
+        print!(" {}", w.word);
+    }
+    println!();
 }

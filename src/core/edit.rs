@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::model::{Board, Card, Session, Tag, Theme};
+use super::model::{Board, Card, Refusal, Session, Tag, Theme};
 
 /// A change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,8 @@ pub enum Edit {
         tags: Vec<Tag>,
     },
     SetThemes(Vec<Theme>),
+    /// Sets the suggestions the clerk refused.
+    SetRefused(Vec<Refusal>),
     /// Several edits that undo as one step.
     Batch(Vec<Edit>),
 }
@@ -208,6 +210,10 @@ impl Session {
             Edit::SetThemes(themes) => {
                 let old = std::mem::replace(&mut self.themes, themes);
                 Ok(Edit::SetThemes(old))
+            }
+            Edit::SetRefused(refused) => {
+                let old = std::mem::replace(&mut self.refused, refused);
+                Ok(Edit::SetRefused(old))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

@@ -26,6 +26,11 @@ pub enum FeatureKind {
     Concept(usize),
     /// A set of general synonyms (index into [`General::sets`]).
     General(u32),
+    /// Words the clerk put together in a confirmed theme, named by the
+    /// theme's label (learned in this folder).
+    Learned(String),
+    /// A Handlungsfeld set on the card.
+    Tag(String),
 }
 
 /// Why a card has a feature: the word on the card that carries it.
@@ -61,6 +66,67 @@ pub struct Features {
     pub weak: Vec<bool>,
     /// Names of the thesaurus groups (for explanations).
     pub concept_names: Vec<String>,
+    /// Feature ids by kind.
+    pub index: FastMap<FeatureKind, u32>,
+}
+
+impl Features {
+    /// The id of a feature, made on first use.
+    pub fn intern(&mut self, kind: FeatureKind) -> u32 {
+        if let Some(&id) = self.index.get(&kind) {
+            return id;
+        }
+        let id = self.kinds.len() as u32;
+        self.kinds.push(kind.clone());
+        self.index.insert(kind, id);
+        id
+    }
+
+    /// Adds a feature to a card's raw vector (before [`Features::finish`]),
+    /// keeping the larger weight when the card has it already.
+    pub fn add(&mut self, card: usize, kind: FeatureKind, weight: f32, token: Option<u32>) {
+        let id = self.intern(kind);
+        let c = &mut self.cards[card];
+        match c.vector.binary_search_by_key(&id, |(f, _)| *f) {
+            Ok(i) => c.vector[i].1 = c.vector[i].1.max(weight),
+            Err(i) => c.vector.insert(i, (id, weight)),
+        }
+        if let Some(token) = token {
+            c.carriers.push(Carrier { feature: id, token });
+        }
+    }
+
+    /// Weighs the raw vectors by rarity and makes them unit length.
+    pub fn finish(&mut self) {
+        // Rarity: a word on few cards tells more than one on many.
+        let n = self.cards.len() as f32;
+        let mut df = vec![0u32; self.kinds.len()];
+        for c in &self.cards {
+            for (id, _) in &c.vector {
+                df[*id as usize] += 1;
+            }
+        }
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| ((n + BACKGROUND_CARDS) / (d as f32 + 0.5)).ln().max(0.0) + 0.5)
+            .collect();
+        for c in &mut self.cards {
+            let mut norm = 0.0f32;
+            for (id, w) in &mut c.vector {
+                *w *= idf[*id as usize];
+                norm += *w * *w;
+            }
+            let norm = norm.sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut c.vector {
+                    *w /= norm;
+                }
+            }
+        }
+        self.weak.resize(self.kinds.len(), false);
+        self.df = df;
+        self.idf = idf;
+    }
 }
 
 /// Rarity is measured as if this many unrelated cards were added: in a
@@ -71,6 +137,11 @@ const COMPOUND_WEIGHT: f32 = 0.5;
 const CONCEPT_WEIGHT: f32 = 1.1;
 /// Weight of words in brackets ("Kitaplätze (Personalschlüssel)").
 const ASIDE_WEIGHT: f32 = 0.6;
+/// Words learned from the clerk's themes: below the domain groups, for the
+/// clerk may have put a card in a theme for one word of several.
+pub const LEARNED_WEIGHT: f32 = 0.7;
+/// A Handlungsfeld set on the card.
+const TAG_WEIGHT: f32 = 0.8;
 /// Share of its own weight left to a word whose thesaurus group it carries.
 const MATCHED_STEM_SHARE: f32 = 0.7;
 /// A general synonym set: far below a word of the card, so that it links
@@ -143,7 +214,7 @@ impl Analyzer {
     }
 
     /// Makes the words of places and board titles weak.
-    fn weaken_places(&mut self, concepts: &ConceptIndex, vocab: &HashSet<String>) {
+    fn weaken_places(&mut self, concepts: &ConceptIndex, vocab: &Vocab) {
         let mut split_cache = HashMap::new();
         for place in std::mem::take(&mut self.places) {
             for token in tokenize(&place) {
@@ -186,6 +257,21 @@ impl Analyzer {
     /// Analyses the texts of a set of cards together (vocabulary and rarity
     /// come from the set itself).
     pub fn analyse(&mut self, texts: &[String], thesaurus: &Thesaurus) -> Features {
+        let mut f = self.analyse_raw(texts, thesaurus, &[]);
+        f.finish();
+        f
+    }
+
+    /// [`Analyzer::analyse`] with the Handlungsfelder of each card (by
+    /// index, may be shorter than `texts`), before rarity weighs the
+    /// vectors: learned words can still be added, then
+    /// [`Features::finish`].
+    pub fn analyse_raw(
+        &mut self,
+        texts: &[String],
+        thesaurus: &Thesaurus,
+        tags: &[Vec<String>],
+    ) -> Features {
         let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
         let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
             .groups
@@ -217,7 +303,7 @@ impl Analyzer {
 
         // The vocabulary compounds are split against: the cards' own words,
         // their stems, and the thesaurus words.
-        let mut vocab: HashSet<String> = HashSet::new();
+        let mut vocab = Vocab::default();
         let word_parts = freq
             .keys()
             .copied()
@@ -232,10 +318,10 @@ impl Analyzer {
         for w in word_parts {
             let w = respell.get(w).map_or(w, String::as_str);
             if w.chars().count() >= 4 {
-                vocab.insert(w.to_string());
+                vocab.words.insert(w.to_string());
                 let s = self.stem(w);
                 if s.chars().count() >= 4 {
-                    vocab.insert(s);
+                    vocab.stems.insert(s);
                 }
             }
         }
@@ -256,12 +342,13 @@ impl Analyzer {
             interner.insert(k, id);
             id
         };
+        let learned_group: Vec<bool> = thesaurus.groups.iter().map(|g| g.learned).collect();
 
         let mut cards = Vec::with_capacity(tokens.len());
         // Which words carry each general set: kept only where it links
         // different words.
         let mut general_words: FastMap<u32, Vec<String>> = FastMap::default();
-        for card_tokens in tokens {
+        for (ci, card_tokens) in tokens.into_iter().enumerate() {
             let mut weights: FastMap<u32, f32> = FastMap::default();
             let mut carriers = Vec::new();
             let mut respelled = Vec::new();
@@ -334,9 +421,17 @@ impl Analyzer {
                 }
             }
             for &(group, ti) in &matched {
-                let id = intern(FeatureKind::Concept(group));
+                let (kind, weight) = if learned_group[group] {
+                    (
+                        FeatureKind::Learned(thesaurus.groups[group].name.clone()),
+                        LEARNED_WEIGHT,
+                    )
+                } else {
+                    (FeatureKind::Concept(group), CONCEPT_WEIGHT)
+                };
+                let id = intern(kind);
                 let e = weights.entry(id).or_insert(0.0);
-                *e = e.max(CONCEPT_WEIGHT * aside_factor(&card_tokens[ti]));
+                *e = e.max(weight * aside_factor(&card_tokens[ti]));
                 carriers.push(Carrier {
                     feature: id,
                     token: ti as u32,
@@ -373,6 +468,10 @@ impl Analyzer {
                     }
                 }
             }
+            for tag in tags.get(ci).into_iter().flatten() {
+                let id = intern(FeatureKind::Tag(tag.clone()));
+                weights.insert(id, TAG_WEIGHT);
+            }
             let mut vector: Vec<(u32, f32)> = weights.into_iter().collect();
             vector.sort_unstable_by_key(|(id, _)| *id);
             cards.push(CardFeatures {
@@ -397,31 +496,6 @@ impl Analyzer {
             }
         }
 
-        // Rarity: a word on few cards tells more than one on many.
-        let n = cards.len() as f32;
-        let mut df = vec![0u32; kinds.len()];
-        for c in &cards {
-            for (id, _) in &c.vector {
-                df[*id as usize] += 1;
-            }
-        }
-        let idf: Vec<f32> = df
-            .iter()
-            .map(|&d| ((n + BACKGROUND_CARDS) / (d as f32 + 0.5)).ln().max(0.0) + 0.5)
-            .collect();
-        for c in &mut cards {
-            let mut norm = 0.0f32;
-            for (id, w) in &mut c.vector {
-                *w *= idf[*id as usize];
-                norm += *w * *w;
-            }
-            let norm = norm.sqrt();
-            if norm > 0.0 {
-                for (_, w) in &mut c.vector {
-                    *w /= norm;
-                }
-            }
-        }
         let weak = kinds
             .iter()
             .map(|k| matches!(k, FeatureKind::Stem(s) if self.weak.contains(s)))
@@ -429,10 +503,11 @@ impl Analyzer {
         Features {
             cards,
             kinds,
-            df,
-            idf,
+            df: Vec::new(),
+            idf: Vec::new(),
             weak,
             concept_names: thesaurus.groups.iter().map(|g| g.name.clone()).collect(),
+            index: interner,
         }
     }
 
@@ -441,7 +516,7 @@ impl Analyzer {
     fn split_stems(
         &mut self,
         word: &str,
-        vocab: &HashSet<String>,
+        vocab: &Vocab,
         cache: &mut HashMap<String, Vec<String>>,
     ) -> Vec<String> {
         if let Some(s) = cache.get(word) {
@@ -455,7 +530,7 @@ impl Analyzer {
 
     /// Splits a compound into known pieces: the finest split with at most one
     /// unknown piece, linking `s`/`n`/`en`/`e` removed from the pieces.
-    fn split(&mut self, word: &str, vocab: &HashSet<String>) -> Vec<String> {
+    fn split(&mut self, word: &str, vocab: &Vocab) -> Vec<String> {
         const MIN_PIECE: usize = 4;
         const MIN_UNKNOWN: usize = 5;
         let bounds: Vec<usize> = word
@@ -467,53 +542,96 @@ impl Analyzer {
         if !(2 * MIN_PIECE..=super::normalise::MAX_WORD_CHARS).contains(&n) {
             return vec![word.to_string()];
         }
-        // best[i]: (unknown pieces, -pieces, pieces) for word[i..].
-        let mut best: Vec<Option<(u8, i8, Vec<String>)>> = vec![None; n + 1];
-        best[n] = Some((0, 0, Vec::new()));
+        // best[i]: (unknown pieces, -pieces, letters in unknown pieces,
+        // pieces) for word[i..].
+        // A piece known only as a stem ("park" of "parken") is taken where
+        // no piece is unknown: with an unknown piece beside it, it is too
+        // likely a chance match ("saub|erkeit").
+        type Split = (u8, i8, usize, bool, Vec<String>);
+        let mut best: Vec<Option<Split>> = vec![None; n + 1];
+        best[n] = Some((0, 0, 0, false, Vec::new()));
         for i in (0..n).rev() {
-            let mut choice: Option<(u8, i8, Vec<String>)> = None;
+            let mut choice: Option<Split> = None;
             for j in (i + MIN_PIECE)..=n {
-                let Some((unknown, neg_parts, rest)) = &best[j] else {
+                let Some((unknown, neg_parts, unknown_len, stem_used, rest)) = &best[j] else {
                     continue;
                 };
                 if i == 0 && j == n {
                     continue;
                 }
                 let piece = &word[bounds[i]..bounds[j]];
+                if i > 0 && !may_begin_piece(piece) {
+                    continue;
+                }
                 let known = if j == n {
                     self.known_head(piece, vocab)
                 } else {
                     known_modifier(piece, vocab)
+                        .map(|p| (p, false))
+                        .or_else(|| {
+                            vocab
+                                .stems
+                                .contains(piece)
+                                .then(|| (piece.to_string(), true))
+                        })
                 };
-                let (piece, unknown) = match known {
-                    Some(p) => (p, *unknown),
-                    None if j - i >= MIN_UNKNOWN && *unknown == 0 => (piece.to_string(), 1),
+                let (piece, unknown, unknown_len, stem_used) = match known {
+                    Some((p, by_stem)) => {
+                        if by_stem && *unknown > 0 {
+                            continue;
+                        }
+                        (p, *unknown, *unknown_len, *stem_used || by_stem)
+                    }
+                    None if j - i >= MIN_UNKNOWN
+                        && *unknown == 0
+                        && !*stem_used
+                        && (i == 0 || word_like(piece)) =>
+                    {
+                        (piece.to_string(), 1, j - i, false)
+                    }
                     None => continue,
                 };
-                let key = (unknown, *neg_parts - 1);
-                if choice.as_ref().is_none_or(|c| key < (c.0, c.1)) {
+                // Fewest unknown pieces, then most pieces, then the fewest
+                // letters left unknown ("Teilhabe|chancen", not
+                // "Teilhab|echancen").
+                let key = (unknown, *neg_parts - 1, unknown_len);
+                if choice.as_ref().is_none_or(|c| key < (c.0, c.1, c.2)) {
                     let mut pieces = Vec::with_capacity(rest.len() + 1);
                     pieces.push(piece);
                     pieces.extend(rest.iter().cloned());
-                    choice = Some((key.0, key.1, pieces));
+                    choice = Some((key.0, key.1, key.2, stem_used, pieces));
                 }
             }
             best[i] = choice;
         }
         match best[0].take() {
-            Some((unknown, _, pieces)) if pieces.len() >= 2 && pieces.len() > unknown as usize => {
+            Some((unknown, _, _, _, pieces))
+                if pieces.len() >= 2 && pieces.len() > unknown as usize =>
+            {
                 pieces
             }
             _ => vec![word.to_string()],
         }
     }
 
-    fn known_head(&mut self, piece: &str, vocab: &HashSet<String>) -> Option<String> {
-        if vocab.contains(piece) {
-            return Some(piece.to_string());
+    /// The last piece of a compound, if known: `(piece, known only as a
+    /// stem)`.
+    fn known_head(&mut self, piece: &str, vocab: &Vocab) -> Option<(String, bool)> {
+        if vocab.words.contains(piece) {
+            return Some((piece.to_string(), false));
+        }
+        if vocab.stems.contains(piece) {
+            return Some((piece.to_string(), true));
         }
         let s = self.stem(piece);
-        (s.chars().count() >= 4 && vocab.contains(&s)).then(|| piece.to_string())
+        if s.chars().count() < 4 {
+            return None;
+        }
+        if vocab.words.contains(&s) {
+            Some((piece.to_string(), false))
+        } else {
+            vocab.stems.contains(&s).then(|| (piece.to_string(), true))
+        }
     }
 
     /// Word parts that may be the same word spelled differently, mapped to the
@@ -615,7 +733,7 @@ impl Analyzer {
         &mut self,
         thesaurus: &Thesaurus,
         tokens: &[Vec<Vec<Token>>],
-        vocab: &HashSet<String>,
+        vocab: &Vocab,
         cache: &mut HashMap<String, Vec<String>>,
     ) -> ConceptIndex {
         let mut index = ConceptIndex::default();
@@ -666,17 +784,60 @@ fn aside_factor(token: &Token) -> f32 {
     if token.aside { ASIDE_WEIGHT } else { 1.0 }
 }
 
-fn known_modifier(piece: &str, vocab: &HashSet<String>) -> Option<String> {
-    if vocab.contains(piece) {
+/// Whether a piece can follow another in a compound: no derivational
+/// ending begins a word ("Öffentlich|keit" is one word).
+fn may_begin_piece(piece: &str) -> bool {
+    const ENDINGS: [&str; 13] = [
+        "keit", "heit", "ung", "schaft", "chaft", "lich", "isch", "tät", "ität", "ismus", "nis",
+        "igung", "igkeit",
+    ];
+    !ENDINGS.iter().any(|e| piece.starts_with(e))
+}
+
+/// Whether an unknown piece after another looks like the start of a word:
+/// not a linking "s" before a consonant ("Migration|shintergrund"), not a
+/// consonant pair no German word begins with ("Info|rmationsfluss").
+fn word_like(piece: &str) -> bool {
+    let mut chars = piece.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let vowel = |c: char| "aeiouäöüy".contains(c);
+    if vowel(a) || vowel(b) {
+        return true;
+    }
+    const STARTS: [&str; 24] = [
+        "bl", "br", "ch", "dr", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "pf", "ph", "pl",
+        "pr", "sc", "sk", "sp", "st", "sw", "tr", "wr", "zw",
+    ];
+    STARTS.iter().any(|s| piece.starts_with(s))
+}
+
+/// Words a compound is split against: the words of the cards and the
+/// thesaurus, and their stems. A stem alone may end a compound (its head,
+/// inflected: "-plätze"), but only a word may begin one: otherwise the stem
+/// "saub" of "sauber" would split "Sauberkeit" into "saub|erkeit".
+#[derive(Debug, Default)]
+pub struct Vocab {
+    words: HashSet<String>,
+    stems: HashSet<String>,
+}
+
+fn known_modifier(piece: &str, vocab: &Vocab) -> Option<String> {
+    if vocab.words.contains(piece) {
         return Some(piece.to_string());
     }
     for link in ["s", "es", "n", "en", "e", "er"] {
         if let Some(stripped) = piece.strip_suffix(link)
             && stripped.chars().count() >= 4
-            && vocab.contains(stripped)
+            && vocab.words.contains(stripped)
         {
             return Some(stripped.to_string());
         }
+    }
+    // "Schul-" of "Schule": a word without its last "e".
+    if piece.chars().count() >= 4 && vocab.words.contains(&format!("{piece}e")) {
+        return Some(format!("{piece}e"));
     }
     None
 }

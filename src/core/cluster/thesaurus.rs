@@ -17,6 +17,10 @@ const BUILTIN: &str = include_str!("../../../templates/thesaurus.ron");
 pub struct Group {
     pub name: String,
     pub words: Vec<String>,
+    /// Learned from the clerk's themes (see [`super::learned`]), not part
+    /// of a thesaurus file.
+    #[serde(skip)]
+    pub learned: bool,
 }
 
 /// Synonym groups of the domain, and whether the general German synonyms

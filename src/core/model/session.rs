@@ -31,6 +31,10 @@ pub struct Session {
     /// different places of the file and the order never changes on saving.
     #[serde(serialize_with = "themes_by_id")]
     pub themes: Vec<Theme>,
+    /// Suggestions the clerk refused: their cards are never suggested
+    /// together again. Absent in older files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<Refusal>,
     /// The id counter of format versions 0 and 1, read so that it is not
     /// taken for an unknown field, and never written: ids are random now
     /// (see [`super::ids`]), so no line of the file changes with every edit.
@@ -53,6 +57,7 @@ impl Default for Session {
             tags: Vec::new(),
             boards: Vec::new(),
             themes: Vec::new(),
+            refused: Vec::new(),
             next_id: 0,
         }
     }
@@ -111,6 +116,14 @@ pub struct Theme {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<String>,
     pub confirmed: bool,
+}
+
+/// A suggestion the clerk refused: no two of its cards are suggested
+/// together again (ids as in themes: `card`, or `session/card`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Refusal {
+    pub cards: Vec<String>,
 }
 
 /// What an id names.
