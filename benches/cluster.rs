@@ -20,6 +20,7 @@ fn cards(n: usize) -> Vec<ClusterCard> {
             board: format!("b{}", i / 30),
             column,
             text,
+            ..ClusterCard::default()
         })
         .collect()
 }

@@ -28,6 +28,7 @@ fn long_cards() -> Vec<ClusterCard> {
             board: "b".into(),
             column: "needs".into(),
             text,
+            ..ClusterCard::default()
         })
         .collect()
 }

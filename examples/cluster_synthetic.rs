@@ -24,6 +24,7 @@ fn main() {
             board: format!("b{}", i / 30),
             column,
             text,
+            ..ClusterCard::default()
         })
         .collect();
     let thesaurus = Thesaurus::builtin();

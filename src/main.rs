@@ -87,6 +87,10 @@ enum Command {
         threshold: Option<f64>,
         #[arg(long)]
         json: bool,
+        /// Cluster as if nothing was learned: no words learned from confirmed
+        /// themes, and themes only grow as any cluster would.
+        #[arg(long = "no-learn")]
+        no_learn: bool,
     },
     /// Write themes and cards to a concept repository, a protocol, CSV or the Maßnahmenkatalog.
     Export {
@@ -156,7 +160,8 @@ fn main() -> ExitCode {
             columns,
             threshold,
             json,
-        }) => return cli::cluster::run(&files, &columns, threshold, json, lang),
+            no_learn,
+        }) => return cli::cluster::run(&files, &columns, threshold, json, !no_learn, lang),
         Some(Command::Export {
             files,
             to,

@@ -13,6 +13,7 @@ fn card(i: usize, text: &str) -> ClusterCard {
         board: "b".into(),
         column: "needs".into(),
         text: text.into(),
+        ..ClusterCard::default()
     }
 }
 

@@ -46,6 +46,7 @@ fn needs_cards() -> Vec<ClusterCard> {
             board: c.board,
             column: c.column,
             text: c.text,
+            ..ClusterCard::default()
         })
         .collect()
 }
@@ -108,6 +109,7 @@ fn only_the_kita_and_parking_cards_also_separate() {
             board: "b".into(),
             column: "needs".into(),
             text: t.to_string(),
+            ..ClusterCard::default()
         })
         .collect();
     let result = cluster(
@@ -138,6 +140,7 @@ fn only_the_kita_and_parking_cards_also_separate() {
         board: "b".into(),
         column: "good".into(),
         text: "Kita-Plätze".into(),
+        ..ClusterCard::default()
     });
     let result = cluster(
         &cards,

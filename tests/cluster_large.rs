@@ -18,6 +18,7 @@ fn many_cards_each_in_one_cluster_and_repeatable() {
             board: format!("b{}", i / 30),
             column,
             text,
+            ..ClusterCard::default()
         })
         .collect();
     let thesaurus = Thesaurus::builtin();

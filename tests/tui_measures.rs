@@ -97,7 +97,7 @@ fn stellwand(dir: &Path, args: &[&str]) -> String {
 fn a_status_set_in_the_program_reaches_the_export() {
     let dir = tempfile::tempdir().unwrap();
     save(dir.path(), &sheet(&Templates::builtin()));
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"]);
+    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("M");
     tty.wait_for("Noch keine Maßnahmen");
@@ -108,7 +108,7 @@ fn a_status_set_in_the_program_reaches_the_export() {
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 
     let out = stellwand(
         dir.path(),

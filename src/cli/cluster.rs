@@ -13,7 +13,10 @@ use stellwand::core::workspace::Workspace;
 /// Without `--column` each column key is clustered on its own; one `--column`
 /// takes only that column; several `--column` keys are clustered together
 /// (their cards may share a cluster). Confirmed themes of the sessions and
-/// the shared themes file (the rule of [`Workspace`]) are kept.
+/// the shared themes file (the rule of [`Workspace`]) are kept, and refused
+/// suggestions are not made again. With `learn`, confirmed themes attract
+/// the cards that resemble them, and the words learned in the sessions
+/// folder (`learned.ron`) link cards.
 /// In `--json`, `session` is the session id and `board` the board title (the
 /// board id when the board has no title).
 pub fn run(
@@ -21,6 +24,7 @@ pub fn run(
     columns: &[String],
     threshold: Option<f64>,
     json: bool,
+    learn: bool,
     lang: Lang,
 ) -> ExitCode {
     if let Some(t) = threshold
@@ -52,13 +56,31 @@ pub fn run(
         );
     }
     let themes = workspace.all_themes();
+    let refused = workspace.all_refused();
+    let learned = match workspace.learned_dir() {
+        Some(dir) if learn => cluster::learned::load_learned(&dir).unwrap_or_else(|e| {
+            eprintln!(
+                "{} ({})",
+                e.render(lang),
+                lang.pick("gelernte Wörter ausgelassen", "learned words left out")
+            );
+            Vec::new()
+        }),
+        _ => Vec::new(),
+    };
     let cards = cluster::cards_of(&sessions, columns);
     let options = ClusterOptions {
         threshold: threshold.unwrap_or(cluster::DEFAULT_THRESHOLD),
         across_columns: columns.len() > 1,
         home_session: None,
+        learn,
     };
-    let result = cluster::cluster(&cards, &options, &thesaurus, &themes);
+    let decisions = cluster::Decisions {
+        themes: &themes,
+        refused: &refused,
+        learned: &learned,
+    };
+    let result = cluster::cluster_decided(&cards, &options, &thesaurus, &decisions);
     // The card text as written (the clustering also reads the sub-points).
     let main_text = |i: usize| -> String {
         let c = &cards[i];

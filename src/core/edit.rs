@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::model::{Board, Card, Measure, Session, Tag, Theme};
+use super::model::{Board, Card, Measure, Refusal, Session, Tag, Theme};
 
 /// A change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +62,8 @@ pub enum Edit {
     ReplaceMeasure {
         measure: Measure,
     },
+    /// Sets the suggestions the clerk refused.
+    SetRefused(Vec<Refusal>),
     /// Several edits that undo as one step.
     Batch(Vec<Edit>),
 }
@@ -253,6 +255,10 @@ impl Session {
                     .ok_or_else(|| EditError::NoMeasure(measure.id.clone()))?;
                 let old = std::mem::replace(slot, measure);
                 Ok(Edit::ReplaceMeasure { measure: old })
+            }
+            Edit::SetRefused(refused) => {
+                let old = std::mem::replace(&mut self.refused, refused);
+                Ok(Edit::SetRefused(old))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

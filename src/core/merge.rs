@@ -93,6 +93,8 @@ pub enum Kind {
     Session,
     /// The themes file of a sessions folder (`Themes(…)`).
     Themes,
+    /// The learned words of a sessions folder (`Learned(…)`).
+    Learned,
 }
 
 /// Merges the texts of three versions of a file (`base` may be empty: the
@@ -171,6 +173,26 @@ pub fn merge_texts(
                 notes: merged.notes,
             })
         }
+        Some(Kind::Learned) => {
+            use super::cluster::learned::{LearnedFile, learned_to_ron, parse_learned};
+            let load = |text: &str| -> Result<LearnedFile, FileError> {
+                Ok(LearnedFile {
+                    words: parse_learned(path, text)?,
+                    ..LearnedFile::default()
+                })
+            };
+            let base = if base.trim().is_empty() {
+                None
+            } else {
+                Some(load(base)?)
+            };
+            let merged = merge_typed(base.as_ref(), &load(ours)?, &load(theirs)?)
+                .map_err(|e| FileError::other(path, 1, 1, e.to_string(), e.to_string()))?;
+            Ok(Merged {
+                value: learned_to_ron(&merged.value.words),
+                notes: merged.notes,
+            })
+        }
         None => Err(FileError::other(
             path,
             1,
@@ -186,6 +208,7 @@ pub fn kind_of(text: &str) -> Option<Kind> {
     match super::template::leading_name(text) {
         "Session" => Some(Kind::Session),
         "Themes" => Some(Kind::Themes),
+        "Learned" => Some(Kind::Learned),
         _ => None,
     }
 }
@@ -468,6 +491,11 @@ fn rename_collisions(
                         if *r == id {
                             *r = new.clone();
                         }
+                    }
+                }
+                for r in theirs.refused.iter_mut().flat_map(|f| f.cards.iter_mut()) {
+                    if *r == id {
+                        *r = new.clone();
                     }
                 }
             }

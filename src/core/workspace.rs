@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::cluster::themes::{THEMES_FILE, load_themes};
 use super::error::FileError;
-use super::model::{Session, Theme, slug};
+use super::model::{Refusal, Session, Theme, slug};
 use super::store;
 
 /// Session files read together, with the themes they share.
@@ -92,6 +92,36 @@ impl Workspace {
             .collect();
         themes.extend(self.shared.iter().cloned());
         themes
+    }
+
+    /// Every refused suggestion of the sessions, with card references
+    /// written `session/card`.
+    pub fn all_refused(&self) -> Vec<Refusal> {
+        self.sessions
+            .iter()
+            .flat_map(|(_, s)| {
+                s.refused.iter().map(move |r| Refusal {
+                    cards: r.cards.iter().map(|c| qualify(s, c)).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The folder whose learned words apply: that of the shared themes
+    /// file, else that of the first session file (a single session uses
+    /// what was learned in its folder too).
+    pub fn learned_dir(&self) -> Option<PathBuf> {
+        self.themes_dir
+            .clone()
+            .or_else(|| self.sessions.first().map(|(p, _)| folder_of(p)))
+    }
+}
+
+fn qualify(session: &Session, r: &str) -> String {
+    if r.contains('/') {
+        r.to_string()
+    } else {
+        format!("{}/{r}", session.id)
     }
 }
 

@@ -75,11 +75,14 @@ pub struct Doc {
     pub redo_places: Vec<Cursor>,
     /// Shows only the cards with a tag, or the untagged ones.
     pub filter: Option<TagFilter>,
+    /// The themes the folder's learned words were last taken from.
+    pub taught: Vec<crate::core::model::Theme>,
 }
 
 impl Doc {
     /// A document; read-only when there is no file to write.
     pub fn new(path: PathBuf, session: Session, file: Option<SessionFile>) -> Self {
+        let session_themes = session.themes.clone();
         Doc {
             path,
             session,
@@ -92,6 +95,7 @@ impl Doc {
             undo_places: Vec::new(),
             redo_places: Vec::new(),
             filter: None,
+            taught: session_themes,
         }
     }
 

@@ -341,6 +341,9 @@ pub enum Msg {
     AlreadyConfirmed,
     ThemeAccepted,
     SuggestionDismissed,
+    CardAdded,
+    CardRefused,
+    ThemeAddition,
     NothingToReject,
     NewCardsRejected,
     CardRemoved,
@@ -1069,9 +1072,18 @@ impl Msg {
                 "Theme “{}” confirmed ({} cards)",
             ),
             SuggestionDismissed => (
-                "Vorschlag „{}“ verworfen (u holt ihn zurück)",
-                "Suggestion “{}” dismissed (u brings it back)",
+                "Vorschlag „{}“ verworfen: diese Karten werden nicht wieder zusammen vorgeschlagen (u nimmt es zurück)",
+                "Suggestion “{}” refused: these cards are not suggested together again (u takes it back)",
             ),
+            CardAdded => (
+                "„{}“ ist jetzt im Thema „{}“",
+                "“{}” is now in the theme “{}”",
+            ),
+            CardRefused => (
+                "„{}“ wird nicht wieder für „{}“ vorgeschlagen (u nimmt es zurück)",
+                "“{}” is not suggested for “{}” again (u takes it back)",
+            ),
+            ThemeAddition => ("Karte ins Thema?", "card into the theme?"),
             NothingToReject => ("Keine neuen Karten zum Ablehnen", "No new cards to reject"),
             NewCardsRejected => (
                 "{} neue Karte(n) für „{}“ abgelehnt: nie wieder vorgeschlagen",

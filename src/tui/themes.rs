@@ -9,8 +9,9 @@
 
 use std::path::Path;
 
+use crate::core::cluster::learned::{LearnedWord, load_learned};
 use crate::core::cluster::review::{
-    self as grouping, Grouping, dismiss_key, materialize, move_into, take_out,
+    self as grouping, Grouping, add_card, materialize, move_into, refuse, take_out,
 };
 use crate::core::cluster::themes as rules;
 use crate::core::cluster::{self, Thesaurus};
@@ -59,8 +60,6 @@ pub enum Pane {
 enum Step {
     /// An edit in the history.
     Edit,
-    /// A suggestion dismissed (nothing stored; it may come back next time).
-    Dismiss(String),
 }
 
 /// The review screen.
@@ -72,7 +71,8 @@ pub struct Review {
     /// The selected card of the selected group.
     pub card: usize,
     pub pane: Pane,
-    dismissed: Vec<String>,
+    /// The words learned in the session's folder, read when the review opens.
+    learned: Vec<LearnedWord>,
     steps: Vec<Step>,
     redo: Vec<Step>,
     /// A choice (Handlungsfeld, move target, merge partner) being made.
@@ -108,12 +108,25 @@ pub fn open(app: &mut App) {
             app.set_status(Severity::Warning, text);
         }
     }
+    let folder = app
+        .doc
+        .as_ref()
+        .and_then(|d| d.path.parent().map(Path::to_path_buf));
+    let learned = match folder.as_deref().map(load_learned) {
+        Some(Ok(words)) => words,
+        Some(Err(e)) => {
+            let text = e.render(app.lang);
+            app.set_status(Severity::Warning, text);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     let mut review = Review {
         grouping: Grouping::default(),
         selected: 0,
         card: 0,
         pane: Pane::Groups,
-        dismissed: Vec::new(),
+        learned,
         steps: Vec::new(),
         redo: Vec::new(),
         picker: None,
@@ -128,12 +141,13 @@ pub fn open(app: &mut App) {
 fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
     let Some(doc) = app.doc.as_ref() else { return };
     let thesaurus = app.cluster.thesaurus.clone().unwrap_or_default();
-    review.grouping = grouping::group(
+    review.grouping = grouping::group_learned(
         &doc.session,
         app.cluster.threshold,
         &app.cluster.scope,
         &thesaurus,
-        &review.dismissed,
+        &review.learned,
+        &[],
     );
     if let Some(id) = focus
         && let Some(i) = review
@@ -367,6 +381,16 @@ fn accept(app: &mut App, review: &mut Review) {
     let Some(group) = review.group().cloned() else {
         return app.warn(Msg::NoThemeSelected);
     };
+    if let Some((theme, card)) = &group.adds {
+        let Some(doc) = app.doc.as_ref() else { return };
+        let themes = add_card(&doc.session.themes, theme, card);
+        let text = card_text(doc, card);
+        if commit(app, review, themes, None) {
+            let text = Msg::CardAdded.fill(app.lang, &[&text, &group.label]);
+            app.set_status(Severity::Info, text);
+        }
+        return;
+    }
     if group.theme.is_some() && group.new_cards() == 0 {
         return app.info(Msg::AlreadyConfirmed);
     }
@@ -409,6 +433,17 @@ fn reject(app: &mut App, review: &mut Review) {
     let Some(group) = review.group().cloned() else {
         return app.warn(Msg::NoThemeSelected);
     };
+    if let Some((theme, card)) = &group.adds {
+        // Kept out of the theme for good.
+        let Some(doc) = app.doc.as_ref() else { return };
+        let themes = take_out(&doc.session.themes, theme, card);
+        let text = card_text(doc, card);
+        if commit(app, review, themes, None) {
+            let text = Msg::CardRefused.fill(app.lang, &[&text, &group.label]);
+            app.set_status(Severity::Info, text);
+        }
+        return;
+    }
     match &group.theme {
         None => {
             let Some(cluster) = group
@@ -417,13 +452,15 @@ fn reject(app: &mut App, review: &mut Review) {
             else {
                 return;
             };
-            let key = dismiss_key(cluster, &review.grouping.cards);
-            review.dismissed.push(key.clone());
-            review.steps.push(Step::Dismiss(key));
-            review.redo.clear();
-            rebuild(app, review, None);
-            let text = Msg::SuggestionDismissed.fill(app.lang, &[&group.label]);
-            app.set_status(Severity::Info, text);
+            let Some(doc) = app.doc.as_ref() else { return };
+            let refused = refuse(&doc.session.refused, cluster, &review.grouping.cards);
+            if app.apply(Edit::SetRefused(refused)) {
+                review.steps.push(Step::Edit);
+                review.redo.clear();
+                rebuild(app, review, None);
+                let text = Msg::SuggestionDismissed.fill(app.lang, &[&group.label]);
+                app.set_status(Severity::Info, text);
+            }
         }
         Some(id) => {
             let cluster = group
@@ -634,26 +671,14 @@ fn merge(app: &mut App, review: &mut Review, other: usize) {
     }
 }
 
-/// Undo and redo in the review: dismissed suggestions come back, edits go
-/// through the history.
+/// Undo and redo in the review: every decision is an edit in the history.
 fn review_undo(app: &mut App, review: &mut Review, undo: bool) {
     let step = if undo {
         review.steps.pop()
     } else {
         review.redo.pop()
     };
-    match &step {
-        Some(Step::Dismiss(key)) => {
-            if undo {
-                review.dismissed.retain(|k| k != key);
-                app.info(Msg::Undone);
-            } else {
-                review.dismissed.push(key.clone());
-                app.info(Msg::Redone);
-            }
-        }
-        _ => app.undo_redo(undo),
-    }
+    app.undo_redo(undo);
     if let Some(step) = step {
         if undo {
             review.redo.push(step);

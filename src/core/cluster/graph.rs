@@ -171,6 +171,58 @@ pub struct Node {
     /// Index of the confirmed theme this node is; such nodes never merge with
     /// each other.
     pub theme: Option<usize>,
+    /// Refusals (ids, sorted) some member is in: two nodes sharing one
+    /// never merge.
+    pub apart: Vec<u32>,
+    /// The distinct sets of Handlungsfelder (tag ids, sorted) of tagged
+    /// members: two nodes merge only when each set of one shares a tag with
+    /// each set of the other.
+    pub tags: Vec<Vec<u32>>,
+}
+
+impl Node {
+    pub fn new(theme: Option<usize>) -> Self {
+        Node {
+            members: Vec::new(),
+            sum: Vec::new(),
+            theme,
+            apart: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    /// Whether the cards of the two nodes may be suggested together as far
+    /// as refusals and Handlungsfelder go.
+    pub fn compatible(&self, other: &Node) -> bool {
+        let shares = |a: &[u32], b: &[u32]| {
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => return true,
+                }
+            }
+            false
+        };
+        !shares(&self.apart, &other.apart)
+            && self
+                .tags
+                .iter()
+                .all(|a| other.tags.iter().all(|b| shares(a, b)))
+    }
+
+    /// Takes the constraints of another node into this one.
+    pub fn absorb_constraints(&mut self, other: &Node) {
+        self.apart.extend_from_slice(&other.apart);
+        self.apart.sort_unstable();
+        self.apart.dedup();
+        for t in &other.tags {
+            if !self.tags.contains(t) {
+                self.tags.push(t.clone());
+            }
+        }
+    }
 }
 
 /// Average-linkage clustering: repeatedly merges the two clusters whose
@@ -197,12 +249,13 @@ pub fn average_linkage(
     let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
     let size = |node: &Node| node.members.len() as f32;
     let allowed = |nodes: &[Node], a: usize, b: usize| -> bool {
-        match (nodes[a].theme, nodes[b].theme) {
-            (Some(_), Some(_)) => false,
-            (Some(t), None) => !blocked(t, &nodes[b].members),
-            (None, Some(t)) => !blocked(t, &nodes[a].members),
-            (None, None) => true,
-        }
+        nodes[a].compatible(&nodes[b])
+            && match (nodes[a].theme, nodes[b].theme) {
+                (Some(_), Some(_)) => false,
+                (Some(t), None) => !blocked(t, &nodes[b].members),
+                (None, Some(t)) => !blocked(t, &nodes[a].members),
+                (None, None) => true,
+            }
     };
     // The best allowed neighbour: highest similarity, then lowest id.
     let best_of = |nodes: &[Node], nb: &FastMap<u32, f32>, x: usize| -> Option<(f32, u32)> {
@@ -248,15 +301,9 @@ pub fn average_linkage(
         let (a, b) = (x.min(y), x.max(y));
         let (na, nb) = (size(&nodes[a]), size(&nodes[b]));
         // Merge b into a.
-        let taken = std::mem::replace(
-            &mut nodes[b],
-            Node {
-                members: Vec::new(),
-                sum: Vec::new(),
-                theme: None,
-            },
-        );
+        let taken = std::mem::replace(&mut nodes[b], Node::new(None));
         alive[b] = false;
+        nodes[a].absorb_constraints(&taken);
         nodes[a].sum = add_into(&nodes[a].sum, &taken.sum);
         nodes[a].members.extend(taken.members);
         nodes[a].theme = nodes[a].theme.or(taken.theme);

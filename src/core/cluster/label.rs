@@ -16,6 +16,8 @@ pub enum Reason {
     Synonym { word: String, group: String },
     /// A word was read as a similar, more frequent spelling.
     Spelling { word: String, read_as: String },
+    /// A word the clerk put into a confirmed theme with the others.
+    Learned { word: String, theme: String },
 }
 
 impl Reason {
@@ -33,6 +35,10 @@ impl Reason {
             Reason::Spelling { word, read_as } => format!(
                 "„{word}“ ({} „{read_as}“)",
                 lang.pick("gelesen als", "read as")
+            ),
+            Reason::Learned { word, theme } => format!(
+                "„{word}“ ({} „{theme}“)",
+                lang.pick("gelernt aus dem Thema", "learned from the theme")
             ),
         }
     }
@@ -87,7 +93,16 @@ pub fn explain(features: &Features, members: &[usize]) -> Vec<Vec<Reason>> {
                             None => stems_by_token.push((c.token, vec![s.clone()])),
                         }
                     }
-                    FeatureKind::Compound(_) => {}
+                    FeatureKind::Compound(_) | FeatureKind::General(_) | FeatureKind::Tag(_) => {}
+                    FeatureKind::Learned(theme) => {
+                        let r = Reason::Learned {
+                            word,
+                            theme: theme.clone(),
+                        };
+                        if !reasons.contains(&r) {
+                            reasons.push(r);
+                        }
+                    }
                     FeatureKind::Concept(g) => {
                         let r = Reason::Synonym {
                             word,

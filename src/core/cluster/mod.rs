@@ -12,8 +12,10 @@
 //! `--column` keys are given).
 
 pub mod features;
+pub mod general;
 pub mod graph;
 pub mod label;
+pub mod learned;
 pub mod normalise;
 pub mod review;
 pub mod themes;
@@ -21,7 +23,7 @@ pub mod thesaurus;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::core::model::{Session, Theme};
+use crate::core::model::{Refusal, Session, Theme};
 
 pub use label::Reason;
 pub use thesaurus::Thesaurus;
@@ -43,7 +45,7 @@ const STRONGEST: usize = 40;
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 /// A card as the clustering sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClusterCard {
     pub id: String,
     /// Session id.
@@ -54,6 +56,11 @@ pub struct ClusterCard {
     pub column: String,
     /// Text with sub-points.
     pub text: String,
+    /// The session's place field (where the workshop was): its words say
+    /// nothing about a card's theme.
+    pub place: String,
+    /// Keys of the Handlungsfelder set on the card.
+    pub tags: Vec<String>,
 }
 
 impl ClusterCard {
@@ -82,6 +89,8 @@ pub fn cards_of(sessions: &[Session], columns: &[String]) -> Vec<ClusterCard> {
                 },
                 column: column.key.clone(),
                 text: card.full_text(),
+                place: s.place.clone(),
+                tags: card.tags.clone(),
             });
         }
     }
@@ -98,6 +107,10 @@ pub struct ClusterOptions {
     /// The session whose themes hold plain card ids (`k12`) rather than
     /// `session/card` references.
     pub home_session: Option<String>,
+    /// Whether confirmed themes and learned words shape the clustering
+    /// (`--no-learn` turns it off: themes are kept but only grow as any
+    /// other cluster would).
+    pub learn: bool,
 }
 
 impl Default for ClusterOptions {
@@ -106,8 +119,20 @@ impl Default for ClusterOptions {
             threshold: DEFAULT_THRESHOLD,
             across_columns: false,
             home_session: None,
+            learn: true,
         }
     }
+}
+
+/// What the clerk decided before this run, and what was learned from it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decisions<'a> {
+    /// Themes; confirmed ones are kept and attract resembling cards.
+    pub themes: &'a [Theme],
+    /// Refused suggestions: their cards are never suggested together.
+    pub refused: &'a [Refusal],
+    /// Words learned from confirmed themes of the sessions folder.
+    pub learned: &'a [learned::LearnedWord],
 }
 
 /// One card in a suggested cluster.
@@ -159,6 +184,16 @@ pub fn cluster(
     cluster_with(cards, options, thesaurus, themes, FAST_FROM)
 }
 
+/// [`cluster`] with every decision of the clerk and the learned words.
+pub fn cluster_decided(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    decisions: &Decisions,
+) -> Clustering {
+    cluster_full(cards, options, thesaurus, decisions, FAST_FROM)
+}
+
 /// [`cluster`], with the number of distinct cards from which the fast path
 /// for very large sets is taken.
 pub fn cluster_with(
@@ -168,50 +203,34 @@ pub fn cluster_with(
     themes: &[Theme],
     fast_from: usize,
 ) -> Clustering {
-    let texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
-    let features = Analyzer::new().analyse(&texts, thesaurus);
-    cluster_features(cards, &features, options, themes, fast_from)
+    let decisions = Decisions {
+        themes,
+        ..Decisions::default()
+    };
+    cluster_full(cards, options, thesaurus, &decisions, fast_from)
 }
 
-fn cluster_features(
-    cards: &[ClusterCard],
-    features: &Features,
-    options: &ClusterOptions,
-    themes: &[Theme],
-    fast_from: usize,
-) -> Clustering {
-    let threshold = options.threshold.clamp(0.0, 1.0) as f32;
-    let threshold = threshold.max(1e-6);
-    let scope_of = |c: &ClusterCard| -> String {
-        if options.across_columns {
-            String::new()
-        } else {
-            c.column.clone()
-        }
-    };
-
-    // Which confirmed theme each card is in, and who was removed from where.
+/// The cards of `cards` as the references of themes and refusals name them.
+fn card_refs(cards: &[ClusterCard], home: Option<&str>) -> HashMap<String, usize> {
     let mut by_ref: HashMap<String, usize> = HashMap::new();
     for (i, c) in cards.iter().enumerate() {
         by_ref.entry(c.qualified()).or_insert(i);
-        if options
-            .home_session
-            .as_deref()
-            .is_none_or(|h| h == c.session)
-        {
+        if home.is_none_or(|h| h == c.session) {
             by_ref.entry(c.id.clone()).or_insert(i);
         }
     }
+    by_ref
+}
+
+/// Which confirmed theme each card is in (the first, when a card is named
+/// by several).
+fn theme_membership(
+    cards: &[ClusterCard],
+    themes: &[Theme],
+    by_ref: &HashMap<String, usize>,
+) -> Vec<Option<usize>> {
     let mut theme_of: Vec<Option<usize>> = vec![None; cards.len()];
-    let mut rejected: Vec<HashSet<u32>> = Vec::with_capacity(themes.len());
     for (t, theme) in themes.iter().enumerate() {
-        rejected.push(
-            theme
-                .rejected
-                .iter()
-                .filter_map(|r| by_ref.get(r).map(|&i| i as u32))
-                .collect(),
-        );
         if !theme.confirmed {
             continue;
         }
@@ -222,6 +241,197 @@ fn cluster_features(
                 theme_of[i] = Some(t);
             }
         }
+    }
+    theme_of
+}
+
+/// The features of the cards (and, when learning, of the themes' labels,
+/// after the cards), with the words the confirmed themes teach.
+fn analyse_cards(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    decisions: &Decisions,
+    theme_of: &[Option<usize>],
+) -> Features {
+    let learn = options.learn;
+    let mut texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
+    let mut owner: Vec<Option<usize>> = theme_of.to_vec();
+    if learn {
+        for (t, theme) in decisions.themes.iter().enumerate() {
+            if theme.confirmed {
+                texts.push(theme.label.clone());
+                owner.push(Some(t));
+            }
+        }
+    }
+    let tags: Vec<Vec<String>> = cards.iter().map(|c| c.tags.clone()).collect();
+    let mut places: Vec<String> = cards.iter().map(|c| c.place.clone()).collect();
+    let mut titles: Vec<String> = cards.iter().map(|c| c.board.clone()).collect();
+    for v in [&mut places, &mut titles] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let folder;
+    let thesaurus = if learn && !decisions.learned.is_empty() {
+        let mut t = thesaurus.clone();
+        t.groups.extend(learned::groups(decisions.learned));
+        folder = t;
+        &folder
+    } else {
+        thesaurus
+    };
+    let mut features = Analyzer::new()
+        .with_places(places, titles)
+        .analyse_raw(&texts, thesaurus, &tags);
+    if learn && owner.iter().any(Option::is_some) {
+        let taught = learned::taught(&features, &owner, decisions.themes.len());
+        let labels: Vec<String> = decisions.themes.iter().map(|t| t.label.clone()).collect();
+        learned::apply(&mut features, &taught, &labels);
+    }
+    features.finish();
+    features
+}
+
+/// The words each confirmed theme of `session` teaches, for the
+/// learned-words file of its folder.
+pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::LearnedWord> {
+    let themes: Vec<&Theme> = session.themes.iter().filter(|t| t.confirmed).collect();
+    if themes.is_empty() {
+        return Vec::new();
+    }
+    let cards = cards_of(std::slice::from_ref(session), &[]);
+    let by_ref = card_refs(&cards, Some(&session.id));
+    let mut theme_of = theme_membership(&cards, &session.themes, &by_ref);
+    let mut texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
+    for (t, theme) in session.themes.iter().enumerate() {
+        if theme.confirmed {
+            texts.push(theme.label.clone());
+            theme_of.push(Some(t));
+        }
+    }
+    let mut places = vec![session.place.clone()];
+    places.dedup();
+    let titles: Vec<String> = session.boards.iter().map(|b| b.title.clone()).collect();
+    let features = Analyzer::new()
+        .with_places(places, titles)
+        .analyse_raw(&texts, thesaurus, &[]);
+    let taught = learned::taught(&features, &theme_of, session.themes.len());
+    let mut out = Vec::new();
+    for (t, stems) in taught.iter().enumerate() {
+        for word in learned::words_of(&features, stems) {
+            out.push(learned::LearnedWord {
+                theme: session.themes[t].label.clone(),
+                word,
+                session: session.id.clone(),
+            });
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn cluster_full(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    decisions: &Decisions,
+    fast_from: usize,
+) -> Clustering {
+    let themes = decisions.themes;
+    let by_ref = card_refs(cards, options.home_session.as_deref());
+    let theme_of = theme_membership(cards, themes, &by_ref);
+    let features = analyse_cards(cards, options, thesaurus, decisions, &theme_of);
+    cluster_features(
+        cards, &features, options, decisions, &by_ref, theme_of, fast_from,
+    )
+}
+
+fn cluster_features(
+    cards: &[ClusterCard],
+    features: &Features,
+    options: &ClusterOptions,
+    decisions: &Decisions,
+    by_ref: &HashMap<String, usize>,
+    mut theme_of: Vec<Option<usize>>,
+    fast_from: usize,
+) -> Clustering {
+    let themes = decisions.themes;
+    let threshold = options.threshold.clamp(0.0, 1.0) as f32;
+    let threshold = threshold.max(1e-6);
+    let scope_of = |c: &ClusterCard| -> String {
+        if options.across_columns {
+            String::new()
+        } else {
+            c.column.clone()
+        }
+    };
+    let in_theme: Vec<bool> = theme_of.iter().map(Option::is_some).collect();
+
+    // Who was removed from which theme, which suggestions were refused,
+    // and the Handlungsfelder of each card.
+    let rejected: Vec<HashSet<u32>> = themes
+        .iter()
+        .map(|theme| {
+            theme
+                .rejected
+                .iter()
+                .filter_map(|r| by_ref.get(r).map(|&i| i as u32))
+                .collect()
+        })
+        .collect();
+    let mut apart: Vec<Vec<u32>> = vec![Vec::new(); cards.len()];
+    for (k, refusal) in decisions.refused.iter().enumerate() {
+        for r in &refusal.cards {
+            if let Some(&i) = by_ref.get(r)
+                && !apart[i].contains(&(k as u32))
+            {
+                apart[i].push(k as u32);
+            }
+        }
+    }
+    let mut tag_ids: HashMap<String, u32> = HashMap::new();
+    let mut tag_id = |t: &str| -> u32 {
+        let n = tag_ids.len() as u32;
+        *tag_ids.entry(t.to_string()).or_insert(n)
+    };
+    let card_tags: Vec<Vec<u32>> = cards
+        .iter()
+        .map(|c| {
+            let mut v: Vec<u32> = c.tags.iter().map(|t| tag_id(t)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let theme_tags: Vec<Option<u32>> = themes
+        .iter()
+        .map(|t| t.tag.as_deref().map(&mut tag_id))
+        .collect();
+    let constraints_of = |i: usize| -> Node {
+        let mut n = Node::new(None);
+        n.apart = apart[i].clone();
+        if !card_tags[i].is_empty() {
+            n.tags.push(card_tags[i].clone());
+        }
+        n
+    };
+
+    // A confirmed theme attracts the free cards that resemble it as a
+    // whole: its members' words, stems, synonyms and learned words, and
+    // its label.
+    if options.learn && themes.iter().any(|t| t.confirmed) {
+        attract(
+            cards,
+            features,
+            themes,
+            &mut theme_of,
+            &rejected,
+            &scope_of,
+            &constraints_of,
+            &theme_tags,
+        );
     }
 
     // Nodes: one per confirmed theme, one per group of free cards with the
@@ -234,37 +444,34 @@ fn cluster_features(
         let v = &features.cards[i].vector;
         let node = if let Some(t) = theme_of[i] {
             *theme_node.entry(t).or_insert_with(|| {
-                nodes.push(Node {
-                    members: Vec::new(),
-                    sum: Vec::new(),
-                    theme: Some(t),
-                });
+                let mut n = Node::new(Some(t));
+                if let Some(tag) = theme_tags[t] {
+                    n.tags.push(vec![tag]);
+                }
+                nodes.push(n);
                 node_scope.push(scope_of(card));
                 nodes.len() - 1
             })
-        } else if v.is_empty() {
-            nodes.push(Node {
-                members: Vec::new(),
-                sum: Vec::new(),
-                theme: None,
-            });
+        } else if v.is_empty() || !apart[i].is_empty() {
+            // Alone: a card without words, or one of a refused suggestion
+            // (its twin may be the card it was refused with).
+            nodes.push(Node::new(None));
             node_scope.push(scope_of(card));
             nodes.len() - 1
         } else {
-            let key = (
-                scope_of(card),
-                v.iter().map(|(f, w)| (*f, w.to_bits())).collect(),
-            );
+            // Cards with the same features and tags are one node.
+            let mut key_vector: Vec<(u32, u32)> =
+                v.iter().map(|(f, w)| (*f, w.to_bits())).collect();
+            key_vector.extend(card_tags[i].iter().map(|&k| (u32::MAX, k)));
+            let key = (scope_of(card), key_vector);
             *same.entry(key).or_insert_with(|| {
-                nodes.push(Node {
-                    members: Vec::new(),
-                    sum: Vec::new(),
-                    theme: None,
-                });
+                nodes.push(Node::new(None));
                 node_scope.push(scope_of(card));
                 nodes.len() - 1
             })
         };
+        let constraints = constraints_of(i);
+        nodes[node].absorb_constraints(&constraints);
         nodes[node].members.push(i as u32);
         let merged = add(&nodes[node].sum, v);
         nodes[node].sum = merged;
@@ -296,8 +503,13 @@ fn cluster_features(
         for (i, &g) in group.iter().enumerate() {
             let (n, leader) = (free[i], free[g as usize]);
             if n != leader && node_scope[n] == node_scope[leader] {
+                if !nodes[leader].compatible(&nodes[n]) {
+                    continue;
+                }
                 let taken = std::mem::take(&mut nodes[n].members);
                 let sum = std::mem::take(&mut nodes[n].sum);
+                let constraints = std::mem::replace(&mut nodes[n], Node::new(None));
+                nodes[leader].absorb_constraints(&constraints);
                 nodes[leader].members.extend(taken);
                 nodes[leader].sum = add(&nodes[leader].sum, &sum);
                 gone[n] = true;
@@ -378,7 +590,7 @@ fn cluster_features(
                     .zip(reasons)
                     .map(|(&card, reasons)| Member {
                         card,
-                        new: theme.is_some() && theme_of[card].is_none(),
+                        new: theme.is_some() && !in_theme[card],
                         reasons,
                     })
                     .collect(),
@@ -392,6 +604,118 @@ fn cluster_features(
             .then_with(|| a.members[0].card.cmp(&b.members[0].card))
     });
     Clustering { clusters }
+}
+
+/// Share of a free card's weight that a theme's words must cover for the
+/// card to be put into it.
+const ATTRACT: f32 = 0.5;
+/// A feature counts as the theme's when this many of its cards (or its
+/// label) carry it: one card alone may carry a word by chance.
+const SUPPORT: u32 = 2;
+
+/// Puts each free card that resembles a confirmed theme as a whole into the
+/// theme that covers most of it (`theme_of`): the share of the card's
+/// weight on words, stems, synonyms and learned words that at least
+/// [`SUPPORT`] of the theme's cards or its label carry. Unlike the average
+/// similarity to the members, this does not fall as a theme grows.
+#[allow(clippy::too_many_arguments)]
+fn attract(
+    cards: &[ClusterCard],
+    features: &Features,
+    themes: &[Theme],
+    theme_of: &mut [Option<usize>],
+    rejected: &[HashSet<u32>],
+    scope_of: &dyn Fn(&ClusterCard) -> String,
+    constraints_of: &dyn Fn(usize) -> Node,
+    theme_tags: &[Option<u32>],
+) {
+    // The label of confirmed theme t is analysed after the cards, in order.
+    let mut label_of: Vec<Option<usize>> = vec![None; themes.len()];
+    let mut next = cards.len();
+    for (t, theme) in themes.iter().enumerate() {
+        if theme.confirmed {
+            label_of[t] = Some(next);
+            next += 1;
+        }
+    }
+    struct Profile {
+        theme: usize,
+        scope: String,
+        /// How many of the theme's cards (and its label) carry each feature.
+        support: HashMap<u32, u32>,
+        constraints: Node,
+    }
+    let mut profiles: Vec<Profile> = Vec::new();
+    for (t, theme) in themes.iter().enumerate() {
+        if !theme.confirmed {
+            continue;
+        }
+        let members: Vec<usize> = (0..cards.len())
+            .filter(|&i| theme_of[i] == Some(t))
+            .collect();
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let mut constraints = Node::new(None);
+        if let Some(tag) = theme_tags[t] {
+            constraints.tags.push(vec![tag]);
+        }
+        let mut support: HashMap<u32, u32> = HashMap::new();
+        for &i in &members {
+            constraints.absorb_constraints(&constraints_of(i));
+            for (f, _) in &features.cards[i].vector {
+                *support.entry(*f).or_default() += 1;
+            }
+        }
+        if let Some(l) = label_of[t].and_then(|l| features.cards.get(l)) {
+            for (f, _) in &l.vector {
+                *support.entry(*f).or_default() += 1;
+            }
+        }
+        profiles.push(Profile {
+            theme: t,
+            scope: scope_of(&cards[first]),
+            support,
+            constraints,
+        });
+    }
+    if profiles.is_empty() {
+        return;
+    }
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        let v = &features.cards[i].vector;
+        if theme_of[i].is_some() || v.is_empty() {
+            continue;
+        }
+        let scope = scope_of(card);
+        let me = constraints_of(i);
+        let mut best: Option<(f32, usize)> = None;
+        for p in &profiles {
+            if p.scope != scope || rejected[p.theme].contains(&(i as u32)) {
+                continue;
+            }
+            if !p.constraints.compatible(&me) {
+                continue;
+            }
+            // The share of the card's weight on features that at least two
+            // of the theme's cards (or its label) carry.
+            let s: f32 = v
+                .iter()
+                .filter(|(f, _)| p.support.get(f).is_some_and(|&n| n >= SUPPORT))
+                .map(|(_, w)| w * w)
+                .sum();
+            if s >= ATTRACT && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, p.theme));
+            }
+        }
+        if let Some((_, t)) = best {
+            joined.push((i, t));
+        }
+    }
+    for (i, t) in joined {
+        theme_of[i] = Some(t);
+    }
 }
 
 /// Keeps, of many candidate pairs, those among the `k` most similar of at
@@ -441,6 +765,7 @@ mod tests {
             board: "b".into(),
             column: "needs".into(),
             text: text.into(),
+            ..ClusterCard::default()
         }
     }
 
@@ -462,5 +787,243 @@ mod tests {
         seen.sort();
         assert_eq!(seen, (0..texts.len()).collect::<Vec<_>>());
         assert_eq!(c.clusters[0].len(), 2);
+    }
+
+    fn together(result: &Clustering, a: usize, b: usize) -> bool {
+        result
+            .clusters
+            .iter()
+            .any(|c| c.members.iter().any(|m| m.card == a) && c.members.iter().any(|m| m.card == b))
+    }
+
+    fn theme(id: &str, label: &str, cards: &[&str]) -> Theme {
+        Theme {
+            id: id.into(),
+            label: label.into(),
+            cards: cards.iter().map(|c| c.to_string()).collect(),
+            confirmed: true,
+            ..Theme::default()
+        }
+    }
+
+    fn home() -> ClusterOptions {
+        ClusterOptions {
+            home_session: Some("s".into()),
+            ..ClusterOptions::default()
+        }
+    }
+
+    #[test]
+    fn cards_of_different_handlungsfelder_are_never_suggested_together() {
+        let mut cards: Vec<ClusterCard> = ["Kita-Plätze", "fehlende Kitaplätze", "Kitaplätze"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| card(i, t))
+            .collect();
+        let th = Thesaurus::builtin();
+        let free = cluster(&cards, &ClusterOptions::default(), &th, &[]);
+        assert!(together(&free, 0, 1) && together(&free, 1, 2));
+        cards[0].tags = vec!["bildung".into()];
+        cards[1].tags = vec!["wohnen".into()];
+        let tagged = cluster(&cards, &ClusterOptions::default(), &th, &[]);
+        assert!(!together(&tagged, 0, 1), "{tagged:?}");
+        // An untagged card may go with either, but not bring the two together.
+        assert!(together(&tagged, 2, 0) || together(&tagged, 2, 1));
+        // Two cards with a tag in common may.
+        cards[1].tags = vec!["wohnen".into(), "bildung".into()];
+        assert!(together(
+            &cluster(&cards, &ClusterOptions::default(), &th, &[]),
+            0,
+            1
+        ));
+    }
+
+    #[test]
+    fn the_same_handlungsfeld_raises_similarity() {
+        let mut cards = vec![
+            card(0, "Sprachkurse am Abend"),
+            card(1, "Kurse für Mütter am Abend"),
+        ];
+        let th = Thesaurus::builtin();
+        let sim = |cards: &[ClusterCard]| {
+            let f = analyse_cards(
+                cards,
+                &ClusterOptions::default(),
+                &th,
+                &Decisions::default(),
+                &[None, None],
+            );
+            graph::dot(&f.cards[0].vector, &f.cards[1].vector)
+        };
+        let plain = sim(&cards);
+        cards[0].tags = vec!["sprache".into()];
+        cards[1].tags = vec!["sprache".into()];
+        let tagged = sim(&cards);
+        assert!(tagged > plain + 0.1, "{tagged} vs {plain}");
+    }
+
+    #[test]
+    fn a_refused_suggestion_is_never_made_again() {
+        let cards: Vec<ClusterCard> = [
+            "Kita-Plätze",
+            "fehlende Kitaplätze",
+            "Parkplätze",
+            "Kitaplätze!!",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| card(i, t))
+        .collect();
+        let th = Thesaurus::builtin();
+        assert!(together(&cluster(&cards, &home(), &th, &[]), 0, 1));
+        let refused = [Refusal {
+            cards: vec!["k0".into(), "k1".into()],
+        }];
+        let decisions = Decisions {
+            refused: &refused,
+            ..Decisions::default()
+        };
+        let after = cluster_decided(&cards, &home(), &th, &decisions);
+        assert!(!together(&after, 0, 1), "{after:?}");
+        // The other card may still go with one of them.
+        assert!(together(&after, 3, 0) || together(&after, 3, 1));
+        // Nor into a theme that holds the other.
+        let themes = [theme("t1", "Kita", &["k0"])];
+        let decisions = Decisions {
+            themes: &themes,
+            refused: &refused,
+            ..Decisions::default()
+        };
+        let after = cluster_decided(&cards, &home(), &th, &decisions);
+        assert!(!together(&after, 0, 1), "{after:?}");
+    }
+
+    #[test]
+    fn a_confirmed_theme_attracts_a_card_that_resembles_it_as_a_whole() {
+        // The loose card shares a word with each of two members, with
+        // neither enough to pair on its own.
+        let cards: Vec<ClusterCard> = [
+            "Wartelisten für die Krippe",
+            "U3 Plätze fehlen",
+            "Tagesmütter gesucht",
+            "Betreuung ab einem Jahr",
+            "Kita-Gebühren zu hoch",
+            "Krippe und U3 am Ort",
+            "Müll im Park",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| card(i, t))
+        .collect();
+        let th = Thesaurus::default();
+        let themes = [theme(
+            "t1",
+            "Kinderbetreuung unter drei",
+            &["k0", "k1", "k2", "k3", "k4"],
+        )];
+        let decisions = Decisions {
+            themes: &themes,
+            ..Decisions::default()
+        };
+        let learned = cluster_decided(&cards, &home(), &th, &decisions);
+        let t = learned
+            .clusters
+            .iter()
+            .find(|c| c.theme.as_deref() == Some("t1"))
+            .unwrap();
+        assert!(t.members.iter().any(|m| m.card == 5 && m.new), "{t:?}");
+        assert!(t.members.iter().all(|m| m.card != 6));
+        let off = ClusterOptions {
+            learn: false,
+            ..home()
+        };
+        let unlearned = cluster_decided(&cards, &off, &th, &decisions);
+        let t = unlearned
+            .clusters
+            .iter()
+            .find(|c| c.theme.as_deref() == Some("t1"))
+            .unwrap();
+        assert!(t.members.iter().all(|m| m.card != 5), "{t:?}");
+        // A card the clerk took out of the theme is not attracted back.
+        let mut out = themes[0].clone();
+        out.rejected = vec!["k5".into()];
+        let themes = [out];
+        let decisions = Decisions {
+            themes: &themes,
+            ..Decisions::default()
+        };
+        let again = cluster_decided(&cards, &home(), &th, &decisions);
+        assert!(!together(&again, 0, 5));
+    }
+
+    #[test]
+    fn words_learned_in_one_session_link_cards_of_the_next() {
+        use crate::core::model::{Board, Card, Column};
+        let mut first = Session {
+            id: "nord".into(),
+            ..Session::default()
+        };
+        let cards = [
+            "Wartelisten Kita",
+            "Krippe voll",
+            "U3 fehlt",
+            "Müll im Park",
+            "Sperrmüll",
+        ];
+        first.boards.push(Board {
+            id: "b1".into(),
+            columns: vec![Column {
+                key: "needs".into(),
+                cards: cards
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
+                    .collect(),
+                ..Column::default()
+            }],
+            ..Board::default()
+        });
+        first.themes = vec![
+            theme("t1", "Kita-Plätze", &["k0", "k1", "k2"]),
+            theme("t2", "Müll", &["k3", "k4"]),
+        ];
+        let th = Thesaurus::default();
+        let words = learned_words(&first, &th);
+        let of = |t: &str| -> Vec<&str> {
+            words
+                .iter()
+                .filter(|w| w.theme == t)
+                .map(|w| w.word.as_str())
+                .collect()
+        };
+        assert!(of("Kita-Plätze").contains(&"krippe"), "{words:?}");
+        assert!(of("Kita-Plätze").contains(&"u3"), "{words:?}");
+        assert!(!of("Kita-Plätze").contains(&"müll"));
+        assert!(words.iter().all(|w| w.session == "nord"));
+
+        // The next session of the folder: "Krippe" and "U3" now belong together.
+        let next: Vec<ClusterCard> = ["keine Krippe", "U3?", "Parkplätze"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| card(i, t))
+            .collect();
+        let plain = cluster(&next, &ClusterOptions::default(), &th, &[]);
+        assert!(!together(&plain, 0, 1));
+        let decisions = Decisions {
+            learned: &words,
+            ..Decisions::default()
+        };
+        let learned = cluster_decided(&next, &ClusterOptions::default(), &th, &decisions);
+        assert!(together(&learned, 0, 1), "{learned:?}");
+        assert!(!together(&learned, 0, 2));
+        let off = ClusterOptions {
+            learn: false,
+            ..ClusterOptions::default()
+        };
+        assert!(!together(
+            &cluster_decided(&next, &off, &th, &decisions),
+            0,
+            1
+        ));
     }
 }

@@ -12,6 +12,11 @@ pub struct Token {
     pub surface: String,
     /// Lower-case parts; `Kita-Plätze` has two.
     pub parts: Vec<String>,
+    /// Written in brackets: an aside to the card's point.
+    pub aside: bool,
+    /// A short form of a generic word ("gem.", "versch."): weak, so that
+    /// an abbreviation never makes a theme.
+    pub generic: bool,
 }
 
 /// Longest word looked at; longer runs of letters are cut (a pasted URL or a
@@ -94,16 +99,84 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("beratungsst", "beratungsstelle"),
     ("ki", "kinder"),
     ("kiga", "kindergarten"),
+    ("whg", "wohnung"),
+    ("wohn", "wohnung"),
+    ("jgdl", "jugendliche"),
+    ("jgd", "jugend"),
+    ("med", "medizinisch"),
+    ("psych", "psychisch"),
+    ("dolm", "dolmetscher"),
+    ("anerk", "anerkennung"),
+    ("mitarb", "mitarbeiter"),
+    ("integr", "integration"),
+    ("inf", "information"),
+    ("info", "information"),
+    ("ausb", "ausbildung"),
+    ("qualif", "qualifizierung"),
+    ("arb", "arbeit"),
+    ("beh", "behörde"),
+    ("sprachk", "sprachkurs"),
+    ("elt", "eltern"),
+    ("gesch", "geschäft"),
+    ("fr", "frauen"),
 ];
 
-/// Upper-case short forms written without a dot (city codes and the like).
+/// Abbreviations of words that say little about a theme.
+const GENERIC_ABBREVIATIONS: &[&str] = &[
+    "zw",
+    "d",
+    "u",
+    "m",
+    "v",
+    "bzw",
+    "tw",
+    "versch",
+    "verschied",
+    "unterschiedl",
+    "gem",
+    "gemeins",
+    "bzgl",
+    "sog",
+    "allg",
+    "max",
+    "min",
+    "bes",
+    "insb",
+    "mind",
+    "ca",
+    "nr",
+    "int",
+];
+
+/// Short forms written without a dot, as they stand on cards of municipal
+/// integration work.
 const ACRONYMS: &[(&str, &str)] = &[
-    ("GE", "Gelsenkirchen"),
     ("KiGa", "Kindergarten"),
     ("KIGA", "Kindergarten"),
     ("OGS", "Ganztagsschule"),
     ("GS", "Grundschule"),
     ("ÖPNV", "Nahverkehr"),
+    ("OPNV", "Nahverkehr"),
+    ("ABH", "Ausländerbehörde"),
+    ("JC", "Jobcenter"),
+    ("ARGE", "Jobcenter"),
+    ("AfA", "Arbeitsagentur"),
+    ("VHS", "Volkshochschule"),
+    ("DaZ", "Sprachförderung"),
+    ("DAZ", "Sprachförderung"),
+    ("DaF", "Sprachförderung"),
+    ("IK", "Integrationskurs"),
+    ("MBE", "Migrationsberatung"),
+    ("JMD", "Jugendmigrationsdienst"),
+    ("WBS", "Wohnberechtigungsschein"),
+    ("BuT", "Bildungspaket"),
+    ("ALG", "Arbeitslosengeld"),
+    ("UMF", "Flüchtlinge"),
+    ("UMA", "Flüchtlinge"),
+    ("BAMF", "Bundesamt"),
+    ("HzE", "Erziehungshilfe"),
+    ("Azubi", "Auszubildende"),
+    ("Azubis", "Auszubildende"),
 ];
 
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -181,8 +254,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
+    let mut depth = 0usize;
     while i < chars.len() {
         if !chars[i].is_alphanumeric() {
+            match chars[i] {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             i += 1;
             continue;
         }
@@ -213,7 +292,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         parts.push(current);
         let dotted = i < chars.len() && chars[i] == '.';
         let surface: String = chars[start..i].iter().collect();
-        if let Some(t) = make_token(surface, parts, dotted) {
+        if let Some(mut t) = make_token(surface, parts, dotted) {
+            t.aside = depth > 0;
             tokens.push(t);
         }
     }
@@ -223,6 +303,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn make_token(surface: String, raw_parts: Vec<String>, dotted: bool) -> Option<Token> {
     let mut parts = Vec::with_capacity(raw_parts.len());
     let single = raw_parts.len() == 1;
+    let mut generic = false;
     for raw in raw_parts {
         if let Some((_, full)) = ACRONYMS.iter().find(|(a, _)| *a == raw) {
             parts.push(full.to_lowercase());
@@ -231,6 +312,7 @@ fn make_token(surface: String, raw_parts: Vec<String>, dotted: bool) -> Option<T
         let lower = raw.to_lowercase();
         if single && dotted {
             if let Some(full) = abbreviation(&lower) {
+                generic = GENERIC_ABBREVIATIONS.contains(&lower.as_str());
                 parts.push(full.to_string());
                 continue;
             }
@@ -253,7 +335,12 @@ fn make_token(surface: String, raw_parts: Vec<String>, dotted: bool) -> Option<T
     if parts.is_empty() {
         return None;
     }
-    Some(Token { surface, parts })
+    Some(Token {
+        surface,
+        parts,
+        aside: false,
+        generic,
+    })
 }
 
 #[cfg(test)]
@@ -293,10 +380,8 @@ mod tests {
             parts("keine / bzw. zu wenig KiTA-Plätze"),
             vec![vec!["kita".to_string(), "plätze".to_string()]]
         );
-        assert_eq!(
-            parts("Ausbau Kitaplätze GE")[2],
-            vec!["gelsenkirchen".to_string()]
-        );
+        assert_eq!(parts("ABH nicht erreichbar")[0], vec!["ausländerbehörde"]);
+        assert_eq!(parts("Whg. zu teuer")[0], vec!["wohnung"]);
         assert_eq!(
             parts("tw. guter öffentl. Nahverkehr")[0],
             vec!["öffentlich"]

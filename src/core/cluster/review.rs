@@ -5,10 +5,13 @@
 
 use std::collections::HashMap;
 
+use super::learned::LearnedWord;
 use super::themes as rules;
-use super::{Cluster, ClusterCard, ClusterOptions, Clustering, Reason, Thesaurus, cards_of};
+use super::{
+    Cluster, ClusterCard, ClusterOptions, Clustering, Decisions, Reason, Thesaurus, cards_of,
+};
 use crate::core::edit::Edit;
-use crate::core::model::{Session, Theme};
+use crate::core::model::{Refusal, Session, Theme};
 
 /// Which columns are clustered.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,6 +47,9 @@ pub struct Group {
     /// outside the clustered columns).
     pub cluster: Option<usize>,
     pub members: Vec<Entry>,
+    /// A suggestion to add one card to a confirmed theme: the theme's id
+    /// and the card (the first member; the theme's cards follow).
+    pub adds: Option<(String, String)>,
 }
 
 impl Group {
@@ -100,8 +106,9 @@ pub struct Grouping {
 }
 
 /// Runs the clustering on one session and lists its suggestions (groups of
-/// two or more cards not dismissed) and then its confirmed themes, each
-/// with the cards newly suggested into it.
+/// two or more cards not dismissed, then each card suggested into a
+/// confirmed theme on its own) and then its confirmed themes, each with the
+/// cards newly suggested into it. Refused suggestions are not made again.
 pub fn group(
     session: &Session,
     threshold: f64,
@@ -109,13 +116,31 @@ pub fn group(
     thesaurus: &Thesaurus,
     dismissed: &[String],
 ) -> Grouping {
+    group_learned(session, threshold, scope, thesaurus, &[], dismissed)
+}
+
+/// [`group`] with the words learned in the session's folder.
+pub fn group_learned(
+    session: &Session,
+    threshold: f64,
+    scope: &ColumnScope,
+    thesaurus: &Thesaurus,
+    learned: &[LearnedWord],
+    dismissed: &[String],
+) -> Grouping {
     let (cards, across) = scope_cards(session, scope);
     let options = ClusterOptions {
         threshold,
         across_columns: across,
         home_session: Some(session.id.clone()),
+        ..ClusterOptions::default()
     };
-    let clustering = super::cluster(&cards, &options, thesaurus, &session.themes);
+    let decisions = Decisions {
+        themes: &session.themes,
+        refused: &session.refused,
+        learned,
+    };
+    let clustering = super::cluster_decided(&cards, &options, thesaurus, &decisions);
     let mut groups = Vec::new();
     let mut singles = 0;
     for (ci, c) in clustering.clusters.iter().enumerate() {
@@ -143,7 +168,40 @@ pub fn group(
                     reasons: m.reasons.clone(),
                 })
                 .collect(),
+            adds: None,
         });
+    }
+    // Each card suggested into a confirmed theme, to accept or refuse alone.
+    for t in session.themes.iter().filter(|t| t.confirmed) {
+        let Some((ci, c)) = clustering
+            .clusters
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.theme.as_deref() == Some(t.id.as_str()))
+        else {
+            continue;
+        };
+        for m in c.members.iter().filter(|m| m.new) {
+            let card = cards[m.card].id.clone();
+            let mut members = vec![Entry {
+                card: card.clone(),
+                new: true,
+                reasons: m.reasons.clone(),
+            }];
+            members.extend(c.members.iter().filter(|o| !o.new).map(|o| Entry {
+                card: cards[o.card].id.clone(),
+                new: false,
+                reasons: o.reasons.clone(),
+            }));
+            groups.push(Group {
+                label: t.label.clone(),
+                theme: None,
+                tag: t.tag.clone(),
+                cluster: Some(ci),
+                members,
+                adds: Some((t.id.clone(), card)),
+            });
+        }
     }
     let suggestions = groups.len();
     for t in session.themes.iter().filter(|t| t.confirmed) {
@@ -190,6 +248,7 @@ pub fn group(
             tag: t.tag.clone(),
             cluster: ci,
             members,
+            adds: None,
         });
     }
     Grouping {
@@ -227,7 +286,7 @@ pub fn materialize(
     g: usize,
 ) -> Option<String> {
     let group = grouping.groups.get(g)?;
-    if let Some(id) = &group.theme {
+    if let Some(id) = group.theme.as_ref().or(group.adds.as_ref().map(|(t, _)| t)) {
         return Some(id.clone());
     }
     let cluster = grouping.clustering.clusters.get(group.cluster?)?;
@@ -250,6 +309,35 @@ pub fn take_out(themes: &[Theme], from: &str, card: &str) -> Vec<Theme> {
         && !t.rejected.iter().any(|r| r == card)
     {
         t.rejected.push(card.to_string());
+    }
+    out
+}
+
+/// Themes with `card` added to theme `theme` (a suggestion accepted).
+pub fn add_card(themes: &[Theme], theme: &str, card: &str) -> Vec<Theme> {
+    let mut out = themes.to_vec();
+    if let Some(t) = out.iter_mut().find(|t| t.id == theme) {
+        t.rejected.retain(|r| r != card);
+        if !t.cards.iter().any(|c| c == card) {
+            t.cards.push(card.to_string());
+        }
+    }
+    out
+}
+
+/// The refusals with the cards of a refused suggestion added: no two of
+/// them are suggested together again.
+pub fn refuse(refused: &[Refusal], cluster: &Cluster, cards: &[ClusterCard]) -> Vec<Refusal> {
+    let mut out = refused.to_vec();
+    let mut ids: Vec<String> = cluster
+        .members
+        .iter()
+        .map(|m| cards[m.card].id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if ids.len() >= 2 && !out.iter().any(|r| r.cards == ids) {
+        out.push(Refusal { cards: ids });
     }
     out
 }

@@ -265,6 +265,7 @@ mod tests {
             board: "b".into(),
             column: "needs".into(),
             text: text.into(),
+            ..ClusterCard::default()
         }
     }
 

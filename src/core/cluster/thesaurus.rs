@@ -17,19 +17,30 @@ const BUILTIN: &str = include_str!("../../../templates/thesaurus.ron");
 pub struct Group {
     pub name: String,
     pub words: Vec<String>,
+    /// Learned from the clerk's themes (see [`super::learned`]), not part
+    /// of a thesaurus file.
+    #[serde(skip)]
+    pub learned: bool,
 }
 
-/// Synonym groups.
+/// Synonym groups of the domain, and whether the general German synonyms
+/// ([`super::general`]) are used beside them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "Thesaurus")]
 pub struct Thesaurus {
     pub groups: Vec<Group>,
+    /// Use the shipped OpenThesaurus sets (weighed far below the groups).
+    #[serde(skip)]
+    pub general: bool,
 }
 
 impl Thesaurus {
-    /// The built-in thesaurus.
+    /// The built-in thesaurus: the domain groups and the general synonyms.
     pub fn builtin() -> Self {
-        Thesaurus::parse(Path::new("templates/thesaurus.ron"), BUILTIN).unwrap_or_default()
+        let mut t =
+            Thesaurus::parse(Path::new("templates/thesaurus.ron"), BUILTIN).unwrap_or_default();
+        t.general = true;
+        t
     }
 
     /// Parses a thesaurus file; `path` is only used in messages.

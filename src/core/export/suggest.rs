@@ -18,8 +18,14 @@ pub fn with_suggestions(session: &Session, thesaurus: &Thesaurus, threshold: f64
         threshold,
         across_columns: false,
         home_session: Some(session.id.clone()),
+        ..ClusterOptions::default()
     };
-    let clustering = cluster::cluster(&cards, &options, thesaurus, &session.themes);
+    let decisions = cluster::Decisions {
+        themes: &session.themes,
+        refused: &session.refused,
+        ..cluster::Decisions::default()
+    };
+    let clustering = cluster::cluster_decided(&cards, &options, thesaurus, &decisions);
     let home = Some(session.id.as_str());
     // Unconfirmed themes of the session already show these cards.
     let shown: std::collections::HashSet<&str> = session

@@ -34,6 +34,10 @@ pub struct Session {
     /// The Maßnahmenkatalog: measures made from the cards.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// Suggestions the clerk refused: their cards are never suggested
+    /// together again. Absent in older files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<Refusal>,
     /// The id counter of format versions 0 and 1, read so that it is not
     /// taken for an unknown field, and never written: ids are random now
     /// (see [`super::ids`]), so no line of the file changes with every edit.
@@ -57,6 +61,7 @@ impl Default for Session {
             boards: Vec::new(),
             themes: Vec::new(),
             measures: Vec::new(),
+            refused: Vec::new(),
             next_id: 0,
         }
     }
@@ -115,6 +120,14 @@ pub struct Theme {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<String>,
     pub confirmed: bool,
+}
+
+/// A suggestion the clerk refused: no two of its cards are suggested
+/// together again (ids as in themes: `card`, or `session/card`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Refusal {
+    pub cards: Vec<String>,
 }
 
 /// What an id names.

@@ -155,21 +155,80 @@ fn accept_and_reject_undo_and_redo() {
     assert_eq!(review(&app).grouping.suggestions, before);
     update(&mut app, Action::Redo);
     assert_eq!(themes(&app).len(), 1);
-    // Rejecting a suggestion hides it; undo brings it back.
+    // Refusing a suggestion hides it for good: stored in the session, it
+    // stays away when the review runs again; undo brings it back.
     let label = review(&app).grouping.groups[0].label.clone();
+    let cards: Vec<String> = review(&app).grouping.groups[0]
+        .members
+        .iter()
+        .map(|m| m.card.clone())
+        .collect();
     update(&mut app, Action::RejectTheme);
-    assert!(
-        review(&app)
-            .grouping
-            .groups
-            .iter()
-            .all(|g| g.label != label)
-    );
-    assert_eq!(themes(&app).len(), 1, "nothing stored for a dismissal");
+    let gone = |app: &App| review(app).grouping.groups.iter().all(|g| g.label != label);
+    assert!(gone(&app));
+    assert_eq!(themes(&app).len(), 1, "no theme made by a refusal");
+    let refused = &app.doc.as_ref().unwrap().session.refused;
+    assert_eq!(refused.len(), 1);
+    let mut sorted = cards.clone();
+    sorted.sort();
+    assert_eq!(refused[0].cards, sorted);
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    assert!(gone(&app), "a refused suggestion is not made again");
+    // Saved in the session file.
+    assert!(crate::tui::update::save(&mut app, true));
+    let path = app.doc.as_ref().unwrap().path.clone();
+    assert_eq!(store::load(&path).unwrap().session.refused.len(), 1);
     update(&mut app, Action::Undo);
+    assert!(app.doc.as_ref().unwrap().session.refused.is_empty());
     assert_eq!(review(&app).grouping.groups[0].label, label);
     update(&mut app, Action::Undo);
     assert!(themes(&app).is_empty());
+}
+
+#[test]
+fn a_card_suggested_into_a_theme_is_added_or_refused_with_one_key() {
+    let (_dir, mut app) = app();
+    // The clerk confirms the Kita theme; a new Kita card arrives.
+    update(&mut app, Action::AcceptTheme);
+    let id = themes(&app)[0].id.clone();
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kitaplätze für alle");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    let new = ids(&app, &["Kitaplätze für alle"])[0].clone();
+    let find = |app: &App| {
+        review(app)
+            .grouping
+            .groups
+            .iter()
+            .position(|g| g.adds == Some((id.clone(), new.clone())))
+    };
+    let i = find(&app).expect("the card is suggested into the theme");
+    assert!(i < review(&app).grouping.suggestions);
+    if let Mode::Review(r) = &mut app.mode {
+        r.selected = i;
+    }
+    update(&mut app, Action::AcceptTheme);
+    assert!(themes(&app)[0].cards.contains(&new));
+    assert!(find(&app).is_none());
+    update(&mut app, Action::Undo);
+    assert!(!themes(&app)[0].cards.contains(&new));
+    // Refused: kept out of the theme for good.
+    let i = find(&app).unwrap();
+    if let Mode::Review(r) = &mut app.mode {
+        r.selected = i;
+    }
+    update(&mut app, Action::RejectTheme);
+    assert!(themes(&app)[0].rejected.contains(&new));
+    assert!(find(&app).is_none());
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    assert!(
+        find(&app).is_none(),
+        "a refused card is not suggested again"
+    );
 }
 
 #[test]
@@ -274,21 +333,29 @@ fn a_rerun_keeps_decisions_and_never_suggests_a_removed_card_again() {
         g.members.iter().all(|m| m.card != removed),
         "removed card stays out"
     );
-    assert!(
-        review(&app).grouping.groups[..review(&app).grouping.suggestions]
+    // No new suggestion holds a card of the theme; the new card is also a
+    // suggestion of its own, to add to the theme.
+    let suggestions = &review(&app).grouping.groups[..review(&app).grouping.suggestions];
+    assert!(suggestions.iter().filter(|s| s.adds.is_none()).all(|s| {
+        s.members
             .iter()
-            .all(|s| s
-                .members
-                .iter()
-                .all(|m| !themes(&app)[0].cards.contains(&m.card)))
+            .all(|m| !themes(&app)[0].cards.contains(&m.card))
+    }));
+    let adds: Vec<&(String, String)> = suggestions.iter().filter_map(|s| s.adds.as_ref()).collect();
+    assert_eq!(
+        adds,
+        [&(id.clone(), ids(&app, &["mehr Kitaplätze"])[0].clone())]
     );
     // Accepting the theme takes in the new card; earlier decisions stay.
-    select(&mut app, "Kita");
-    let i = review(&app).selected;
-    assert_eq!(
-        review(&app).grouping.groups[i].theme.as_deref(),
-        Some(id.as_str())
-    );
+    let i = review(&app)
+        .grouping
+        .groups
+        .iter()
+        .position(|g| g.theme.as_deref() == Some(id.as_str()))
+        .unwrap();
+    if let Mode::Review(r) = &mut app.mode {
+        r.selected = i;
+    }
     update(&mut app, Action::AcceptTheme);
     let t = &themes(&app)[0];
     assert_eq!(t.cards.len(), 3);
@@ -330,6 +397,9 @@ fn threshold_and_column_scope_change_the_suggestions() {
 #[test]
 fn a_theme_whose_cards_disagree_offers_their_fields_first_and_takes_the_pick() {
     let (_dir, mut app) = app();
+    // The Kita theme is confirmed before its cards are tagged: cards with
+    // different fields are never suggested together.
+    update(&mut app, Action::AcceptTheme);
     let doc = app.doc.as_mut().unwrap();
     doc.session.tags = Templates::builtin()
         .tag_set("rostock-2020")
@@ -379,4 +449,28 @@ fn a_theme_whose_cards_disagree_offers_their_fields_first_and_takes_the_pick() {
     let kita = t.iter().find(|t| t.label.contains("Kita")).unwrap();
     assert_eq!(kita.tag.as_deref(), Some("bildung-ausbildung"));
     assert!(kita.confirmed);
+}
+
+#[test]
+fn confirmed_themes_teach_the_folder_on_saving() {
+    let (dir, mut app) = app();
+    update(&mut app, Action::AcceptTheme);
+    let label = themes(&app)[0].label.clone();
+    assert!(crate::tui::update::save(&mut app, false));
+    let words = crate::core::cluster::learned::load_learned(dir.path()).unwrap();
+    assert!(!words.is_empty());
+    assert!(
+        words
+            .iter()
+            .all(|w| w.session == "mitte" && w.theme == label)
+    );
+    assert!(words.iter().any(|w| w.word.contains("kita")), "{words:?}");
+    // Undoing the theme and saving takes its words back out.
+    update(&mut app, Action::Undo);
+    assert!(crate::tui::update::save(&mut app, false));
+    assert!(
+        crate::core::cluster::learned::load_learned(dir.path())
+            .unwrap()
+            .is_empty()
+    );
 }

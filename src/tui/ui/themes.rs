@@ -191,6 +191,19 @@ fn group_line(
     } else {
         Style::default()
     };
+    if let Some((_, card)) = &g.adds {
+        // One card suggested into a confirmed theme: "+ „card“ → theme".
+        let text = session
+            .card(card)
+            .map_or(card.as_str(), |c| c.text.as_str());
+        let spans = vec![
+            Span::styled("  +  ", base.fg(Color::Yellow)),
+            Span::styled(format!("„{}“", truncate(text, 22)), base),
+            Span::styled(" → ", base.fg(Color::DarkGray)),
+            Span::styled(g.label.clone(), base.add_modifier(Modifier::BOLD)),
+        ];
+        return (Some(i), spans);
+    }
     let mut spans = vec![Span::styled(
         format!(
             "{}{:>3}  ",
@@ -322,6 +335,8 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
     };
     let kind = if group.theme.is_some() {
         Msg::ThemeConfirmed
+    } else if group.adds.is_some() {
+        Msg::ThemeAddition
     } else {
         Msg::ThemeSuggestion
     };

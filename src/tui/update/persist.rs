@@ -1,9 +1,12 @@
 //! Saving: explicit saves, autosave, the draft of the card being typed,
 //! and the ways out (quit, interrupt, shutdown, rescue after a panic).
 
+use std::path::Path;
 use std::time::Instant;
 
+use crate::core::cluster::{self, Thesaurus, learned};
 use crate::core::error::FileProblem;
+
 use crate::core::session_file::{Draft, DraftTarget, Saved};
 use crate::core::store;
 
@@ -41,6 +44,7 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
                 let text = Msg::Saved.fill(lang, &[&doc.path.display()]);
                 app.set_status(Severity::Info, text);
             }
+            learn(app);
             true
         }
         Err(e) => {
@@ -55,6 +59,31 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
             }
             false
         }
+    }
+}
+
+/// When the session's themes changed since the last time, the words its
+/// confirmed themes teach go to the learned-words file of its folder, for
+/// every later session there. A file that cannot be read is left alone.
+fn learn(app: &mut App) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    if doc.session.themes == doc.taught {
+        return;
+    }
+    doc.taught = doc.session.themes.clone();
+    let dir = doc.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let thesaurus = app
+        .cluster
+        .thesaurus
+        .get_or_insert_with(|| Thesaurus::load(Path::new("templates")).0);
+    let taught = cluster::learned_words(&doc.session, thesaurus);
+    let result = learned::load_learned(&dir).and_then(|all| {
+        let words = learned::replace_session(&all, &doc.session.id, taught);
+        learned::save_learned(&dir, &words)
+    });
+    if let Err(e) = result {
+        let text = e.render(app.lang);
+        app.set_status(Severity::Warning, text);
     }
 }
 

@@ -1,0 +1,403 @@
+//! Learning from the clerk: the words she put together in confirmed themes
+//! ("Krippe", "U3" and "Warteliste" in a Kita theme) become synonyms of
+//! one another, in the session and, through the file `learned.ron` of the
+//! sessions folder, in every later session of that folder.
+//!
+//! A theme teaches a word of its cards (or of its label) when the word is
+//! mostly found in that theme: more often there than in all other themes
+//! together, and on at least a share of all cards that carry it. Generic
+//! words are only taught when several cards of the theme carry them.
+//!
+//! The file holds one entry per line, sorted (theme label, word, session),
+//! so that two clerks' additions merge in git line by line:
+//!
+//! ```ron
+//! // Gelernte Wörter: …
+//! Learned(
+//!   version: 1,
+//!   words: [
+//!     (theme: "Kita-Plätze", word: "krippe", session: "2024-05-nordstadt"),
+//!   ],
+//! )
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::features::{FeatureKind, Features, LEARNED_WEIGHT};
+use super::thesaurus::Group;
+use crate::core::error::FileError;
+use crate::core::store::write_atomic;
+
+/// Name of the file in a sessions folder.
+pub const LEARNED_FILE: &str = "learned.ron";
+
+/// Version of the file format.
+pub const LEARNED_VERSION: u32 = 1;
+
+/// A theme teaches a word found on at least this share of the cards that
+/// carry it.
+const TEACH_SHARE: f32 = 0.4;
+
+/// One learned word: a word of a confirmed theme, named by its label.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LearnedWord {
+    /// The theme's label; words of themes with the same label are one group.
+    pub theme: String,
+    /// The word (lower case, as the engine reads it).
+    pub word: String,
+    /// The session whose theme taught it.
+    pub session: String,
+}
+
+/// The learned-words file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Learned", default)]
+pub struct LearnedFile {
+    pub version: u32,
+    pub words: Vec<LearnedWord>,
+}
+
+impl Default for LearnedFile {
+    fn default() -> Self {
+        LearnedFile {
+            version: LEARNED_VERSION,
+            words: Vec::new(),
+        }
+    }
+}
+
+pub fn learned_path(dir: &Path) -> PathBuf {
+    dir.join(LEARNED_FILE)
+}
+
+/// Reads the learned words of a sessions folder; no file means none. A file
+/// of a newer version is refused (and so never written over).
+pub fn load_learned(dir: &Path) -> Result<Vec<LearnedWord>, FileError> {
+    let path = learned_path(dir);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(FileError::io(&path, &e)),
+    };
+    parse_learned(&path, &text)
+}
+
+/// Parses the text of a learned-words file; `path` is only for messages.
+pub fn parse_learned(path: &Path, text: &str) -> Result<Vec<LearnedWord>, FileError> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let file: LearnedFile = ron::from_str(text).map_err(|e| FileError::ron(path, &e))?;
+    if file.version > LEARNED_VERSION {
+        return Err(FileError::other(
+            path,
+            1,
+            1,
+            format!(
+                "die Datei ist von einer neueren Version ({}, diese kennt {LEARNED_VERSION})",
+                file.version
+            ),
+            format!(
+                "the file is of a newer version ({}, this one knows {LEARNED_VERSION})",
+                file.version
+            ),
+        ));
+    }
+    Ok(file.words)
+}
+
+/// The file's text: a comment saying what it is, then one entry per line,
+/// sorted and without repeats.
+pub fn learned_to_ron(words: &[LearnedWord]) -> String {
+    let mut words = words.to_vec();
+    words.sort();
+    words.dedup();
+    let mut out = String::from(
+        "// Gelernte Wörter: Wörter, die in bestätigten Themen zusammen stehen, gelten in\n\
+         // allen Sitzungen dieses Ordners als verwandt (stellwand cluster --no-learn lässt\n\
+         // sie aus). Eine Zeile je Wort: Thema (Bezeichnung), Wort, Sitzung, aus der es\n\
+         // gelernt wurde. Zeilen dürfen von Hand gelöscht werden.\n\
+         Learned(\n  version: 1,\n  words: [\n",
+    );
+    for w in &words {
+        out.push_str(&format!(
+            "    (theme: {}, word: {}, session: {}),\n",
+            quote(&w.theme),
+            quote(&w.word),
+            quote(&w.session)
+        ));
+    }
+    out.push_str("  ],\n)\n");
+    out
+}
+
+fn quote(s: &str) -> String {
+    ron::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// Writes the learned words of a folder (atomically), when they changed;
+/// returns whether the file was written.
+pub fn save_learned(dir: &Path, words: &[LearnedWord]) -> Result<bool, FileError> {
+    let path = learned_path(dir);
+    let text = learned_to_ron(words);
+    match std::fs::read_to_string(&path) {
+        Ok(old) if old == text => return Ok(false),
+        Ok(old) => {
+            // Never write over a file this version cannot read fully.
+            parse_learned(&path, &old)?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if words.is_empty() {
+                return Ok(false);
+            }
+        }
+        Err(e) => return Err(FileError::io(&path, &e)),
+    }
+    write_atomic(&path, text.as_bytes()).map_err(|e| FileError::io(&path, &e))?;
+    Ok(true)
+}
+
+/// The words of `all` with those of session `session` replaced by `taught`.
+pub fn replace_session(
+    all: &[LearnedWord],
+    session: &str,
+    taught: Vec<LearnedWord>,
+) -> Vec<LearnedWord> {
+    let mut out: Vec<LearnedWord> = all
+        .iter()
+        .filter(|w| w.session != session)
+        .cloned()
+        .collect();
+    out.extend(taught);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The learned words as thesaurus groups, one per theme label.
+pub fn groups(words: &[LearnedWord]) -> Vec<Group> {
+    let mut by_theme: Vec<Group> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for w in words {
+        let i = *index.entry(w.theme.as_str()).or_insert_with(|| {
+            by_theme.push(Group {
+                name: w.theme.clone(),
+                words: Vec::new(),
+                learned: true,
+            });
+            by_theme.len() - 1
+        });
+        if !by_theme[i].words.contains(&w.word) {
+            by_theme[i].words.push(w.word.clone());
+        }
+    }
+    by_theme
+}
+
+/// The stems each theme teaches, from raw features (before rarity):
+/// `theme_of` gives each analysed card's theme, if any.
+pub fn taught(features: &Features, theme_of: &[Option<usize>], themes: usize) -> Vec<Vec<u32>> {
+    let mut per_theme: Vec<HashMap<u32, u32>> = vec![HashMap::new(); themes];
+    let mut in_themes: HashMap<u32, u32> = HashMap::new();
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for (i, card) in features.cards.iter().enumerate() {
+        for (f, _) in &card.vector {
+            let FeatureKind::Stem(s) = &features.kinds[*f as usize] else {
+                continue;
+            };
+            if s.chars().count() < 3 && !s.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            *df.entry(*f).or_default() += 1;
+            if let Some(t) = theme_of.get(i).copied().flatten() {
+                *per_theme[t].entry(*f).or_default() += 1;
+                *in_themes.entry(*f).or_default() += 1;
+            }
+        }
+    }
+    per_theme
+        .iter()
+        .map(|counts| {
+            let mut stems: Vec<u32> = counts
+                .iter()
+                .filter(|&(f, &n)| {
+                    let elsewhere = in_themes[f] - n;
+                    let weak = features.weak.get(*f as usize).copied().unwrap_or(false);
+                    n > elsewhere && n as f32 >= TEACH_SHARE * df[f] as f32 && (!weak || n >= 2)
+                })
+                .map(|(f, _)| *f)
+                .collect();
+            stems.sort_unstable();
+            stems
+        })
+        .collect()
+}
+
+/// Gives every card carrying a taught stem the learned feature of its
+/// theme (named by `labels[t]`), before [`Features::finish`].
+pub fn apply(features: &mut Features, taught: &[Vec<u32>], labels: &[String]) {
+    let mut teaches: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (t, stems) in taught.iter().enumerate() {
+        for f in stems {
+            teaches.entry(*f).or_default().push(t);
+        }
+    }
+    if teaches.is_empty() {
+        return;
+    }
+    for i in 0..features.cards.len() {
+        let mut hits: Vec<(usize, Option<u32>)> = Vec::new();
+        for c in &features.cards[i].carriers {
+            if let Some(ts) = teaches.get(&c.feature) {
+                for &t in ts {
+                    if !hits.iter().any(|(x, _)| *x == t) {
+                        hits.push((t, Some(c.token)));
+                    }
+                }
+            }
+        }
+        for (t, token) in hits {
+            features.add(
+                i,
+                FeatureKind::Learned(labels[t].clone()),
+                LEARNED_WEIGHT,
+                token,
+            );
+        }
+    }
+}
+
+/// A readable form of each taught stem: the shortest word of the cards that
+/// is that stem alone, else the stem.
+pub fn words_of(features: &Features, stems: &[u32]) -> Vec<String> {
+    let mut best: HashMap<u32, String> = HashMap::new();
+    for card in &features.cards {
+        let mut by_token: HashMap<u32, Vec<u32>> = HashMap::new();
+        for c in &card.carriers {
+            if matches!(features.kinds[c.feature as usize], FeatureKind::Stem(_)) {
+                by_token.entry(c.token).or_default().push(c.feature);
+            }
+        }
+        for (t, mut fs) in by_token {
+            fs.sort_unstable();
+            fs.dedup();
+            let token = &card.tokens[t as usize];
+            if let ([f], [part]) = (fs.as_slice(), token.parts.as_slice())
+                && stems.contains(f)
+            {
+                let e = best.entry(*f).or_insert_with(|| part.clone());
+                if (part.chars().count(), part.as_str()) < (e.chars().count(), e.as_str()) {
+                    *e = part.clone();
+                }
+            }
+        }
+    }
+    stems
+        .iter()
+        .map(|f| {
+            best.remove(f)
+                .unwrap_or_else(|| match &features.kinds[*f as usize] {
+                    FeatureKind::Stem(s) => s.clone(),
+                    _ => String::new(),
+                })
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(theme: &str, word: &str, session: &str) -> LearnedWord {
+        LearnedWord {
+            theme: theme.into(),
+            word: word.into(),
+            session: session.into(),
+        }
+    }
+
+    #[test]
+    fn the_file_has_one_sorted_line_per_word_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load_learned(dir.path()).unwrap().is_empty());
+        let words = vec![
+            word("Kita-Plätze", "u3", "nord"),
+            word("Kita-Plätze", "krippe", "nord"),
+            word("Wohnen \"günstig\"", "miete", "süd"),
+            word("Kita-Plätze", "krippe", "nord"),
+        ];
+        assert!(save_learned(dir.path(), &words).unwrap());
+        let text = std::fs::read_to_string(learned_path(dir.path())).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains("theme:")).collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].contains("\"krippe\"") && lines[1].contains("\"u3\""));
+        let mut expect = words.clone();
+        expect.sort();
+        expect.dedup();
+        assert_eq!(load_learned(dir.path()).unwrap(), expect);
+        // The same words again: nothing is written.
+        assert!(!save_learned(dir.path(), &expect).unwrap());
+    }
+
+    #[test]
+    fn a_broken_or_newer_file_is_reported_and_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = learned_path(dir.path());
+        std::fs::write(&path, "Learned(\n  version: 1,\n  words: [(theme: \"a\"").unwrap();
+        let err = load_learned(dir.path()).unwrap_err();
+        assert!(
+            err.render(crate::core::error::Lang::De)
+                .contains("learned.ron:3:"),
+            "{}",
+            err.render(crate::core::error::Lang::De)
+        );
+        assert!(save_learned(dir.path(), &[word("a", "b", "c")]).is_err());
+        std::fs::write(&path, "Learned(version: 9, words: [])").unwrap();
+        assert!(load_learned(dir.path()).is_err());
+        assert!(save_learned(dir.path(), &[word("a", "b", "c")]).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "Learned(version: 9, words: [])"
+        );
+    }
+
+    #[test]
+    fn a_session_replaces_only_its_own_words() {
+        let all = vec![word("Kita", "krippe", "nord"), word("Kita", "u3", "süd")];
+        let out = replace_session(&all, "süd", vec![word("Kita", "hort", "süd")]);
+        assert_eq!(
+            out,
+            vec![word("Kita", "hort", "süd"), word("Kita", "krippe", "nord")]
+        );
+        let g = groups(&out);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].words, ["hort", "krippe"]);
+        assert!(g[0].learned);
+    }
+
+    #[test]
+    fn two_clerks_words_merge_line_by_line() {
+        let base = learned_to_ron(&[word("Kita", "krippe", "nord")]);
+        let ours = learned_to_ron(&[word("Kita", "krippe", "nord"), word("Kita", "u3", "nord")]);
+        let theirs = learned_to_ron(&[
+            word("Kita", "krippe", "nord"),
+            word("Müll", "sperrmüll", "süd"),
+        ]);
+        let merged =
+            crate::core::merge::merge_texts(Path::new("learned.ron"), &base, &ours, &theirs)
+                .unwrap();
+        let words = parse_learned(Path::new("learned.ron"), &merged.value).unwrap();
+        assert_eq!(
+            words,
+            vec![
+                word("Kita", "krippe", "nord"),
+                word("Kita", "u3", "nord"),
+                word("Müll", "sperrmüll", "süd"),
+            ]
+        );
+    }
+}

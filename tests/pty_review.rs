@@ -1,0 +1,110 @@
+//! The real program in a pseudo-terminal: in the cluster review a card that
+//! resembles a confirmed theme is suggested into it, and one key adds it;
+//! the decision is in the session file afterwards.
+
+mod common;
+
+use std::path::Path;
+
+use common::pty::Tty;
+use stellwand::core::model::{Board, Card, Column, Session, Theme};
+use stellwand::core::store;
+
+fn write_session(dir: &Path) {
+    let texts = [
+        "Kita-Plätze",
+        "fehlende Kitaplätze",
+        "Ausbau Kitaplätze",
+        "Kitaplätze für alle",
+        "Müll auf den Straßen",
+    ];
+    let s = Session {
+        id: "nord".into(),
+        title: "Nordstadt".into(),
+        boards: vec![Board {
+            id: "b1".into(),
+            title: "Nord".into(),
+            template: "district-exchange".into(),
+            columns: vec![Column {
+                key: "needs".into(),
+                heading: "Wo sehen wir Handlungsbedarfe…".into(),
+                cards: texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
+                    .collect(),
+            }],
+            ..Board::default()
+        }],
+        themes: vec![Theme {
+            id: "t1".into(),
+            label: "Kita-Plätze".into(),
+            cards: vec!["k0".into(), "k1".into(), "k2".into()],
+            confirmed: true,
+            ..Theme::default()
+        }],
+        ..Session::default()
+    };
+    store::save(&dir.join("nord.ron"), &s).unwrap();
+}
+
+#[test]
+fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("c");
+    tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
+    tty.wait_for("Karte ins Thema?");
+    tty.send("a");
+    tty.wait_for("„Kitaplätze für alle“ ist jetzt im Thema");
+    assert!(
+        !tty.contents().contains("→ Kita-Plätze"),
+        "{}",
+        tty.contents()
+    );
+    tty.send("\x1b");
+    tty.wait_for("Wand 1/1");
+    tty.send("q");
+    tty.wait_success();
+    let s = store::load(&dir.path().join("nord.ron")).unwrap().session;
+    assert_eq!(s.themes[0].cards, ["k0", "k1", "k2", "k3"]);
+    assert!(s.themes[0].rejected.is_empty());
+    // What the theme teaches now serves the folder's later sessions.
+    let words = stellwand::core::cluster::learned::load_learned(dir.path()).unwrap();
+    assert!(words.iter().any(|w| w.theme == "Kita-Plätze"), "{words:?}");
+}
+
+#[test]
+fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
+    let dir = tempfile::tempdir().unwrap();
+    write_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("c");
+    tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
+    tty.send("r");
+    tty.wait_for("„Kitaplätze für alle“ wird nicht wieder für");
+    tty.send("\x1b");
+    tty.wait_for("Wand 1/1");
+    tty.send("q");
+    tty.wait_success();
+    let s = store::load(&dir.path().join("nord.ron")).unwrap().session;
+    assert_eq!(s.themes[0].rejected, ["k3"]);
+    // A new run of the program does not suggest it again.
+    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("c");
+    tty.wait_for("Cluster prüfen");
+    tty.wait_for("Kita-Plätze");
+    assert!(
+        !tty.contents().contains("→ Kita-Plätze"),
+        "{}",
+        tty.contents()
+    );
+    tty.send("\x1b");
+    tty.wait_for("Wand 1/1");
+    tty.send("q");
+    tty.wait_success();
+}
