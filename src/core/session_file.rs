@@ -316,8 +316,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     // anything else odd in its place is refused like an unwritable journal.
     let draft_file = journal::draft_path(path);
     if let Some(kind) = files::odd_kind(&draft_file) {
-        let (de, en) = kind.describe();
-        let err = FileError::other(&draft_file, 0, 0, de.into(), en.into());
+        let err = FileError::new(&draft_file, 0, 0, FileProblem::NotRegular(kind));
         return Ok(Opened::read_only(
             session,
             ReadOnly::Unwritable(err),
