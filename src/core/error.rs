@@ -39,6 +39,41 @@ pub enum FileProblem {
     DuplicateId(String),
     /// A date that is no day of the calendar.
     Date(crate::core::date::DateError),
+    /// Larger than a session can be (sizes in MB).
+    TooLarge { mb: u64, max: u64 },
+    /// Not UTF-8; `binary` adds the guess that it is binary data.
+    NotUtf8 { binary: bool },
+    /// Nothing but white space.
+    Empty,
+    /// An import that is no text (a NUL byte or invalid UTF-8).
+    NotText,
+    /// A newer file whose version could not be named.
+    Newer,
+    /// Held by another running stellwand (its owner when known).
+    Locked(Option<crate::core::lock::Owner>),
+    /// `Vorlage: name` names no template; the known keys.
+    UnknownTemplate { name: String, known: Vec<String> },
+    /// A column heading the board's template does not have; the template
+    /// and its columns as (heading, key).
+    UnknownColumn {
+        name: String,
+        template: String,
+        columns: Vec<(String, String)>,
+    },
+    /// The date of an event in the notation, not understood.
+    EventDate(String),
+    /// A sub-point before any card.
+    SubPointWithoutCard,
+    /// An import in which no board was recognised: the default template and
+    /// its column headings.
+    NoBoards {
+        template: String,
+        headings: Vec<String>,
+    },
+    /// A file the merge driver does not know.
+    CannotMerge,
+    /// The merge of two themes files failed (the serializer's text).
+    Merge(String),
     /// Any other problem, already worded in both languages.
     Other { de: String, en: String },
 }

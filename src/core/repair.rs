@@ -190,27 +190,16 @@ pub fn repair_file(path: &Path) -> Result<Repaired, FileError> {
     let bytes = store::read_limited(path)?;
     let loaded = store::load_bytes_allowing_duplicates(path, &bytes)?;
     if loaded.read_only {
-        return Err(loaded.warning.unwrap_or_else(|| {
-            FileError::other(path, 1, 1, "neuere Version".into(), "newer version".into())
-        }));
+        return Err(loaded
+            .warning
+            .unwrap_or_else(|| FileError::new(path, 1, 1, FileProblem::Newer)));
     }
     let mut session = loaded.session;
     let cards = session.card_count();
     let _lock = match lock::acquire(path) {
         Ok(l) => l,
         Err(LockError::Held(owner)) => {
-            let who = owner.map_or_else(String::new, |o| {
-                format!(" ({}@{}, {})", o.user, o.host, o.pid)
-            });
-            return Err(FileError::other(
-                path,
-                0,
-                0,
-                format!(
-                    "die Datei ist in einem anderen stellwand geöffnet{who}; dort schließen und erneut versuchen"
-                ),
-                format!("the file is open in another stellwand{who}; close it there and try again"),
-            ));
+            return Err(FileError::new(path, 0, 0, FileProblem::Locked(owner)));
         }
         Err(LockError::Io(e)) => return Err(FileError::io(&lock::lock_path(path), &e)),
     };

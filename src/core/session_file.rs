@@ -256,9 +256,10 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     let bytes = store::read_limited(path).map_err(named)?;
     let loaded = store::load_bytes_viewable(given, &bytes)?;
     if loaded.read_only {
-        let why = loaded.warning.clone().unwrap_or_else(|| {
-            FileError::other(path, 0, 0, "neuere Version".into(), "newer version".into())
-        });
+        let why = loaded
+            .warning
+            .clone()
+            .unwrap_or_else(|| FileError::new(path, 0, 0, FileProblem::Newer));
         let why = if matches!(why.problem, FileProblem::NewerVersion { .. }) {
             ReadOnly::Newer(why)
         } else {

@@ -68,6 +68,118 @@ impl FileError {
                 self.path.display()
             ),
             (FileProblem::Date(e), lang) => e.message(lang),
+            (FileProblem::TooLarge { mb, max }, Lang::De) => {
+                format!("die Datei ist zu groß für eine Sitzung ({mb} MB, höchstens {max} MB)")
+            }
+            (FileProblem::TooLarge { mb, max }, Lang::En) => {
+                format!("the file is too large for a session ({mb} MB, at most {max} MB)")
+            }
+            (FileProblem::NotUtf8 { binary }, Lang::De) => {
+                let guess = if *binary { " (Binärdaten?)" } else { "" };
+                format!("keine gültige UTF-8-Textdatei{guess}")
+            }
+            (FileProblem::NotUtf8 { binary }, Lang::En) => {
+                let guess = if *binary { " (binary data?)" } else { "" };
+                format!("not valid UTF-8 text{guess}")
+            }
+            (FileProblem::Empty, Lang::De) => "die Datei ist leer".into(),
+            (FileProblem::Empty, Lang::En) => "the file is empty".into(),
+            (FileProblem::NotText, Lang::De) => {
+                "keine Textdatei (Binärdaten oder kein UTF-8); erwartet wird Text in UTF-8".into()
+            }
+            (FileProblem::NotText, Lang::En) => {
+                "not a text file (binary data or not UTF-8); expected UTF-8 text".into()
+            }
+            (FileProblem::Newer, Lang::De) => "neuere Version".into(),
+            (FileProblem::Newer, Lang::En) => "newer version".into(),
+            (FileProblem::Locked(owner), lang) => {
+                let who = owner.as_ref().map_or_else(String::new, |o| {
+                    format!(" ({}@{}, {})", o.user, o.host, o.pid)
+                });
+                match lang {
+                    Lang::De => format!(
+                        "die Datei ist in einem anderen stellwand geöffnet{who}; dort schließen und erneut versuchen"
+                    ),
+                    Lang::En => format!(
+                        "the file is open in another stellwand{who}; close it there and try again"
+                    ),
+                }
+            }
+            (FileProblem::UnknownTemplate { name, known }, Lang::De) => {
+                format!(
+                    "Unbekannte Vorlage „{name}“. Bekannt sind: {}",
+                    known.join(", ")
+                )
+            }
+            (FileProblem::UnknownTemplate { name, known }, Lang::En) => {
+                format!(
+                    "unknown template '{name}'. Known templates: {}",
+                    known.join(", ")
+                )
+            }
+            (
+                FileProblem::UnknownColumn {
+                    name,
+                    template,
+                    columns,
+                },
+                Lang::De,
+            ) => {
+                let list: Vec<String> = columns
+                    .iter()
+                    .map(|(heading, key)| format!("„{heading}“ ({key})"))
+                    .collect();
+                format!(
+                    "Spalte „{name}“ gibt es in der Vorlage {template} nicht. Ihre Spalten: {}",
+                    list.join(", ")
+                )
+            }
+            (
+                FileProblem::UnknownColumn {
+                    name,
+                    template,
+                    columns,
+                },
+                Lang::En,
+            ) => {
+                let list: Vec<String> = columns
+                    .iter()
+                    .map(|(heading, key)| format!("'{heading}' ({key})"))
+                    .collect();
+                format!(
+                    "column '{name}' is not in template {template}. Its columns: {}",
+                    list.join(", ")
+                )
+            }
+            (FileProblem::EventDate(value), Lang::De) => format!(
+                "Datum „{value}“ nicht erkannt; erwartet JJJJ-MM-TT oder „13. Februar 2019“"
+            ),
+            (FileProblem::EventDate(value), Lang::En) => {
+                format!("date '{value}' not understood; expected YYYY-MM-DD or '13. Februar 2019'")
+            }
+            (FileProblem::SubPointWithoutCard, Lang::De) => "Unterpunkt ohne Karte darüber".into(),
+            (FileProblem::SubPointWithoutCard, Lang::En) => {
+                "sub-point without a card above it".into()
+            }
+            (FileProblem::NoBoards { template, headings }, lang) => {
+                let names: Vec<String> = headings.iter().map(|h| format!("„{h}“")).collect();
+                let names = names.join(", ");
+                match lang {
+                    Lang::De => format!(
+                        "keine Wände erkannt: weder Notation (## Wand, ### Spalte, - Karte) noch Protokolltext mit Spaltenüberschriften der Vorlage {template} ({names})"
+                    ),
+                    Lang::En => format!(
+                        "no boards found: neither notation (## board, ### column, - card) nor protocol text with the column headings of template {template} ({names})"
+                    ),
+                }
+            }
+            (FileProblem::CannotMerge, Lang::De) => {
+                "diese Art Datei kann stellwand nicht zusammenführen".into()
+            }
+            (FileProblem::CannotMerge, Lang::En) => {
+                "stellwand cannot merge this kind of file".into()
+            }
+            (FileProblem::Merge(e), _) => e.clone(),
             (FileProblem::Other { de, .. }, Lang::De) => de.clone(),
             (FileProblem::Other { en, .. }, Lang::En) => en.clone(),
         }
