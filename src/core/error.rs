@@ -74,8 +74,8 @@ pub enum FileProblem {
     CannotMerge,
     /// The merge of two themes files failed (the serializer's text).
     Merge(String),
-    /// Any other problem, already worded in both languages.
-    Other { de: String, en: String },
+    /// A file of an export's target folder that is not written.
+    Export(super::export::ExportProblem),
 }
 
 /// A problem with a file at a place (1-based line and column; 0 when unknown).
@@ -105,10 +105,6 @@ impl FileError {
             return FileError::new(path, 0, 0, FileProblem::DiskFull);
         }
         FileError::new(path, 0, 0, FileProblem::Io(err.to_string()))
-    }
-
-    pub fn other(path: &Path, line: usize, column: usize, de: String, en: String) -> Self {
-        FileError::new(path, line, column, FileProblem::Other { de, en })
     }
 
     /// Turns a RON parse error into a file error with its position.

@@ -180,8 +180,7 @@ impl FileError {
                 "stellwand cannot merge this kind of file".into()
             }
             (FileProblem::Merge(e), _) => e.clone(),
-            (FileProblem::Other { de, .. }, Lang::De) => de.clone(),
-            (FileProblem::Other { en, .. }, Lang::En) => en.clone(),
+            (FileProblem::Export(p), lang) => p.message(lang),
         }
     }
 

@@ -7,6 +7,7 @@
 //! `render` methods here turn them into sentences. Placeholders are named
 //! (`{mb}`, `{id}`), so each sentence reads whole in both languages.
 
+pub mod export;
 pub mod files;
 
 pub use crate::core::error::Lang;
