@@ -9,5 +9,6 @@
 
 pub mod export;
 pub mod files;
+pub mod session;
 
 pub use crate::core::error::Lang;
