@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::date::from_parts;
-use super::error::FileError;
+use super::error::{FileError, FileProblem};
 use super::model::{Board, Card, Session, slug};
 use super::template::{BoardTemplate, ColumnTemplate, Templates};
 
@@ -24,13 +24,7 @@ pub fn import_file(
 fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
     let binary = |before: &[u8]| {
         let (line, column) = position_after(before);
-        FileError::other(
-            path,
-            line,
-            column,
-            "keine Textdatei (Binärdaten oder kein UTF-8); erwartet wird Text in UTF-8".into(),
-            "not a text file (binary data or not UTF-8); expected UTF-8 text".into(),
-        )
+        FileError::new(path, line, column, FileProblem::NotText)
     };
     // The first place that is not text: a NUL byte or invalid UTF-8.
     let nul = bytes.iter().position(|&b| b == 0);
@@ -66,13 +60,7 @@ pub fn import_text(
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     if lines.iter().all(|l| l.trim().is_empty()) {
-        return Err(FileError::other(
-            path,
-            1,
-            1,
-            "die Datei ist leer".into(),
-            "the file is empty".into(),
-        ));
+        return Err(FileError::new(path, 1, 1, FileProblem::Empty));
     }
     let mut session = if is_notation(&lines) {
         notation::parse(path, &lines, templates, template)?

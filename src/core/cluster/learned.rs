@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::features::{FeatureKind, Features, LEARNED_WEIGHT};
 use super::thesaurus::Group;
-use crate::core::error::FileError;
+use crate::core::error::{FileError, FileProblem};
 use crate::core::store::write_atomic;
 
 /// Name of the file in a sessions folder.
@@ -92,18 +92,14 @@ pub fn parse_learned(path: &Path, text: &str) -> Result<Vec<LearnedWord>, FileEr
     }
     let file: LearnedFile = ron::from_str(text).map_err(|e| FileError::ron(path, &e))?;
     if file.version > LEARNED_VERSION {
-        return Err(FileError::other(
+        return Err(FileError::new(
             path,
             1,
             1,
-            format!(
-                "die Datei ist von einer neueren Version ({}, diese kennt {LEARNED_VERSION})",
-                file.version
-            ),
-            format!(
-                "the file is of a newer version ({}, this one knows {LEARNED_VERSION})",
-                file.version
-            ),
+            FileProblem::NewerFile {
+                found: file.version,
+                supported: LEARNED_VERSION,
+            },
         ));
     }
     Ok(file.words)

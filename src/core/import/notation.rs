@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::super::error::FileError;
+use super::super::error::{FileError, FileProblem};
 use super::super::model::{Board, Card, Session};
 use super::super::template::{BoardTemplate, Templates};
 use super::{
@@ -64,8 +64,8 @@ pub(super) fn parse(
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, line: usize, column: usize, de: String, en: String) -> FileError {
-        FileError::other(self.path, line, column, de, en)
+    fn error(&self, line: usize, column: usize, problem: FileProblem) -> FileError {
+        FileError::new(self.path, line, column, problem)
     }
 
     fn line(&mut self, n: usize, raw: &str) -> Result<(), FileError> {
@@ -124,12 +124,7 @@ impl<'a> Reader<'a> {
                 Some(d) => self.session.date = d,
                 None => {
                     let at = col + t.find(value).map_or(0, |i| t[..i].chars().count());
-                    return Err(self.error(
-                        n,
-                        at,
-                        format!("Datum „{value}“ nicht erkannt; erwartet JJJJ-MM-TT oder „13. Februar 2019“"),
-                        format!("date '{value}' not understood; expected YYYY-MM-DD or '13. Februar 2019'"),
-                    ));
+                    return Err(self.error(n, at, FileProblem::EventDate(value.to_string())));
                 }
             },
             Some(EventField::Place) => self.session.place = value.to_string(),
@@ -167,20 +162,15 @@ impl<'a> Reader<'a> {
             }
             "vorlage" | "template" => {
                 let Some(t) = templates.board(value) else {
-                    let known: Vec<&str> =
-                        templates.boards.iter().map(|b| b.key.as_str()).collect();
-                    return Err(FileError::other(
+                    let known = templates.boards.iter().map(|b| b.key.clone()).collect();
+                    return Err(FileError::new(
                         self.path,
                         n,
                         col,
-                        format!(
-                            "Unbekannte Vorlage „{value}“. Bekannt sind: {}",
-                            known.join(", ")
-                        ),
-                        format!(
-                            "unknown template '{value}'. Known templates: {}",
-                            known.join(", ")
-                        ),
+                        FileProblem::UnknownTemplate {
+                            name: value.to_string(),
+                            known,
+                        },
                     ));
                 };
                 let fresh = t.new_board(board.id.clone(), &board.title);
@@ -208,29 +198,19 @@ impl<'a> Reader<'a> {
                 Ok(())
             }
             None => {
-                let list: Vec<String> = template
+                let columns = template
                     .columns
                     .iter()
-                    .map(|c| format!("„{}“ ({})", c.heading, c.key))
-                    .collect();
-                let list_en: Vec<String> = template
-                    .columns
-                    .iter()
-                    .map(|c| format!("'{}' ({})", c.heading, c.key))
+                    .map(|c| (c.heading.clone(), c.key.clone()))
                     .collect();
                 Err(self.error(
                     n,
                     col,
-                    format!(
-                        "Spalte „{text}“ gibt es in der Vorlage {} nicht. Ihre Spalten: {}",
-                        template.key,
-                        list.join(", ")
-                    ),
-                    format!(
-                        "column '{text}' is not in template {}. Its columns: {}",
-                        template.key,
-                        list_en.join(", ")
-                    ),
+                    FileProblem::UnknownColumn {
+                        name: text.to_string(),
+                        template: template.key.clone(),
+                        columns,
+                    },
                 ))
             }
         }
@@ -239,12 +219,7 @@ impl<'a> Reader<'a> {
     fn card_line(&mut self, n: usize, indent: usize, t: &str) -> Result<(), FileError> {
         if let Some(sub) = sub_point(t) {
             let Some(card) = self.card.as_mut() else {
-                return Err(self.error(
-                    n,
-                    indent + 1,
-                    "Unterpunkt ohne Karte darüber".into(),
-                    "sub-point without a card above it".into(),
-                ));
+                return Err(self.error(n, indent + 1, FileProblem::SubPointWithoutCard));
             };
             card.subs.push(sub.to_string());
             self.last = Last::SubPoint;
