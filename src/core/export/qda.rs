@@ -340,6 +340,14 @@ fn read_photo(path: &Path) -> Result<Vec<u8>, String> {
     if !meta.is_file() {
         return Err("keine Datei".into());
     }
+    // Only images go into a project that may be passed on: a session file
+    // naming some other file as a photo does not smuggle it in.
+    if crate::core::photo::image_kind(path).is_none() {
+        return Err(format!(
+            "kein Bild ({}; Name und Inhalt müssen passen)",
+            crate::core::photo::KNOWN
+        ));
+    }
     if meta.len() > MAX_PHOTO_BYTES {
         return Err(format!("größer als {} MB", MAX_PHOTO_BYTES / 1024 / 1024));
     }
