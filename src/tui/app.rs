@@ -13,8 +13,10 @@ use crate::core::template::Templates;
 
 use super::clipboard::Clipboard;
 use super::editor::Editor;
+pub use super::entry::{Entry, EntryTarget};
 use super::export::{ExportDialog, ExportSettings};
 use super::i18n::Msg;
+use super::photo::Photos;
 use super::search::Search;
 use super::tags::{Picker, TagFilter};
 use super::themes::{ClusterSettings, Review};
@@ -141,22 +143,6 @@ impl Doc {
     }
 }
 
-/// What the card editor is writing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EntryTarget {
-    /// A new card, inserted at this index of the current column.
-    New { index: usize },
-    /// An existing card.
-    Edit { card: String },
-}
-
-/// The card editor, open in the current column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub target: EntryTarget,
-    pub editor: Editor,
-}
-
 /// What a form does when confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
@@ -253,6 +239,10 @@ pub struct App {
     pub clipboard: Clipboard,
     /// The export dialog's last choices.
     pub export: ExportSettings,
+    /// The photo pane beside the board.
+    pub photos: Photos,
+    /// The terminal's size in cells, for the layout of the photo pane.
+    pub size: (u16, u16),
 }
 
 impl App {
@@ -304,6 +294,8 @@ impl App {
             cluster: ClusterSettings::default(),
             clipboard: Clipboard::from_env(),
             export: ExportSettings::default(),
+            photos: Photos::default(),
+            size: (120, 35),
         };
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);
@@ -386,6 +378,7 @@ impl App {
             return false;
         }
         let (text, subs) = editor.to_card_parts();
+        let templates = &self.templates;
         let same = |k: &Card| k.text == text && k.sub_points == subs;
         let target = match &draft.target {
             DraftTarget::Edit { card } if doc.session.card(card).is_some() => {
@@ -423,7 +416,11 @@ impl App {
         if doc.column().is_none() {
             return false;
         }
-        self.mode = Mode::Entry(Entry { target, editor });
+        let shown = doc
+            .board()
+            .and_then(|b| templates.board(&b.template))
+            .map_or(&[][..], |t| &t.card_fields[..]);
+        self.mode = Mode::Entry(Entry::with_text(target, &draft.text, shown));
         true
     }
 
@@ -450,10 +447,12 @@ impl App {
         let before = doc.cursor;
         let journaled = edit.clone();
         match doc.history.apply(&mut doc.session, edit) {
-            Ok(()) => {
-                doc.undo_places.push(before);
-                if doc.undo_places.len() > HISTORY_STEPS {
-                    doc.undo_places.remove(0);
+            Ok(joined) => {
+                if !joined {
+                    doc.undo_places.push(before);
+                    if doc.undo_places.len() > HISTORY_STEPS {
+                        doc.undo_places.remove(0);
+                    }
                 }
                 doc.redo_places.clear();
                 doc.touch();

@@ -328,6 +328,36 @@ pub enum Msg {
     SearchCount,
     SearchMore,
     SearchHint,
+    // Capture: the photo pane.
+    KeyPhotoPane,
+    KeyZoomIn,
+    KeyZoomOut,
+    KeyZoomReset,
+    KeyPan,
+    KeyNextPhoto,
+    KeyPickPhoto,
+    PhotoPaneEmpty,
+    PhotoPaneHints,
+    PhotoLoading,
+    OnlyOnePhoto,
+    NoImagesInFolder,
+    PhotoOnBoard,
+    PickPhotoTitle,
+    PhotoAdded,
+    // Capture: marks and fields in the card editor.
+    KeyEntryUncertain,
+    KeyEntryStruck,
+    KeyEntryEmphasis,
+    FieldPerson,
+    FieldNumber,
+    FieldVotes,
+    FieldInterested,
+    FlagUncertain,
+    FlagStruck,
+    FlagEmphasis,
+    VotesNotNumber,
+    NumberNotNumber,
+    SheetAdded,
 }
 
 impl Msg {
@@ -753,8 +783,8 @@ impl Msg {
             NewCardTitle => ("Neue Karte", "New card"),
             EditCardTitle => ("Karte bearbeiten", "Edit card"),
             EntryHint => (
-                "Enter nächste Karte · Tab nächste Spalte · Alt-Enter Unterpunkt · Esc fertig",
-                "Enter next card · Tab next column · Alt-Enter sub-point · Esc done",
+                "Enter nächste Karte · Tab weiter · Alt-Enter Unterpunkt · ↓ Felder · Alt-u/d/b ? ~ ! · Esc fertig",
+                "Enter next card · Tab on · Alt-Enter sub-point · ↓ fields · Alt-u/d/b ? ~ ! · Esc done",
             ),
             BoardHints => (
                 "a erfassen · e bearbeiten · d löschen · u rückgängig · ]/[ Wand · ? Hilfe · q beenden",
@@ -1009,6 +1039,67 @@ impl Msg {
                 "(none – choose later with t)",
             ),
             NewTagChoice => ("neues Handlungsfeld „{}“ anlegen", "create tag “{}”"),
+            KeyPhotoPane => (
+                "Foto neben den Karten ein/aus",
+                "photo beside the cards on/off",
+            ),
+            KeyZoomIn => ("Foto näher", "zoom into the photo"),
+            KeyZoomOut => ("Foto weiter weg", "zoom out of the photo"),
+            KeyZoomReset => ("ganzes Foto", "whole photo"),
+            KeyPan => ("Foto verschieben", "move the photo"),
+            KeyNextPhoto => ("nächstes Foto der Wand", "the board's next photo"),
+            KeyPickPhoto => (
+                "Foto aus dem Ordner der Sitzung wählen",
+                "pick a photo from the session's folder",
+            ),
+            PhotoPaneEmpty => (
+                "Diese Wand hat noch kein Foto. b wählt eine Bilddatei (PNG, JPEG) aus dem Ordner der Sitzung.",
+                "This board has no photo yet. b picks an image file (PNG, JPEG) from the session's folder.",
+            ),
+            PhotoPaneHints => (
+                "= näher · - weiter · Alt-←↑↓→ schieben · P nächstes · p zu",
+                "= in · - out · Alt-←↑↓→ move · P next · p close",
+            ),
+            PhotoLoading => ("Foto wird gelesen: {}", "Reading the photo: {}"),
+            OnlyOnePhoto => (
+                "Diese Wand hat nur ein Foto (b fügt weitere hinzu)",
+                "This board has only one photo (b adds more)",
+            ),
+            NoImagesInFolder => (
+                "Keine Bilddatei (PNG, JPEG) im Ordner {} oder darunter",
+                "No image file (PNG, JPEG) in the folder {} or below it",
+            ),
+            PhotoOnBoard => ("an dieser Wand", "on this board"),
+            PickPhotoTitle => ("Foto für diese Wand", "Photo for this board"),
+            PhotoAdded => ("Foto an der Wand: {}", "Photo on the board: {}"),
+            KeyEntryUncertain => (
+                "unsicher gelesen an/aus (wie [?])",
+                "uncertain reading on/off (like [?])",
+            ),
+            KeyEntryStruck => (
+                "durchgestrichen an/aus (wie ~~…~~)",
+                "struck out on/off (like ~~…~~)",
+            ),
+            KeyEntryEmphasis => ("betont an/aus (wie !!!)", "emphasis on/off (like !!!)"),
+            FieldPerson => ("Initiator*in", "Initiator"),
+            FieldNumber => ("Nr.", "No."),
+            FieldVotes => ("Punkte", "Votes"),
+            FieldInterested => ("Interessent*innen", "Interested"),
+            FlagUncertain => ("unsicher", "uncertain"),
+            FlagStruck => ("gestrichen", "struck"),
+            FlagEmphasis => ("betont", "emphasis"),
+            VotesNotNumber => (
+                "Punkte bitte als Zahl (oder leer lassen)",
+                "Votes as a number please (or leave empty)",
+            ),
+            NumberNotNumber => (
+                "Nr. bitte als Zahlen, durch Komma getrennt (oder leer lassen)",
+                "No. as numbers separated by commas please (or leave empty)",
+            ),
+            SheetAdded => (
+                "Neues Blatt angelegt (u macht es rückgängig)",
+                "New sheet added (u undoes)",
+            ),
         }
     }
 

@@ -74,6 +74,8 @@ pub enum Purpose {
     MoveTo,
     /// Merge another cluster into the selected one (cluster review).
     MergeWith,
+    /// A photo file for the board.
+    Photo,
 }
 
 /// One entry of the picker.
@@ -90,6 +92,8 @@ pub enum Choice {
     NoTag,
     /// A cluster of the review, by index.
     Target(usize),
+    /// A photo file, relative to the session's folder.
+    Photo(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -58,6 +58,8 @@ impl Tty {
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env_remove("DISPLAY");
         cmd.env_remove("WAYLAND_DISPLAY");
+        // The test terminal answers no graphics query.
+        cmd.env("STELLWAND_GRAPHICS", "halfblocks");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -96,6 +98,13 @@ impl Tty {
 
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a process id")
+    }
+
+    /// The character and colours of one cell of the screen.
+    pub fn cell(&self, row: u16, col: u16) -> Option<(String, vt100::Color, vt100::Color)> {
+        let p = self.screen.lock().unwrap();
+        let c = p.screen().cell(row, col)?;
+        Some((c.contents().to_string(), c.fgcolor(), c.bgcolor()))
     }
 
     pub fn contents(&self) -> String {

@@ -6,7 +6,7 @@ mod session;
 mod tag_choice;
 
 pub use card::{Card, Flags};
-pub use session::{Board, CardPos, Column, IdKind, Session, Tag, Theme, themes_by_id};
+pub use session::{Board, CardPos, Column, IdKind, PhotoView, Session, Tag, Theme, themes_by_id};
 pub use tag_choice::TagChoice;
 
 pub use crate::core::text::slug;

@@ -35,6 +35,7 @@ pub(crate) fn app() -> (tempfile::TempDir, App) {
         title: "Altstadt".into(),
         template: "district-exchange".into(),
         photos: vec![],
+        view: Default::default(),
         columns,
     });
     let file = dir.path().join("mitte.ron");

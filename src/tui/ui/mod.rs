@@ -1,10 +1,11 @@
 //! Drawing: reads the app state and never changes it. One file per screen.
 
-mod board;
+pub mod board;
 mod editor;
 mod export;
 mod form;
 pub mod help;
+mod photo;
 mod search;
 mod small;
 mod start;

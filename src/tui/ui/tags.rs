@@ -59,6 +59,7 @@ fn title(purpose: Purpose) -> Msg {
         Purpose::ThemeTag => Msg::PickThemeTagTitle,
         Purpose::MoveTo => Msg::PickMoveTitle,
         Purpose::MergeWith => Msg::PickMergeTitle,
+        Purpose::Photo => Msg::PickPhotoTitle,
     }
 }
 

@@ -17,6 +17,9 @@ pub(super) fn board_action(app: &mut App, action: Action) {
     if common(app, &action) {
         return;
     }
+    if super::pane::photo_action(app, &action) {
+        return;
+    }
     let Some(doc) = app.doc.as_mut() else {
         app.screen = Screen::Start;
         return;
