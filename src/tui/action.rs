@@ -71,6 +71,8 @@ pub enum Action {
     NextPhoto,
     /// Picks a photo file from the session's folder.
     PickPhoto,
+    /// Goes to a column of the board chosen by number or name.
+    PickColumn,
 
     // Text input (card editor and form fields).
     Input(char),

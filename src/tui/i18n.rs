@@ -358,6 +358,10 @@ pub enum Msg {
     VotesNotNumber,
     NumberNotNumber,
     SheetAdded,
+    // Capture: sheet after sheet.
+    KeyPickColumn,
+    PickColumnTitle,
+    CardCount,
 }
 
 impl Msg {
@@ -1096,6 +1100,15 @@ impl Msg {
                 "Nr. bitte als Zahlen, durch Komma getrennt (oder leer lassen)",
                 "No. as numbers separated by commas please (or leave empty)",
             ),
+            KeyPickColumn => (
+                "zu einer Spalte: g und ihre Nummer (oder tippen)",
+                "go to a column: g and its number (or type)",
+            ),
+            PickColumnTitle => (
+                "Zu Spalte (Nummer oder Name)",
+                "Go to column (number or name)",
+            ),
+            CardCount => ("{} Karten", "{} cards"),
             SheetAdded => (
                 "Neues Blatt angelegt (u macht es rückgängig)",
                 "New sheet added (u undoes)",

@@ -356,6 +356,7 @@ fn photo_bindings() -> Vec<Binding> {
     };
     let mut t = vec![
         bind(Board, &[ch('p')], A::TogglePhotoPane, Msg::KeyPhotoPane),
+        bind(Board, &[ch('g')], A::PickColumn, Msg::KeyPickColumn),
         bind(Board, &[ch('b')], A::PickPhoto, Msg::KeyPickPhoto),
         bind(Board, &[ch('P')], A::NextPhoto, Msg::KeyNextPhoto),
         bind(

@@ -76,6 +76,8 @@ pub enum Purpose {
     MergeWith,
     /// A photo file for the board.
     Photo,
+    /// A column of the board to go to.
+    Column,
 }
 
 /// One entry of the picker.
@@ -94,6 +96,8 @@ pub enum Choice {
     Target(usize),
     /// A photo file, relative to the session's folder.
     Photo(String),
+    /// A column of the current board, by index.
+    Column(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

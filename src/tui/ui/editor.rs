@@ -11,11 +11,11 @@ use crate::core::template::CardField;
 
 use super::super::app::App;
 use super::super::editor::Editor;
-use super::width_of;
-use unicode_width::UnicodeWidthChar;
 use super::super::entry::{Entry, Focus};
 use super::super::i18n::Msg;
 use super::board::flag_badges;
+use super::width_of;
+use unicode_width::UnicodeWidthChar;
 
 /// The text word-wrapped into rows of at most `width` terminal cells, and
 /// the cursor's row and column (in cells).

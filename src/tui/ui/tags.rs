@@ -60,6 +60,7 @@ fn title(purpose: Purpose) -> Msg {
         Purpose::MoveTo => Msg::PickMoveTitle,
         Purpose::MergeWith => Msg::PickMergeTitle,
         Purpose::Photo => Msg::PickPhotoTitle,
+        Purpose::Column => Msg::PickColumnTitle,
     }
 }
 

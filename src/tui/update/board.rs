@@ -6,6 +6,7 @@ use crate::core::model::Card;
 use super::super::action::Action;
 use super::super::app::{App, Doc, Field, Form, FormPurpose, Mode, Screen, Severity};
 use super::super::i18n::Msg;
+use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
 use super::super::{clipboard, export, search, tags, themes};
 use super::common;
 use super::entry::{EntryPlace, start_edit, start_entry};
@@ -137,6 +138,7 @@ pub(super) fn board_action(app: &mut App, action: Action) {
         Action::Copy => clipboard::copy_card(app),
         Action::CopyBoard => clipboard::copy_board(app),
         Action::Export => export::open(app),
+        Action::PickColumn => open_column_picker(app),
         _ => {}
     }
 }
@@ -279,5 +281,61 @@ fn move_to_board(app: &mut App, next: bool) {
     if app.apply(edit) {
         let text = Msg::CardMovedToBoard.fill(app.lang, &[&title]);
         app.set_status(Severity::Info, text);
+    }
+}
+
+/// `g`: the board's columns by number and heading; a digit goes there at
+/// once, so every column of a sheet is two keys away.
+fn open_column_picker(app: &mut App) {
+    let Some(board) = app.doc.as_ref().and_then(Doc::board) else {
+        return app.warn(Msg::NoBoard);
+    };
+    let current = app.doc.as_ref().map_or(0, |d| d.cursor.column);
+    let items = board
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Item {
+            choice: Choice::Column(i),
+            label: c.heading.clone(),
+            key: if i < 9 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            },
+            hint: Msg::CardCount.fill(app.lang, &[&c.cards.len()]),
+        })
+        .collect();
+    let mut picker = Picker::new(Purpose::Column, items);
+    picker.selected = current;
+    app.mode = Mode::Picker(picker);
+}
+
+/// Keys in the column picker.
+pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Action) {
+    if let Action::Input(c @ '1'..='9') = action
+        && picker.query().is_empty()
+    {
+        let i = c as usize - '1' as usize;
+        if i < picker.items.len() {
+            return go_to_column(app, i);
+        }
+    }
+    if matches!(action, Action::Help) {
+        app.help = Some(0);
+        app.mode = Mode::Picker(picker);
+        return;
+    }
+    match picker.step(action) {
+        Outcome::Stay => app.mode = Mode::Picker(picker),
+        Outcome::Chosen(Choice::Column(i)) => go_to_column(app, i),
+        _ => {}
+    }
+}
+
+fn go_to_column(app: &mut App, column: usize) {
+    if let Some(doc) = app.doc.as_mut() {
+        doc.cursor.column = column;
+        doc.clamp();
     }
 }

@@ -70,6 +70,9 @@ fn dispatch(app: &mut App, action: Action) {
         Mode::Picker(picker) if picker.purpose == tags::Purpose::Photo => {
             pane::picker_action(app, picker, action)
         }
+        Mode::Picker(picker) if picker.purpose == tags::Purpose::Column => {
+            board::column_picker_action(app, picker, action)
+        }
         Mode::Picker(picker) => tags::picker_action(app, picker, action),
         Mode::Search(s) => search::search_action(app, s, action),
         Mode::Review(r) => themes::review_action(app, r, action),

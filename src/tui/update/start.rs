@@ -93,6 +93,8 @@ fn tag_set_field(app: &App) -> Field {
     }
 }
 
+/// The choice of a board template: the current board's template first
+/// chosen, so that sheet after sheet of one kind is Enter each.
 pub(super) fn template_field(app: &App) -> Field {
     let options: Vec<(String, String)> = app
         .templates
@@ -100,9 +102,16 @@ pub(super) fn template_field(app: &App) -> Field {
         .iter()
         .map(|t| (t.key.clone(), format!("{} ({})", t.name, t.key)))
         .collect();
+    let current = app
+        .doc
+        .as_ref()
+        .filter(|_| app.screen == super::super::app::Screen::Board)
+        .and_then(|d| d.board())
+        .map(|b| b.template.clone());
     let index = options
         .iter()
-        .position(|(k, _)| k == "district-exchange")
+        .position(|(k, _)| Some(k) == current.as_ref())
+        .or_else(|| options.iter().position(|(k, _)| k == "district-exchange"))
         .unwrap_or(0);
     Field {
         label: Msg::FieldTemplate,
