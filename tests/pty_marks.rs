@@ -105,7 +105,7 @@ fn typed_marks_make_the_same_cards_as_imported_ones() {
             "getippt.ron",
         ],
     );
-    let mut tty = Tty::start(dir.path(), &["getippt.ron"]);
+    let mut tty = Tty::start(dir.path(), &["getippt.ron"], &[]);
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
@@ -133,7 +133,7 @@ fn typed_marks_make_the_same_cards_as_imported_ones() {
     let screen = tty.contents();
     assert!(screen.contains("Wildes Parken !!! ‹!›"), "{screen}");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 
     let imported = store::load(&dir.path().join("importiert.ron"))
         .unwrap()

@@ -56,7 +56,7 @@ fn two_working_group_sheets_with_tab_alone_between_fields_and_sheets() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let mut tty = Tty::start(dir.path(), &["gruppen.ron"]);
+    let mut tty = Tty::start(dir.path(), &["gruppen.ron"], &[]);
     tty.wait_for("Wand 1/1: Gesprächsgruppe");
     tty.send("a");
     tty.wait_for("ERFASSEN");
@@ -89,7 +89,7 @@ fn two_working_group_sheets_with_tab_alone_between_fields_and_sheets() {
     tty.send("\x1b");
     tty.wait_for(" WAND ");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 
     let s = store::load(&dir.path().join("gruppen.ron"))
         .unwrap()
@@ -123,7 +123,7 @@ fn any_column_is_two_keys_away() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let mut tty = Tty::start(dir.path(), &["ag.ron"]);
+    let mut tty = Tty::start(dir.path(), &["ag.ron"], &[]);
     tty.wait_for("Spalte 1/8");
     tty.send("g8");
     tty.wait_for("Spalte 8/8");
@@ -134,5 +134,5 @@ fn any_column_is_two_keys_away() {
     tty.send("gVerantw\r");
     tty.wait_for("Spalte 7/8");
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 }

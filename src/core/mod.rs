@@ -12,6 +12,7 @@ pub mod lock;
 pub mod merge;
 pub mod model;
 pub mod photo;
+pub mod recent;
 pub mod repair;
 pub mod sanitize;
 pub mod search;

@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::core::edit::{Edit, History};
 use crate::core::error::Lang;
 use crate::core::model::{Board, Card, Column, Session};
+use crate::core::recent;
 use crate::core::session_file::{self, Draft, DraftTarget, SessionFile};
 use crate::core::store::{self, SessionSummary};
 use crate::core::template::Templates;
@@ -243,6 +244,9 @@ pub struct App {
     pub photos: Photos,
     /// The terminal's size in cells, for the layout of the photo pane.
     pub size: (u16, u16),
+    /// The file where this user's places and last tag set are remembered;
+    /// `None`: nothing is remembered (tests).
+    pub recent: Option<PathBuf>,
 }
 
 impl App {
@@ -296,6 +300,7 @@ impl App {
             export: ExportSettings::default(),
             photos: Photos::default(),
             size: (120, 35),
+            recent: None,
         };
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);
@@ -315,6 +320,7 @@ impl App {
     /// has it or it is newer than this program), recovering what a crash
     /// left in its journal and draft; problems go to the status bar.
     pub fn open(&mut self, path: &Path) -> bool {
+        self.remember_place();
         if let Some(old) = self.doc.take()
             && let Some(file) = old.file
         {
@@ -346,6 +352,7 @@ impl App {
         self.doc = Some(doc);
         self.screen = Screen::Board;
         self.mode = Mode::Normal;
+        self.restore_place();
         let draft = opened
             .recovered
             .draft
@@ -364,6 +371,62 @@ impl App {
             self.set_status(severity, text.join(" · "));
         }
         true
+    }
+
+    /// Goes back to the board and card where the open session was left.
+    pub fn restore_place(&mut self) {
+        let (Some(state), Some(doc)) = (&self.recent, self.doc.as_mut()) else {
+            return;
+        };
+        let recent = recent::load(state);
+        let Some(place) = recent.place(&doc.path) else {
+            return;
+        };
+        if let Some(card) = place.card.as_deref()
+            && doc.session.find_card(card).is_some()
+        {
+            doc.select(card);
+            return;
+        }
+        if let Some(b) = doc.session.board_index(&place.board) {
+            doc.cursor.board = b;
+            let column = place.column.as_deref();
+            doc.cursor.column = column
+                .and_then(|c| doc.session.boards[b].column_index(c))
+                .unwrap_or(0);
+            doc.cursor.card = 0;
+            doc.clamp();
+        }
+    }
+
+    /// Notes where the open session is left, for the next time it opens.
+    pub fn remember_place(&self) {
+        let (Some(state), Some(doc)) = (&self.recent, self.doc.as_ref()) else {
+            return;
+        };
+        let Some(board) = doc.board() else { return };
+        let mut recent = recent::load(state);
+        recent.remember(recent::Place {
+            file: doc.path.clone(),
+            board: board.id.clone(),
+            column: doc.column().map(|c| c.key.clone()),
+            card: doc.card().map(|c| c.id.clone()),
+        });
+        // Remembering is a convenience: a failure is not worth a message.
+        let _ = recent::save(state, &recent);
+    }
+
+    /// The tag set chosen for the last new session, if one is remembered.
+    pub fn last_tag_set(&self) -> Option<String> {
+        recent::load(self.recent.as_ref()?).tag_set
+    }
+
+    /// Notes the tag set chosen for a new session.
+    pub fn remember_tag_set(&self, key: &str) {
+        let Some(state) = &self.recent else { return };
+        let mut recent = recent::load(state);
+        recent.tag_set = Some(key.to_string());
+        let _ = recent::save(state, &recent);
     }
 
     /// Puts the card that was being typed when the program ended back into

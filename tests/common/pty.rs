@@ -60,6 +60,8 @@ impl Tty {
         cmd.env_remove("WAYLAND_DISPLAY");
         // The test terminal answers no graphics query.
         cmd.env("STELLWAND_GRAPHICS", "halfblocks");
+        // What the program remembers goes into the test's folder.
+        cmd.env("XDG_STATE_HOME", cwd.join(".state"));
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -170,6 +170,7 @@ pub fn shutdown(app: &mut App) {
 
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
+    app.remember_place();
     if let Some(doc) = app.doc.as_mut()
         && let Some(file) = doc.file.take()
     {

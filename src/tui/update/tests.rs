@@ -691,3 +691,67 @@ fn a_theme_collection_card_takes_number_person_and_interested_with_tab() {
     assert_eq!(cards[0].interested, ["Franke", "Richter"]);
     assert_eq!(cards[1].text, "Begegnungen schaffen");
 }
+
+#[test]
+fn a_new_session_starts_without_a_date_and_with_the_last_tag_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    app.recent = Some(dir.path().join("state/recent.ron"));
+    update(&mut app, Action::NewSession);
+    let Mode::Form(form) = &app.mode else {
+        panic!("no form")
+    };
+    assert_eq!(form.fields[2].value(), "", "the date starts empty");
+    assert_eq!(form.fields[4].value(), "", "no tag set remembered yet");
+    // The first session: Rostock 2020 chosen, no date typed.
+    type_text(&mut app, "Konferenz Nord");
+    for _ in 0..3 {
+        update(&mut app, Action::CommitNext);
+    }
+    while !matches!(&app.mode, Mode::Form(f) if f.fields[4].value() == "rostock-2020") {
+        update(&mut app, Action::Right);
+    }
+    update(&mut app, Action::Commit);
+    assert_eq!(session(&app).date, "");
+    assert_eq!(session(&app).tag_sets, ["rostock-2020"]);
+    update(&mut app, Action::Sessions);
+    update(&mut app, Action::NewSession);
+    let Mode::Form(form) = &app.mode else {
+        panic!("no form")
+    };
+    assert_eq!(form.fields[4].value(), "rostock-2020");
+}
+
+#[test]
+fn reopening_a_session_returns_to_its_board_and_card() {
+    let (dir, mut app) = app_with_session();
+    app.recent = Some(dir.path().join("state/recent.ron"));
+    update(&mut app, Action::AddCard);
+    for t in ["a", "b", "c"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "d");
+    update(&mut app, Action::CommitNext);
+    // On to a second sheet, with cards in its second column.
+    type_text(&mut app, "e");
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "f");
+    update(&mut app, Action::Commit);
+    type_text(&mut app, "g");
+    update(&mut app, Action::Cancel);
+    let file = path(&app);
+    let before = app.doc.as_ref().unwrap().cursor;
+    assert_eq!((before.board, before.column), (1, 1));
+    update(&mut app, Action::Up);
+    shutdown(&mut app);
+    let mut again = App::open_file(Lang::De, Templates::builtin(), &file);
+    assert_eq!(again.doc.as_ref().unwrap().cursor, Default::default());
+    again.recent = Some(dir.path().join("state/recent.ron"));
+    again.restore_place();
+    let doc = again.doc.as_ref().unwrap();
+    assert_eq!(doc.card().map(|c| c.text.as_str()), Some("f"));
+    assert_eq!(doc.cursor.board, 1);
+}
