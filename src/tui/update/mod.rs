@@ -63,6 +63,12 @@ fn dispatch(app: &mut App, action: Action) {
     if app.help.is_some() {
         return help(app, action);
     }
+    // q means quit wherever it is not typed text (the keymap makes it a
+    // letter while typing): the review or a dialog closes on the way out.
+    if action == Action::Quit && !matches!(app.mode, Mode::Normal) {
+        app.mode = Mode::Normal;
+        return persist::quit(app);
+    }
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
     match mode {
         Mode::Entry(e) => entry::entry_action(app, e, action),

@@ -755,3 +755,24 @@ fn reopening_a_session_returns_to_its_board_and_card() {
     assert_eq!(doc.card().map(|c| c.text.as_str()), Some("f"));
     assert_eq!(doc.cursor.board, 1);
 }
+
+#[test]
+fn q_quits_from_the_cluster_review() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    for t in ["Kita-Plätze fehlen", "fehlende Kitaplätze"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    assert!(matches!(app.mode, Mode::Review(_)));
+    let key = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('q'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    let action = crate::tui::keymap::lookup(&app, key);
+    assert_eq!(action, Some(Action::Quit));
+    update(&mut app, Action::Quit);
+    assert!(app.quit, "q ends the program from the review too");
+}
