@@ -236,7 +236,6 @@ pub enum Msg {
     ScopeFor,
     ScopeSwitch,
     UseTagSet,
-    TagCount,
     NoTagChoice,
     ChooseTagSet,
     FilterAll,
@@ -361,7 +360,8 @@ pub enum Msg {
     // Capture: sheet after sheet.
     KeyPickColumn,
     PickColumnTitle,
-    CardCount,
+    TagOne,
+    TagMany,
 }
 
 impl Msg {
@@ -846,7 +846,6 @@ impl Msg {
             ScopeFor => ("Für:", "For:"),
             ScopeSwitch => ("(Tab wechselt)", "(Tab switches)"),
             UseTagSet => ("Tag-Set „{}“ übernehmen", "use tag set “{}”"),
-            TagCount => ("{} Handlungsfelder", "{} tags"),
             NoTagChoice => ("(kein Handlungsfeld)", "(no tag)"),
             ChooseTagSet => (
                 "Noch keine Handlungsfelder: ein Tag-Set wählen oder ein neues eintippen",
@@ -1108,11 +1107,28 @@ impl Msg {
                 "Zu Spalte (Nummer oder Name)",
                 "Go to column (number or name)",
             ),
-            CardCount => ("{} Karten", "{} cards"),
+            TagOne => ("Handlungsfeld", "tag"),
+            TagMany => ("Handlungsfelder", "tags"),
             SheetAdded => (
                 "Neues Blatt angelegt (u macht es rückgängig)",
                 "New sheet added (u undoes)",
             ),
+        }
+    }
+
+    /// A number with its noun, in the singular for one: "1 Karte",
+    /// "3 Karten".
+    pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
+        let noun = if n == 1 { one } else { many };
+        format!("{n} {}", noun.text(lang))
+    }
+
+    /// "1 Karte", "3 Karten".
+    pub fn cards(lang: Lang, n: usize) -> String {
+        let s = Msg::count(lang, n, Msg::Card, Msg::Cards);
+        match lang {
+            Lang::De => s,
+            Lang::En => s.to_lowercase(),
         }
     }
 
@@ -1141,6 +1157,18 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_card_is_singular() {
+        assert_eq!(Msg::cards(Lang::De, 1), "1 Karte");
+        assert_eq!(Msg::cards(Lang::De, 0), "0 Karten");
+        assert_eq!(Msg::cards(Lang::En, 1), "1 card");
+        assert_eq!(Msg::cards(Lang::En, 2), "2 cards");
+        assert_eq!(
+            Msg::count(Lang::De, 1, Msg::TagOne, Msg::TagMany),
+            "1 Handlungsfeld"
+        );
+    }
 
     #[test]
     fn placeholders_are_filled_in_order() {

@@ -302,7 +302,7 @@ fn set_items(app: &App, session: &Session) -> Vec<Item> {
             choice: Choice::TagSet(s.key.clone()),
             label: Msg::UseTagSet.fill(app.lang, &[&s.name]),
             key: "+".into(),
-            hint: Msg::TagCount.fill(app.lang, &[&s.tags.len()]),
+            hint: Msg::count(app.lang, s.tags.len(), Msg::TagOne, Msg::TagMany),
         })
         .collect()
 }

@@ -312,9 +312,9 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         Style::default().fg(Color::Gray)
     };
     let title = if column.cards.len() == total {
-        format!(" {} {} ", total, app.t(Msg::Cards))
+        format!(" {} ", Msg::cards(app.lang, total))
     } else {
-        format!(" {}/{} {} ", column.cards.len(), total, app.t(Msg::Cards))
+        format!(" {}/{} ", column.cards.len(), Msg::cards(app.lang, total))
     };
     let block = Block::default()
         .borders(Borders::ALL)

@@ -303,7 +303,7 @@ fn open_column_picker(app: &mut App) {
             } else {
                 String::new()
             },
-            hint: Msg::CardCount.fill(app.lang, &[&c.cards.len()]),
+            hint: Msg::cards(app.lang, c.cards.len()),
         })
         .collect();
     let mut picker = Picker::new(Purpose::Column, items);
