@@ -212,6 +212,21 @@ pub enum Mode {
     Review(Box<Review>),
     /// The export dialog after its form: folder question or preview.
     Export(Box<ExportDialog>),
+    /// A yes-or-no question before something that loses work.
+    Confirm(Confirm),
+}
+
+/// What a yes answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmable {
+    DeleteBoard { board: String },
+}
+
+/// A question waiting for yes or no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Confirmable,
 }
 
 /// The whole state of the terminal UI.

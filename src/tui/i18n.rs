@@ -362,6 +362,10 @@ pub enum Msg {
     PickColumnTitle,
     TagOne,
     TagMany,
+    AskDeleteBoard,
+    ConfirmHint,
+    KeyConfirmYes,
+    KeyConfirmNo,
 }
 
 impl Msg {
@@ -1109,6 +1113,16 @@ impl Msg {
             ),
             TagOne => ("Handlungsfeld", "tag"),
             TagMany => ("Handlungsfelder", "tags"),
+            AskDeleteBoard => (
+                "Die Wand „{}“ mit {} löschen?",
+                "Delete the board “{}” with its {}?",
+            ),
+            ConfirmHint => (
+                "j/Enter: ja, löschen · n/Esc: nein (u macht es später rückgängig)",
+                "y/Enter: yes, delete · n/Esc: no (u undoes it later)",
+            ),
+            KeyConfirmYes => ("ja", "yes"),
+            KeyConfirmNo => ("nein", "no"),
             SheetAdded => (
                 "Neues Blatt angelegt (u macht es rückgängig)",
                 "New sheet added (u undoes)",

@@ -31,6 +31,8 @@ pub enum Context {
     Export,
     /// The export's question whether to create the folder.
     ExportAsk,
+    /// A yes-or-no question.
+    Confirm,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -310,6 +312,18 @@ fn default_bindings() -> Vec<Binding> {
     ];
     t.extend(tagging_bindings());
     t.extend(photo_bindings());
+    t.push(bind(
+        Confirm,
+        &[ch('j'), ch('y'), plain(K::Enter)],
+        A::Commit,
+        Msg::KeyConfirmYes,
+    ));
+    t.push(bind(
+        Confirm,
+        &[ch('n'), plain(K::Esc)],
+        A::Cancel,
+        Msg::KeyConfirmNo,
+    ));
     for n in 1..=9u8 {
         t.push(Binding {
             context: Board,
@@ -583,6 +597,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Search(_), _) => &[Context::Search],
         (Mode::Review(r), _) if r.picker.is_some() || r.rename.is_some() => &[Context::Picker],
         (Mode::Review(_), _) => &[Context::Review, Context::Global],
+        (Mode::Confirm(_), _) => &[Context::Confirm],
         (Mode::Export(d), _) if d.stage == Stage::AskCreate => &[Context::ExportAsk],
         (Mode::Export(_), _) => &[Context::Export],
         (Mode::Normal, Screen::Start) => &[Context::Start, Context::Global],

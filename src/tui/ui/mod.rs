@@ -40,6 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Form(form) => form::draw(frame, app, form, area),
         Mode::Picker(picker) => tags::draw(frame, app, picker, area),
         Mode::Export(dialog) => export::draw(frame, app, dialog, area),
+        Mode::Confirm(c) => form::draw_confirm(frame, app, c, area),
         _ => {}
     }
     if let Some(offset) = app.help {

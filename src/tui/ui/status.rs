@@ -23,6 +23,7 @@ fn mode_label(app: &App) -> Msg {
         (Mode::Search(_), _) => Msg::ModeSearch,
         (Mode::Review(_), _) => Msg::ModeReview,
         (Mode::Export(_), _) => Msg::ModeExport,
+        (Mode::Confirm(_), _) => Msg::ModeForm,
         (Mode::Normal, Screen::Start) => Msg::ModeStart,
         (Mode::Normal, Screen::Board) => Msg::ModeBoard,
     }

@@ -4,7 +4,9 @@ use crate::core::edit::Edit;
 use crate::core::model::Card;
 
 use super::super::action::Action;
-use super::super::app::{App, Doc, Field, Form, FormPurpose, Mode, Screen, Severity};
+use super::super::app::{
+    App, Confirm, Confirmable, Doc, Field, Form, FormPurpose, Mode, Screen, Severity,
+};
 use super::super::i18n::Msg;
 use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
 use super::super::{clipboard, export, search, tags, themes};
@@ -103,11 +105,20 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             app.mode = Mode::Form(form);
         }
         Action::DeleteBoard => {
-            if let Some(board) = doc.board().map(|b| b.id.clone())
-                && app.apply(Edit::RemoveBoard { board })
-            {
-                app.info(Msg::BoardDeleted);
+            let Some(board) = doc.board() else {
+                return app.warn(Msg::NoBoard);
+            };
+            let id = board.id.clone();
+            let cards = board.card_count();
+            if cards == 0 {
+                return delete_board(app, id);
             }
+            let question =
+                Msg::AskDeleteBoard.fill(app.lang, &[&board.title, &Msg::cards(app.lang, cards)]);
+            app.mode = Mode::Confirm(Confirm {
+                question,
+                on_yes: Confirmable::DeleteBoard { board: id },
+            });
         }
         Action::OpenPhoto => open_photo(app),
         Action::EditSession => {
@@ -140,6 +151,27 @@ pub(super) fn board_action(app: &mut App, action: Action) {
         Action::Export => export::open(app),
         Action::PickColumn => open_column_picker(app),
         _ => {}
+    }
+}
+
+pub(super) fn delete_board(app: &mut App, board: String) {
+    if app.apply(Edit::RemoveBoard { board }) {
+        app.info(Msg::BoardDeleted);
+    }
+}
+
+/// The answer to a question: yes carries it out, anything else not.
+pub(super) fn confirm_action(app: &mut App, confirm: Confirm, action: Action) {
+    match action {
+        Action::Commit => match confirm.on_yes {
+            Confirmable::DeleteBoard { board } => delete_board(app, board),
+        },
+        Action::Cancel => {}
+        Action::Help => {
+            app.help = Some(0);
+            app.mode = Mode::Confirm(confirm);
+        }
+        _ => app.mode = Mode::Confirm(confirm),
     }
 }
 

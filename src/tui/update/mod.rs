@@ -83,6 +83,7 @@ fn dispatch(app: &mut App, action: Action) {
         Mode::Search(s) => search::search_action(app, s, action),
         Mode::Review(r) => themes::review_action(app, r, action),
         Mode::Export(dialog) => export::dialog_action(app, dialog, action),
+        Mode::Confirm(c) => board::confirm_action(app, c, action),
         Mode::Normal => match app.screen {
             Screen::Start => start::start_action(app, action),
             Screen::Board => {

@@ -776,3 +776,28 @@ fn q_quits_from_the_cluster_review() {
     update(&mut app, Action::Quit);
     assert!(app.quit, "q ends the program from the review too");
 }
+
+#[test]
+fn deleting_a_board_with_cards_asks_first() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::DeleteBoard);
+    assert_eq!(session(&app).boards.len(), 1, "not deleted without asking");
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    update(&mut app, Action::Cancel);
+    assert_eq!(session(&app).boards.len(), 1);
+    update(&mut app, Action::DeleteBoard);
+    update(&mut app, Action::Commit);
+    assert_eq!(session(&app).boards.len(), 0);
+    update(&mut app, Action::Undo);
+    assert_eq!(session(&app).card_count(), 1);
+    // An empty board goes at once.
+    update(&mut app, Action::NewBoard);
+    update(&mut app, Action::Commit);
+    assert_eq!(session(&app).boards.len(), 2);
+    update(&mut app, Action::DeleteBoard);
+    assert_eq!(session(&app).boards.len(), 1);
+    assert_eq!(app.mode, Mode::Normal);
+}
