@@ -849,7 +849,7 @@ impl Msg {
             ScopeBoard => ("ganze Wand", "whole board"),
             ScopeFor => ("Für:", "For:"),
             ScopeSwitch => ("(Tab wechselt)", "(Tab switches)"),
-            UseTagSet => ("Tag-Set „{}“ übernehmen", "use tag set “{}”"),
+            UseTagSet => ("Tag-Set übernehmen ({})", "use this tag set ({})"),
             NoTagChoice => ("(kein Handlungsfeld)", "(no tag)"),
             ChooseTagSet => (
                 "Noch keine Handlungsfelder: ein Tag-Set wählen oder ein neues eintippen",

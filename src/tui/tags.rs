@@ -300,9 +300,19 @@ fn set_items(app: &App, session: &Session) -> Vec<Item> {
         .filter(|s| !session.tag_sets.contains(&s.key))
         .map(|s| Item {
             choice: Choice::TagSet(s.key.clone()),
-            label: Msg::UseTagSet.fill(app.lang, &[&s.name]),
+            // The set's own name is what typing matches, the same in every
+            // language; what choosing it does is said beside it.
+            label: s.name.clone(),
             key: "+".into(),
-            hint: Msg::count(app.lang, s.tags.len(), Msg::TagOne, Msg::TagMany),
+            hint: Msg::UseTagSet.fill(
+                app.lang,
+                &[&Msg::count(
+                    app.lang,
+                    s.tags.len(),
+                    Msg::TagOne,
+                    Msg::TagMany,
+                )],
+            ),
         })
         .collect()
 }
