@@ -393,6 +393,28 @@ mod tests {
     }
 
     #[test]
+    fn headings_are_the_sheets_own_words() {
+        // The protocol's lines, joined where a heading runs over several.
+        let protocol =
+            include_str!("../../tests/fixtures/gelsenkirchen-mitte-2019-fotoprotokoll.txt")
+                .replace("...", "…")
+                .replace('\n', " ");
+        let t = Templates::builtin();
+        for key in ["working-group", "district-exchange"] {
+            for c in &t.board(key).unwrap().columns {
+                assert!(
+                    protocol.contains(&c.heading),
+                    "{key}/{}: „{}“ is not on the sheet",
+                    c.key,
+                    c.heading
+                );
+            }
+        }
+        let owner = t.board("working-group").unwrap().column("owner").unwrap();
+        assert!(owner.heading.contains("Wer hat den Hut auf"));
+    }
+
+    #[test]
     fn unknown_template_lists_the_known_ones() {
         let t = Templates::builtin();
         let err = t.require_board("district").unwrap_err();
