@@ -39,7 +39,6 @@ fn account_name() -> Option<String> {
     None
 }
 
-
 /// Who holds a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owner {

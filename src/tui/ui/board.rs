@@ -14,7 +14,7 @@ use super::super::i18n::Msg;
 use super::super::photo::split;
 use super::super::tags::{self, filter_label};
 use super::width_of;
-use super::{editor, photo, status, truncate, wrap};
+use super::{editor, fit_hints, photo, status, truncate, wrap};
 
 /// Columns are never drawn narrower than this; more columns scroll sideways.
 const MIN_COLUMN_WIDTH: u16 = 28;
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     buf.set_stringn(
         hints.x + 1,
         hints.y,
-        app.t(hint),
+        fit_hints(app.t(hint), hints.width.saturating_sub(2) as usize),
         hints.width.saturating_sub(2) as usize,
         Style::default().fg(Color::DarkGray),
     );
@@ -380,7 +380,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
             (Msg::EditCardTitle, i.unwrap_or(column.cards.len()), 1)
         }
     };
-    let h = editor::entry_height(entry, inner.width, inner.height / 2);
+    let h = editor::entry_height(entry, inner.width, inner.height * 2 / 3);
     let above_height = (inner.height - h) as usize;
     let anchor = split.checked_sub(1);
     let first = first_visible(&column.cards, (tags, other), anchor, width, above_height);

@@ -116,7 +116,7 @@ pub fn draw_entry(frame: &mut Frame, app: &App, entry: &Entry, title: &str, area
         height: inner.height - field_rows,
         ..inner
     };
-    let cursor = draw_text(frame, &entry.editor, text_area);
+    let cursor = draw_text(frame, &entry.editor, text_area, entry.focus == Focus::Text);
     let label_width = entry
         .shown
         .iter()
@@ -178,13 +178,18 @@ pub fn draw_entry(frame: &mut Frame, app: &App, entry: &Entry, title: &str, area
 
 /// The text of the editor, scrolled so the cursor's row shows; where the
 /// cursor is.
-fn draw_text(frame: &mut Frame, editor: &Editor, inner: Rect) -> Option<Position> {
+fn draw_text(frame: &mut Frame, editor: &Editor, inner: Rect, focused: bool) -> Option<Position> {
     if inner.width == 0 || inner.height == 0 {
         return None;
     }
     let (rows, (crow, ccol)) = layout(editor, inner.width as usize);
     let visible = inner.height as usize;
-    let first = (crow + 1).saturating_sub(visible);
+    // Typing in a field below: the text shows from its first line.
+    let first = if focused {
+        (crow + 1).saturating_sub(visible)
+    } else {
+        0
+    };
     let buf = frame.buffer_mut();
     for (i, row) in rows.iter().skip(first).take(visible).enumerate() {
         buf.set_stringn(
@@ -195,7 +200,7 @@ fn draw_text(frame: &mut Frame, editor: &Editor, inner: Rect) -> Option<Position
             Style::default().add_modifier(Modifier::BOLD),
         );
     }
-    Some(Position {
+    (crow >= first && crow - first < visible).then(|| Position {
         x: inner.x + ccol as u16,
         y: inner.y + (crow - first) as u16,
     })

@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Path, board: &Board, area: R
     frame.buffer_mut().set_stringn(
         hints.x,
         hints.y,
-        truncate(app.t(Msg::PhotoPaneHints), hints.width as usize),
+        super::fit_hints(app.t(Msg::PhotoPaneHints), hints.width as usize),
         hints.width as usize,
         dim,
     );
