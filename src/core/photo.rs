@@ -83,7 +83,6 @@ pub fn image_kind(path: &Path) -> Option<ImageKind> {
     (found == named).then_some(found)
 }
 
-
 /// The longest side a photo is kept at after reading: a 24-megapixel photo
 /// is scaled down once, so that zooming and drawing never touch the original.
 pub const MAX_SIDE: u32 = 2048;

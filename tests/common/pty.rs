@@ -22,6 +22,7 @@ pub struct Tty {
     raw: Arc<Mutex<Vec<u8>>>,
     master: Option<Box<dyn MasterPty + Send>>,
     stop_reading: Arc<std::sync::atomic::AtomicBool>,
+    _state: tempfile::TempDir,
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
@@ -60,8 +61,10 @@ impl Tty {
         cmd.env_remove("WAYLAND_DISPLAY");
         // The test terminal answers no graphics query.
         cmd.env("STELLWAND_GRAPHICS", "halfblocks");
-        // What the program remembers goes into the test's folder.
-        cmd.env("XDG_STATE_HOME", cwd.join(".state"));
+        // What the program remembers goes into a folder of the test's own,
+        // not beside the session files.
+        let state = tempfile::tempdir().expect("a folder for the program's memory");
+        cmd.env("XDG_STATE_HOME", state.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -95,6 +98,7 @@ impl Tty {
             raw,
             master: Some(pair.master),
             stop_reading,
+            _state: state,
         }
     }
 
