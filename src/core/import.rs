@@ -401,31 +401,13 @@ fn refs_of(text: &str) -> Vec<u32> {
     refs
 }
 
-/// Whether everything of the text is inside `~~…~~`.
-fn fully_struck(text: &str) -> bool {
-    if !text.contains("~~") {
-        return false;
-    }
-    let mut outside = String::new();
-    for (i, part) in text.split("~~").enumerate() {
-        if i % 2 == 0 {
-            outside.push_str(part);
-        }
-    }
-    // An unclosed strike runs to the end.
-    text.matches("~~").count() >= 2 && !outside.chars().any(char::is_alphanumeric)
-}
-
 /// A card from its text and sub-points, flags and references read from the text.
 fn make_card(session: &mut Session, text: &str, subs: Vec<String>) -> Card {
-    let text = text.trim().to_string();
-    let mut card = Card::new(session.fresh_id("k"), text.clone());
-    card.sub_points = subs.into_iter().filter(|s| !s.is_empty()).collect();
-    card.flags.uncertain = text.contains("[?]") || text.contains("(?)") || text.starts_with("? ");
-    card.flags.struck = fully_struck(&text);
-    card.flags.emphasis = text.contains("!!!") || text.ends_with('!');
-    card.refs = refs_of(&text);
-    card
+    let mut lines = CardLines::new(text);
+    for s in subs {
+        lines.sub_point(&s);
+    }
+    lines.into_card(session.fresh_id("k"))
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -575,8 +557,11 @@ fn new_board(session: &mut Session, template: &BoardTemplate, title: &str) -> Bo
     template.new_board(id, title)
 }
 
+mod card;
 mod notation;
 mod protocol;
+
+pub use card::{CardLines, marks, read_card};
 
 #[cfg(test)]
 mod tests;

@@ -574,6 +574,7 @@ mod tests {
             title: "Altstadt".into(),
             template: "district-exchange".into(),
             photos: vec!["fotos/IMG_0001.jpg".into()],
+            view: Default::default(),
             columns: vec![Column {
                 key: "needs".into(),
                 heading: "Wo sehen wir Handlungsbedarfe…".into(),

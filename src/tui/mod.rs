@@ -4,10 +4,12 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod editor;
+pub mod entry;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
 pub mod measures;
+pub mod photo;
 pub mod search;
 pub mod tags;
 pub mod testhook;
@@ -37,6 +39,9 @@ pub use update::update;
 /// How often the loop wakes without input, for autosave and the draft.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How often the loop looks for a photo the worker is preparing.
+const PHOTO_POLL: Duration = Duration::from_millis(15);
+
 /// Runs the terminal UI until the user quits. The terminal is restored and
 /// the session saved on every way out: quitting, a closed terminal window
 /// (SIGHUP), SIGTERM, a failing terminal; after a panic the session is saved
@@ -56,6 +61,11 @@ pub fn run(mut app: App) -> io::Result<()> {
         previous(info);
     }));
     let _ = execute!(stdout(), EnableBracketedPaste);
+    // Asked before anything reads the terminal's input, with a deadline.
+    app.photos.set_graphics(photo::Graphics::detect());
+    if let Ok(size) = terminal.size() {
+        app.size = (size.width, size.height);
+    }
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         testhook::check("start");
         event_loop(&mut terminal, &mut app, &stop)
@@ -172,7 +182,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         if app.quit {
             return Ok(());
         }
-        let mut next = match events.recv_timeout(TICK) {
+        // While a photo is being read, look for it often; else rest.
+        let wait = if app.photos.busy() { PHOTO_POLL } else { TICK };
+        let mut next = match events.recv_timeout(wait) {
             Ok(event) => Some(event?),
             Err(mpsc::RecvTimeoutError::Timeout) => None,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
@@ -191,6 +203,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
                     }
                 }
                 Event::Paste(text) => update(app, Action::Paste(text)),
+                Event::Resize(width, height) => {
+                    app.size = (width, height);
+                    update::sync_photo(app);
+                }
                 _ => {}
             }
             if app.quit || stop.load(Ordering::SeqCst) {
@@ -200,6 +216,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
                 Ok(event) => Some(event?),
                 Err(_) => None,
             };
+        }
+        if app.photos.receive() {
+            continue;
         }
         testhook::check("tick");
         update(app, Action::Tick);

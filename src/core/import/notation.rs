@@ -6,26 +6,11 @@ use std::path::Path;
 use super::super::error::{FileError, FileProblem};
 use super::super::model::{Board, Card, Session};
 use super::super::template::{BoardTemplate, Templates};
+use super::card::CardLines;
 use super::{
-    EventField, PersonLine, bullet, event_field, indent_of, join_line, key_value, make_card,
-    match_column, new_board, parse_date, person_line, push_note, split_people, sub_point,
+    EventField, bullet, event_field, indent_of, key_value, match_column, new_board, parse_date,
+    push_note, sub_point,
 };
-
-/// What the last line added, so that a continuation line knows where it goes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Last {
-    Nothing,
-    Card,
-    SubPoint,
-}
-
-/// A card being read: its text lines are joined once it is complete.
-struct Pending {
-    text: String,
-    subs: Vec<String>,
-    person: Option<String>,
-    interested: Vec<String>,
-}
 
 struct Reader<'a> {
     path: &'a Path,
@@ -34,8 +19,7 @@ struct Reader<'a> {
     session: Session,
     board: Option<(Board, &'a BoardTemplate)>,
     column: Option<usize>,
-    card: Option<Pending>,
-    last: Last,
+    card: Option<CardLines>,
     blank: bool,
 }
 
@@ -53,7 +37,6 @@ pub(super) fn parse(
         board: None,
         column: None,
         card: None,
-        last: Last::Nothing,
         blank: true,
     };
     for (i, raw) in lines.iter().enumerate() {
@@ -221,17 +204,15 @@ impl<'a> Reader<'a> {
             let Some(card) = self.card.as_mut() else {
                 return Err(self.error(n, indent + 1, FileProblem::SubPointWithoutCard));
             };
-            card.subs.push(sub.to_string());
-            self.last = Last::SubPoint;
+            card.sub_point(sub);
             self.blank = false;
             return Ok(());
         }
         if let Some(text) = bullet(t) {
             if indent >= 2 && self.card.is_some() && !self.blank {
                 if let Some(card) = self.card.as_mut() {
-                    card.subs.push(text.to_string());
+                    card.sub_point(text);
                 }
-                self.last = Last::SubPoint;
             } else {
                 self.start_card(text);
             }
@@ -241,24 +222,7 @@ impl<'a> Reader<'a> {
         if let Some(card) = self.card.as_mut()
             && !self.blank
         {
-            if let Some(p) = person_line(t) {
-                match p {
-                    PersonLine::Initiator(name) if !name.is_empty() => {
-                        card.person = Some(name.to_string())
-                    }
-                    PersonLine::Interested(names) => card.interested.extend(split_people(names)),
-                    PersonLine::Initiator(_) => {}
-                }
-                return Ok(());
-            }
-            match self.last {
-                Last::SubPoint => {
-                    if let Some(s) = card.subs.last_mut() {
-                        join_line(s, t);
-                    }
-                }
-                _ => join_line(&mut card.text, t),
-            }
+            card.line(t);
             return Ok(());
         }
         self.start_card(t);
@@ -272,27 +236,20 @@ impl<'a> Reader<'a> {
             let b = new_board(&mut self.session, self.default, "");
             self.board = Some((b, self.default));
         }
-        self.card = Some(Pending {
-            text: text.to_string(),
-            subs: Vec::new(),
-            person: None,
-            interested: Vec::new(),
-        });
-        self.last = Last::Card;
+        self.card = Some(CardLines::new(text));
     }
 
     fn finish_card(&mut self) {
-        let Some(p) = self.card.take() else { return };
-        let mut card: Card = make_card(&mut self.session, &p.text, p.subs);
-        card.person = p.person;
-        card.interested = p.interested;
+        let Some(lines) = self.card.take() else {
+            return;
+        };
+        let card = lines.into_card(self.session.fresh_id("k"));
         let column = self.column.unwrap_or(0);
         if let Some((board, _)) = self.board.as_mut()
             && let Some(c) = board.columns.get_mut(column)
         {
             c.cards.push(card);
         }
-        self.last = Last::Nothing;
     }
 
     fn finish_board(&mut self) {
