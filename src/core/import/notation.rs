@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::super::error::{FileError, FileProblem};
-use super::super::model::{Board, Card, Session};
+use super::super::model::{Board, Session};
 use super::super::template::{BoardTemplate, Templates};
 use super::card::CardLines;
 use super::{
