@@ -1389,6 +1389,11 @@ pub const CLI_HELP: &[(&str, &str, &str)] = &[
     ),
     ("cluster.json", "Ausgabe als JSON", "Output as JSON"),
     (
+        "cluster.no_learn",
+        "Ohne Lernen: bestätigte Themen nehmen keine ähnlichen Karten auf, gelernte Wörter zählen nicht",
+        "Without learning: confirmed themes take in no resembling cards, learned words do not count",
+    ),
+    (
         "export",
         "Themen und Karten in ein Konzept-Repository, ein Protokoll oder CSV schreiben",
         "Write themes and cards to a concept repository, a protocol or CSV",
