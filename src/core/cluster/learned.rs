@@ -1,12 +1,12 @@
 //! Learning from the clerk: the words she put together in confirmed themes
-//! ("Krippe", "U3" and "Warteliste" in a Kita theme) become synonyms of
+//! ("Krippe", "U3" and "Tagesmutter" in a Kita theme) become synonyms of
 //! one another, in the session and, through the file `learned.ron` of the
 //! sessions folder, in every later session of that folder.
 //!
 //! A theme teaches a word of its cards (or of its label) when the word is
 //! mostly found in that theme: more often there than in all other themes
 //! together, and on at least a share of all cards that carry it. Generic
-//! words are only taught when several cards of the theme carry them.
+//! words ("Ausbau", "Warteliste") teach nothing.
 //!
 //! The file holds one entry per line, sorted (theme label, word, session),
 //! so that two clerks' additions merge in git line by line:
@@ -222,7 +222,7 @@ pub fn taught(features: &Features, theme_of: &[Option<usize>], themes: usize) ->
                 .filter(|&(f, &n)| {
                     let elsewhere = in_themes[f] - n;
                     let weak = features.weak.get(*f as usize).copied().unwrap_or(false);
-                    n > elsewhere && n as f32 >= TEACH_SHARE * df[f] as f32 && (!weak || n >= 2)
+                    n > elsewhere && n as f32 >= TEACH_SHARE * df[f] as f32 && !weak
                 })
                 .map(|(f, _)| *f)
                 .collect();
