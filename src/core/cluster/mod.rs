@@ -2,10 +2,14 @@
 //! clusters with a label and an explanation per card.
 //!
 //! The steps: [`normalise`] the words, turn each card into a vector of
-//! [`features`] (stems, compound parts, thesaurus groups, weighted by
-//! rarity), find the pairs above the threshold and merge by average linkage
-//! ([`graph`]), then name each cluster ([`label`]). Confirmed themes are kept
-//! as they are and only grow by new cards ([`themes`]).
+//! [`features`] (stems, compound parts, domain thesaurus groups, general
+//! synonyms ([`general`]), words learned from the clerk ([`learned`]), its
+//! Handlungsfelder; weighted by rarity), let each confirmed theme take in
+//! the free cards it mostly covers, find the pairs above the threshold and
+//! merge by average linkage ([`graph`]), then name each cluster and explain
+//! its cards ([`label`]). Confirmed themes are kept as they are and only
+//! grow by new cards ([`themes`]); refused suggestions and cards of
+//! different Handlungsfelder are never put together.
 //!
 //! Scope: cards of different column keys never share a cluster, unless the
 //! caller asks to mix columns (the command line does when several
