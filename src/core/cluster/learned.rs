@@ -43,6 +43,7 @@ const TEACH_SHARE: f32 = 0.4;
 
 /// One learned word: a word of a confirmed theme, named by its label.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LearnedWord {
     /// The theme's label; words of themes with the same label are one group.
     pub theme: String,
@@ -54,7 +55,7 @@ pub struct LearnedWord {
 
 /// The learned-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "Learned", default)]
+#[serde(rename = "Learned", default, deny_unknown_fields)]
 pub struct LearnedFile {
     pub version: u32,
     pub words: Vec<LearnedWord>,
@@ -395,5 +396,18 @@ mod tests {
                 word("Müll", "sperrmüll", "süd"),
             ]
         );
+    }
+
+    #[test]
+    fn a_word_with_a_field_this_version_does_not_know_is_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = learned_path(dir.path());
+        let text =
+            "Learned(version: 1, words: [(theme: \"a\", word: \"b\", session: \"c\", weight: 2)])";
+        std::fs::write(&path, text).unwrap();
+        let err = load_learned(dir.path()).unwrap_err();
+        assert!(err.render(crate::core::error::Lang::En).contains("weight"));
+        assert!(save_learned(dir.path(), &[word("a", "b", "c")]).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }
