@@ -738,6 +738,17 @@ mod tests {
     }
 
     #[test]
+    fn refused_suggestions_load_and_an_unknown_field_in_one_is_refused() {
+        let path = Path::new("r.ron");
+        let ok = "Session(version: 2, id: \"s\", refused: [(cards: [\"k1\", \"k2\"])])";
+        let loaded = parse(path, ok).unwrap();
+        assert_eq!(loaded.session.refused[0].cards, ["k1", "k2"]);
+        let odd = "Session(version: 2, id: \"s\", refused: [(cards: [\"k1\"], grund: \"x\")])";
+        let err = parse(path, odd).unwrap_err();
+        assert!(err.message(Lang::De).contains("grund"), "{err}");
+    }
+
+    #[test]
     fn the_start_screen_lists_a_file_with_unknown_fields_with_its_warning() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("u.ron"), UNKNOWN).unwrap();

@@ -160,7 +160,7 @@ pub struct Theme {
 /// A suggestion the clerk refused: no two of its cards are suggested
 /// together again (ids as in themes: `card`, or `session/card`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Refusal {
     pub cards: Vec<String>,
 }
