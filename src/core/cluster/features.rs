@@ -137,7 +137,7 @@ impl Features {
 /// small set (one board) a word on half the cards is not therefore common.
 const BACKGROUND_CARDS: f32 = 50.0;
 /// Relative weights of the kinds of features.
-const COMPOUND_WEIGHT: f32 = 0.5;
+const COMPOUND_WEIGHT: f32 = 0.3;
 const CONCEPT_WEIGHT: f32 = 1.1;
 /// Weight of words in brackets ("Kitaplätze (Personalschlüssel)").
 const ASIDE_WEIGHT: f32 = 0.6;
@@ -151,6 +151,13 @@ const MATCHED_STEM_SHARE: f32 = 0.7;
 /// A general synonym set: far below a word of the card, so that it links
 /// words but never makes two cards similar on its own.
 const GENERAL_WEIGHT: f32 = 0.4;
+/// German writes nouns with a capital: a word in lower case among
+/// capitalised ones is a verb or adjective ("explodieren", "komplett") and
+/// says less about the theme than the nouns.
+const LOWER_CASE_WEIGHT: f32 = 0.4;
+/// Each word after the first weighs this much less, down to the floor.
+const POSITION_DECAY: f32 = 0.25;
+const POSITION_FLOOR: f32 = 0.4;
 /// Weight of generic words that say what to do, not about what.
 const WEAK_WEIGHT: f32 = 0.3;
 
@@ -170,7 +177,13 @@ brauchen braucht gibt geben fehlen mangel mangelnd schwierig schwierigkeit schwi
 schwer lang lange warten wartezeit wartezeiten warteliste wartelisten teuer kosten kostenlos
 günstig zugang hilfe helfen platz plätze stelle stellen kurs kurse zeit termin termine
 zentrum gruppe gruppen haus dienst amt verein vereine leben situation frage fragen
-bessere besser mehr weniger keine kein";
+bessere besser mehr weniger keine kein
+gehen geht klappt klappen laufen läuft kommen kommt bringen bringt nehmen nimmt stehen steht sagen
+sagt sehen sieht wissen weiß kennen kennt lassen lässt bleiben bleibt tun tut passiert bekommen
+bekommt kriegen kriegt halten hält zeigen dauert dauern versuchen wollen will möchten dürfen
+monat monate jahr jahre woche wochen tag tage stunde stunden minute minuten uhr abend abends
+morgen morgens nacht nachts wochenende
+können kann müssen muss sollen soll haben hat sein ist sind bieten bietet gibt gab macht";
 
 /// Turns card texts into feature vectors.
 pub struct Analyzer {
@@ -242,7 +255,10 @@ impl Analyzer {
                     .iter()
                     .flat_map(|p| self.split_stems(p, vocab, &mut split_cache))
                     .collect();
-                if concepts.matches(std::slice::from_ref(&stems)).is_empty() {
+                if concepts
+                    .matches(std::slice::from_ref(&stems), &[false])
+                    .is_empty()
+                {
                     self.weak.extend(stems);
                 }
             }
@@ -357,6 +373,19 @@ impl Analyzer {
             let mut carriers = Vec::new();
             let mut respelled = Vec::new();
             let mut token_stems: Vec<Vec<String>> = Vec::with_capacity(card_tokens.len());
+            // Each token's place among the card's words that are not generic.
+            let mut places_of: Vec<usize> = Vec::with_capacity(card_tokens.len());
+            let mut place = 0usize;
+            let capitals = card_tokens
+                .iter()
+                .any(|t| t.surface.chars().next().is_some_and(char::is_uppercase));
+            let lower_tokens: Vec<bool> = card_tokens
+                .iter()
+                .enumerate()
+                .map(|(ti, t)| {
+                    capitals && ti > 0 && t.surface.chars().next().is_some_and(char::is_lowercase)
+                })
+                .collect();
             for (ti, token) in card_tokens.iter().enumerate() {
                 let mut stems = Vec::new();
                 let mut changed = None;
@@ -388,7 +417,10 @@ impl Analyzer {
                     });
                 };
                 // A compound is one word: its parts share the word's weight.
-                let share = aside_factor(token) / (stems.len().max(1) as f32).sqrt();
+                let lower = lower_tokens[ti];
+                let share = aside_factor(token) * position_factor(place)
+                    / (stems.len().max(1) as f32).sqrt()
+                    * if lower { LOWER_CASE_WEIGHT } else { 1.0 };
                 for s in &stems {
                     let w = share
                         * if token.generic || self.weak.contains(s) {
@@ -401,12 +433,17 @@ impl Analyzer {
                 if stems.len() >= 2 {
                     add(
                         intern(FeatureKind::Compound(stems.concat())),
-                        COMPOUND_WEIGHT * aside_factor(token),
+                        COMPOUND_WEIGHT * aside_factor(token) * position_factor(place),
                     );
+                }
+                places_of.push(place);
+                // Generic abbreviations ("gem.") do not push the theme's word back.
+                if !token.generic {
+                    place += 1;
                 }
                 token_stems.push(stems);
             }
-            let matched = concepts.matches(&token_stems);
+            let matched = concepts.matches(&token_stems, &lower_tokens);
             // A word the thesaurus knows is carried mostly by its group, so
             // that cards meaning the same in other words come close.
             {
@@ -435,7 +472,8 @@ impl Analyzer {
                 };
                 let id = intern(kind);
                 let e = weights.entry(id).or_insert(0.0);
-                *e = e.max(weight * aside_factor(&card_tokens[ti]));
+                *e =
+                    e.max(weight * aside_factor(&card_tokens[ti]) * position_factor(places_of[ti]));
                 carriers.push(Carrier {
                     feature: id,
                     token: ti as u32,
@@ -519,6 +557,14 @@ impl Analyzer {
 /// Words in brackets are an aside to the card's point.
 fn aside_factor(token: &Token) -> f32 {
     if token.aside { ASIDE_WEIGHT } else { 1.0 }
+}
+
+/// Weight of a card's word after `place` others that are not generic: a
+/// card names its theme first
+/// ("Kita schließt um 14 Uhr", "Müll an den Containern"); the words after
+/// say more about it.
+fn position_factor(place: usize) -> f32 {
+    (1.0 - POSITION_DECAY * place as f32).max(POSITION_FLOOR)
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ const STRONGEST: usize = 40;
 
 /// Threshold used when none is given: the average similarity (0–1) the
 /// cards of a cluster must have with each other.
-pub const DEFAULT_THRESHOLD: f64 = 0.3;
+pub const DEFAULT_THRESHOLD: f64 = 0.33;
 
 /// A card as the clustering sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -363,6 +363,20 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     out.sort();
     out.dedup();
     out
+}
+
+/// The features of the cards as [`cluster_decided`] sees them: analysed
+/// together (vocabulary and rarity come from the set itself), with what the
+/// decisions teach.
+pub fn analyse(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    decisions: &Decisions,
+) -> Features {
+    let by_ref = card_refs(cards, options.home_session.as_deref());
+    let theme_of = theme_membership(cards, decisions.themes, &by_ref);
+    analyse_cards(cards, options, thesaurus, decisions, &theme_of)
 }
 
 fn cluster_full(

@@ -23,6 +23,13 @@ impl Analyzer {
                     continue;
                 }
                 let whole = raw.starts_with('=');
+                // A noun of the thesaurus ("Hort", "Fest") is not the verb or
+                // adjective of the same letters ("hört", "festen").
+                let noun = raw
+                    .trim_start_matches('=')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
                 let seqs: Vec<Vec<String>> = word_tokens
                     .iter()
                     .map(|t| {
@@ -51,6 +58,7 @@ impl Analyzer {
                         group: g,
                         seqs,
                         whole,
+                        noun,
                     });
                 }
             }
@@ -65,6 +73,7 @@ struct Entry {
     /// Stem sequences of the words of the entry (several for "sozialer Frieden").
     seqs: Vec<Vec<String>>,
     whole: bool,
+    noun: bool,
 }
 
 #[derive(Debug, Default)]
@@ -74,7 +83,10 @@ pub(super) struct ConceptIndex {
 
 impl ConceptIndex {
     /// Groups matched by a card's words: (group, token that carries it).
-    pub(super) fn matches(&self, tokens: &[Vec<String>]) -> Vec<(usize, usize)> {
+    /// `lower[t]`: token t is written in lower case among capitalised
+    /// words, so it is no noun and matches no noun of the thesaurus ("hört"
+    /// is not "Hort", "festen" not "Feste").
+    pub(super) fn matches(&self, tokens: &[Vec<String>], lower: &[bool]) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         for (ti, stems) in tokens.iter().enumerate() {
             for k in 0..stems.len() {
@@ -82,6 +94,9 @@ impl ConceptIndex {
                     continue;
                 };
                 for e in entries {
+                    if e.noun && lower.get(ti).copied().unwrap_or(false) {
+                        continue;
+                    }
                     let first = &e.seqs[0];
                     let hit = if e.whole {
                         k == 0 && stems == first
