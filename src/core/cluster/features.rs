@@ -590,6 +590,65 @@ mod tests {
         super::super::graph::dot(&f.cards[0].vector, &f.cards[1].vector)
     }
 
+    /// The weight of each stem of card `i`.
+    fn weights(texts: &[&str], i: usize, thesaurus: &Thesaurus) -> HashMap<String, f32> {
+        let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+        let f = Analyzer::new().analyse(&texts, thesaurus);
+        f.cards[i]
+            .vector
+            .iter()
+            .filter_map(|(id, w)| match &f.kinds[*id as usize] {
+                FeatureKind::Stem(s) => Some((s.clone(), *w)),
+                FeatureKind::Concept(g) => Some((format!("<{}>", f.concept_names[*g]), *w)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_words_of_a_card_name_its_theme() {
+        let th = Thesaurus::default();
+        // Both cards share both words with the third; the one that names
+        // the rent first is about the rent.
+        let rent_first = similarity(&["Miete zu hoch, Nachbarn laut", "Miete steigt"], &th);
+        let rent_later = similarity(&["Nachbarn laut, Miete zu hoch", "Miete steigt"], &th);
+        assert!(rent_first > rent_later + 0.1, "{rent_first} {rent_later}");
+        // A generic short form in front does not push the theme's word back.
+        let w = weights(&["gem. Sprachkurse Abend", "Sprachkurse"], 0, &th);
+        let plain = weights(&["Sprachkurse Abend", "Sprachkurse"], 0, &th);
+        let ratio = |w: &HashMap<String, f32>| w["sprachkurs"] / w["abend"];
+        assert!((ratio(&w) - ratio(&plain)).abs() < 1e-3, "{w:?} {plain:?}");
+    }
+
+    #[test]
+    fn lower_case_words_among_capitalised_ones_are_no_nouns() {
+        let th = Thesaurus::default();
+        // The verb weighs less than a noun in the same place.
+        let verb = weights(&["Mieten explodieren", "Wohnung Fenster"], 0, &th);
+        let noun = weights(&["Mieten Explosion", "Wohnung Fenster"], 0, &th);
+        let ratio = |w: &HashMap<String, f32>, second: &str| w[second] / w["miet"];
+        assert!(
+            ratio(&verb, "explodi") < 0.6 * ratio(&noun, "explosion"),
+            "{verb:?} {noun:?}"
+        );
+        // A card written all in lower case is read as it is.
+        let lower = weights(&["mieten explodieren", "Wohnung Fenster"], 0, &th);
+        assert!(
+            (ratio(&lower, "explodi") - ratio(&noun, "explosion")).abs() < 0.05,
+            "{lower:?} {noun:?}"
+        );
+        // And matches no noun of the thesaurus: "hört" is not the "Hort",
+        // "festen" not the "Feste".
+        let th = Thesaurus::builtin();
+        let doctor = weights(&["Hausarzt hört auf", "Kita"], 0, &th);
+        assert!(doctor.contains_key("<Gesundheit>"), "{doctor:?}");
+        assert!(!doctor.contains_key("<Kinderbetreuung>"), "{doctor:?}");
+        let office = weights(&["Stadtteilbüro mit festen Sprechzeiten", "Fest"], 0, &th);
+        assert!(!office.contains_key("<Feste>"), "{office:?}");
+        let fest = weights(&["Feste im Sommer", "Fest"], 0, &th);
+        assert!(fest.contains_key("<Feste>"), "{fest:?}");
+    }
+
     #[test]
     fn general_synonyms_link_words_but_never_merge_alone() {
         let with = Thesaurus {
