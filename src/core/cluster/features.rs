@@ -314,12 +314,13 @@ impl Analyzer {
                 }
             }
         }
+        let on_cards: HashSet<&str> = freq.keys().copied().collect();
         for t in thesaurus_tokens.iter().flatten().flatten() {
             for p in &t.parts {
                 *freq.entry(p.as_str()).or_default() += 2;
             }
         }
-        let respell = self.link_spellings(&freq);
+        let respell = self.link_spellings(&freq, &on_cards);
 
         // The vocabulary compounds are split against: the cards' own words,
         // their stems, and the thesaurus words.

@@ -1,7 +1,7 @@
 //! Spelling variants: a misspelt long word is read as its frequent spelling
 //! ("Quartierskümern" as "Quartierskümmerer").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -12,8 +12,14 @@ use super::Analyzer;
 impl Analyzer {
     /// Word parts that may be the same word spelled differently, mapped to the
     /// more frequent spelling. Only compared within blocks (same beginning,
-    /// same ending or same sound key), never all against all.
-    pub(super) fn link_spellings(&mut self, freq: &HashMap<&str, u32>) -> HashMap<String, String> {
+    /// same ending or same sound key), never all against all; and only
+    /// where one of the two is a word of the cards (`on_cards`): the
+    /// thesaurus' own words are spelled right.
+    pub(super) fn link_spellings(
+        &mut self,
+        freq: &HashMap<&str, u32>,
+        on_cards: &HashSet<&str>,
+    ) -> HashMap<String, String> {
         let cologne = Cologne;
         let mut words: Vec<(&str, u32)> = freq
             .iter()
@@ -21,6 +27,7 @@ impl Analyzer {
             .map(|(w, f)| (*w, *f))
             .collect();
         words.sort_by(|a, b| a.0.cmp(b.0));
+        let card_word: Vec<bool> = words.iter().map(|(w, _)| on_cards.contains(w)).collect();
         // Each word as written and as stem, with its sound key.
         let info: Vec<[Spelling; 2]> = words
             .iter()
@@ -62,6 +69,9 @@ impl Analyzer {
                     let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
                     if wb.chars.len() > wa.chars.len() + 3 {
                         break;
+                    }
+                    if !card_word[a] && !card_word[b] {
+                        continue;
                     }
                     if sa.text == sb.text || find(&mut parent, a) == find(&mut parent, b) {
                         continue;
@@ -233,11 +243,15 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let map = a.link_spellings(&freq);
+        let all: HashSet<&str> = freq.keys().copied().collect();
+        let map = a.link_spellings(&freq, &all);
         assert_eq!(
             map.get("quartierskümern").map(String::as_str),
             Some("quartierskümmerer")
         );
         assert!(!map.contains_key("bindung"));
+        // Two words of the thesaurus alone are not compared.
+        let map = a.link_spellings(&freq, &HashSet::from(["bildung"]));
+        assert!(!map.contains_key("quartierskümern"));
     }
 }
