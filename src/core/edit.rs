@@ -97,6 +97,14 @@ impl SessionInfo {
     }
 }
 
+impl Edit {
+    /// Whether the edit only changes how something is shown (the part of a
+    /// photo in view), so that losing it in a crash loses no work.
+    pub fn is_view(&self) -> bool {
+        matches!(self, Edit::SetPhotoView { .. })
+    }
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
     #[error("no card with id {0}")]

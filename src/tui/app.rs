@@ -548,7 +548,13 @@ impl App {
                 }
                 doc.redo_places.clear();
                 doc.touch();
-                self.record(&journaled);
+                if journaled.is_view() {
+                    if let Some(file) = doc.file.as_mut() {
+                        file.defer(&journaled, Instant::now());
+                    }
+                } else {
+                    self.record(&journaled);
+                }
                 true
             }
             Err(e) => {

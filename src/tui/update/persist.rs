@@ -90,21 +90,24 @@ fn learn(app: &mut App) {
 /// The periodic work: edits the journal could not take yet, the draft of
 /// the card being typed, then autosave.
 pub fn tick(app: &mut App, now: Instant) {
-    retry_journal(app);
+    retry_journal(app, now);
     write_draft(app, now);
     autosave(app, now);
 }
 
-/// Writes the edits a full disk kept out of the journal, once there is room.
-fn retry_journal(app: &mut App) {
+/// Writes the edits a full disk kept out of the journal, once there is room,
+/// and changes of view when their delay has passed.
+fn retry_journal(app: &mut App, now: Instant) {
     let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut()) else {
         return;
     };
     let waiting = file.unrecorded();
-    if waiting == 0 {
+    if !file.due(now) {
         return;
     }
+    let after_failure = file.failed();
     match file.retry() {
+        Ok(()) if !after_failure => {}
         Ok(()) => {
             let text = Msg::CaughtUp.fill(app.lang, &[&waiting]);
             app.set_status(Severity::Info, text);
