@@ -161,14 +161,20 @@ fn whole_paste(mut text: String) -> (io::Result<Event>, Option<Event>) {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     let events = spawn_reader();
+    // Drawn when something happened: an event, or a tick that changed what
+    // the screen shows. Nothing else wakes the screen.
+    let mut changed = true;
     loop {
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        terminal.draw(|frame| {
-            testhook::check("draw");
-            ui::draw(frame, app)
-        })?;
+        if changed {
+            terminal.draw(|frame| {
+                testhook::check("draw");
+                ui::draw(frame, app)
+            })?;
+            changed = false;
+        }
         if app.quit {
             return Ok(());
         }
@@ -182,6 +188,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         // Handle everything that is waiting before drawing again, so fast
         // typing and pastes never lag behind.
         while let Some(event) = next.take() {
+            changed = true;
             match event {
                 Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -202,6 +209,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             };
         }
         testhook::check("tick");
+        let before = app.tick_view();
         update(app, Action::Tick);
+        changed |= app.tick_view() != before;
     }
 }

@@ -79,6 +79,9 @@ pub struct Review {
     pub picker: Option<Picker>,
     /// A new name being typed.
     pub rename: Option<Editor>,
+    /// Whether rows name the column of their cards (suggestions of
+    /// different columns may share a label).
+    pub show_column: bool,
 }
 
 // No floating-point numbers inside: equality is total.
@@ -131,6 +134,7 @@ pub fn open(app: &mut App) {
         redo: Vec::new(),
         picker: None,
         rename: None,
+        show_column: false,
     };
     rebuild(app, &mut review, None);
     app.mode = Mode::Review(Box::new(review));
@@ -158,6 +162,8 @@ fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
     {
         review.selected = i;
     }
+    review.show_column =
+        !matches!(app.cluster.scope, ColumnScope::Column(_)) && column_keys(&doc.session).len() > 1;
     review.selected = review
         .selected
         .min(review.grouping.groups.len().saturating_sub(1));
