@@ -110,6 +110,12 @@ impl Session {
     /// Applies an edit and returns the edit that undoes it. On error the
     /// session is unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        if !matches!(
+            edit,
+            Edit::SetThemes(_) | Edit::SetTags { .. } | Edit::Batch(_)
+        ) {
+            self.index.touch();
+        }
         match edit {
             Edit::InsertCard {
                 board,

@@ -247,6 +247,8 @@ pub struct TickView {
     status: Option<Status>,
     doc: Option<(bool, bool, PathBuf)>,
     quit: bool,
+    /// A background run's progress in per cent.
+    busy: Option<u32>,
 }
 
 /// The whole state of the terminal UI.
@@ -581,6 +583,7 @@ impl App {
                 .as_ref()
                 .map(|d| (d.dirty, d.read_only, d.path.clone())),
             quit: self.quit,
+            busy: super::themes::busy(self),
         }
     }
 

@@ -36,6 +36,8 @@ pub use update::update;
 
 /// How often the loop wakes without input, for autosave and the draft.
 const TICK: Duration = Duration::from_millis(250);
+/// How often it wakes while the review clusters in the background.
+const BUSY_TICK: Duration = Duration::from_millis(40);
 
 /// Runs the terminal UI until the user quits. The terminal is restored and
 /// the session saved on every way out: quitting, a closed terminal window
@@ -178,7 +180,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         if app.quit {
             return Ok(());
         }
-        let mut next = match events.recv_timeout(TICK) {
+        // A clustering run in the background is looked at more often, so
+        // that its progress and outcome show soon.
+        let wait = if themes::busy(app).is_some() {
+            BUSY_TICK
+        } else {
+            TICK
+        };
+        let mut next = match events.recv_timeout(wait) {
             Ok(event) => Some(event?),
             Err(mpsc::RecvTimeoutError::Timeout) => None,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
@@ -191,14 +200,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             changed = true;
             match event {
                 Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    if let Some(action) = keymap::lookup(app, key) {
-                        testhook::check("update");
-                        update(app, action);
-                    }
-                }
-                Event::Paste(text) => update(app, Action::Paste(text)),
-                _ => {}
+                event => update::event(app, event),
             }
             if app.quit || stop.load(Ordering::SeqCst) {
                 break;

@@ -53,11 +53,18 @@ pub struct CardIndex {
     /// Built on the first lookup. A lock rather than a cell, so that a
     /// lookup that finds the index stale can build it again.
     places: RwLock<Option<Places>>,
+    /// Counts the edits that changed cards, boards or the event data, so
+    /// that what was worked out from the cards (a clustering) knows when it
+    /// is out of date.
+    generation: u64,
 }
 
 impl Clone for CardIndex {
     fn clone(&self) -> Self {
-        CardIndex::default()
+        CardIndex {
+            places: RwLock::default(),
+            generation: self.generation,
+        }
     }
 }
 
@@ -127,6 +134,17 @@ impl CardIndex {
     /// Forgets everything; built again on the next lookup.
     pub(crate) fn clear(&mut self) {
         *self.slot() = None;
+        self.generation += 1;
+    }
+
+    /// See [`Session::generation`](super::Session::generation).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Cards, boards or the event data changed.
+    pub(crate) fn touch(&mut self) {
+        self.generation += 1;
     }
 
     fn slot(&mut self) -> &mut Option<Places> {

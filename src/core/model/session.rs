@@ -215,6 +215,13 @@ impl Session {
         self.index.clear();
     }
 
+    /// A number that changes with every edit of cards, boards or the event
+    /// data (not with theme or tag set edits): what was worked out from the
+    /// cards is current while it stays the same.
+    pub fn generation(&self) -> u64 {
+        self.index.generation()
+    }
+
     pub fn card(&self, id: &str) -> Option<&Card> {
         let p = self.find_card(id)?;
         Some(&self.boards[p.board].columns[p.column].cards[p.card])

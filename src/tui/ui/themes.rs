@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         Style::default().add_modifier(Modifier::BOLD),
     );
     let counts_len = width_of(&counts) as u16;
-    if counts_len + width_of(&settings) as u16 + 2 < width {
+    if review.job.is_none() && counts_len + width_of(&settings) as u16 + 2 < width {
         buf.set_stringn(
             (x + width).saturating_sub(counts_len),
             area.y + 1,
@@ -199,7 +199,7 @@ fn group_line(
             Span::styled(" → ", base.fg(Color::DarkGray)),
             Span::styled(g.label.clone(), base.add_modifier(Modifier::BOLD)),
         ];
-        return (Some(i), spans);
+        return spans;
     }
     let mut spans = vec![Span::styled(
         format!(
@@ -266,6 +266,31 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
     );
     let inner = block.inner(area);
     block.render(area, buf);
+    if let Some(job) = &review.job {
+        let text = Msg::ReviewComputing.fill(app.lang, &[&job.percent()]);
+        let style = Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD);
+        put_line(
+            buf,
+            inner.x,
+            inner.y,
+            inner.width,
+            vec![Span::styled(text, style)],
+        );
+        if !review.waiting.is_empty() && inner.height > 2 {
+            let text = Msg::ReviewKeysWaiting.fill(app.lang, &[&review.waiting.len()]);
+            let dim = Style::default().fg(Color::DarkGray);
+            put_line(
+                buf,
+                inner.x,
+                inner.y + 2,
+                inner.width,
+                vec![Span::styled(text, dim)],
+            );
+        }
+        return;
+    }
     let list = List::of(review);
     let room = inner.height as usize;
     let at = list.line_of(review.selected).unwrap_or(0);
@@ -370,7 +395,7 @@ enum Fixed {
 
 fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, area: Rect) {
     let focused = review.pane == Pane::Cards;
-    let Some(group) = review.group() else {
+    let Some(group) = review.group().filter(|_| review.job.is_none()) else {
         pane_block(String::new(), focused).render(area, buf);
         return;
     };
