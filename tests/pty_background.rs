@@ -1,4 +1,5 @@
-//! The real binary in a pseudo-terminal, at rest and in the cluster review:
+//! The real binary in a pseudo-terminal, at rest and while the review
+//! clusters in the background:
 //! a screen where nothing happens is not drawn again, and keys typed while
 //! the clustering runs in the background act on its outcome.
 
@@ -39,7 +40,7 @@ fn settle(tty: &Tty) -> usize {
 fn an_idle_screen_is_not_drawn_again() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &[&file]);
+    let mut tty = Tty::start(dir.path(), &[&file], &[]);
     tty.wait_for("Wand 1/");
     let before = settle(&tty);
     // Several ticks of the loop pass.
@@ -57,9 +58,8 @@ fn an_idle_screen_is_not_drawn_again() {
     assert!(tty.raw().len() > before);
     tty.send("\x1b");
     tty.wait_for("Wand 1/");
-    std::thread::sleep(Duration::from_millis(100));
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn keys_typed_while_the_review_clusters_in_the_background_are_carried_out() {
     // Enough cards for the clustering to go to a worker thread.
     let session = synthetic::session(6_000, 7);
     store::save(&dir.path().join("land.ron"), &session).unwrap();
-    let mut tty = Tty::start(dir.path(), &["land.ron"]);
+    let mut tty = Tty::start(dir.path(), &["land.ron"], &[]);
     tty.wait_for("Wand 1/");
     // Open the review, go down one suggestion and accept it, all at once.
     tty.send("cja");
@@ -86,9 +86,8 @@ fn keys_typed_while_the_review_clusters_in_the_background_are_carried_out() {
     std::thread::sleep(Duration::from_millis(500));
     tty.send("\x1b");
     tty.wait_for("Wand 1/");
-    std::thread::sleep(Duration::from_millis(100));
     tty.send("q");
-    tty.wait_exit();
+    tty.wait_success();
 
     // The second suggestion became the theme.
     let listed = group(
