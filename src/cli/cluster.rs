@@ -2,17 +2,19 @@
 //! cluster.
 
 use std::collections::HashMap;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
 use stellwand::core::cluster::{
-    self, ClusterCard, ClusterOptions, Clustering, Thesaurus, label::describe_all,
+    self, ClusterCard, ClusterOptions, Clustering, Progress, Thesaurus, label::describe_all,
 };
 use stellwand::core::error::Lang;
 use stellwand::core::model::Session;
 use stellwand::core::workspace::Workspace;
+
+use super::progress;
 
 /// `stellwand cluster`: every card of the files in exactly one cluster.
 ///
@@ -45,14 +47,19 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     }
+    let progress = Progress::default();
+    let line = progress::Line::start(&progress);
+    line.stage(lang.pick("Dateien werden gelesen", "Reading the files"));
     let (workspace, problems) = Workspace::load(files);
-    for e in &problems {
-        tell!("{}", e.render(lang));
-    }
     if !problems.is_empty() {
+        line.finish();
+        for e in &problems {
+            tell!("{}", e.render(lang));
+        }
         return ExitCode::FAILURE;
     }
-    let sessions = workspace.session_list();
+    progress.set(0.15);
+    let sessions: Vec<&Session> = workspace.sessions.iter().map(|(_, s)| s).collect();
     let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
     for p in problems {
         tell!(
@@ -65,7 +72,7 @@ pub fn run(
     let refused = workspace.all_refused();
     let learned = match workspace.learned_dir() {
         Some(dir) if learn => cluster::learned::load_learned(&dir).unwrap_or_else(|e| {
-            eprintln!(
+            tell!(
                 "{} ({})",
                 e.render(lang),
                 lang.pick("gelernte Wörter ausgelassen", "learned words left out")
@@ -74,7 +81,7 @@ pub fn run(
         }),
         _ => Vec::new(),
     };
-    let cards = cluster::cards_of(&sessions, columns);
+    let cards = cluster::cards_of_each(sessions.iter().copied(), columns);
     let options = ClusterOptions {
         threshold: threshold.unwrap_or(cluster::DEFAULT_THRESHOLD),
         across_columns: columns.len() > 1,
@@ -86,7 +93,19 @@ pub fn run(
         refused: &refused,
         learned: &learned,
     };
-    let result = cluster::cluster_decided(&cards, &options, &thesaurus, &decisions);
+    line.stage(lang.pick("Wörter werden analysiert", "Analysing the words"));
+    let features = cluster::analyse(&cards, &options, &thesaurus, &decisions);
+    progress.set(0.45);
+    line.stage(lang.pick("Cluster werden gebildet", "Forming the clusters"));
+    let result = cluster::cluster_analysed(
+        &cards,
+        &features,
+        &options,
+        &decisions,
+        &progress.part(0.45, 0.95),
+    );
+    drop(features);
+    line.stage(lang.pick("Ausgabe wird geschrieben", "Writing the output"));
     // The card text as written (the clustering also reads the sub-points),
     // through the sessions' card indexes.
     let mut by_id: HashMap<&str, &Session> = HashMap::with_capacity(sessions.len());
@@ -100,6 +119,12 @@ pub fn run(
             .and_then(|s| s.card(&c.id))
             .map_or(c.text.as_str(), |k| k.text.as_str())
     };
+    if std::io::stdout().is_terminal() {
+        // The listing goes to the same screen: the line makes room for it.
+        line.finish();
+    } else {
+        progress.set(0.95);
+    }
     let mut out = BufWriter::new(std::io::stdout().lock());
     let written = if json {
         write_json(&mut out, &result, &cards, &main_text)

@@ -25,6 +25,7 @@ pub mod git_setup;
 pub mod import;
 pub mod merge;
 pub mod new;
+pub mod progress;
 pub mod repair;
 pub mod tui;
 
