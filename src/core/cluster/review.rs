@@ -1031,21 +1031,6 @@ mod tests {
         assert!(seen.iter().all(|&n| n == 1));
     }
 
-    /// Where each card is listed: its group's label and its neighbours.
-    fn listed(g: &Grouping) -> Vec<(String, Option<String>, Vec<String>)> {
-        let mut out: Vec<_> = g
-            .groups
-            .iter()
-            .map(|x| {
-                let mut ids: Vec<String> = x.members.iter().map(|m| m.card.clone()).collect();
-                ids.sort();
-                (x.label.clone(), x.theme.clone(), ids)
-            })
-            .collect();
-        out.sort();
-        out
-    }
-
     /// Each card's cluster as the set of its cards, with the theme.
     fn homes(g: &Grouping) -> HashMap<String, (Option<String>, Vec<String>)> {
         let mut out = HashMap::new();
