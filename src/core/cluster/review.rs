@@ -373,6 +373,7 @@ pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String])
             &cluster_of,
             &touched,
             &attracted,
+            &changed_themes,
         );
         let mut all: Vec<(Cluster, Option<usize>)> =
             std::mem::take(&mut grouping.clustering.clusters)
@@ -534,6 +535,7 @@ fn recluster(
     cluster_of: &[u32],
     touched: &HashSet<usize>,
     attracted: &HashMap<usize, usize>,
+    changed: &HashSet<String>,
 ) -> Vec<Cluster> {
     let cards = &grouping.cards;
     let features = &basis.features;
@@ -646,10 +648,33 @@ fn recluster(
         nodes[n].members.push(i as u32);
         nodes[n].sum = graph::add_into(&nodes[n].sum, v);
     }
+    // A node that is a whole earlier cluster, theme and all, did not merge
+    // with another such node before and cannot now: their sums are the
+    // same. Only pairs with a changed node are looked at.
+    let whole: Vec<bool> = nodes
+        .iter()
+        .map(|node| {
+            let Some(&first) = node.members.first() else {
+                return true;
+            };
+            let before = &grouping.clustering.clusters[cluster_of[first as usize] as usize];
+            let theme = node.theme.map(|t| session.themes[t].id.as_str());
+            before.members.len() == node.members.len()
+                && before.theme.as_deref() == theme
+                && theme.is_none_or(|t| !changed.contains(t))
+                && node
+                    .members
+                    .iter()
+                    .all(|&m| cluster_of[m as usize] == cluster_of[first as usize])
+        })
+        .collect();
     let mut edges = Vec::new();
     for a in 0..nodes.len() {
         for b in a + 1..nodes.len() {
-            if scopes[a] == scopes[b] && !(nodes[a].theme.is_some() && nodes[b].theme.is_some()) {
+            if (!whole[a] || !whole[b])
+                && scopes[a] == scopes[b]
+                && !(nodes[a].theme.is_some() && nodes[b].theme.is_some())
+            {
                 edges.push((a as u32, b as u32));
             }
         }
