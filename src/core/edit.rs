@@ -110,9 +110,17 @@ impl Session {
     /// Applies an edit and returns the edit that undoes it. On error the
     /// session is unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        // Decisions about themes, refusals, tag sets and measures leave the
+        // cards as they are; a batch counts by its parts.
         if !matches!(
             edit,
-            Edit::SetThemes(_) | Edit::SetTags { .. } | Edit::Batch(_)
+            Edit::SetThemes(_)
+                | Edit::SetRefused(_)
+                | Edit::SetTags { .. }
+                | Edit::InsertMeasure { .. }
+                | Edit::RemoveMeasure { .. }
+                | Edit::ReplaceMeasure { .. }
+                | Edit::Batch(_)
         ) {
             self.index.touch();
         }
