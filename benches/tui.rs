@@ -1,5 +1,6 @@
 //! Speed of the terminal UI with a 10,000-card session: opening and drawing
-//! the first frame, one key press in rapid entry, and saving.
+//! the first frame, one key press in rapid entry (with and without the photo
+//! pane open on a 24-megapixel photo), and saving; reading that photo.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -9,6 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stellwand::core::error::Lang;
 use stellwand::core::model::{Card, Session};
+use stellwand::core::photo;
 use stellwand::core::store;
 use stellwand::core::template::Templates;
 use stellwand::tui::app::App;
@@ -92,6 +94,79 @@ fn benches(c: &mut Criterion) {
             })
         },
     );
+
+    // A 24-megapixel photo of the first board, as a camera writes it.
+    let photo_file = dir.path().join("wand.jpg");
+    image::RgbImage::from_fn(6000, 4000, |x, y| {
+        image::Rgb([(x / 24) as u8, (y / 16) as u8, ((x + y) / 40) as u8])
+    })
+    .save(&photo_file)
+    .unwrap();
+    let mut with_photo = session.clone();
+    with_photo.boards[0].photos.push("wand.jpg".into());
+    let photo_session = dir.path().join("mit-foto.ron");
+    store::save(&photo_session, &with_photo).unwrap();
+
+    c.bench_function("photo: read a 24 MP JPEG and scale it once (worker)", |b| {
+        b.iter(|| black_box(photo::load(&photo_file).unwrap()))
+    });
+
+    let mut app = App::open_file(Lang::De, Templates::builtin(), &photo_session);
+    app.size = (120, 35);
+    update(&mut app, Action::TogglePhotoPane);
+    update(&mut app, Action::AddCard);
+    assert!(app.photos.wait(Duration::from_secs(120)), "the photo came");
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let drawn = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| matches!(c.bg, ratatui::style::Color::Rgb(..)))
+        .count();
+    assert!(drawn > 100, "the photo is drawn ({drawn} cells)");
+    c.bench_function(
+        "tui: key press in rapid entry and redraw, photo pane open (10k cards)",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    let start = Instant::now();
+                    update(&mut app, Action::Input('ä'));
+                    app.photos.receive();
+                    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                    total += start.elapsed();
+                    if i % 40 == 39 {
+                        update(&mut app, Action::ClearLine);
+                    }
+                }
+                total
+            })
+        },
+    );
+    c.bench_function(
+        "tui: zoom key and redraw while the worker encodes (10k cards)",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    let zoom = if i % 2 == 0 {
+                        Action::ZoomIn
+                    } else {
+                        Action::ZoomOut
+                    };
+                    let start = Instant::now();
+                    update(&mut app, zoom);
+                    app.photos.receive();
+                    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                    total += start.elapsed();
+                }
+                total
+            })
+        },
+    );
+    drop(app);
 
     let out = dir.path().join("save.ron");
     c.bench_function("store: save 10k-card session", |b| {

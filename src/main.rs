@@ -6,7 +6,7 @@ mod cli;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use stellwand::core::error::Lang;
 use stellwand::core::export;
@@ -18,7 +18,7 @@ use stellwand::core::template::Templates;
     version,
     about = "Workshop-Wände erfassen, verschlagworten, clustern und exportieren"
 )]
-struct Cli {
+pub(crate) struct Cli {
     /// Interface language: de (default) or en.
     #[arg(long, global = true, value_enum, default_value = "de")]
     lang: LangArg,
@@ -126,7 +126,14 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    // The help speaks the language asked for.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches =
+        cli::help::localize(Cli::command(), cli::help::lang_of(&raw)).get_matches_from(raw);
+    let args = match Cli::from_arg_matches(&matches) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
     let lang = match args.lang {
         LangArg::De => Lang::De,
         LangArg::En => Lang::En,

@@ -118,6 +118,7 @@ fn session_with(texts: &[&str]) -> Session {
             title: "Schalke".into(),
             template: "district-exchange".into(),
             photos: vec![],
+            view: Default::default(),
             columns: vec![Column {
                 key: "needs".into(),
                 heading: "Handlungsbedarfe".into(),

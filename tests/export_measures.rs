@@ -276,3 +276,23 @@ fn two_clerks_changing_different_measures_merge_without_loss() {
     assert!(s.measure("m9").is_some());
     assert_eq!(s.measures.len(), 4);
 }
+
+#[test]
+fn an_unknown_field_in_a_measure_is_refused_never_dropped() {
+    let s = with_measures();
+    let text = store::to_ron(&s).replacen(
+        "      title: \"Gesprächsgruppe Sprache\",",
+        "      title: \"Gesprächsgruppe Sprache\",\n      budget: \"5000 €\",",
+        1,
+    );
+    assert!(text.contains("budget"), "the measure's title line is there");
+    let err = store::parse(Path::new("s.ron"), &text).unwrap_err();
+    let line = text[..text.find("budget").unwrap()].matches('\n').count() + 1;
+    assert_eq!(err.line, line);
+    assert!(
+        err.message(stellwand::core::error::Lang::De)
+            .contains("budget"),
+        "{}",
+        err.message(stellwand::core::error::Lang::De)
+    );
+}

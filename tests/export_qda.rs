@@ -225,6 +225,35 @@ fn the_project_validates_and_codes_every_card_with_its_fields_and_themes() {
 }
 
 #[test]
+fn only_images_go_into_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = session(dir.path());
+    fs::write(dir.path().join("geheim.txt"), "Passwort: 1234").unwrap();
+    fs::write(dir.path().join("getarnt.jpg"), "Passwort: 1234").unwrap();
+    s.boards[0].photos = vec![
+        "geheim.txt".into(),
+        "getarnt.jpg".into(),
+        "IMG_0412.jpg".into(),
+    ];
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let plan = run(&s, &out, Some(dir.path()), Format::Qdpx);
+    let problems: Vec<String> = plan
+        .problems
+        .iter()
+        .map(|p| p.render(Default::default()))
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems.iter().all(|p| p.contains("kein Bild")),
+        "{problems:?}"
+    );
+    let files = read_zip(&out.join("mitte.qdpx"));
+    assert!(files.iter().all(|(_, b)| b != b"Passwort: 1234"));
+    assert_eq!(files.iter().filter(|(n, _)| n.ends_with(".jpg")).count(), 1);
+}
+
+#[test]
 fn guids_stay_the_same_from_one_export_to_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = session(dir.path());

@@ -58,8 +58,10 @@ fn two_programs_started_together_never_both_write() {
         );
         let (writer, reader) = if a_reads { (&b, &a) } else { (&a, &b) };
         let screen = reader.contents();
+        // The account, not $USER (which the test terminal sets to another name).
         let owner = format!(
-            "von sachbearbeiterin auf {} (Prozess {})",
+            "von {} auf {} (Prozess {})",
+            account(),
             hostname(),
             writer.pid()
         );
@@ -86,6 +88,14 @@ fn two_programs_started_together_never_both_write() {
     );
     let s = store::load(&dir.path().join("konferenz.ron")).unwrap();
     assert_eq!(s.session.title, "Stadtteilkonferenz");
+}
+
+fn account() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
 fn hostname() -> String {

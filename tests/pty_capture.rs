@@ -203,7 +203,8 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.wait_for(" WAND ");
     // No tags yet: 1 offers the tag sets.
     tty.send("1");
-    tty.wait_for("Tag-Set „Rostock 2020“");
+    tty.wait_for("Rostock 2020");
+    tty.wait_for("Tag-Set übernehmen");
     tty.send("Rostock 2020\r");
     tty.wait_for("übernommen");
     tty.send("\x1b");

@@ -52,7 +52,7 @@ proptest! {
             column.cards.push(c);
         }
         let id = s.fresh_id("b");
-        s.boards.push(Board { id, title: "Altstadt".into(), template: "district-exchange".into(), photos: vec![], columns: vec![column] });
+        s.boards.push(Board { id, title: "Altstadt".into(), template: "district-exchange".into(), photos: vec![], columns: vec![column], ..Board::default() });
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         store::save(&path, &s).unwrap();

@@ -171,3 +171,18 @@ fn many_problems_fit_a_small_terminal() {
         assert!(screen.contains("✖"), "{screen}");
     }
 }
+
+#[test]
+fn export_preview_at_80x24() {
+    std::fs::create_dir_all("target").unwrap();
+    let dir = tempfile::tempdir_in("target").unwrap();
+    let cwd = std::env::current_dir().unwrap();
+    let target = dir.path().strip_prefix(&cwd).unwrap().join("konzept");
+    std::fs::create_dir_all(&target).unwrap();
+    let label = target.display().to_string();
+    let mut app = open(dir.path());
+    export_to(&mut app, &label);
+    let screen = draw(&app, 80, 24);
+    let screen = screen.replace(&label, "target/…/konzept");
+    insta::assert_snapshot!("export_80x24", screen);
+}

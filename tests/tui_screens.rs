@@ -339,3 +339,76 @@ fn wide_characters_on_a_card_are_shown_whole() {
     }
     insta::assert_snapshot!("wide_characters", screen);
 }
+
+// Every screen at 80×24, the smallest common terminal.
+
+#[test]
+fn board_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &tagged(), Lang::De);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Down);
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Kita-Plätze") && screen.contains("q beenden"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("board_80x24", screen);
+}
+
+#[test]
+fn board_with_the_photo_pane_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &altstadt(), Lang::De);
+    app.size = (80, 24);
+    update(&mut app, Action::TogglePhotoPane);
+    assert!(app.photos.wait(std::time::Duration::from_secs(20)));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Foto nicht gefunden"), "{screen}");
+    // The test's folder is another one each run.
+    let folder = dir.path().display().to_string();
+    let screen = screen.replace(&folder, &format!("{:<1$}", "…", folder.chars().count()));
+    insta::assert_snapshot!("board_photo_80x24", screen);
+}
+
+#[test]
+fn card_editor_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &altstadt(), Lang::De);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::EditCard);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Jagmar Müller");
+    let screen = draw(&app, 80, 24);
+    for word in [
+        "Initiator*in",
+        "Jagmar Müller",
+        "Interessent*innen",
+        "Theater",
+    ] {
+        assert!(screen.contains(word), "{word}:\n{screen}");
+    }
+    insta::assert_snapshot!("editor_80x24", screen);
+}
+
+#[test]
+fn cluster_review_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &kita_and_more(), Lang::De);
+    update(&mut app, Action::ClusterReview);
+    let screen = draw(&app, 80, 24);
+    // Whole words of the cards, not a letter each.
+    assert!(screen.contains("Kitaplätze"), "{screen}");
+    insta::assert_snapshot!("review_80x24", screen);
+}
+
+#[test]
+fn search_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &tagged(), Lang::De);
+    update(&mut app, Action::Search);
+    type_text(&mut app, "sprach");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Spracherwerbsförderung"), "{screen}");
+    insta::assert_snapshot!("search_80x24", screen);
+}

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stellwand::core::error::{FileError, Lang};
+use stellwand::core::error::{FileError, FileProblem, Lang};
 use stellwand::core::{merge, store};
 
 pub fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<PathBuf>, lang: Lang) -> ExitCode {
@@ -48,15 +48,8 @@ fn text(path: &Path, shown: &Path) -> Result<String, FileError> {
             });
         }
     };
-    String::from_utf8(bytes).map_err(|_| {
-        FileError::other(
-            shown,
-            1,
-            1,
-            "keine gültige UTF-8-Textdatei".into(),
-            "not valid UTF-8 text".into(),
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| FileError::new(shown, 1, 1, FileProblem::NotUtf8 { binary: false }))
 }
 
 fn merge_files(

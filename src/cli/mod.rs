@@ -22,6 +22,7 @@ pub mod check;
 pub mod cluster;
 pub mod export;
 pub mod git_setup;
+pub mod help;
 pub mod import;
 pub mod merge;
 pub mod new;

@@ -6,17 +6,20 @@ use std::path::Path;
 use jiff::civil::Date;
 use thiserror::Error;
 
-use super::error::{FileError, FileProblem, Lang};
+use super::error::{FileError, FileProblem};
 use super::model::Session;
 
 /// Why a text is no date.
+/// Worded in [`crate::i18n::files`].
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DateError {
-    #[error("'{text}' is not written YYYY-MM-DD")]
-    Format { text: String },
-    #[error("'{text}': there is no month {month}")]
-    NoSuchMonth { text: String, month: u32 },
-    #[error("'{text}': there is no day {day} in month {month} of {year}")]
+    Format {
+        text: String,
+    },
+    NoSuchMonth {
+        text: String,
+        month: u32,
+    },
     NoSuchDay {
         text: String,
         year: i16,
@@ -25,82 +28,6 @@ pub enum DateError {
         /// Days the month has.
         days: i8,
     },
-}
-
-const MONTHS_DE: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-impl DateError {
-    /// The message for a person, in German or English.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DateError::Format { text }, Lang::De) => {
-                format!("„{text}“ ist kein Datum der Form JJJJ-MM-TT")
-            }
-            (DateError::Format { text }, Lang::En) => {
-                format!("'{text}' is not a date written YYYY-MM-DD")
-            }
-            (DateError::NoSuchMonth { text, month }, Lang::De) => {
-                format!("„{text}“: Monat {month} gibt es nicht")
-            }
-            (DateError::NoSuchMonth { text, month }, Lang::En) => {
-                format!("'{text}': there is no month {month}")
-            }
-            (
-                DateError::NoSuchDay {
-                    text,
-                    year,
-                    month,
-                    day,
-                    days,
-                },
-                _,
-            ) => {
-                let i = (*month as usize).clamp(1, 12) - 1;
-                match lang {
-                    Lang::De => {
-                        let name = MONTHS_DE[i];
-                        format!(
-                            "„{text}“: den {day}. {name} {year} gibt es nicht ({name} {year} hat {days} Tage)"
-                        )
-                    }
-                    Lang::En => {
-                        let name = MONTHS_EN[i];
-                        format!(
-                            "'{text}': there is no {day} {name} {year} ({name} {year} has {days} days)"
-                        )
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// Today's date as `YYYY-MM-DD`, in the local time zone.
@@ -163,15 +90,7 @@ pub fn check_session(path: &Path, text: &str, session: &Session) -> Option<FileE
     }
     let err = parse(&session.date).err()?;
     let (line, column) = place_of_value(text, "date", &session.date);
-    Some(FileError::new(
-        path,
-        line,
-        column,
-        FileProblem::Other {
-            de: err.message(Lang::De),
-            en: err.message(Lang::En),
-        },
-    ))
+    Some(FileError::new(path, line, column, FileProblem::Date(err)))
 }
 
 /// 1-based line and column of the quoted value of `field` in RON text
@@ -193,6 +112,7 @@ fn place_of_value(text: &str, field: &str, value: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::error::Lang;
 
     #[test]
     fn the_clock_gives_a_valid_date() {

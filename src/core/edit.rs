@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::model::{Board, Card, Measure, Refusal, Session, Tag, Theme};
+use super::model::{Board, Card, Measure, PhotoView, Refusal, Session, Tag, Theme};
 
 /// A change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +41,11 @@ pub enum Edit {
         board: String,
         title: String,
         photos: Vec<String>,
+    },
+    /// Sets which part of which photo the photo pane shows for a board.
+    SetPhotoView {
+        board: String,
+        view: PhotoView,
     },
     /// Sets the event data of the session.
     SetSessionInfo(SessionInfo),
@@ -232,6 +237,13 @@ impl Session {
                     photos: old_photos,
                 })
             }
+            Edit::SetPhotoView { board, view } => {
+                let i = self
+                    .board_index(&board)
+                    .ok_or_else(|| EditError::NoBoard(board.clone()))?;
+                let old = std::mem::replace(&mut self.boards[i].view, view);
+                Ok(Edit::SetPhotoView { board, view: old })
+            }
             Edit::SetSessionInfo(info) => {
                 let old = SessionInfo::of(self);
                 self.title = info.title;
@@ -347,14 +359,25 @@ impl History {
     }
 
     /// Applies a new edit, records its inverse and clears the redo stack.
-    pub fn apply(&mut self, session: &mut Session, edit: Edit) -> Result<(), EditError> {
+    /// Returns whether the edit joined the last undo step instead of making
+    /// one of its own: moving around a board's photo step by step undoes as
+    /// one step, so that undo reaches the cards.
+    pub fn apply(&mut self, session: &mut Session, edit: Edit) -> Result<bool, EditError> {
+        let joins = self.redo.is_empty()
+            && matches!(
+                (&edit, self.undo.last()),
+                (Edit::SetPhotoView { board, .. }, Some(Edit::SetPhotoView { board: last, .. }))
+                    if board == last
+            );
         let inverse = session.apply(edit)?;
-        self.undo.push(inverse);
-        if self.undo.len() > self.limit {
-            self.undo.remove(0);
+        if !joins {
+            self.undo.push(inverse);
+            if self.undo.len() > self.limit {
+                self.undo.remove(0);
+            }
         }
         self.redo.clear();
-        Ok(())
+        Ok(joins)
     }
 
     /// Undoes the last edit; returns false when there is nothing to undo.
@@ -407,6 +430,7 @@ mod tests {
             title: "Altstadt".into(),
             template: "district-exchange".into(),
             photos: vec![],
+            view: Default::default(),
             columns: ["good", "needs"]
                 .iter()
                 .map(|k| Column {
@@ -549,6 +573,40 @@ mod tests {
             assert!(h.undo(&mut s).unwrap());
         }
         assert_eq!(s.card_count(), 0);
+    }
+
+    #[test]
+    fn moving_about_a_photo_undoes_as_one_step() {
+        let mut s = session();
+        let mut h = History::default();
+        let e = insert(&mut s, "good", "Feierabendmarkt");
+        h.apply(&mut s, e).unwrap();
+        let before = s.clone();
+        for zoom in 1..=5 {
+            let view = PhotoView {
+                zoom,
+                ..PhotoView::default()
+            };
+            let joined = h
+                .apply(
+                    &mut s,
+                    Edit::SetPhotoView {
+                        board: "b1".into(),
+                        view,
+                    },
+                )
+                .unwrap();
+            assert_eq!(joined, zoom > 1);
+        }
+        assert_eq!(s.boards[0].view.zoom, 5);
+        assert!(h.undo(&mut s).unwrap());
+        assert_eq!(s, before, "one undo takes back all five steps");
+        assert!(h.undo(&mut s).unwrap());
+        assert_eq!(s.card_count(), 0, "the next undo reaches the card");
+        // After a redo the next step is a new one.
+        assert!(h.redo(&mut s).unwrap());
+        assert!(h.redo(&mut s).unwrap());
+        assert_eq!(s.boards[0].view.zoom, 5);
     }
 
     #[test]

@@ -48,33 +48,6 @@ impl Kind {
         }
         Some(Kind::Other)
     }
-
-    /// "is a …", in German and English.
-    pub fn describe(self) -> (&'static str, &'static str) {
-        match self {
-            Kind::Link => (
-                "ist ein symbolischer Link; stellwand folgt ihm nicht",
-                "is a symbolic link; stellwand does not follow it",
-            ),
-            Kind::Dir => (
-                "ist ein Ordner, keine gewöhnliche Datei",
-                "is a folder, not a regular file",
-            ),
-            Kind::Fifo => (
-                "ist eine Pipe (FIFO), keine gewöhnliche Datei",
-                "is a pipe (FIFO), not a regular file",
-            ),
-            Kind::Device => (
-                "ist ein Gerät, keine gewöhnliche Datei",
-                "is a device, not a regular file",
-            ),
-            Kind::Socket => (
-                "ist ein Socket, keine gewöhnliche Datei",
-                "is a socket, not a regular file",
-            ),
-            Kind::Other => ("ist keine gewöhnliche Datei", "is not a regular file"),
-        }
-    }
 }
 
 /// The error of a path that is not a regular file; carried inside an

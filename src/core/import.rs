@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::date::from_parts;
-use super::error::FileError;
+use super::error::{FileError, FileProblem};
 use super::model::{Board, Card, Session, slug};
 use super::template::{BoardTemplate, ColumnTemplate, Templates};
 
@@ -24,13 +24,7 @@ pub fn import_file(
 fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
     let binary = |before: &[u8]| {
         let (line, column) = position_after(before);
-        FileError::other(
-            path,
-            line,
-            column,
-            "keine Textdatei (Binärdaten oder kein UTF-8); erwartet wird Text in UTF-8".into(),
-            "not a text file (binary data or not UTF-8); expected UTF-8 text".into(),
-        )
+        FileError::new(path, line, column, FileProblem::NotText)
     };
     // The first place that is not text: a NUL byte or invalid UTF-8.
     let nul = bytes.iter().position(|&b| b == 0);
@@ -66,13 +60,7 @@ pub fn import_text(
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     if lines.iter().all(|l| l.trim().is_empty()) {
-        return Err(FileError::other(
-            path,
-            1,
-            1,
-            "die Datei ist leer".into(),
-            "the file is empty".into(),
-        ));
+        return Err(FileError::new(path, 1, 1, FileProblem::Empty));
     }
     let mut session = if is_notation(&lines) {
         notation::parse(path, &lines, templates, template)?
@@ -413,31 +401,13 @@ fn refs_of(text: &str) -> Vec<u32> {
     refs
 }
 
-/// Whether everything of the text is inside `~~…~~`.
-fn fully_struck(text: &str) -> bool {
-    if !text.contains("~~") {
-        return false;
-    }
-    let mut outside = String::new();
-    for (i, part) in text.split("~~").enumerate() {
-        if i % 2 == 0 {
-            outside.push_str(part);
-        }
-    }
-    // An unclosed strike runs to the end.
-    text.matches("~~").count() >= 2 && !outside.chars().any(char::is_alphanumeric)
-}
-
 /// A card from its text and sub-points, flags and references read from the text.
 fn make_card(session: &mut Session, text: &str, subs: Vec<String>) -> Card {
-    let text = text.trim().to_string();
-    let mut card = Card::new(session.fresh_id("k"), text.clone());
-    card.sub_points = subs.into_iter().filter(|s| !s.is_empty()).collect();
-    card.flags.uncertain = text.contains("[?]") || text.contains("(?)") || text.starts_with("? ");
-    card.flags.struck = fully_struck(&text);
-    card.flags.emphasis = text.contains("!!!") || text.ends_with('!');
-    card.refs = refs_of(&text);
-    card
+    let mut lines = CardLines::new(text);
+    for s in subs {
+        lines.sub_point(&s);
+    }
+    lines.into_card(session.fresh_id("k"))
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -587,8 +557,11 @@ fn new_board(session: &mut Session, template: &BoardTemplate, title: &str) -> Bo
     template.new_board(id, title)
 }
 
+mod card;
 mod notation;
 mod protocol;
+
+pub use card::{CardLines, marks, read_card};
 
 #[cfg(test)]
 mod tests;

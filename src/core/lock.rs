@@ -14,6 +14,31 @@ pub fn lock_path(session: &Path) -> PathBuf {
     sibling(session, "lock")
 }
 
+/// The name of the account this program runs as, from the system's user
+/// database (not `$USER`, which may be unset or another user's).
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    // SAFETY: getpwuid_r writes into the buffers given, of the sizes given;
+    // the name is read only when it reports success.
+    unsafe {
+        let uid = libc::getuid();
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 4096];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
+        if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(pwd.pw_name).to_string_lossy();
+        (!name.is_empty()).then(|| name.into_owned())
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
+}
+
 /// Who holds a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owner {
@@ -24,9 +49,10 @@ pub struct Owner {
 
 impl Owner {
     pub fn current() -> Owner {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "?".into());
+        let user = account_name()
+            .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
+            .or_else(|| std::env::var("USERNAME").ok().filter(|u| !u.is_empty()))
+            .unwrap_or_else(|| "?".into());
         // The system's own name for the host (uname on Unix), also where
         // there is no /etc/hostname or it was never updated.
         let host = gethostname::gethostname()

@@ -244,6 +244,7 @@ mod tests {
             title: "Gesprächsgruppe Sprache".into(),
             template: "working-group".into(),
             photos: vec![],
+            view: Default::default(),
             columns: vec![
                 col(
                     "topic",
@@ -280,6 +281,7 @@ mod tests {
             title: "Altstadt".into(),
             template: "district-exchange".into(),
             photos: vec![],
+            view: Default::default(),
             columns: vec![col("good", vec![card("k8", "Feierabendmarkt", None)])],
         });
         s

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::error::{FileError, Lang};
+use super::error::{FileError, FileProblem, Lang};
 use super::model::{Board, Card, Session, ids};
 use super::store;
 
@@ -131,15 +131,9 @@ pub fn merge_texts(
             let load = |text: &str| -> Result<Session, FileError> {
                 let loaded = store::parse(path, text)?;
                 if loaded.read_only {
-                    return Err(loaded.warning.unwrap_or_else(|| {
-                        FileError::other(
-                            path,
-                            1,
-                            1,
-                            "neuere Version".into(),
-                            "newer version".into(),
-                        )
-                    }));
+                    return Err(loaded
+                        .warning
+                        .unwrap_or_else(|| FileError::new(path, 1, 1, FileProblem::Newer)));
                 }
                 Ok(loaded.session)
             };
@@ -167,7 +161,7 @@ pub fn merge_texts(
                 Some(load(base)?)
             };
             let merged = merge_typed(base.as_ref(), &load(ours)?, &load(theirs)?)
-                .map_err(|e| FileError::other(path, 1, 1, e.to_string(), e.to_string()))?;
+                .map_err(|e| FileError::new(path, 1, 1, FileProblem::Merge(e.to_string())))?;
             Ok(Merged {
                 value: themes_to_ron(&merged.value.themes),
                 notes: merged.notes,
@@ -187,19 +181,13 @@ pub fn merge_texts(
                 Some(load(base)?)
             };
             let merged = merge_typed(base.as_ref(), &load(ours)?, &load(theirs)?)
-                .map_err(|e| FileError::other(path, 1, 1, e.to_string(), e.to_string()))?;
+                .map_err(|e| FileError::new(path, 1, 1, FileProblem::Merge(e.to_string())))?;
             Ok(Merged {
                 value: learned_to_ron(&merged.value.words),
                 notes: merged.notes,
             })
         }
-        None => Err(FileError::other(
-            path,
-            1,
-            1,
-            "diese Art Datei kann stellwand nicht zusammenführen".into(),
-            "stellwand cannot merge this kind of file".into(),
-        )),
+        None => Err(FileError::new(path, 1, 1, FileProblem::CannotMerge)),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod measures;
 pub mod merge;
 pub mod model;
 pub mod photo;
+pub mod recent;
 pub mod repair;
 pub mod sanitize;
 pub mod search;

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::error::{FileError, FileProblem, Lang};
+use super::error::{FileError, FileProblem};
 use super::lock::{self, LockError};
 use super::model::{IdKind, Session, ids};
 use super::store;
@@ -136,42 +136,6 @@ pub struct Repaired {
     pub cards: usize,
 }
 
-impl Repaired {
-    pub fn message(&self, path: &Path, lang: Lang) -> String {
-        match (&self.backup, lang) {
-            (None, Lang::De) => format!(
-                "{}: keine doppelten Kennungen, nichts zu tun",
-                path.display()
-            ),
-            (None, Lang::En) => format!("{}: no duplicate ids, nothing to do", path.display()),
-            (Some(b), Lang::De) => format!(
-                "{}: alle {} Karten erhalten, {} doppelte Kennung(en) neu vergeben ({}); das Original liegt unter {}",
-                path.display(),
-                self.cards,
-                self.renamed.len(),
-                self.pairs(),
-                b.display()
-            ),
-            (Some(b), Lang::En) => format!(
-                "{}: all {} cards kept, {} duplicate id(s) renewed ({}); the original is kept as {}",
-                path.display(),
-                self.cards,
-                self.renamed.len(),
-                self.pairs(),
-                b.display()
-            ),
-        }
-    }
-
-    fn pairs(&self) -> String {
-        self.renamed
-            .iter()
-            .map(|(a, b)| format!("{a} → {b}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
 /// The backup name before a repair: `NAME.vor-reparatur.bak` (or with `-2`,
 /// … when that exists).
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -190,27 +154,16 @@ pub fn repair_file(path: &Path) -> Result<Repaired, FileError> {
     let bytes = store::read_limited(path)?;
     let loaded = store::load_bytes_allowing_duplicates(path, &bytes)?;
     if loaded.read_only {
-        return Err(loaded.warning.unwrap_or_else(|| {
-            FileError::other(path, 1, 1, "neuere Version".into(), "newer version".into())
-        }));
+        return Err(loaded
+            .warning
+            .unwrap_or_else(|| FileError::new(path, 1, 1, FileProblem::Newer)));
     }
     let mut session = loaded.session;
     let cards = session.card_count();
     let _lock = match lock::acquire(path) {
         Ok(l) => l,
         Err(LockError::Held(owner)) => {
-            let who = owner.map_or_else(String::new, |o| {
-                format!(" ({}@{}, {})", o.user, o.host, o.pid)
-            });
-            return Err(FileError::other(
-                path,
-                0,
-                0,
-                format!(
-                    "die Datei ist in einem anderen stellwand geöffnet{who}; dort schließen und erneut versuchen"
-                ),
-                format!("the file is open in another stellwand{who}; close it there and try again"),
-            ));
+            return Err(FileError::new(path, 0, 0, FileProblem::Locked(owner)));
         }
         Err(LockError::Io(e)) => return Err(FileError::io(&lock::lock_path(path), &e)),
     };
@@ -237,6 +190,7 @@ pub fn repair_file(path: &Path) -> Result<Repaired, FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::error::Lang;
 
     const DUPLICATED: &str = "Session(\n  version: 2,\n  id: \"s\",\n  boards: [\n    Board(\n      id: \"b1\",\n      columns: [\n        Column(key: \"needs\", cards: [\n          Card(id: \"k5\", text: \"Kita-Plätze\"),\n          Card(id: \"k6\", text: \"Sprachkurse\"),\n          Card(id: \"k5\", text: \"Sportvereine\"),\n          Card(id:\"k6\", text: \"Jugendtreff\"),\n        ]),\n      ],\n    ),\n  ],\n  themes: [\n    Theme(id: \"t1\", label: \"Kita\", cards: [\"k5\"]),\n  ],\n)\n";
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
-use super::error::{FileError, FileProblem, Lang};
+use super::error::{FileError, FileProblem};
 use super::files;
 use super::journal::{self, Journal, Replay};
 use super::lock::{self, Lock, LockError, Owner};
@@ -64,44 +64,6 @@ pub enum ReadOnly {
     Unwritable(FileError),
 }
 
-impl ReadOnly {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            ReadOnly::Newer(e) => e.render(lang),
-            ReadOnly::NotUnderstood(e) => match lang {
-                Lang::De => format!(
-                    "{} – nur lesend geöffnet, damit beim Speichern nichts verloren geht",
-                    e.render(lang)
-                ),
-                Lang::En => format!(
-                    "{} – opened read-only, so that saving loses nothing",
-                    e.render(lang)
-                ),
-            },
-            ReadOnly::Locked(Some(o)) => match lang {
-                Lang::De => format!(
-                    "Schon geöffnet von {} auf {} (Prozess {}) – nur lesend",
-                    o.user, o.host, o.pid
-                ),
-                Lang::En => format!(
-                    "Already open by {} on {} (process {}) – read-only",
-                    o.user, o.host, o.pid
-                ),
-            },
-            ReadOnly::Locked(None) => lang
-                .pick(
-                    "Schon in einem anderen stellwand geöffnet – nur lesend",
-                    "Already open in another stellwand – read-only",
-                )
-                .to_string(),
-            ReadOnly::Unwritable(e) => match lang {
-                Lang::De => format!("{} – nur lesend geöffnet", e.render(lang)),
-                Lang::En => format!("{} – opened read-only", e.render(lang)),
-            },
-        }
-    }
-}
-
 /// What was found of an earlier run that ended without saving.
 #[derive(Debug, Default)]
 pub struct Recovered {
@@ -120,73 +82,6 @@ impl Recovered {
             || self.replay.torn
             || self.draft.is_some()
             || self.kept_journal.is_some()
-    }
-
-    /// What to tell the clerk; `draft` says how the draft came back (e.g.
-    /// "in the editor"), `None` when it was not used.
-    pub fn describe(&self, lang: Lang, draft: Option<&str>) -> String {
-        let r = &self.replay;
-        let mut parts = Vec::new();
-        if r.applied > 0 {
-            parts.push(match lang {
-                Lang::De => format!("{} Änderung(en)", r.applied),
-                Lang::En => format!("{} change(s)", r.applied),
-            });
-        }
-        if let Some(how) = draft {
-            parts.push(match lang {
-                Lang::De => format!("angefangene Karte {how}"),
-                Lang::En => format!("card being typed {how}"),
-            });
-        }
-        let mut text = if parts.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "{} {}.",
-                lang.pick("Wiederhergestellt:", "Recovered:"),
-                parts.join(lang.pick(" und ", " and "))
-            )
-        };
-        let mut add = |s: String| {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(&s);
-        };
-        if r.skipped > 0 {
-            add(match lang {
-                Lang::De => format!(
-                    "{} Journaleintrag/-einträge passte(n) nicht mehr und wurde(n) übergangen.",
-                    r.skipped
-                ),
-                Lang::En => format!(
-                    "{} journal record(s) no longer fitted and were left out.",
-                    r.skipped
-                ),
-            });
-        }
-        if r.torn {
-            add(lang
-                .pick(
-                    "Ein unvollständiger letzter Journaleintrag wurde verworfen.",
-                    "An incomplete last journal record was dropped.",
-                )
-                .to_string());
-        }
-        if let Some(p) = &self.kept_journal {
-            add(match lang {
-                Lang::De => format!(
-                    "Ein Journal zu einer anderen Fassung der Datei liegt unter {}.",
-                    p.display()
-                ),
-                Lang::En => format!(
-                    "A journal of another version of the file was kept as {}.",
-                    p.display()
-                ),
-            });
-        }
-        text
     }
 }
 
@@ -213,25 +108,6 @@ impl Opened {
             upgraded_from,
         }
     }
-
-    /// The note about an upgrade, naming the backup to come.
-    pub fn upgrade_note(&self, lang: Lang) -> Option<String> {
-        let from = self.upgraded_from?;
-        let file = self.file.as_ref()?;
-        let backup = backup_path(&file.path, from);
-        Some(match lang {
-            Lang::De => format!(
-                "Älteres Dateiformat (Version {from}): wird beim Speichern auf Version {} gebracht, das Original bleibt als {} erhalten.",
-                super::model::FORMAT_VERSION,
-                backup.display()
-            ),
-            Lang::En => format!(
-                "Older file format (version {from}): upgraded to version {} on saving, the original is kept as {}.",
-                super::model::FORMAT_VERSION,
-                backup.display()
-            ),
-        })
-    }
 }
 
 /// Opens a session file: takes its lock, replays a journal left by a crash,
@@ -256,9 +132,10 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     let bytes = store::read_limited(path).map_err(named)?;
     let loaded = store::load_bytes_viewable(given, &bytes)?;
     if loaded.read_only {
-        let why = loaded.warning.clone().unwrap_or_else(|| {
-            FileError::other(path, 0, 0, "neuere Version".into(), "newer version".into())
-        });
+        let why = loaded
+            .warning
+            .clone()
+            .unwrap_or_else(|| FileError::new(path, 0, 0, FileProblem::Newer));
         let why = if matches!(why.problem, FileProblem::NewerVersion { .. }) {
             ReadOnly::Newer(why)
         } else {
@@ -316,8 +193,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     // anything else odd in its place is refused like an unwritable journal.
     let draft_file = journal::draft_path(path);
     if let Some(kind) = files::odd_kind(&draft_file) {
-        let (de, en) = kind.describe();
-        let err = FileError::other(&draft_file, 0, 0, de.into(), en.into());
+        let err = FileError::new(&draft_file, 0, 0, FileProblem::NotRegular(kind));
         return Ok(Opened::read_only(
             session,
             ReadOnly::Unwritable(err),
@@ -387,26 +263,6 @@ pub enum Saved {
         original: PathBuf,
         side: PathBuf,
     },
-}
-
-impl Saved {
-    pub fn message(&self, lang: Lang) -> Option<String> {
-        match self {
-            Saved::Written => None,
-            Saved::Conflict { original, side } => Some(match lang {
-                Lang::De => format!(
-                    "{} wurde von einem anderen Programm geändert und nicht überschrieben. Ihre Fassung ist in {} gespeichert; es geht dort weiter.",
-                    original.display(),
-                    side.display()
-                ),
-                Lang::En => format!(
-                    "{} was changed by another program and was not overwritten. Your version is saved as {}; work goes on there.",
-                    original.display(),
-                    side.display()
-                ),
-            }),
-        }
-    }
 }
 
 /// A session file held for writing.
@@ -700,6 +556,7 @@ fn timestamp() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::error::Lang;
     use crate::core::model::FORMAT_VERSION;
 
     use crate::core::test_support::{add_card as add, one_column_session as session};

@@ -56,12 +56,11 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     if meta.len() > MAX_FILE_BYTES {
         let mb = meta.len() / (1024 * 1024);
         let max = MAX_FILE_BYTES / (1024 * 1024);
-        return Err(FileError::other(
+        return Err(FileError::new(
             path,
             0,
             0,
-            format!("die Datei ist zu groß für eine Sitzung ({mb} MB, höchstens {max} MB)"),
-            format!("the file is too large for a session ({mb} MB, at most {max} MB)"),
+            FileProblem::TooLarge { mb, max },
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -83,13 +82,7 @@ pub fn load_bytes_allowing_duplicates(path: &Path, bytes: &[u8]) -> Result<Loade
 fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of_byte(&bytes[..e.valid_up_to()]);
-        FileError::other(
-            path,
-            line,
-            column,
-            "keine gültige UTF-8-Textdatei (Binärdaten?)".into(),
-            "not valid UTF-8 text (binary data?)".into(),
-        )
+        FileError::new(path, line, column, FileProblem::NotUtf8 { binary: true })
     })
 }
 
@@ -158,13 +151,7 @@ fn parse_all(
     let bom = text.starts_with(BOM);
     let text = text.strip_prefix(BOM).unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(FileError::other(
-            path,
-            1,
-            1,
-            "die Datei ist leer".into(),
-            "the file is empty".into(),
-        ));
+        return Err(FileError::new(path, 1, 1, FileProblem::Empty));
     }
     let newer = |found: u32| {
         FileError::new(
@@ -587,6 +574,7 @@ mod tests {
             title: "Altstadt".into(),
             template: "district-exchange".into(),
             photos: vec!["fotos/IMG_0001.jpg".into()],
+            view: Default::default(),
             columns: vec![Column {
                 key: "needs".into(),
                 heading: "Wo sehen wir Handlungsbedarfe…".into(),
@@ -747,6 +735,17 @@ mod tests {
         // Nothing close: the known fields are listed instead.
         let err = parse(path, "Session(zzz: 1)").unwrap_err();
         assert!(err.message(Lang::En).contains("title"), "{err}");
+    }
+
+    #[test]
+    fn refused_suggestions_load_and_an_unknown_field_in_one_is_refused() {
+        let path = Path::new("r.ron");
+        let ok = "Session(version: 2, id: \"s\", refused: [(cards: [\"k1\", \"k2\"])])";
+        let loaded = parse(path, ok).unwrap();
+        assert_eq!(loaded.session.refused[0].cards, ["k1", "k2"]);
+        let odd = "Session(version: 2, id: \"s\", refused: [(cards: [\"k1\"], grund: \"x\")])";
+        let err = parse(path, odd).unwrap_err();
+        assert!(err.message(Lang::De).contains("grund"), "{err}");
     }
 
     #[test]

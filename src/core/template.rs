@@ -56,6 +56,20 @@ pub struct ColumnTemplate {
     pub section: Option<Section>,
 }
 
+/// A field of a card besides its text, as the card editor shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardField {
+    /// The person named on the card (Initiator*in).
+    Person,
+    /// The card's number, or reference numbers written on it.
+    Number,
+    /// Dot votes stuck on it.
+    Votes,
+    /// Further people named on it (Interessent*innen).
+    Interested,
+}
+
 /// The layout of one kind of wall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardTemplate {
@@ -65,6 +79,14 @@ pub struct BoardTemplate {
     #[serde(default)]
     pub board_title: String,
     pub columns: Vec<ColumnTemplate>,
+    /// The card fields the editor offers on new cards of this kind of wall
+    /// (all of them when a card is edited).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub card_fields: Vec<CardField>,
+    /// The column whose first card names the board (a working group's topic):
+    /// the board's title follows it while it is not set by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_column: Option<String>,
 }
 
 impl BoardTemplate {
@@ -79,6 +101,7 @@ impl BoardTemplate {
             },
             template: self.key.clone(),
             photos: Vec::new(),
+            view: Default::default(),
             columns: self
                 .columns
                 .iter()
@@ -367,6 +390,28 @@ mod tests {
         assert_eq!(t.problems.len(), 1);
         let msg = t.problems[0].render(super::super::error::Lang::En);
         assert!(msg.contains("broken.ron:3:"), "{msg}");
+    }
+
+    #[test]
+    fn headings_are_the_sheets_own_words() {
+        // The protocol's lines, joined where a heading runs over several.
+        let protocol =
+            include_str!("../../tests/fixtures/gelsenkirchen-mitte-2019-fotoprotokoll.txt")
+                .replace("...", "…")
+                .replace('\n', " ");
+        let t = Templates::builtin();
+        for key in ["working-group", "district-exchange"] {
+            for c in &t.board(key).unwrap().columns {
+                assert!(
+                    protocol.contains(&c.heading),
+                    "{key}/{}: „{}“ is not on the sheet",
+                    c.key,
+                    c.heading
+                );
+            }
+        }
+        let owner = t.board("working-group").unwrap().column("owner").unwrap();
+        assert!(owner.heading.contains("Wer hat den Hut auf"));
     }
 
     #[test]

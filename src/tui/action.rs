@@ -59,6 +59,21 @@ pub enum Action {
     OpenPhoto,
     EditSession,
 
+    // The photo pane.
+    TogglePhotoPane,
+    ZoomIn,
+    ZoomOut,
+    /// The whole photo again.
+    ZoomReset,
+    /// Moves the view across and down the photo by a quarter of what it shows.
+    Pan(i8, i8),
+    /// The board's next photo.
+    NextPhoto,
+    /// Picks a photo file from the session's folder.
+    PickPhoto,
+    /// Goes to a column of the board chosen by number or name.
+    PickColumn,
+
     // Text input (card editor and form fields).
     Input(char),
     Paste(String),

@@ -7,15 +7,18 @@ use std::time::Instant;
 use crate::core::edit::{Edit, History};
 use crate::core::error::Lang;
 use crate::core::model::{Board, Card, Column, Session};
+use crate::core::recent;
 use crate::core::session_file::{self, Draft, DraftTarget, SessionFile};
 use crate::core::store::{self, SessionSummary};
 use crate::core::template::Templates;
 
 use super::clipboard::Clipboard;
 use super::editor::Editor;
+pub use super::entry::{Entry, EntryTarget};
 use super::export::{ExportDialog, ExportSettings};
 use super::i18n::Msg;
 use super::measures::MeasureList;
+use super::photo::Photos;
 use super::search::Search;
 use super::tags::{Picker, TagFilter};
 use super::themes::{ClusterSettings, Review};
@@ -146,22 +149,6 @@ impl Doc {
     }
 }
 
-/// What the card editor is writing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EntryTarget {
-    /// A new card, inserted at this index of the current column.
-    New { index: usize },
-    /// An existing card.
-    Edit { card: String },
-}
-
-/// The card editor, open in the current column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub target: EntryTarget,
-    pub editor: Editor,
-}
-
 /// What a form does when confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
@@ -239,6 +226,21 @@ pub enum Mode {
     Export(Box<ExportDialog>),
     /// The list of measures, drawn instead of the board.
     Measures(MeasureList),
+    /// A yes-or-no question before something that loses work.
+    Confirm(Confirm),
+}
+
+/// What a yes answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmable {
+    DeleteBoard { board: String },
+}
+
+/// A question waiting for yes or no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Confirmable,
 }
 
 /// See [`App::tick_view`].
@@ -277,6 +279,13 @@ pub struct App {
     pub clipboard: Clipboard,
     /// The export dialog's last choices.
     pub export: ExportSettings,
+    /// The photo pane beside the board.
+    pub photos: Photos,
+    /// The terminal's size in cells, for the layout of the photo pane.
+    pub size: (u16, u16),
+    /// The file where this user's places and last tag set are remembered;
+    /// `None`: nothing is remembered (tests).
+    pub recent: Option<PathBuf>,
 }
 
 impl App {
@@ -328,6 +337,9 @@ impl App {
             cluster: ClusterSettings::default(),
             clipboard: Clipboard::from_env(),
             export: ExportSettings::default(),
+            photos: Photos::default(),
+            size: (120, 35),
+            recent: None,
         };
         if let Some(problem) = app.templates.problems.first() {
             let text = problem.render(lang);
@@ -347,6 +359,7 @@ impl App {
     /// has it or it is newer than this program), recovering what a crash
     /// left in its journal and draft; problems go to the status bar.
     pub fn open(&mut self, path: &Path) -> bool {
+        self.remember_place();
         if let Some(old) = self.doc.take()
             && let Some(file) = old.file
         {
@@ -378,6 +391,7 @@ impl App {
         self.doc = Some(doc);
         self.screen = Screen::Board;
         self.mode = Mode::Normal;
+        self.restore_place();
         let draft = opened
             .recovered
             .draft
@@ -398,6 +412,62 @@ impl App {
         true
     }
 
+    /// Goes back to the board and card where the open session was left.
+    pub fn restore_place(&mut self) {
+        let (Some(state), Some(doc)) = (&self.recent, self.doc.as_mut()) else {
+            return;
+        };
+        let recent = recent::load(state);
+        let Some(place) = recent.place(&doc.path) else {
+            return;
+        };
+        if let Some(card) = place.card.as_deref()
+            && doc.session.find_card(card).is_some()
+        {
+            doc.select(card);
+            return;
+        }
+        if let Some(b) = doc.session.board_index(&place.board) {
+            doc.cursor.board = b;
+            let column = place.column.as_deref();
+            doc.cursor.column = column
+                .and_then(|c| doc.session.boards[b].column_index(c))
+                .unwrap_or(0);
+            doc.cursor.card = 0;
+            doc.clamp();
+        }
+    }
+
+    /// Notes where the open session is left, for the next time it opens.
+    pub fn remember_place(&self) {
+        let (Some(state), Some(doc)) = (&self.recent, self.doc.as_ref()) else {
+            return;
+        };
+        let Some(board) = doc.board() else { return };
+        let mut recent = recent::load(state);
+        recent.remember(recent::Place {
+            file: doc.path.clone(),
+            board: board.id.clone(),
+            column: doc.column().map(|c| c.key.clone()),
+            card: doc.card().map(|c| c.id.clone()),
+        });
+        // Remembering is a convenience: a failure is not worth a message.
+        let _ = recent::save(state, &recent);
+    }
+
+    /// The tag set chosen for the last new session, if one is remembered.
+    pub fn last_tag_set(&self) -> Option<String> {
+        recent::load(self.recent.as_ref()?).tag_set
+    }
+
+    /// Notes the tag set chosen for a new session.
+    pub fn remember_tag_set(&self, key: &str) {
+        let Some(state) = &self.recent else { return };
+        let mut recent = recent::load(state);
+        recent.tag_set = Some(key.to_string());
+        let _ = recent::save(state, &recent);
+    }
+
     /// Puts the card that was being typed when the program ended back into
     /// the editor, at its place. Not when it was committed after all (the
     /// journal holds it) or its card is unchanged.
@@ -410,6 +480,7 @@ impl App {
             return false;
         }
         let (text, subs) = editor.to_card_parts();
+        let templates = &self.templates;
         let same = |k: &Card| k.text == text && k.sub_points == subs;
         let target = match &draft.target {
             DraftTarget::Edit { card } if doc.session.card(card).is_some() => {
@@ -447,7 +518,11 @@ impl App {
         if doc.column().is_none() {
             return false;
         }
-        self.mode = Mode::Entry(Entry { target, editor });
+        let shown = doc
+            .board()
+            .and_then(|b| templates.board(&b.template))
+            .map_or(&[][..], |t| &t.card_fields[..]);
+        self.mode = Mode::Entry(Entry::with_text(target, &draft.text, shown));
         true
     }
 
@@ -474,10 +549,12 @@ impl App {
         let before = doc.cursor;
         let journaled = edit.clone();
         match doc.history.apply(&mut doc.session, edit) {
-            Ok(()) => {
-                doc.undo_places.push(before);
-                if doc.undo_places.len() > HISTORY_STEPS {
-                    doc.undo_places.remove(0);
+            Ok(joined) => {
+                if !joined {
+                    doc.undo_places.push(before);
+                    if doc.undo_places.len() > HISTORY_STEPS {
+                        doc.undo_places.remove(0);
+                    }
                 }
                 doc.redo_places.clear();
                 doc.touch();

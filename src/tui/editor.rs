@@ -9,9 +9,6 @@ pub struct Editor {
     cursor: usize,
 }
 
-/// Markers that start a sub-point line (`↳`, `→`, `->`, and list dashes).
-const SUB_MARKERS: [&str; 6] = ["↳", "→", "->", "- ", "• ", "* "];
-
 impl Editor {
     pub fn new(text: &str) -> Self {
         let text = clean(text);
@@ -140,34 +137,14 @@ impl Editor {
             .map_or(self.text.len(), |i| self.cursor + i)
     }
 
-    /// The card text and sub-points the buffer stands for: lines starting
-    /// with a sub-point marker become sub-points, other lines stay text.
+    /// The card text and sub-points the buffer stands for, read as one card
+    /// of the import notation: `↳` (and dash) lines become sub-points, other
+    /// lines continue the text.
     pub fn to_card_parts(&self) -> (String, Vec<String>) {
-        let mut text_lines: Vec<&str> = Vec::new();
-        let mut subs = Vec::new();
-        for (i, line) in self.text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            match strip_marker(line) {
-                Some(rest) if i > 0 || !subs.is_empty() || !text_lines.is_empty() => {
-                    if !rest.is_empty() {
-                        subs.push(rest.to_string());
-                    }
-                }
-                Some(rest) if text_lines.is_empty() => text_lines.push(rest),
-                _ if !subs.is_empty() => {
-                    // A plain line after sub-points continues the last one.
-                    if let Some(last) = subs.last_mut() {
-                        last.push(' ');
-                        last.push_str(line);
-                    }
-                }
-                _ => text_lines.push(line),
-            }
+        match crate::core::import::read_card(&self.text) {
+            Some(card) => (card.text, card.sub_points),
+            None => (String::new(), Vec::new()),
         }
-        (text_lines.join("\n"), subs)
     }
 
     /// The buffer for editing a card: text, then one `↳` line per sub-point.
@@ -187,13 +164,6 @@ fn advance(text: &str, start: usize, col: usize, limit: usize) -> usize {
         .char_indices()
         .nth(col)
         .map_or(limit, |(i, _)| start + i)
-}
-
-fn strip_marker(line: &str) -> Option<&str> {
-    SUB_MARKERS
-        .iter()
-        .find_map(|m| line.strip_prefix(m))
-        .map(str::trim)
 }
 
 /// Normalises line ends and drops control characters that would break the screen.
@@ -243,10 +213,10 @@ mod tests {
     }
 
     #[test]
-    fn plain_lines_stay_card_text_and_round_trip() {
-        let e = Editor::new("Nachbarschafts-\nnetzwerke");
+    fn continued_lines_join_as_in_the_import_and_round_trip() {
+        let e = Editor::new("Nachbarschafts-\nnetzwerke im\nQuartier");
         let (text, subs) = e.to_card_parts();
-        assert_eq!(text, "Nachbarschafts-\nnetzwerke");
+        assert_eq!(text, "Nachbarschaftsnetzwerke im Quartier");
         assert!(subs.is_empty());
         let subs = vec!["Theater".to_string()];
         let e = Editor::from_card_parts(&text, &subs);

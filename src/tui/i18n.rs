@@ -239,7 +239,6 @@ pub enum Msg {
     ScopeFor,
     ScopeSwitch,
     UseTagSet,
-    TagCount,
     NoTagChoice,
     ChooseTagSet,
     FilterAll,
@@ -368,6 +367,45 @@ pub enum Msg {
     SearchCount,
     SearchMore,
     SearchHint,
+    // Capture: the photo pane.
+    KeyPhotoPane,
+    KeyZoomIn,
+    KeyZoomOut,
+    KeyZoomReset,
+    KeyPan,
+    KeyNextPhoto,
+    KeyPickPhoto,
+    PhotoPaneEmpty,
+    PhotoPaneHints,
+    PhotoLoading,
+    OnlyOnePhoto,
+    NoImagesInFolder,
+    PhotoOnBoard,
+    PickPhotoTitle,
+    PhotoAdded,
+    // Capture: marks and fields in the card editor.
+    KeyEntryUncertain,
+    KeyEntryStruck,
+    KeyEntryEmphasis,
+    FieldPerson,
+    FieldNumber,
+    FieldVotes,
+    FieldInterested,
+    FlagUncertain,
+    FlagStruck,
+    FlagEmphasis,
+    VotesNotNumber,
+    NumberNotNumber,
+    SheetAdded,
+    // Capture: sheet after sheet.
+    KeyPickColumn,
+    PickColumnTitle,
+    TagOne,
+    TagMany,
+    AskDeleteBoard,
+    ConfirmHint,
+    KeyConfirmYes,
+    KeyConfirmNo,
 }
 
 impl Msg {
@@ -802,8 +840,8 @@ impl Msg {
             NewCardTitle => ("Neue Karte", "New card"),
             EditCardTitle => ("Karte bearbeiten", "Edit card"),
             EntryHint => (
-                "Enter nächste Karte · Tab nächste Spalte · Alt-Enter Unterpunkt · Esc fertig",
-                "Enter next card · Tab next column · Alt-Enter sub-point · Esc done",
+                "Enter nächste Karte · Tab weiter · Alt-Enter Unterpunkt · ↓ Felder · Alt-u/d/b ? ~ ! · Esc fertig",
+                "Enter next card · Tab on · Alt-Enter sub-point · ↓ fields · Alt-u/d/b ? ~ ! · Esc done",
             ),
             BoardHints => (
                 "a erfassen · e bearbeiten · d löschen · u rückgängig · ]/[ Wand · ? Hilfe · q beenden",
@@ -860,8 +898,7 @@ impl Msg {
             ScopeBoard => ("ganze Wand", "whole board"),
             ScopeFor => ("Für:", "For:"),
             ScopeSwitch => ("(Tab wechselt)", "(Tab switches)"),
-            UseTagSet => ("Tag-Set „{}“ übernehmen", "use tag set “{}”"),
-            TagCount => ("{} Handlungsfelder", "{} tags"),
+            UseTagSet => ("Tag-Set übernehmen ({})", "use this tag set ({})"),
             NoTagChoice => ("(kein Handlungsfeld)", "(no tag)"),
             ChooseTagSet => (
                 "Noch keine Handlungsfelder: ein Tag-Set wählen oder ein neues eintippen",
@@ -1127,6 +1164,103 @@ impl Msg {
                 "(none – choose later with t)",
             ),
             NewTagChoice => ("neues Handlungsfeld „{}“ anlegen", "create tag “{}”"),
+            KeyPhotoPane => (
+                "Foto neben den Karten ein/aus",
+                "photo beside the cards on/off",
+            ),
+            KeyZoomIn => ("Foto näher", "zoom into the photo"),
+            KeyZoomOut => ("Foto weiter weg", "zoom out of the photo"),
+            KeyZoomReset => ("ganzes Foto", "whole photo"),
+            KeyPan => ("Foto verschieben", "move the photo"),
+            KeyNextPhoto => ("nächstes Foto der Wand", "the board's next photo"),
+            KeyPickPhoto => (
+                "Foto aus dem Ordner der Sitzung wählen",
+                "pick a photo from the session's folder",
+            ),
+            PhotoPaneEmpty => (
+                "Diese Wand hat noch kein Foto. b wählt eine Bilddatei (PNG, JPEG) aus dem Ordner der Sitzung.",
+                "This board has no photo yet. b picks an image file (PNG, JPEG) from the session's folder.",
+            ),
+            PhotoPaneHints => (
+                "= näher · - weiter · Alt-←↑↓→ schieben · P nächstes · p zu",
+                "= in · - out · Alt-←↑↓→ move · P next · p close",
+            ),
+            PhotoLoading => ("Foto wird gelesen: {}", "Reading the photo: {}"),
+            OnlyOnePhoto => (
+                "Diese Wand hat nur ein Foto (b fügt weitere hinzu)",
+                "This board has only one photo (b adds more)",
+            ),
+            NoImagesInFolder => (
+                "Keine Bilddatei (PNG, JPEG) im Ordner {} oder darunter",
+                "No image file (PNG, JPEG) in the folder {} or below it",
+            ),
+            PhotoOnBoard => ("an dieser Wand", "on this board"),
+            PickPhotoTitle => ("Foto für diese Wand", "Photo for this board"),
+            PhotoAdded => ("Foto an der Wand: {}", "Photo on the board: {}"),
+            KeyEntryUncertain => (
+                "unsicher gelesen an/aus (wie [?])",
+                "uncertain reading on/off (like [?])",
+            ),
+            KeyEntryStruck => (
+                "durchgestrichen an/aus (wie ~~…~~)",
+                "struck out on/off (like ~~…~~)",
+            ),
+            KeyEntryEmphasis => ("betont an/aus (wie !!!)", "emphasis on/off (like !!!)"),
+            FieldPerson => ("Initiator*in", "Initiator"),
+            FieldNumber => ("Nr.", "No."),
+            FieldVotes => ("Punkte", "Votes"),
+            FieldInterested => ("Interessent*innen", "Interested"),
+            FlagUncertain => ("unsicher", "uncertain"),
+            FlagStruck => ("gestrichen", "struck"),
+            FlagEmphasis => ("betont", "emphasis"),
+            VotesNotNumber => (
+                "Punkte bitte als Zahl (oder leer lassen)",
+                "Votes as a number please (or leave empty)",
+            ),
+            NumberNotNumber => (
+                "Nr. bitte als Zahlen, durch Komma getrennt (oder leer lassen)",
+                "No. as numbers separated by commas please (or leave empty)",
+            ),
+            KeyPickColumn => (
+                "zu einer Spalte: g und ihre Nummer (oder tippen)",
+                "go to a column: g and its number (or type)",
+            ),
+            PickColumnTitle => (
+                "Zu Spalte (Nummer oder Name)",
+                "Go to column (number or name)",
+            ),
+            TagOne => ("Handlungsfeld", "tag"),
+            TagMany => ("Handlungsfelder", "tags"),
+            AskDeleteBoard => (
+                "Die Wand „{}“ mit {} löschen?",
+                "Delete the board “{}” with its {}?",
+            ),
+            ConfirmHint => (
+                "j/Enter: ja, löschen · n/Esc: nein (u macht es später rückgängig)",
+                "y/Enter: yes, delete · n/Esc: no (u undoes it later)",
+            ),
+            KeyConfirmYes => ("ja", "yes"),
+            KeyConfirmNo => ("nein", "no"),
+            SheetAdded => (
+                "Neues Blatt angelegt (u macht es rückgängig)",
+                "New sheet added (u undoes)",
+            ),
+        }
+    }
+
+    /// A number with its noun, in the singular for one: "1 Karte",
+    /// "3 Karten".
+    pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
+        let noun = if n == 1 { one } else { many };
+        format!("{n} {}", noun.text(lang))
+    }
+
+    /// "1 Karte", "3 Karten".
+    pub fn cards(lang: Lang, n: usize) -> String {
+        let s = Msg::count(lang, n, Msg::Card, Msg::Cards);
+        match lang {
+            Lang::De => s,
+            Lang::En => s.to_lowercase(),
         }
     }
 
@@ -1152,9 +1286,170 @@ impl Msg {
     }
 }
 
+/// The command line's help, in German and English: the program, each
+/// command (by name) and each argument (`command.argument`, or the
+/// argument alone for the program's own and global ones).
+pub const CLI_HELP: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "Workshop-Wände erfassen, verschlagworten, clustern und exportieren",
+        "Capture, tag, cluster and export workshop walls",
+    ),
+    (
+        "lang",
+        "Sprache der Oberfläche: de (Vorgabe) oder en",
+        "Interface language: de (default) or en",
+    ),
+    (
+        "path",
+        "Eine Sitzungsdatei oder ein Ordner mit Sitzungen (Vorgabe: sessions/)",
+        "A session file or a folder of sessions (default: sessions/)",
+    ),
+    (
+        "new",
+        "Neue Sitzung mit einer leeren Wand einer Vorlage anlegen",
+        "Create a new session holding one empty board of a template",
+    ),
+    (
+        "new.template",
+        "Schlüssel der Vorlage (z. B. district-exchange)",
+        "Template key (e.g. district-exchange)",
+    ),
+    ("new.title", "Titel der Veranstaltung", "Title of the event"),
+    (
+        "new.date",
+        "Datum als JJJJ-MM-TT (darf fehlen)",
+        "Date as YYYY-MM-DD (optional)",
+    ),
+    ("new.place", "Ort der Veranstaltung", "Place of the event"),
+    ("new.file", "Die neue Sitzungsdatei", "The new session file"),
+    (
+        "import",
+        "Text in der Notation oder Protokolltext in eine Sitzung übernehmen",
+        "Turn plain text or protocol text into a session",
+    ),
+    (
+        "import.template",
+        "Vorlage für Wände, deren Art der Text nicht nennt",
+        "Template for boards whose kind the text does not tell",
+    ),
+    ("import.textfile", "Die Textdatei", "The text file"),
+    (
+        "import.output",
+        "Die Sitzungsdatei, die entsteht",
+        "The session file to write",
+    ),
+    (
+        "check",
+        "Sitzungsdateien prüfen; je Problem eine Zeile DATEI:ZEILE:SPALTE: Meldung",
+        "Check session files; one line per problem as FILE:LINE:COLUMN: message",
+    ),
+    ("check.files", "Die Sitzungsdateien", "The session files"),
+    (
+        "repair",
+        "Mehrfach vergebene Ids neu vergeben (mit Sicherungskopie); keine Karte geht verloren",
+        "Give ids used more than once new ones (after a backup); no card is lost",
+    ),
+    ("repair.file", "Die Sitzungsdatei", "The session file"),
+    (
+        "merge",
+        "Drei-Wege-Zusammenführung von Sitzungsdateien nach Id, als git-Merge-Treiber (%O %A %B %P); schreibt nach OURS; Ende 0 zusammengeführt, 1 Konflikte an Karten behalten, 2 nicht zusammengeführt",
+        "Three-way merge of session files by id, as a git merge driver (%O %A %B %P); writes to OURS; exit 0 merged, 1 conflicts kept on cards, 2 not merged",
+    ),
+    ("merge.base", "Der gemeinsame Stand", "The common ancestor"),
+    (
+        "merge.ours",
+        "Der eigene Stand (wird überschrieben)",
+        "Our version (written to)",
+    ),
+    ("merge.theirs", "Der Stand der anderen", "Their version"),
+    (
+        "merge.path",
+        "Name der Datei im Repository, für Meldungen",
+        "The file's name in the repository, for messages",
+    ),
+    (
+        "git-setup",
+        "Ein git-Repository für mehrere Sachbearbeiter*innen einrichten: .gitattributes, Merge-Treiber, .gitignore",
+        "Set up a git repository for several clerks: .gitattributes, the merge driver, .gitignore",
+    ),
+    (
+        "git-setup.dir",
+        "Der Ordner des Repositorys (Vorgabe: hier)",
+        "The repository's folder (default: here)",
+    ),
+    (
+        "cluster",
+        "Ähnliche Karten gruppieren; jede Karte landet in genau einem Cluster",
+        "Group similar cards; every card lands in exactly one cluster",
+    ),
+    ("cluster.files", "Die Sitzungsdateien", "The session files"),
+    (
+        "cluster.columns",
+        "Nur Karten dieser Spalten (mehrfach möglich); Cluster mischen Spalten nur, wenn mehrere genannt sind",
+        "Only cards of these columns (repeatable); clusters never mix columns unless several are given",
+    ),
+    (
+        "cluster.threshold",
+        "Schwelle der Ähnlichkeit (0 bis 1)",
+        "Similarity threshold (0 to 1)",
+    ),
+    ("cluster.json", "Ausgabe als JSON", "Output as JSON"),
+    (
+        "cluster.no_learn",
+        "Ohne Lernen: bestätigte Themen nehmen keine ähnlichen Karten auf, gelernte Wörter zählen nicht",
+        "Without learning: confirmed themes take in no resembling cards, learned words do not count",
+    ),
+    (
+        "export",
+        "Themen und Karten in ein Konzept-Repository, ein Protokoll oder CSV schreiben",
+        "Write themes and cards to a concept repository, a protocol or CSV",
+    ),
+    ("export.files", "Die Sitzungsdateien", "The session files"),
+    ("export.to", "Der Zielordner", "The target folder"),
+    ("export.format", "Das Format", "The format"),
+    (
+        "export.dry_run",
+        "Nur zeigen, was sich ändern würde",
+        "Print what would change without writing",
+    ),
+    (
+        "export.suggestions",
+        "Auch unbestätigte Vorschläge, als solche markiert",
+        "Also export unconfirmed suggestions, marked as such",
+    ),
+    (
+        "export.create",
+        "Den Zielordner anlegen, wenn es ihn nicht gibt",
+        "Create the target folder when it does not exist",
+    ),
+    ("help", "Hilfe anzeigen", "Print help"),
+    ("version", "Version anzeigen", "Print version"),
+];
+
+/// The command line's help text for a key, if there is one.
+pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
+    CLI_HELP
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, de, en)| lang.pick(de, en))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_card_is_singular() {
+        assert_eq!(Msg::cards(Lang::De, 1), "1 Karte");
+        assert_eq!(Msg::cards(Lang::De, 0), "0 Karten");
+        assert_eq!(Msg::cards(Lang::En, 1), "1 card");
+        assert_eq!(Msg::cards(Lang::En, 2), "2 cards");
+        assert_eq!(
+            Msg::count(Lang::De, 1, Msg::TagOne, Msg::TagMany),
+            "1 Handlungsfeld"
+        );
+    }
 
     #[test]
     fn placeholders_are_filled_in_order() {

@@ -33,6 +33,8 @@ pub enum Context {
     ExportAsk,
     /// The list of measures.
     Measures,
+    /// A yes-or-no question.
+    Confirm,
 }
 
 /// One key with its modifiers (Shift is ignored for characters).
@@ -213,7 +215,7 @@ fn default_bindings() -> Vec<Binding> {
         bind(Board, &[ctrl('r')], A::Redo, Msg::KeyRedo),
         // Board view: boards and session.
         bind(Board, &[ch('B')], A::NewBoard, Msg::KeyNewBoard),
-        bind(Board, &[ch('b')], A::EditBoard, Msg::KeyEditBoard),
+        bind(Board, &[ch('T')], A::EditBoard, Msg::KeyEditBoard),
         bind(Board, &[ch('D')], A::DeleteBoard, Msg::KeyDeleteBoard),
         bind(Board, &[ch('f')], A::OpenPhoto, Msg::KeyOpenPhoto),
         bind(Board, &[ch('i')], A::EditSession, Msg::KeyEditSession),
@@ -313,6 +315,19 @@ fn default_bindings() -> Vec<Binding> {
     ];
     t.extend(tagging_bindings());
     t.extend(measure_bindings());
+    t.extend(photo_bindings());
+    t.push(bind(
+        Confirm,
+        &[ch('j'), ch('y'), plain(K::Enter)],
+        A::Commit,
+        Msg::KeyConfirmYes,
+    ));
+    t.push(bind(
+        Confirm,
+        &[ch('n'), plain(K::Esc)],
+        A::Cancel,
+        Msg::KeyConfirmNo,
+    ));
     for n in 1..=9u8 {
         t.push(Binding {
             context: Board,
@@ -393,6 +408,95 @@ fn measure_bindings() -> Vec<Binding> {
             label: Some("1–4"),
         });
     }
+    t
+}
+
+/// Keys of the photo pane: on the board, and with Alt while typing a card,
+/// so that the cursor never leaves the cards.
+fn photo_bindings() -> Vec<Binding> {
+    use Action as A;
+    use Context::*;
+    use KeyCode as K;
+    let pan = |context, label: &'static str, alt_only: bool| {
+        let mut out = Vec::new();
+        for (i, (arrow, letter, dx, dy)) in [
+            (K::Left, 'h', -1, 0),
+            (K::Right, 'l', 1, 0),
+            (K::Up, 'k', 0, -1),
+            (K::Down, 'j', 0, 1),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let keys = if alt_only {
+                vec![alt(arrow)]
+            } else {
+                vec![alt(arrow), alt(K::Char(letter))]
+            };
+            out.push(Binding {
+                context,
+                keys,
+                action: A::Pan(dx, dy),
+                help: (i == 0).then_some(Msg::KeyPan),
+                label: (i == 0).then_some(label),
+            });
+        }
+        out
+    };
+    let mut t = vec![
+        bind(Board, &[ch('p')], A::TogglePhotoPane, Msg::KeyPhotoPane),
+        bind(Board, &[ch('g')], A::PickColumn, Msg::KeyPickColumn),
+        bind(Board, &[ch('b')], A::PickPhoto, Msg::KeyPickPhoto),
+        bind(Board, &[ch('P')], A::NextPhoto, Msg::KeyNextPhoto),
+        bind(
+            Board,
+            &[ch('='), alt(K::Char('+'))],
+            A::ZoomIn,
+            Msg::KeyZoomIn,
+        ),
+        bind(
+            Board,
+            &[ch('-'), alt(K::Char('-'))],
+            A::ZoomOut,
+            Msg::KeyZoomOut,
+        ),
+        bind(Board, &[ch('0')], A::ZoomReset, Msg::KeyZoomReset),
+        bind(
+            Entry,
+            &[alt(K::Char('p'))],
+            A::TogglePhotoPane,
+            Msg::KeyPhotoPane,
+        ),
+        bind(
+            Entry,
+            &[alt(K::Char('u')), alt(K::Char('z'))],
+            A::ToggleUncertain,
+            Msg::KeyEntryUncertain,
+        ),
+        bind(
+            Entry,
+            &[alt(K::Char('d')), alt(K::Char('~'))],
+            A::ToggleStruck,
+            Msg::KeyEntryStruck,
+        ),
+        bind(
+            Entry,
+            &[alt(K::Char('b')), alt(K::Char('!'))],
+            A::ToggleEmphasis,
+            Msg::KeyEntryEmphasis,
+        ),
+        bind(
+            Entry,
+            &[alt(K::Char('+')), alt(K::Char('='))],
+            A::ZoomIn,
+            Msg::KeyZoomIn,
+        ),
+        bind(Entry, &[alt(K::Char('-'))], A::ZoomOut, Msg::KeyZoomOut),
+        bind(Entry, &[alt(K::Char('0'))], A::ZoomReset, Msg::KeyZoomReset),
+        bind(Entry, &[alt(K::Char('n'))], A::NextPhoto, Msg::KeyNextPhoto),
+    ];
+    t.extend(pan(Board, "Alt-←↑↓→ / Alt-h j k l", false));
+    t.extend(pan(Entry, "Alt-←↑↓→", true));
     t
 }
 
@@ -568,6 +672,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Search(_), _) => &[Context::Search],
         (Mode::Review(r), _) if r.picker.is_some() || r.rename.is_some() => &[Context::Picker],
         (Mode::Review(_), _) => &[Context::Review, Context::Global],
+        (Mode::Confirm(_), _) => &[Context::Confirm],
         (Mode::Export(d), _) if d.stage == Stage::AskCreate => &[Context::ExportAsk],
         (Mode::Export(_), _) => &[Context::Export],
         (Mode::Measures(_), _) => &[Context::Measures, Context::Global],

@@ -4,10 +4,12 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod editor;
+pub mod entry;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
 pub mod measures;
+pub mod photo;
 pub mod search;
 pub mod tags;
 pub mod testhook;
@@ -39,6 +41,9 @@ const TICK: Duration = Duration::from_millis(250);
 /// How often it wakes while the review clusters in the background.
 const BUSY_TICK: Duration = Duration::from_millis(40);
 
+/// How often the loop looks for a photo the worker is preparing.
+const PHOTO_POLL: Duration = Duration::from_millis(15);
+
 /// Runs the terminal UI until the user quits. The terminal is restored and
 /// the session saved on every way out: quitting, a closed terminal window
 /// (SIGHUP), SIGTERM, a failing terminal; after a panic the session is saved
@@ -58,6 +63,11 @@ pub fn run(mut app: App) -> io::Result<()> {
         previous(info);
     }));
     let _ = execute!(stdout(), EnableBracketedPaste);
+    // Asked before anything reads the terminal's input, with a deadline.
+    app.photos.set_graphics(photo::Graphics::detect());
+    if let Ok(size) = terminal.size() {
+        app.size = (size.width, size.height);
+    }
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         testhook::check("start");
         event_loop(&mut terminal, &mut app, &stop)
@@ -180,9 +190,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         if app.quit {
             return Ok(());
         }
-        // A clustering run in the background is looked at more often, so
-        // that its progress and outcome show soon.
-        let wait = if themes::busy(app).is_some() {
+        // A clustering run in the background is looked at often, so that
+        // its progress and outcome show soon; a photo being read, more often
+        // still; else rest.
+        let wait = if app.photos.busy() {
+            PHOTO_POLL
+        } else if themes::busy(app).is_some() {
             BUSY_TICK
         } else {
             TICK
@@ -209,6 +222,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
                 Ok(event) => Some(event?),
                 Err(_) => None,
             };
+        }
+        if app.photos.receive() {
+            changed = true;
+            continue;
         }
         testhook::check("tick");
         let before = app.tick_view();

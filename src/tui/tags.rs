@@ -74,6 +74,10 @@ pub enum Purpose {
     MoveTo,
     /// Merge another cluster into the selected one (cluster review).
     MergeWith,
+    /// A photo file for the board.
+    Photo,
+    /// A column of the board to go to.
+    Column,
 }
 
 /// One entry of the picker.
@@ -90,6 +94,10 @@ pub enum Choice {
     NoTag,
     /// A cluster of the review, by index.
     Target(usize),
+    /// A photo file, relative to the session's folder.
+    Photo(String),
+    /// A column of the current board, by index.
+    Column(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,9 +300,19 @@ fn set_items(app: &App, session: &Session) -> Vec<Item> {
         .filter(|s| !session.tag_sets.contains(&s.key))
         .map(|s| Item {
             choice: Choice::TagSet(s.key.clone()),
-            label: Msg::UseTagSet.fill(app.lang, &[&s.name]),
+            // The set's own name is what typing matches, the same in every
+            // language; what choosing it does is said beside it.
+            label: s.name.clone(),
             key: "+".into(),
-            hint: Msg::TagCount.fill(app.lang, &[&s.tags.len()]),
+            hint: Msg::UseTagSet.fill(
+                app.lang,
+                &[&Msg::count(
+                    app.lang,
+                    s.tags.len(),
+                    Msg::TagOne,
+                    Msg::TagMany,
+                )],
+            ),
         })
         .collect()
 }

@@ -22,6 +22,7 @@ pub struct Tty {
     raw: Arc<Mutex<Vec<u8>>>,
     master: Option<Box<dyn MasterPty + Send>>,
     stop_reading: Arc<std::sync::atomic::AtomicBool>,
+    _state: tempfile::TempDir,
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
@@ -58,6 +59,12 @@ impl Tty {
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env_remove("DISPLAY");
         cmd.env_remove("WAYLAND_DISPLAY");
+        // The test terminal answers no graphics query.
+        cmd.env("STELLWAND_GRAPHICS", "halfblocks");
+        // What the program remembers goes into a folder of the test's own,
+        // not beside the session files.
+        let state = tempfile::tempdir().expect("a folder for the program's memory");
+        cmd.env("XDG_STATE_HOME", state.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -91,11 +98,19 @@ impl Tty {
             raw,
             master: Some(pair.master),
             stop_reading,
+            _state: state,
         }
     }
 
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a process id")
+    }
+
+    /// The character and colours of one cell of the screen.
+    pub fn cell(&self, row: u16, col: u16) -> Option<(String, vt100::Color, vt100::Color)> {
+        let p = self.screen.lock().unwrap();
+        let c = p.screen().cell(row, col)?;
+        Some((c.contents().to_string(), c.fgcolor(), c.bgcolor()))
     }
 
     pub fn contents(&self) -> String {

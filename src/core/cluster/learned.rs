@@ -1,12 +1,12 @@
 //! Learning from the clerk: the words she put together in confirmed themes
-//! ("Krippe", "U3" and "Warteliste" in a Kita theme) become synonyms of
+//! ("Krippe", "U3" and "Tagesmutter" in a Kita theme) become synonyms of
 //! one another, in the session and, through the file `learned.ron` of the
 //! sessions folder, in every later session of that folder.
 //!
 //! A theme teaches a word of its cards (or of its label) when the word is
 //! mostly found in that theme: more often there than in all other themes
 //! together, and on at least a share of all cards that carry it. Generic
-//! words are only taught when several cards of the theme carry them.
+//! words ("Ausbau", "Warteliste") teach nothing.
 //!
 //! The file holds one entry per line, sorted (theme label, word, session),
 //! so that two clerks' additions merge in git line by line:
@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::features::{FeatureKind, Features, LEARNED_WEIGHT};
 use super::thesaurus::Group;
-use crate::core::error::FileError;
+use crate::core::error::{FileError, FileProblem};
 use crate::core::store::write_atomic;
 
 /// Name of the file in a sessions folder.
@@ -43,6 +43,7 @@ const TEACH_SHARE: f32 = 0.4;
 
 /// One learned word: a word of a confirmed theme, named by its label.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LearnedWord {
     /// The theme's label; words of themes with the same label are one group.
     pub theme: String,
@@ -54,7 +55,7 @@ pub struct LearnedWord {
 
 /// The learned-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "Learned", default)]
+#[serde(rename = "Learned", default, deny_unknown_fields)]
 pub struct LearnedFile {
     pub version: u32,
     pub words: Vec<LearnedWord>,
@@ -92,18 +93,14 @@ pub fn parse_learned(path: &Path, text: &str) -> Result<Vec<LearnedWord>, FileEr
     }
     let file: LearnedFile = ron::from_str(text).map_err(|e| FileError::ron(path, &e))?;
     if file.version > LEARNED_VERSION {
-        return Err(FileError::other(
+        return Err(FileError::new(
             path,
             1,
             1,
-            format!(
-                "die Datei ist von einer neueren Version ({}, diese kennt {LEARNED_VERSION})",
-                file.version
-            ),
-            format!(
-                "the file is of a newer version ({}, this one knows {LEARNED_VERSION})",
-                file.version
-            ),
+            FileProblem::NewerFile {
+                found: file.version,
+                supported: LEARNED_VERSION,
+            },
         ));
     }
     Ok(file.words)
@@ -226,7 +223,7 @@ pub fn taught(features: &Features, theme_of: &[Option<usize>], themes: usize) ->
                 .filter(|&(f, &n)| {
                     let elsewhere = in_themes[f] - n;
                     let weak = features.weak.get(*f as usize).copied().unwrap_or(false);
-                    n > elsewhere && n as f32 >= TEACH_SHARE * df[f] as f32 && (!weak || n >= 2)
+                    n > elsewhere && n as f32 >= TEACH_SHARE * df[f] as f32 && !weak
                 })
                 .map(|(f, _)| *f)
                 .collect();
@@ -399,5 +396,18 @@ mod tests {
                 word("Müll", "sperrmüll", "süd"),
             ]
         );
+    }
+
+    #[test]
+    fn a_word_with_a_field_this_version_does_not_know_is_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = learned_path(dir.path());
+        let text =
+            "Learned(version: 1, words: [(theme: \"a\", word: \"b\", session: \"c\", weight: 2)])";
+        std::fs::write(&path, text).unwrap();
+        let err = load_learned(dir.path()).unwrap_err();
+        assert!(err.render(crate::core::error::Lang::En).contains("weight"));
+        assert!(save_learned(dir.path(), &[word("a", "b", "c")]).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

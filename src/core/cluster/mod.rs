@@ -2,10 +2,14 @@
 //! clusters with a label and an explanation per card.
 //!
 //! The steps: [`normalise`] the words, turn each card into a vector of
-//! [`features`] (stems, compound parts, thesaurus groups, weighted by
-//! rarity), find the pairs above the threshold and merge by average linkage
-//! ([`graph`]), then name each cluster ([`label`]). Confirmed themes are kept
-//! as they are and only grow by new cards ([`themes`]).
+//! [`features`] (stems, compound parts, domain thesaurus groups, general
+//! synonyms ([`general`]), words learned from the clerk ([`learned`]), its
+//! Handlungsfelder; weighted by rarity), let each confirmed theme take in
+//! the free cards it mostly covers, find the pairs above the threshold and
+//! merge by average linkage ([`graph`]), then name each cluster and explain
+//! its cards ([`label`]). Confirmed themes are kept as they are and only
+//! grow by new cards ([`themes`]); refused suggestions and cards of
+//! different Handlungsfelder are never put together.
 //!
 //! Scope: cards of different column keys never share a cluster, unless the
 //! caller asks to mix columns (the command line does when several
@@ -25,6 +29,7 @@ pub mod thesaurus;
 use std::collections::{HashMap, HashSet};
 
 use crate::core::model::{Refusal, Session, Theme};
+use crate::core::template::{Section, Templates};
 
 pub use label::Reason;
 pub use progress::Progress;
@@ -63,7 +68,13 @@ pub struct ClusterCard {
     pub place: String,
     /// Keys of the Handlungsfelder set on the card.
     pub tags: Vec<String>,
+    /// The card names people or organisations (a column feeding the
+    /// concept's Akteure: `owner`, `participants`): it makes no theme.
+    pub people: bool,
 }
+
+/// Column keys whose cards name people, whatever their template says.
+pub const PEOPLE_COLUMNS: [&str; 2] = ["owner", "participants"];
 
 impl ClusterCard {
     /// `session/card`, the reference used in themes across sessions.
@@ -83,6 +94,7 @@ pub fn cards_of_each<'a>(
     sessions: impl IntoIterator<Item = &'a Session>,
     columns: &[String],
 ) -> Vec<ClusterCard> {
+    let templates = Templates::builtin();
     let mut out = Vec::new();
     for s in sessions {
         for (board, column, card) in s.cards() {
@@ -101,6 +113,8 @@ pub fn cards_of_each<'a>(
                 text: card.full_text(),
                 place: s.place.clone(),
                 tags: card.tags.clone(),
+                people: PEOPLE_COLUMNS.contains(&column.key.as_str())
+                    || templates.section(&board.template, &column.key) == Some(Section::Akteure),
             });
         }
     }
@@ -265,7 +279,17 @@ fn analyse_cards(
     theme_of: &[Option<usize>],
 ) -> Features {
     let learn = options.learn;
-    let mut texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
+    // Names of people carry no theme: such cards stay alone.
+    let mut texts: Vec<String> = cards
+        .iter()
+        .map(|c| {
+            if c.people {
+                String::new()
+            } else {
+                c.text.clone()
+            }
+        })
+        .collect();
     let mut owner: Vec<Option<usize>> = theme_of.to_vec();
     if learn {
         for (t, theme) in decisions.themes.iter().enumerate() {
@@ -313,7 +337,16 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     let cards = cards_of(std::slice::from_ref(session), &[]);
     let by_ref = card_refs(&cards, Some(&session.id));
     let mut theme_of = theme_membership(&cards, &session.themes, &by_ref);
-    let mut texts: Vec<String> = cards.iter().map(|c| c.text.clone()).collect();
+    let mut texts: Vec<String> = cards
+        .iter()
+        .map(|c| {
+            if c.people {
+                String::new()
+            } else {
+                c.text.clone()
+            }
+        })
+        .collect();
     for (t, theme) in session.themes.iter().enumerate() {
         if theme.confirmed {
             texts.push(theme.label.clone());
@@ -1076,5 +1109,48 @@ mod tests {
             0,
             1
         ));
+    }
+
+    #[test]
+    fn names_of_people_and_organisations_make_no_themes() {
+        use crate::core::model::{Board, Card, Column};
+        let column = |key: &str, texts: &[&str]| Column {
+            key: key.into(),
+            cards: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Card::new(format!("{key}{i}"), *t))
+                .collect(),
+            ..Column::default()
+        };
+        let session = Session {
+            id: "s".into(),
+            boards: vec![Board {
+                id: "b1".into(),
+                template: "working-group".into(),
+                columns: vec![
+                    column("owner", &["Integrationsbüro der Stadt", "Integrationsbüro"]),
+                    column(
+                        "participants",
+                        &["Frau Yilmaz, Integrationsbüro", "Frau Yilmaz"],
+                    ),
+                    column("ideas", &["Sprachcafé im Stadtteil", "Sprachcafé am Abend"]),
+                ],
+                ..Board::default()
+            }],
+            ..Session::default()
+        };
+        let cards = cards_of(std::slice::from_ref(&session), &[]);
+        assert!(cards[0].people && cards[2].people && !cards[4].people);
+        let result = cluster(
+            &cards,
+            &ClusterOptions::default(),
+            &Thesaurus::builtin(),
+            &[],
+        );
+        assert!(!together(&result, 0, 1));
+        assert!(!together(&result, 2, 3));
+        assert!(together(&result, 4, 5));
+        assert_eq!(result.clusters.iter().map(Cluster::len).sum::<usize>(), 6);
     }
 }

@@ -79,8 +79,28 @@ pub struct Parsed {
 pub struct Damage {
     pub line: usize,
     pub column: usize,
-    pub de: String,
-    pub en: String,
+    pub what: MarkerDamage,
+}
+
+/// What is wrong with a marker (worded in [`crate::i18n::export`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkerDamage {
+    /// Not a marker stellwand writes.
+    Unreadable,
+    /// `stellwand:generated` below the first line.
+    GeneratedNotFirst,
+    /// A begin marker of `section` that is never closed.
+    Unclosed { section: String },
+    /// The block of `section` a second time; `first` is the line of the first.
+    Twice { section: String, first: usize },
+    /// An end marker closing another section than the open one.
+    Mismatch {
+        section: String,
+        line: usize,
+        column: usize,
+    },
+    /// An end marker with nothing open.
+    EndWithoutBegin,
 }
 
 enum Marker {
@@ -225,41 +245,29 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Damage>> {
         offset = end;
         if is_marker_line(line) {
             let column = column_of(line);
-            let bad = |de: &str, en: &str| Damage {
+            let bad = |what: MarkerDamage| Damage {
                 line: lineno,
                 column,
-                de: de.to_string(),
-                en: en.to_string(),
+                what,
             };
             match parse_marker(line) {
-                None => damage.push(bad(
-                    "beschädigte stellwand-Markierung (von Hand geändert?); die Datei wird nicht geschrieben",
-                    "damaged stellwand marker (edited by hand?); the file is not written",
-                )),
+                None => damage.push(bad(MarkerDamage::Unreadable)),
                 Some(Marker::Generated(owner, format)) => {
                     if lineno == 1 {
                         parsed.generated = Some((owner, format));
                     } else {
-                        damage.push(bad(
-                            "Markierung „stellwand:generated“ gehört in die erste Zeile",
-                            "marker 'stellwand:generated' belongs on the first line",
-                        ));
+                        damage.push(bad(MarkerDamage::GeneratedNotFirst));
                     }
                 }
                 Some(Marker::Begin(key)) => {
                     if let Some((k, _, l, c)) = open.take() {
-                        damage.push(Damage {
-                            line: l,
-                            column: c,
-                            de: format!("Anfangsmarkierung ({}) ohne Endmarkierung", k.section),
-                            en: format!("begin marker ({}) without an end marker", k.section),
-                        });
+                        damage.push(unclosed(k, l, c));
                     }
                     if let Some(first) = seen.get(&key) {
-                        damage.push(bad(
-                            &format!("Block „{}“ kommt doppelt vor (zuerst in Zeile {first})", key.section),
-                            &format!("block '{}' appears twice (first on line {first})", key.section),
-                        ));
+                        damage.push(bad(MarkerDamage::Twice {
+                            section: key.section.clone(),
+                            first: *first,
+                        }));
                     } else {
                         seen.insert(key.clone(), lineno);
                     }
@@ -272,22 +280,12 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Damage>> {
                             inner: inner_start..start,
                         });
                     }
-                    Some((k, _, l, c)) => damage.push(Damage {
-                        line: lineno,
-                        column,
-                        de: format!(
-                            "Endmarkierung passt nicht zur Anfangsmarkierung ({}) in Zeile {l}, Spalte {c}",
-                            k.section
-                        ),
-                        en: format!(
-                            "end marker does not match the begin marker ({}) on line {l}, column {c}",
-                            k.section
-                        ),
-                    }),
-                    None => damage.push(bad(
-                        "Endmarkierung ohne Anfangsmarkierung",
-                        "end marker without a begin marker",
-                    )),
+                    Some((k, _, l, c)) => damage.push(bad(MarkerDamage::Mismatch {
+                        section: k.section,
+                        line: l,
+                        column: c,
+                    })),
+                    None => damage.push(bad(MarkerDamage::EndWithoutBegin)),
                 },
             }
             continue;
@@ -312,18 +310,24 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Damage>> {
         }
     }
     if let Some((k, _, l, c)) = open {
-        damage.push(Damage {
-            line: l,
-            column: c,
-            de: format!("Anfangsmarkierung ({}) ohne Endmarkierung", k.section),
-            en: format!("begin marker ({}) without an end marker", k.section),
-        });
+        damage.push(unclosed(k, l, c));
     }
     if damage.is_empty() {
         Ok(parsed)
     } else {
         damage.sort_by_key(|d| (d.line, d.column));
         Err(damage)
+    }
+}
+
+/// The begin marker of `key` at `line`, `column` that nothing closes.
+fn unclosed(key: BlockKey, line: usize, column: usize) -> Damage {
+    Damage {
+        line,
+        column,
+        what: MarkerDamage::Unclosed {
+            section: key.section,
+        },
     }
 }
 

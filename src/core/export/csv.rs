@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::{Existing, Options, Shared, Source, Target, safe_stem};
-use crate::core::error::FileError;
+use super::{Existing, ExportProblem, Options, Shared, Source, Target, safe_stem};
+use crate::core::error::{FileError, FileProblem};
 
 const HEADER: [&str; 11] = [
     "Sitzung",
@@ -169,12 +169,11 @@ pub(super) fn plan(
         }
         Some(Existing::Text(_)) => {
             let path = target.path(&name);
-            target.plan.problems.push(FileError::other(
+            target.plan.problems.push(FileError::new(
                 &path,
                 1,
                 1,
-                "gibt es schon und stammt nicht aus diesem Export; wird nicht überschrieben".into(),
-                "exists and does not come from this export; not overwritten".into(),
+                FileProblem::Export(ExportProblem::ForeignCsv),
             ));
         }
     }

@@ -23,11 +23,13 @@ mod protocol;
 pub mod qda;
 mod suggest;
 
+pub use concept::UNTAGGED_FILE;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::error::{FileError, Lang};
+use super::error::{FileError, FileProblem};
 use super::model::{Session, slug};
 use super::store::write_atomic;
 use super::template::Templates;
@@ -141,6 +143,36 @@ pub struct Counts {
     pub measures: usize,
 }
 
+/// A file of the target folder the export will not write, and why
+/// (worded in [`crate::i18n::export`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// A symbolic link where a file is to be written (found while planning).
+    Link,
+    /// A symbolic link put in place between planning and writing.
+    LinkNotWritten,
+    /// A folder, pipe or device.
+    NotRegular,
+    /// Not UTF-8 text.
+    NotUtf8,
+    /// A CSV file that this export did not write.
+    ForeignCsv,
+    /// A protocol that is not one of this session written by stellwand.
+    ForeignProtocol,
+    /// A symbolic link or no regular file, found when it is read.
+    LinkOrNotRegular,
+    /// A REFI-QDA project that stellwand did not write.
+    ForeignQda,
+    /// A codebook with no code: no field of action and no theme.
+    NoCodes,
+    /// A board's photo that could not be taken into the project.
+    PhotoLeftOut { board: String, why: String },
+    /// The project could not be packed (the archive's error).
+    NotPacked(String),
+    /// A damaged managed-block marker.
+    Marker(blocks::MarkerDamage),
+}
+
 /// Why an export cannot start at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
@@ -152,40 +184,6 @@ pub enum ExportError {
     DuplicateSession(String),
     /// The target folder could not be read.
     Io(FileError),
-}
-
-impl ExportError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ExportError::MissingDir(d), Lang::De) => format!(
-                "Zielordner {} gibt es nicht. Mit --create anlegen lassen oder vorher anlegen: mkdir -p {}",
-                d.display(),
-                d.display()
-            ),
-            (ExportError::MissingDir(d), Lang::En) => format!(
-                "target folder {} does not exist. Add --create to create it, or create it first: mkdir -p {}",
-                d.display(),
-                d.display()
-            ),
-            (ExportError::NotADir(d), Lang::De) => {
-                format!("{} ist kein Ordner", d.display())
-            }
-            (ExportError::NotADir(d), Lang::En) => format!("{} is not a folder", d.display()),
-            (ExportError::DuplicateSession(id), Lang::De) => format!(
-                "zwei Sitzungen haben dieselbe Kennung „{id}“; bitte nur eine davon exportieren"
-            ),
-            (ExportError::DuplicateSession(id), Lang::En) => {
-                format!("two sessions have the same id '{id}'; export only one of them")
-            }
-            (ExportError::Io(e), lang) => e.render(lang),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::De))
-    }
 }
 
 impl std::error::Error for ExportError {}
@@ -327,7 +325,7 @@ impl Target {
             return Some(Existing::Missing);
         }
         let path = self.path(name);
-        let problem = |de: String, en: String| FileError::other(&path, 0, 0, de, en);
+        let problem = |p: ExportProblem| FileError::new(&path, 0, 0, FileProblem::Export(p));
         match fs::symlink_metadata(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(Existing::Missing),
             Err(e) => {
@@ -335,17 +333,11 @@ impl Target {
                 None
             }
             Ok(m) if m.file_type().is_symlink() => {
-                self.plan.problems.push(problem(
-                    "ist ein symbolischer Link; stellwand folgt ihm nicht und schreibt die Datei nicht".into(),
-                    "is a symbolic link; stellwand does not follow it and does not write the file".into(),
-                ));
+                self.plan.problems.push(problem(ExportProblem::Link));
                 None
             }
             Ok(m) if !m.is_file() => {
-                self.plan.problems.push(problem(
-                    "ist keine gewöhnliche Datei; wird nicht geschrieben".into(),
-                    "is not a regular file; not written".into(),
-                ));
+                self.plan.problems.push(problem(ExportProblem::NotRegular));
                 None
             }
             Ok(_) => match fs::read(&path) {
@@ -356,10 +348,7 @@ impl Target {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(t) => Some(Existing::Text(t)),
                     Err(_) => {
-                        self.plan.problems.push(problem(
-                            "ist keine UTF-8-Textdatei; wird nicht geschrieben".into(),
-                            "is not UTF-8 text; not written".into(),
-                        ));
+                        self.plan.problems.push(problem(ExportProblem::NotUtf8));
                         None
                     }
                 },
@@ -381,12 +370,11 @@ impl Target {
                 None
             }
             Ok(m) if m.file_type().is_symlink() || !m.is_file() => {
-                self.plan.problems.push(FileError::other(
+                self.plan.problems.push(FileError::new(
                     &path,
                     0,
                     0,
-                    "ist ein symbolischer Link oder keine gewöhnliche Datei; wird nicht geschrieben".into(),
-                    "is a symbolic link or not a regular file; not written".into(),
+                    FileProblem::Export(ExportProblem::LinkOrNotRegular),
                 ));
                 None
             }
@@ -465,9 +453,12 @@ impl Target {
     fn damaged(&mut self, name: &str, damage: Vec<blocks::Damage>) {
         let path = self.path(name);
         for d in damage {
-            self.plan
-                .problems
-                .push(FileError::other(&path, d.line, d.column, d.de, d.en));
+            self.plan.problems.push(FileError::new(
+                &path,
+                d.line,
+                d.column,
+                FileProblem::Export(ExportProblem::Marker(d.what)),
+            ));
         }
     }
 }
@@ -513,104 +504,17 @@ impl Plan {
             // Checked again right before writing: a link placed meanwhile is
             // still not followed.
             if fs::symlink_metadata(&f.path).is_ok_and(|m| m.file_type().is_symlink()) {
-                return Err(FileError::other(
+                return Err(FileError::new(
                     &f.path,
                     0,
                     0,
-                    "ist ein symbolischer Link; wird nicht geschrieben".into(),
-                    "is a symbolic link; not written".into(),
+                    FileProblem::Export(ExportProblem::LinkNotWritten),
                 ));
             }
             write_atomic(&f.path, &f.content).map_err(|e| FileError::io(&f.path, &e))?;
             written.push(f.path.clone());
         }
         Ok(written)
-    }
-
-    /// A short report: one line per new or changed file, then a count of
-    /// unchanged ones.
-    pub fn summary(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        if self.create_dir {
-            out.push_str(&format!(
-                "{} {}\n",
-                lang.pick("Ordner anlegen:", "create folder:"),
-                self.dir.display()
-            ));
-        }
-        for f in self.changes() {
-            let what = match f.change {
-                Change::Added => lang.pick("neu     ", "new     "),
-                _ => lang.pick("geändert", "changed "),
-            };
-            out.push_str(&format!(
-                "{what} {} (+{} -{})\n",
-                f.path.display(),
-                f.added,
-                f.removed
-            ));
-        }
-        let same = self.files.len() - self.changes().count();
-        if same > 0 || self.files.is_empty() {
-            out.push_str(&match lang {
-                Lang::De => format!("{same} Datei(en) unverändert\n"),
-                Lang::En => format!("{same} file(s) unchanged\n"),
-            });
-        }
-        out
-    }
-
-    /// What the concept holds, in words, and how to make themes when there
-    /// are none. Empty for other formats.
-    pub fn report(&self, lang: Lang) -> String {
-        let Some(c) = self.counts else {
-            return String::new();
-        };
-        let n =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut out = match lang {
-            Lang::De => format!(
-                "Im Konzept: {} mit Inhalt; {}{}, {} ohne Thema in ihrem Handlungsfeld, {} ohne Handlungsfeld ({}).\n",
-                n(c.chapters, "Kapitel", "Kapitel"),
-                n(c.themes, "Thema", "Themen"),
-                if c.suggestions > 0 {
-                    format!(" und {}", n(c.suggestions, "Vorschlag", "Vorschläge"))
-                } else {
-                    String::new()
-                },
-                n(c.tagged_cards, "Karte", "Karten"),
-                n(c.unsorted_cards, "Karte", "Karten"),
-                concept::UNTAGGED_FILE,
-            ),
-            Lang::En => format!(
-                "In the concept: {} with content; {}{}, {} without a theme in their field of action, {} without a field of action ({}).\n",
-                n(c.chapters, "chapter", "chapters"),
-                n(c.themes, "theme", "themes"),
-                if c.suggestions > 0 {
-                    format!(" and {}", n(c.suggestions, "suggestion", "suggestions"))
-                } else {
-                    String::new()
-                },
-                n(c.tagged_cards, "card", "cards"),
-                n(c.unsorted_cards, "card", "cards"),
-                concept::UNTAGGED_FILE,
-            ),
-        };
-        if c.chapters == 0 {
-            out.push_str(lang.pick(
-                "Noch keine Karte mit Handlungsfeld. Auf der Wand wählt t eines (beim ersten Mal einen Satz wie „Rostock 2020“), danach setzen die Tasten 1–9 sie.\n",
-                "No card has a field of action yet. On the board, t picks one (the first time a set such as 'Rostock 2020'); after that the keys 1–9 set them.\n",
-            ));
-        }
-        if c.themes + c.suggestions == 0 {
-            out.push_str(lang.pick(
-                "Noch keine Themen. So entstehen sie: die Sitzung mit stellwand öffnen, c öffnet die Clusterprüfung, a nimmt einen Vorschlag als Thema an, t ordnet ihm ein Handlungsfeld zu. \
-                 Die Vorschläge zeigt auch `stellwand cluster DATEI`; mit --suggestions kommen sie unbestätigt ins Konzept.\n",
-                "No themes yet. To make them: open the session in stellwand, c opens the cluster review, a accepts a suggestion as a theme, t assigns it a field of action. \
-                 `stellwand cluster FILE` lists the suggestions too; with --suggestions they go into the concept unconfirmed.\n",
-            ));
-        }
-        out
     }
 }
 

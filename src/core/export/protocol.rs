@@ -6,8 +6,8 @@
 use super::blocks::{self, generated_marker};
 use super::concept::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
 use super::escape::inline;
-use super::{Existing, Options, Shared, Source, Target, owner_of, safe_stem};
-use crate::core::error::FileError;
+use super::{Existing, ExportProblem, Options, Shared, Source, Target, owner_of, safe_stem};
+use crate::core::error::{FileError, FileProblem};
 use crate::core::model::{Card, Session, TagChoice, Theme};
 use crate::core::template::Templates;
 
@@ -58,12 +58,11 @@ pub(super) fn plan(
                     target.put(&name, Some(&old), text);
                 } else {
                     let path = target.path(&name);
-                    target.plan.problems.push(FileError::other(
+                    target.plan.problems.push(FileError::new(
                         &path,
                         1,
                         1,
-                        "gibt es schon und ist kein von stellwand geschriebenes Protokoll dieser Sitzung; wird nicht überschrieben".into(),
-                        "exists and is not a protocol of this session written by stellwand; not overwritten".into(),
+                        FileProblem::Export(ExportProblem::ForeignProtocol),
                     ));
                 }
             }

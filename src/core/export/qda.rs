@@ -17,8 +17,8 @@ use uuid::Uuid;
 
 use super::escape::fold;
 use super::measures::tag_name;
-use super::{Options, Shared, Source, Target, safe_stem};
-use crate::core::error::FileError;
+use super::{ExportProblem, Options, Shared, Source, Target, safe_stem};
+use crate::core::error::{FileError, FileProblem};
 use crate::core::model::{Card, Session, TagChoice, Theme};
 use crate::core::template::Templates;
 
@@ -278,13 +278,11 @@ fn put_ours(target: &mut Target, name: &str, new: Vec<u8>, ours: impl Fn(&[u8]) 
         Some(Some(old)) if ours(&old) => target.put_bytes(name, Some(&old), new),
         Some(Some(_)) => {
             let path = target.path(name);
-            target.plan.problems.push(FileError::other(
+            target.plan.problems.push(FileError::new(
                 &path,
                 1,
                 1,
-                "gibt es schon und ist nicht von stellwand geschrieben; wird nicht überschrieben"
-                    .into(),
-                "exists and was not written by stellwand; not overwritten".into(),
+                FileProblem::Export(ExportProblem::ForeignQda),
             ));
         }
     }
@@ -292,12 +290,11 @@ fn put_ours(target: &mut Target, name: &str, new: Vec<u8>, ours: impl Fn(&[u8]) 
 
 fn no_codes(target: &mut Target, name: &str) {
     let path = target.path(name);
-    target.plan.problems.push(FileError::other(
+    target.plan.problems.push(FileError::new(
         &path,
         0,
         0,
-        "nichts zu schreiben: kein Handlungsfeld und kein Thema (ein Codebuch braucht mindestens einen Code)".into(),
-        "nothing to write: no field of action and no theme (a codebook needs at least one code)".into(),
+        FileProblem::Export(ExportProblem::NoCodes),
     ));
 }
 
@@ -342,6 +339,14 @@ fn read_photo(path: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| e.to_string())?;
     if !meta.is_file() {
         return Err("keine Datei".into());
+    }
+    // Only images go into a project that may be passed on: a session file
+    // naming some other file as a photo does not smuggle it in.
+    if crate::core::photo::image_kind(path).is_none() {
+        return Err(format!(
+            "kein Bild ({}; Name und Inhalt müssen passen)",
+            crate::core::photo::KNOWN
+        ));
     }
     if meta.len() > MAX_PHOTO_BYTES {
         return Err(format!("größer als {} MB", MAX_PHOTO_BYTES / 1024 / 1024));
@@ -479,15 +484,14 @@ pub(super) fn plan_project(
                             bytes,
                         });
                     }
-                    Err(why) => target.plan.problems.push(FileError::other(
+                    Err(why) => target.plan.problems.push(FileError::new(
                         &path,
                         0,
                         0,
-                        format!("Foto der Wand „{}“ nicht im Projekt: {why}", board.title),
-                        format!(
-                            "photo of board '{}' left out of the project: {why}",
-                            board.title
-                        ),
+                        FileProblem::Export(ExportProblem::PhotoLeftOut {
+                            board: board.title.clone(),
+                            why: why.to_string(),
+                        }),
                     )),
                 }
             }
@@ -529,12 +533,11 @@ pub(super) fn plan_project(
         Ok(z) => z,
         Err(e) => {
             let path = target.path(&name);
-            target.plan.problems.push(FileError::other(
+            target.plan.problems.push(FileError::new(
                 &path,
                 0,
                 0,
-                format!("Projekt nicht gepackt: {e}"),
-                format!("project not packed: {e}"),
+                FileProblem::Export(ExportProblem::NotPacked(e.to_string())),
             ));
             return;
         }

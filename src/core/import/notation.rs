@@ -3,29 +3,14 @@
 
 use std::path::Path;
 
-use super::super::error::FileError;
-use super::super::model::{Board, Card, Session};
+use super::super::error::{FileError, FileProblem};
+use super::super::model::{Board, Session};
 use super::super::template::{BoardTemplate, Templates};
+use super::card::CardLines;
 use super::{
-    EventField, PersonLine, bullet, event_field, indent_of, join_line, key_value, make_card,
-    match_column, new_board, parse_date, person_line, push_note, split_people, sub_point,
+    EventField, bullet, event_field, indent_of, key_value, match_column, new_board, parse_date,
+    push_note, sub_point,
 };
-
-/// What the last line added, so that a continuation line knows where it goes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Last {
-    Nothing,
-    Card,
-    SubPoint,
-}
-
-/// A card being read: its text lines are joined once it is complete.
-struct Pending {
-    text: String,
-    subs: Vec<String>,
-    person: Option<String>,
-    interested: Vec<String>,
-}
 
 struct Reader<'a> {
     path: &'a Path,
@@ -34,8 +19,7 @@ struct Reader<'a> {
     session: Session,
     board: Option<(Board, &'a BoardTemplate)>,
     column: Option<usize>,
-    card: Option<Pending>,
-    last: Last,
+    card: Option<CardLines>,
     blank: bool,
 }
 
@@ -53,7 +37,6 @@ pub(super) fn parse(
         board: None,
         column: None,
         card: None,
-        last: Last::Nothing,
         blank: true,
     };
     for (i, raw) in lines.iter().enumerate() {
@@ -64,8 +47,8 @@ pub(super) fn parse(
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, line: usize, column: usize, de: String, en: String) -> FileError {
-        FileError::other(self.path, line, column, de, en)
+    fn error(&self, line: usize, column: usize, problem: FileProblem) -> FileError {
+        FileError::new(self.path, line, column, problem)
     }
 
     fn line(&mut self, n: usize, raw: &str) -> Result<(), FileError> {
@@ -124,12 +107,7 @@ impl<'a> Reader<'a> {
                 Some(d) => self.session.date = d,
                 None => {
                     let at = col + t.find(value).map_or(0, |i| t[..i].chars().count());
-                    return Err(self.error(
-                        n,
-                        at,
-                        format!("Datum „{value}“ nicht erkannt; erwartet JJJJ-MM-TT oder „13. Februar 2019“"),
-                        format!("date '{value}' not understood; expected YYYY-MM-DD or '13. Februar 2019'"),
-                    ));
+                    return Err(self.error(n, at, FileProblem::EventDate(value.to_string())));
                 }
             },
             Some(EventField::Place) => self.session.place = value.to_string(),
@@ -167,20 +145,15 @@ impl<'a> Reader<'a> {
             }
             "vorlage" | "template" => {
                 let Some(t) = templates.board(value) else {
-                    let known: Vec<&str> =
-                        templates.boards.iter().map(|b| b.key.as_str()).collect();
-                    return Err(FileError::other(
+                    let known = templates.boards.iter().map(|b| b.key.clone()).collect();
+                    return Err(FileError::new(
                         self.path,
                         n,
                         col,
-                        format!(
-                            "Unbekannte Vorlage „{value}“. Bekannt sind: {}",
-                            known.join(", ")
-                        ),
-                        format!(
-                            "unknown template '{value}'. Known templates: {}",
-                            known.join(", ")
-                        ),
+                        FileProblem::UnknownTemplate {
+                            name: value.to_string(),
+                            known,
+                        },
                     ));
                 };
                 let fresh = t.new_board(board.id.clone(), &board.title);
@@ -208,29 +181,19 @@ impl<'a> Reader<'a> {
                 Ok(())
             }
             None => {
-                let list: Vec<String> = template
+                let columns = template
                     .columns
                     .iter()
-                    .map(|c| format!("„{}“ ({})", c.heading, c.key))
-                    .collect();
-                let list_en: Vec<String> = template
-                    .columns
-                    .iter()
-                    .map(|c| format!("'{}' ({})", c.heading, c.key))
+                    .map(|c| (c.heading.clone(), c.key.clone()))
                     .collect();
                 Err(self.error(
                     n,
                     col,
-                    format!(
-                        "Spalte „{text}“ gibt es in der Vorlage {} nicht. Ihre Spalten: {}",
-                        template.key,
-                        list.join(", ")
-                    ),
-                    format!(
-                        "column '{text}' is not in template {}. Its columns: {}",
-                        template.key,
-                        list_en.join(", ")
-                    ),
+                    FileProblem::UnknownColumn {
+                        name: text.to_string(),
+                        template: template.key.clone(),
+                        columns,
+                    },
                 ))
             }
         }
@@ -239,24 +202,17 @@ impl<'a> Reader<'a> {
     fn card_line(&mut self, n: usize, indent: usize, t: &str) -> Result<(), FileError> {
         if let Some(sub) = sub_point(t) {
             let Some(card) = self.card.as_mut() else {
-                return Err(self.error(
-                    n,
-                    indent + 1,
-                    "Unterpunkt ohne Karte darüber".into(),
-                    "sub-point without a card above it".into(),
-                ));
+                return Err(self.error(n, indent + 1, FileProblem::SubPointWithoutCard));
             };
-            card.subs.push(sub.to_string());
-            self.last = Last::SubPoint;
+            card.sub_point(sub);
             self.blank = false;
             return Ok(());
         }
         if let Some(text) = bullet(t) {
             if indent >= 2 && self.card.is_some() && !self.blank {
                 if let Some(card) = self.card.as_mut() {
-                    card.subs.push(text.to_string());
+                    card.sub_point(text);
                 }
-                self.last = Last::SubPoint;
             } else {
                 self.start_card(text);
             }
@@ -266,24 +222,7 @@ impl<'a> Reader<'a> {
         if let Some(card) = self.card.as_mut()
             && !self.blank
         {
-            if let Some(p) = person_line(t) {
-                match p {
-                    PersonLine::Initiator(name) if !name.is_empty() => {
-                        card.person = Some(name.to_string())
-                    }
-                    PersonLine::Interested(names) => card.interested.extend(split_people(names)),
-                    PersonLine::Initiator(_) => {}
-                }
-                return Ok(());
-            }
-            match self.last {
-                Last::SubPoint => {
-                    if let Some(s) = card.subs.last_mut() {
-                        join_line(s, t);
-                    }
-                }
-                _ => join_line(&mut card.text, t),
-            }
+            card.line(t);
             return Ok(());
         }
         self.start_card(t);
@@ -297,27 +236,20 @@ impl<'a> Reader<'a> {
             let b = new_board(&mut self.session, self.default, "");
             self.board = Some((b, self.default));
         }
-        self.card = Some(Pending {
-            text: text.to_string(),
-            subs: Vec::new(),
-            person: None,
-            interested: Vec::new(),
-        });
-        self.last = Last::Card;
+        self.card = Some(CardLines::new(text));
     }
 
     fn finish_card(&mut self) {
-        let Some(p) = self.card.take() else { return };
-        let mut card: Card = make_card(&mut self.session, &p.text, p.subs);
-        card.person = p.person;
-        card.interested = p.interested;
+        let Some(lines) = self.card.take() else {
+            return;
+        };
+        let card = lines.into_card(self.session.fresh_id("k"));
         let column = self.column.unwrap_or(0);
         if let Some((board, _)) = self.board.as_mut()
             && let Some(c) = board.columns.get_mut(column)
         {
             c.cards.push(card);
         }
-        self.last = Last::Nothing;
     }
 
     fn finish_board(&mut self) {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::super::error::FileError;
+use super::super::error::{FileError, FileProblem};
 use super::super::model::Session;
 use super::super::template::{BoardTemplate, Templates};
 use super::{
@@ -181,25 +181,15 @@ pub(super) fn parse(
         }
     }
     if sources.is_empty() {
-        let names: Vec<String> = default
-            .columns
-            .iter()
-            .map(|c| format!("„{}“", c.heading))
-            .collect();
-        return Err(FileError::other(
+        let headings = default.columns.iter().map(|c| c.heading.clone()).collect();
+        return Err(FileError::new(
             path,
             1,
             1,
-            format!(
-                "keine Wände erkannt: weder Notation (## Wand, ### Spalte, - Karte) noch Protokolltext mit Spaltenüberschriften der Vorlage {} ({})",
-                default.key,
-                names.join(", ")
-            ),
-            format!(
-                "no boards found: neither notation (## board, ### column, - card) nor protocol text with the column headings of template {} ({})",
-                default.key,
-                names.join(", ")
-            ),
+            FileProblem::NoBoards {
+                template: default.key.clone(),
+                headings,
+            },
         ));
     }
 

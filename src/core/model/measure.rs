@@ -52,7 +52,7 @@ impl Status {
 
 /// A change of status on a day.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct StatusChange {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -61,7 +61,7 @@ pub struct StatusChange {
 
 /// One measure of the Maßnahmenkatalog.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Measure {
     pub id: String,
     pub title: String,

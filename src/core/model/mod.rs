@@ -11,7 +11,9 @@ mod tag_choice;
 pub use card::{Card, Flags};
 pub use index::CardIndex;
 pub use measure::{Measure, Status, StatusChange};
-pub use session::{Board, CardPos, Column, IdKind, Refusal, Session, Tag, Theme, themes_by_id};
+pub use session::{
+    Board, CardPos, Column, IdKind, PhotoView, Refusal, Session, Tag, Theme, themes_by_id,
+};
 pub use tag_choice::TagChoice;
 
 pub use crate::core::text::slug;

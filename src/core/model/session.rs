@@ -90,6 +90,41 @@ pub struct Board {
     /// Photo files or references (relative to the session file or absolute).
     pub photos: Vec<String>,
     pub columns: Vec<Column>,
+    /// How the photo pane last showed this board's photo.
+    #[serde(skip_serializing_if = "PhotoView::is_whole")]
+    pub view: PhotoView,
+}
+
+/// Which photo of a board is shown, how far zoomed in and where: kept in the
+/// session so that reopening a board shows the same part of the wall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PhotoView {
+    /// Index into the board's photos.
+    pub photo: usize,
+    /// Zoom steps above the whole photo (each step a factor of √2).
+    pub zoom: u8,
+    /// Centre of the view across and down the photo, in thousandths.
+    pub x: u16,
+    pub y: u16,
+}
+
+impl Default for PhotoView {
+    fn default() -> Self {
+        PhotoView {
+            photo: 0,
+            zoom: 0,
+            x: 500,
+            y: 500,
+        }
+    }
+}
+
+impl PhotoView {
+    /// The first photo, whole: nothing worth writing into the file.
+    pub fn is_whole(&self) -> bool {
+        *self == PhotoView::default()
+    }
 }
 
 /// A heading on a board under which cards hang.
@@ -130,7 +165,7 @@ pub struct Theme {
 /// A suggestion the clerk refused: no two of its cards are suggested
 /// together again (ids as in themes: `card`, or `session/card`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Refusal {
     pub cards: Vec<String>,
 }
@@ -272,5 +307,23 @@ mod tests {
         assert!(super::super::ids::is_random_id(&a), "{a}");
         assert!(s.uses_id("b41") && !s.uses_id(&a));
         assert!(!crate::core::store::to_ron(&s).contains("next_id"));
+    }
+
+    #[test]
+    fn a_board_keeps_its_photo_view_and_old_boards_load_without_one() {
+        let old: Board =
+            ron::from_str(r#"(id: "b1", title: "Altstadt", photos: ["a.jpg"])"#).unwrap();
+        assert!(old.view.is_whole());
+        let mut b = old.clone();
+        assert!(!ron::to_string(&b).unwrap().contains("view"));
+        b.view = PhotoView {
+            photo: 0,
+            zoom: 3,
+            x: 120,
+            y: 880,
+        };
+        let text = ron::to_string(&b).unwrap();
+        let back: Board = ron::from_str(&text).unwrap();
+        assert_eq!(back.view, b.view);
     }
 }

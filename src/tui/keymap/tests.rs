@@ -3,8 +3,7 @@
 use super::*;
 use crate::core::error::Lang;
 use crate::core::template::Templates;
-use crate::tui::app::{Entry, EntryTarget};
-use crate::tui::editor::Editor;
+use crate::tui::app::Entry;
 
 fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, mods)
@@ -68,10 +67,7 @@ fn the_contract_keys_do_what_the_product_says() {
     for (code, mods, action) in cases {
         assert_eq!(lookup(&app, key(code, mods)), Some(action), "{code:?}");
     }
-    app.mode = Mode::Entry(Entry {
-        target: EntryTarget::New { index: 0 },
-        editor: Editor::default(),
-    });
+    app.mode = Mode::Entry(Entry::new_card(0, &[]));
     let cases = [
         (KeyCode::Enter, none, Action::Commit),
         (KeyCode::Tab, none, Action::CommitNext),

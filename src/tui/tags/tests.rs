@@ -35,6 +35,7 @@ pub(crate) fn app() -> (tempfile::TempDir, App) {
         title: "Altstadt".into(),
         template: "district-exchange".into(),
         photos: vec![],
+        view: Default::default(),
         columns,
     });
     let file = dir.path().join("mitte.ron");
@@ -238,4 +239,24 @@ fn the_filter_shows_and_walks_only_matching_cards() {
     update(&mut app, Action::TagFilter);
     update(&mut app, Action::Commit);
     assert_eq!(app.doc.as_ref().unwrap().filter, None);
+}
+
+#[test]
+fn tag_sets_come_in_the_same_order_in_both_languages() {
+    // Whatever is typed, Enter picks the same set in German and English.
+    for query in [
+        "", "r", "ro", "rost", "2", "20", "s", "e", "t", "ta", "u", "n",
+    ] {
+        let order = |lang: Lang| {
+            let (_dir, mut app) = app();
+            app.lang = lang;
+            open_picker(&mut app);
+            type_text(&mut app, query);
+            let Mode::Picker(p) = &app.mode else {
+                panic!("no picker")
+            };
+            p.shown.iter().map(|s| p.choice(s)).collect::<Vec<_>>()
+        };
+        assert_eq!(order(Lang::De), order(Lang::En), "typed {query:?}");
+    }
 }

@@ -44,6 +44,7 @@ fn app() -> (tempfile::TempDir, App) {
         title: "Altstadt".into(),
         template: "district-exchange".into(),
         photos: vec![],
+        view: Default::default(),
         columns: vec![Column {
             key: "needs".into(),
             heading: "Handlungsbedarf".into(),

@@ -37,6 +37,7 @@ fn app() -> (tempfile::TempDir, App) {
         title: "Altstadt".into(),
         template: "district-exchange".into(),
         photos: vec![],
+        view: Default::default(),
         columns: vec![
             Column {
                 key: "needs".into(),
@@ -234,7 +235,7 @@ fn a_card_suggested_into_a_theme_is_added_or_refused_with_one_key() {
 #[test]
 fn rename_merge_move_and_assign_each_undo_in_one_step() {
     let (_dir, mut app) = app();
-    select(&mut app, "Müll");
+    select(&mut app, "Sauberkeit");
     update(&mut app, Action::RenameTheme);
     update(&mut app, Action::ClearLine);
     type_text(&mut app, "Sauberkeit");

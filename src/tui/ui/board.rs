@@ -7,19 +7,31 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-use crate::core::model::{Board, Card, Column, Tag};
+use crate::core::model::{Board, Card, Column, Flags, Tag};
 
 use super::super::app::{App, Doc, Entry, EntryTarget, Mode};
 use super::super::i18n::Msg;
+use super::super::photo::split;
 use super::super::tags::{self, filter_label};
 use super::width_of;
-use super::{editor, status, truncate, wrap};
+use super::{editor, fit_hints, photo, status, truncate, wrap};
 
 /// Columns are never drawn narrower than this; more columns scroll sideways.
 const MIN_COLUMN_WIDTH: u16 = 28;
 
 /// Rows a column heading may take before it is cut.
 const MAX_HEADING_ROWS: usize = 3;
+
+/// The part of a screen of this size where the columns (and the photo
+/// pane) go: below the header and board line, above hints and status.
+pub fn body_area((width, height): (u16, u16)) -> Rect {
+    Rect {
+        x: 0,
+        y: 2,
+        width,
+        height: height.saturating_sub(4),
+    }
+}
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(doc) = &app.doc else { return };
@@ -29,10 +41,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         height: 1,
         ..area
     };
+    let body = body_area((area.width, area.height));
     let body = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(4),
-        ..area
+        x: area.x + body.x,
+        y: area.y + body.y,
+        ..body
+    };
+    let (body, pane) = if app.photos.open {
+        let (cols, pane) = split(body);
+        (cols, Some(pane))
+    } else {
+        (body, None)
     };
     let hints = Rect {
         y: area.y + area.height - 2,
@@ -58,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     buf.set_stringn(
         hints.x + 1,
         hints.y,
-        app.t(hint),
+        fit_hints(app.t(hint), hints.width.saturating_sub(2) as usize),
         hints.width.saturating_sub(2) as usize,
         Style::default().fg(Color::DarkGray),
     );
@@ -83,6 +102,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Some(board) => {
             let range = draw_columns(frame, app, doc, board, entry, body);
             draw_board_line(frame.buffer_mut(), app, doc, board, range, board_line);
+            if let Some(pane) = pane {
+                photo::draw(frame, app, &doc.path, board, pane);
+            }
         }
         None => {
             frame.buffer_mut().set_stringn(
@@ -290,9 +312,9 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         Style::default().fg(Color::Gray)
     };
     let title = if column.cards.len() == total {
-        format!(" {} {} ", total, app.t(Msg::Cards))
+        format!(" {} ", Msg::cards(app.lang, total))
     } else {
-        format!(" {}/{} {} ", column.cards.len(), total, app.t(Msg::Cards))
+        format!(" {}/{} ", column.cards.len(), Msg::cards(app.lang, total))
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -358,7 +380,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
             (Msg::EditCardTitle, i.unwrap_or(column.cards.len()), 1)
         }
     };
-    let h = editor::height(&entry.editor, inner.width, inner.height / 2);
+    let h = editor::entry_height(entry, inner.width, inner.height * 2 / 3);
     let above_height = (inner.height - h) as usize;
     let anchor = split.checked_sub(1);
     let first = first_visible(&column.cards, (tags, other), anchor, width, above_height);
@@ -376,7 +398,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         height: h,
         ..inner
     };
-    editor::draw(frame, &entry.editor, app.t(title), editor_area);
+    editor::draw_entry(frame, app, entry, app.t(title), editor_area);
     draw_cards(
         frame.buffer_mut(),
         (column, tags, other),
@@ -459,6 +481,7 @@ fn draw_cards(
                 style
             };
             buf.set_stringn(area.x, y, &text, width, style);
+            restyle_badges(buf, area.x, y, &text, width, is_selected);
             y += 1;
         }
     }
@@ -503,6 +526,68 @@ fn card_height(card: &Card, look: (&[Tag], &str), width: usize) -> usize {
     card_lines(card, look, width, false).len()
 }
 
+/// The flags of a card as badges, set apart from anything typed: a
+/// typed `[?]` is text, the flag is a coloured `‹?›`.
+pub fn flag_badges(flags: &Flags) -> Vec<(String, Style)> {
+    let badge = |bg| {
+        Style::default()
+            .fg(Color::Black)
+            .bg(bg)
+            .add_modifier(Modifier::BOLD)
+    };
+    let mut out = Vec::new();
+    for (on, text, bg) in [
+        (flags.uncertain, BADGE_UNCERTAIN, Color::Yellow),
+        (flags.struck, BADGE_STRUCK, Color::Gray),
+        (flags.emphasis, BADGE_EMPHASIS, Color::LightRed),
+    ] {
+        if on {
+            out.push((text.to_string(), badge(bg)));
+        }
+    }
+    out
+}
+
+const BADGE_UNCERTAIN: &str = "‹?›";
+const BADGE_STRUCK: &str = "‹~›";
+const BADGE_EMPHASIS: &str = "‹!›";
+
+/// Gives the flag badges in a drawn card line their own colours.
+fn restyle_badges(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, selected: bool) {
+    let chars: Vec<char> = text.chars().collect();
+    for (badge, bg) in [
+        (BADGE_UNCERTAIN, Color::Yellow),
+        (BADGE_STRUCK, Color::Gray),
+        (BADGE_EMPHASIS, Color::LightRed),
+    ] {
+        let b: Vec<char> = badge.chars().collect();
+        let Some(at) = chars.windows(b.len()).rposition(|w| w == b.as_slice()) else {
+            continue;
+        };
+        let before: String = chars[..at].iter().collect();
+        let at = width_of(&before);
+        if at + b.len() > width {
+            continue;
+        }
+        let mut style = Style::default()
+            .fg(Color::Black)
+            .bg(bg)
+            .add_modifier(Modifier::BOLD);
+        if selected {
+            style = style.add_modifier(Modifier::UNDERLINED);
+        }
+        buf.set_style(
+            Rect {
+                x: x + at as u16,
+                y,
+                width: b.len() as u16,
+                height: 1,
+            },
+            style,
+        );
+    }
+}
+
 /// The lines a card takes in a column of the given width; `other` labels
 /// the versions a merge left on it.
 fn card_lines(
@@ -526,14 +611,9 @@ fn card_lines(
     if card.votes > 0 {
         text.push_str(&format!(" ●{}", card.votes));
     }
-    for (on, mark) in [
-        (card.flags.uncertain, " [?]"),
-        (card.flags.struck, " [~]"),
-        (card.flags.emphasis, " [!]"),
-    ] {
-        if on {
-            text.push_str(mark);
-        }
+    for (badge, _) in flag_badges(&card.flags) {
+        text.push(' ');
+        text.push_str(&badge);
     }
     for t in &card.tags {
         text.push(' ');

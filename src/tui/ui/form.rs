@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
-use super::super::app::{App, FieldKind, Form};
+use super::super::app::{App, Confirm, FieldKind, Form};
 use super::super::i18n::Msg;
 use super::width_of;
 use super::{centered, truncate};
@@ -95,5 +95,47 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     );
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
+    }
+}
+
+/// A yes-or-no question in a box.
+pub fn draw_confirm(frame: &mut Frame, app: &App, confirm: &Confirm, area: Rect) {
+    let width = 70.min(area.width);
+    let text = super::wrap(&confirm.question, width.saturating_sub(4) as usize);
+    let hint = super::wrap(app.t(Msg::ConfirmHint), width.saturating_sub(4) as usize);
+    let height = (text.len() + hint.len()) as u16 + 3;
+    let rect = centered(area, width, height);
+    Clear.render(rect, frame.buffer_mut());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(Style::default().fg(Color::LightRed));
+    let inner = block.inner(rect);
+    block.render(rect, frame.buffer_mut());
+    let buf = frame.buffer_mut();
+    let mut y = inner.y;
+    for line in &text {
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            line,
+            inner.width.saturating_sub(2) as usize,
+            Style::default().add_modifier(Modifier::BOLD),
+        );
+        y += 1;
+    }
+    y += 1;
+    for line in &hint {
+        if y >= inner.y + inner.height {
+            break;
+        }
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            line,
+            inner.width.saturating_sub(2) as usize,
+            Style::default().fg(Color::Gray),
+        );
+        y += 1;
     }
 }

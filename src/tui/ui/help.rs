@@ -39,6 +39,7 @@ pub fn lines(app: &App) -> Vec<(Option<String>, String)> {
         (Mode::Export(d), _) if d.stage == Stage::AskCreate => Context::ExportAsk,
         (Mode::Export(_), _) => Context::Export,
         (Mode::Measures(_), _) => Context::Measures,
+        (Mode::Confirm(_), _) => Context::Board,
         (Mode::Normal, Screen::Start) => Context::Start,
         (Mode::Normal, Screen::Board) => Context::Board,
     };

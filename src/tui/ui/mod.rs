@@ -1,11 +1,12 @@
 //! Drawing: reads the app state and never changes it. One file per screen.
 
-mod board;
+pub mod board;
 mod editor;
 mod export;
 mod form;
 pub mod help;
 mod measures;
+mod photo;
 mod search;
 mod small;
 mod start;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Form(form) => form::draw(frame, app, form, area),
         Mode::Picker(picker) => tags::draw(frame, app, picker, area),
         Mode::Export(dialog) => export::draw(frame, app, dialog, area),
+        Mode::Confirm(c) => form::draw_confirm(frame, app, c, area),
         _ => {}
     }
     if let Some(offset) = app.help {
@@ -94,6 +96,37 @@ pub(crate) fn width_of(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// A line of key hints (`a erfassen · e bearbeiten · … · ? Hilfe · q
+/// beenden`) fitted to `width` cells: whole hints are left out rather than
+/// cut, the last two (help and quit) first kept, then the others from the
+/// left, in their order.
+pub(crate) fn fit_hints(text: &str, width: usize) -> String {
+    const SEP: &str = " · ";
+    if width_of(text) <= width {
+        return text.to_string();
+    }
+    let parts: Vec<&str> = text.split(SEP).collect();
+    let n = parts.len();
+    let mut order: Vec<usize> = (n.saturating_sub(2)..n).collect();
+    order.extend(0..n.saturating_sub(2));
+    let mut keep = vec![false; n];
+    let mut used = 0;
+    for i in order {
+        let w = width_of(parts[i]) + if used == 0 { 0 } else { width_of(SEP) };
+        if used + w <= width {
+            keep[i] = true;
+            used += w;
+        }
+    }
+    let kept: Vec<&str> = parts
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect();
+    kept.join(SEP)
+}
+
 /// Cuts a string to at most `width` terminal cells, marking the cut with `…`.
 pub(crate) fn truncate(s: &str, width: usize) -> String {
     if width_of(s) <= width {
@@ -117,6 +150,18 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hints_leave_out_whole_hints_and_keep_help_and_quit() {
+        let hints = "a erfassen · e bearbeiten · d löschen · u rückgängig · ? Hilfe · q beenden";
+        assert_eq!(fit_hints(hints, 200), hints);
+        assert_eq!(
+            fit_hints(hints, 50),
+            "a erfassen · e bearbeiten · ? Hilfe · q beenden"
+        );
+        assert_eq!(fit_hints(hints, 20), "? Hilfe · q beenden");
+        assert!(width_of(&fit_hints(hints, 7)) <= 7);
+    }
 
     #[test]
     fn wrap_breaks_at_words_and_cuts_long_ones() {

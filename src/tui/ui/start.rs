@@ -131,7 +131,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     buf.set_stringn(
         area.x + 1,
         area.y + area.height - 2,
-        app.t(Msg::StartHints),
+        super::fit_hints(
+            app.t(Msg::StartHints),
+            area.width.saturating_sub(2) as usize,
+        ),
         area.width.saturating_sub(2) as usize,
         Style::default().fg(Color::DarkGray),
     );

@@ -24,6 +24,7 @@ fn mode_label(app: &App) -> Msg {
         (Mode::Review(_), _) => Msg::ModeReview,
         (Mode::Export(_), _) => Msg::ModeExport,
         (Mode::Measures(_), _) => Msg::ModeMeasures,
+        (Mode::Confirm(_), _) => Msg::ModeForm,
         (Mode::Normal, Screen::Start) => Msg::ModeStart,
         (Mode::Normal, Screen::Board) => Msg::ModeBoard,
     }

@@ -59,6 +59,8 @@ fn title(purpose: Purpose) -> Msg {
         Purpose::ThemeTag => Msg::PickThemeTagTitle,
         Purpose::MoveTo => Msg::PickMoveTitle,
         Purpose::MergeWith => Msg::PickMergeTitle,
+        Purpose::Photo => Msg::PickPhotoTitle,
+        Purpose::Column => Msg::PickColumnTitle,
     }
 }
 

@@ -4,8 +4,11 @@ use crate::core::edit::Edit;
 use crate::core::model::Card;
 
 use super::super::action::Action;
-use super::super::app::{App, Doc, Field, Form, FormPurpose, Mode, Screen, Severity};
+use super::super::app::{
+    App, Confirm, Confirmable, Doc, Field, Form, FormPurpose, Mode, Screen, Severity,
+};
 use super::super::i18n::Msg;
+use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
 use super::super::{clipboard, export, search, tags, themes};
 use super::common;
 use super::entry::{EntryPlace, start_edit, start_entry};
@@ -15,6 +18,9 @@ use super::start::template_field;
 
 pub(super) fn board_action(app: &mut App, action: Action) {
     if common(app, &action) {
+        return;
+    }
+    if super::pane::photo_action(app, &action) {
         return;
     }
     let Some(doc) = app.doc.as_mut() else {
@@ -99,11 +105,20 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             app.mode = Mode::Form(form);
         }
         Action::DeleteBoard => {
-            if let Some(board) = doc.board().map(|b| b.id.clone())
-                && app.apply(Edit::RemoveBoard { board })
-            {
-                app.info(Msg::BoardDeleted);
+            let Some(board) = doc.board() else {
+                return app.warn(Msg::NoBoard);
+            };
+            let id = board.id.clone();
+            let cards = board.card_count();
+            if cards == 0 {
+                return delete_board(app, id);
             }
+            let question =
+                Msg::AskDeleteBoard.fill(app.lang, &[&board.title, &Msg::cards(app.lang, cards)]);
+            app.mode = Mode::Confirm(Confirm {
+                question,
+                on_yes: Confirmable::DeleteBoard { board: id },
+            });
         }
         Action::OpenPhoto => open_photo(app),
         Action::EditSession => {
@@ -135,7 +150,29 @@ pub(super) fn board_action(app: &mut App, action: Action) {
         Action::Copy => clipboard::copy_card(app),
         Action::CopyBoard => clipboard::copy_board(app),
         Action::Export => export::open(app),
+        Action::PickColumn => open_column_picker(app),
         _ => {}
+    }
+}
+
+pub(super) fn delete_board(app: &mut App, board: String) {
+    if app.apply(Edit::RemoveBoard { board }) {
+        app.info(Msg::BoardDeleted);
+    }
+}
+
+/// The answer to a question: yes carries it out, anything else not.
+pub(super) fn confirm_action(app: &mut App, confirm: Confirm, action: Action) {
+    match action {
+        Action::Commit => match confirm.on_yes {
+            Confirmable::DeleteBoard { board } => delete_board(app, board),
+        },
+        Action::Cancel => {}
+        Action::Help => {
+            app.help = Some(0);
+            app.mode = Mode::Confirm(confirm);
+        }
+        _ => app.mode = Mode::Confirm(confirm),
     }
 }
 
@@ -277,5 +314,61 @@ fn move_to_board(app: &mut App, next: bool) {
     if app.apply(edit) {
         let text = Msg::CardMovedToBoard.fill(app.lang, &[&title]);
         app.set_status(Severity::Info, text);
+    }
+}
+
+/// `g`: the board's columns by number and heading; a digit goes there at
+/// once, so every column of a sheet is two keys away.
+fn open_column_picker(app: &mut App) {
+    let Some(board) = app.doc.as_ref().and_then(Doc::board) else {
+        return app.warn(Msg::NoBoard);
+    };
+    let current = app.doc.as_ref().map_or(0, |d| d.cursor.column);
+    let items = board
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Item {
+            choice: Choice::Column(i),
+            label: c.heading.clone(),
+            key: if i < 9 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            },
+            hint: Msg::cards(app.lang, c.cards.len()),
+        })
+        .collect();
+    let mut picker = Picker::new(Purpose::Column, items);
+    picker.selected = current;
+    app.mode = Mode::Picker(picker);
+}
+
+/// Keys in the column picker.
+pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Action) {
+    if let Action::Input(c @ '1'..='9') = action
+        && picker.query().is_empty()
+    {
+        let i = c as usize - '1' as usize;
+        if i < picker.items.len() {
+            return go_to_column(app, i);
+        }
+    }
+    if matches!(action, Action::Help) {
+        app.help = Some(0);
+        app.mode = Mode::Picker(picker);
+        return;
+    }
+    match picker.step(action) {
+        Outcome::Stay => app.mode = Mode::Picker(picker),
+        Outcome::Chosen(Choice::Column(i)) => go_to_column(app, i),
+        _ => {}
+    }
+}
+
+fn go_to_column(app: &mut App, column: usize) {
+    if let Some(doc) = app.doc.as_mut() {
+        doc.cursor.column = column;
+        doc.clamp();
     }
 }

@@ -5,6 +5,7 @@
 mod board;
 mod entry;
 mod form;
+mod pane;
 mod persist;
 mod photo;
 mod start;
@@ -19,6 +20,7 @@ use super::action::Action;
 use super::app::{App, Mode, Screen, Severity};
 use super::{clipboard, export, keymap, measures, search, tags, testhook, themes};
 
+pub use pane::sync as sync_photo;
 pub use persist::{autosave, close, rescue, save, shutdown, tick};
 
 /// One terminal event: a key through the keymap, a paste as it is. While
@@ -35,12 +37,21 @@ pub fn event(app: &mut App, event: Event) {
             }
         }
         Event::Paste(text) => update(app, Action::Paste(text)),
+        Event::Resize(width, height) => {
+            app.size = (width, height);
+            sync_photo(app);
+        }
         _ => {}
     }
 }
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
+    dispatch(app, action);
+    pane::sync(app);
+}
+
+fn dispatch(app: &mut App, action: Action) {
     // Pasted text is text only, wherever it goes.
     let action = match action {
         Action::Paste(text) => Action::Paste(crate::core::sanitize::pasted(&text)),
@@ -79,15 +90,28 @@ pub fn update(app: &mut App, action: Action) {
     if app.help.is_some() {
         return help(app, action);
     }
+    // q means quit wherever it is not typed text (the keymap makes it a
+    // letter while typing): the review or a dialog closes on the way out.
+    if action == Action::Quit && !matches!(app.mode, Mode::Normal) {
+        app.mode = Mode::Normal;
+        return persist::quit(app);
+    }
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
     match mode {
         Mode::Entry(e) => entry::entry_action(app, e, action),
         Mode::Form(f) => form::form_action(app, f, action),
+        Mode::Picker(picker) if picker.purpose == tags::Purpose::Photo => {
+            pane::picker_action(app, picker, action)
+        }
+        Mode::Picker(picker) if picker.purpose == tags::Purpose::Column => {
+            board::column_picker_action(app, picker, action)
+        }
         Mode::Picker(picker) => tags::picker_action(app, picker, action),
         Mode::Search(s) => search::search_action(app, s, action),
         Mode::Review(r) => themes::review_action(app, r, action),
         Mode::Export(dialog) => export::dialog_action(app, dialog, action),
         Mode::Measures(list) => measures::list_action(app, list, action),
+        Mode::Confirm(c) => board::confirm_action(app, c, action),
         Mode::Normal => match app.screen {
             Screen::Start => start::start_action(app, action),
             Screen::Board => {

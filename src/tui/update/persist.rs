@@ -14,7 +14,7 @@ use crate::core::store;
 
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
 use super::super::i18n::Msg;
-use super::entry::commit_entry;
+use super::entry::commit_anyway;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
@@ -237,7 +237,7 @@ pub fn rescue(app: &mut App) {
 /// removed when nothing is left unsaved.
 pub fn shutdown(app: &mut App) {
     if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
-        commit_entry(app, &entry);
+        commit_anyway(app, entry);
     }
     save(app, true);
     close(app);
@@ -245,6 +245,7 @@ pub fn shutdown(app: &mut App) {
 
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
+    app.remember_place();
     if let Some(doc) = app.doc.as_mut()
         && let Some(file) = doc.file.take()
     {
@@ -284,7 +285,7 @@ pub(super) fn quit(app: &mut App) {
 /// Ctrl-c: keep what is being typed, save, quit.
 pub(super) fn interrupt(app: &mut App) {
     if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
-        commit_entry(app, &entry);
+        commit_anyway(app, entry);
     }
     app.help = None;
     quit(app);

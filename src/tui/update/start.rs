@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::date::{self, today};
+use crate::core::date;
 use crate::core::error::FileProblem;
 use crate::core::model::{Session, slug};
 use crate::core::repair;
@@ -70,7 +70,7 @@ fn new_session_form(app: &App) -> Form {
         fields: vec![
             template_field(app),
             Field::text(Msg::FieldTitle, ""),
-            Field::text(Msg::FieldDate, &today()),
+            Field::text(Msg::FieldDate, ""),
             Field::text(Msg::FieldPlace, ""),
             tag_set_field(app),
         ],
@@ -87,12 +87,20 @@ fn tag_set_field(app: &App) -> Field {
             .iter()
             .map(|s| (s.key.clone(), format!("{} ({})", s.name, s.tags.len()))),
     );
+    // The set chosen last time: a city's clerk uses her city's set.
+    let last = app.last_tag_set();
+    let index = options
+        .iter()
+        .position(|(k, _)| Some(k) == last.as_ref())
+        .unwrap_or(0);
     Field {
         label: Msg::FieldTagSet,
-        kind: FieldKind::Choice { options, index: 0 },
+        kind: FieldKind::Choice { options, index },
     }
 }
 
+/// The choice of a board template: the current board's template first
+/// chosen, so that sheet after sheet of one kind is Enter each.
 pub(super) fn template_field(app: &App) -> Field {
     let options: Vec<(String, String)> = app
         .templates
@@ -100,9 +108,16 @@ pub(super) fn template_field(app: &App) -> Field {
         .iter()
         .map(|t| (t.key.clone(), format!("{} ({})", t.name, t.key)))
         .collect();
+    let current = app
+        .doc
+        .as_ref()
+        .filter(|_| app.screen == super::super::app::Screen::Board)
+        .and_then(|d| d.board())
+        .map(|b| b.template.clone());
     let index = options
         .iter()
-        .position(|(k, _)| k == "district-exchange")
+        .position(|(k, _)| Some(k) == current.as_ref())
+        .or_else(|| options.iter().position(|(k, _)| k == "district-exchange"))
         .unwrap_or(0);
     Field {
         label: Msg::FieldTemplate,
@@ -146,6 +161,7 @@ pub(super) fn create_session(app: &mut App, form: &Form) -> bool {
         return false;
     };
     let tag_set = form.fields.get(4).map(Field::value).unwrap_or_default();
+    app.remember_tag_set(&tag_set);
     let tag_set = app.templates.tag_sets.iter().find(|s| s.key == tag_set);
     let session = Session::from_template(&board_template, &title, &date, &place, tag_set);
     if let Err(e) = std::fs::create_dir_all(&app.dir) {

@@ -65,10 +65,70 @@ fn rapid_entry_fills_columns_with_enter_tab_and_esc() {
     );
     assert_eq!(texts(&app, 1), ["Spracherwerbsförderung"]);
     assert_eq!(texts(&app, 2), ["Kümmerer vor Ort"]);
-    // Tab from the last column wraps to the first.
+    // Tab from the last column goes to a new sheet of the same kind.
     update(&mut app, Action::AddCard);
     update(&mut app, Action::CommitNext);
-    assert_eq!(app.doc.as_ref().unwrap().cursor.column, 0);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.cursor.board, doc.cursor.column), (1, 0));
+    assert_eq!(doc.session.boards[1].template, "district-exchange");
+    // Shift-Tab from the first column goes back to the last one before.
+    update(&mut app, Action::CommitPrev);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.cursor.board, doc.cursor.column), (0, 2));
+    // On an empty last sheet Tab wraps instead of adding sheets.
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::NextBoard);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::AddCard);
+    update(&mut app, Action::CommitNext);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.cursor.board, doc.cursor.column), (1, 0));
+    assert_eq!(doc.session.boards.len(), 2);
+}
+
+#[test]
+fn a_new_board_offers_the_current_boards_template_and_its_title_follows_the_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = Templates::builtin();
+    let t = templates.board("working-group").unwrap();
+    let mut s = Session::from_template(t, "AG", "", "", None);
+    s.id = "ag".into();
+    let file = dir.path().join("ag.ron");
+    store::save(&file, &s).unwrap();
+    let mut app = App::open_file(Lang::De, templates, &file);
+    update(&mut app, Action::NewBoard);
+    let Mode::Form(form) = &app.mode else {
+        panic!("no form")
+    };
+    assert_eq!(form.fields[0].value(), "working-group");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Begegnungen schaffen");
+    update(&mut app, Action::CommitNext);
+    let board = |app: &App| {
+        let d = app.doc.as_ref().unwrap();
+        d.session.boards[d.cursor.board].clone()
+    };
+    assert_eq!(board(&app).title, "Begegnungen schaffen");
+    update(&mut app, Action::Cancel);
+    // Editing the topic moves the title along; undo takes both back.
+    update(&mut app, Action::Left);
+    update(&mut app, Action::EditCard);
+    type_text(&mut app, " im Quartier");
+    update(&mut app, Action::Commit);
+    assert_eq!(board(&app).title, "Begegnungen schaffen im Quartier");
+    update(&mut app, Action::Undo);
+    assert_eq!(board(&app).title, "Begegnungen schaffen");
+    // A title set by hand stays.
+    update(&mut app, Action::EditBoard);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "AG 3");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::EditCard);
+    type_text(&mut app, "!");
+    update(&mut app, Action::Commit);
+    assert_eq!(board(&app).title, "AG 3");
 }
 
 #[test]
@@ -517,4 +577,227 @@ fn a_card_with_two_versions_is_settled_with_one_key_and_undone_with_u() {
     update(&mut app, Action::TakeOtherVersion);
     assert_eq!(texts(&app, 0), ["zu wenig Kitaplätze"]);
     assert!(!session(&app).boards[0].columns[0].cards[0].in_conflict());
+}
+
+fn first_card(app: &App, column: usize) -> crate::core::model::Card {
+    session(app).boards[0].columns[column].cards[0].clone()
+}
+
+#[test]
+fn every_card_field_is_edited_with_tab_between_them() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Begegnungsorte");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::EditCard);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Jagmar Müller");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "7");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "3");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Boboc, Tudora");
+    // Tab after the last field goes round to the text.
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, " schaffen");
+    update(&mut app, Action::Commit);
+    assert_eq!(app.mode, Mode::Normal);
+    let card = first_card(&app, 0);
+    assert_eq!(card.text, "Begegnungsorte schaffen");
+    assert_eq!(card.person.as_deref(), Some("Jagmar Müller"));
+    assert_eq!(card.refs, [7]);
+    assert_eq!(card.votes, 3);
+    assert_eq!(card.interested, ["Boboc", "Tudora"]);
+    // One undo takes the whole edit back.
+    update(&mut app, Action::Undo);
+    let card = first_card(&app, 0);
+    assert_eq!((card.person, card.votes), (None, 0));
+}
+
+#[test]
+fn letters_as_votes_keep_the_editor_open_with_a_warning() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::EditCard);
+    for _ in 0..3 {
+        update(&mut app, Action::CommitNext);
+    }
+    type_text(&mut app, "drei");
+    update(&mut app, Action::Commit);
+    assert!(matches!(app.mode, Mode::Entry(_)));
+    assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
+    update(&mut app, Action::ClearLine);
+    type_text(&mut app, "3");
+    update(&mut app, Action::Commit);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(first_card(&app, 0).votes, 3);
+}
+
+#[test]
+fn rapid_entry_reaches_the_fields_below_and_stays_one_enter_per_card() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Down);
+    type_text(&mut app, "Frau Yilmaz");
+    update(&mut app, Action::Commit);
+    type_text(&mut app, "Sport");
+    update(&mut app, Action::Commit);
+    type_text(&mut app, "Wohnraum");
+    // Alt-u, Alt-b: flags without leaving the editor.
+    update(&mut app, Action::ToggleUncertain);
+    update(&mut app, Action::ToggleEmphasis);
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Cancel);
+    let cards = &session(&app).boards[0].columns[0].cards;
+    assert_eq!(texts(&app, 0), ["Kita", "Sport", "Wohnraum"]);
+    assert_eq!(cards[0].person.as_deref(), Some("Frau Yilmaz"));
+    assert_eq!(cards[1].person, None);
+    assert!(cards[2].flags.uncertain && cards[2].flags.emphasis && !cards[2].flags.struck);
+}
+
+#[test]
+fn a_theme_collection_card_takes_number_person_and_interested_with_tab() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::NewBoard);
+    // The template choice: Themensammlung.
+    while !matches!(&app.mode, Mode::Form(f) if f.fields[0].value() == "theme-collection") {
+        update(&mut app, Action::Right);
+    }
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Mediation im Stadtteil");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "12");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "JAGMAR MÜLLER");
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Franke, Richter");
+    // Tab after the last field: the next card of the same column.
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "Begegnungen schaffen");
+    update(&mut app, Action::Commit);
+    update(&mut app, Action::Cancel);
+    let doc = app.doc.as_ref().unwrap();
+    let board = &doc.session.boards[doc.cursor.board];
+    assert_eq!(board.template, "theme-collection");
+    let cards = &board.columns[0].cards;
+    assert_eq!(cards.len(), 2);
+    assert_eq!(cards[0].refs, [12]);
+    assert_eq!(cards[0].person.as_deref(), Some("JAGMAR MÜLLER"));
+    assert_eq!(cards[0].interested, ["Franke", "Richter"]);
+    assert_eq!(cards[1].text, "Begegnungen schaffen");
+}
+
+#[test]
+fn a_new_session_starts_without_a_date_and_with_the_last_tag_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    app.recent = Some(dir.path().join("state/recent.ron"));
+    update(&mut app, Action::NewSession);
+    let Mode::Form(form) = &app.mode else {
+        panic!("no form")
+    };
+    assert_eq!(form.fields[2].value(), "", "the date starts empty");
+    assert_eq!(form.fields[4].value(), "", "no tag set remembered yet");
+    // The first session: Rostock 2020 chosen, no date typed.
+    type_text(&mut app, "Konferenz Nord");
+    for _ in 0..3 {
+        update(&mut app, Action::CommitNext);
+    }
+    while !matches!(&app.mode, Mode::Form(f) if f.fields[4].value() == "rostock-2020") {
+        update(&mut app, Action::Right);
+    }
+    update(&mut app, Action::Commit);
+    assert_eq!(session(&app).date, "");
+    assert_eq!(session(&app).tag_sets, ["rostock-2020"]);
+    update(&mut app, Action::Sessions);
+    update(&mut app, Action::NewSession);
+    let Mode::Form(form) = &app.mode else {
+        panic!("no form")
+    };
+    assert_eq!(form.fields[4].value(), "rostock-2020");
+}
+
+#[test]
+fn reopening_a_session_returns_to_its_board_and_card() {
+    let (dir, mut app) = app_with_session();
+    app.recent = Some(dir.path().join("state/recent.ron"));
+    update(&mut app, Action::AddCard);
+    for t in ["a", "b", "c"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "d");
+    update(&mut app, Action::CommitNext);
+    // On to a second sheet, with cards in its second column.
+    type_text(&mut app, "e");
+    update(&mut app, Action::CommitNext);
+    update(&mut app, Action::CommitNext);
+    type_text(&mut app, "f");
+    update(&mut app, Action::Commit);
+    type_text(&mut app, "g");
+    update(&mut app, Action::Cancel);
+    let file = path(&app);
+    let before = app.doc.as_ref().unwrap().cursor;
+    assert_eq!((before.board, before.column), (1, 1));
+    update(&mut app, Action::Up);
+    shutdown(&mut app);
+    let mut again = App::open_file(Lang::De, Templates::builtin(), &file);
+    assert_eq!(again.doc.as_ref().unwrap().cursor, Default::default());
+    again.recent = Some(dir.path().join("state/recent.ron"));
+    again.restore_place();
+    let doc = again.doc.as_ref().unwrap();
+    assert_eq!(doc.card().map(|c| c.text.as_str()), Some("f"));
+    assert_eq!(doc.cursor.board, 1);
+}
+
+#[test]
+fn q_quits_from_the_cluster_review() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    for t in ["Kita-Plätze fehlen", "fehlende Kitaplätze"] {
+        type_text(&mut app, t);
+        update(&mut app, Action::Commit);
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::ClusterReview);
+    assert!(matches!(app.mode, Mode::Review(_)));
+    let key = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('q'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    let action = crate::tui::keymap::lookup(&app, key);
+    assert_eq!(action, Some(Action::Quit));
+    update(&mut app, Action::Quit);
+    assert!(app.quit, "q ends the program from the review too");
+}
+
+#[test]
+fn deleting_a_board_with_cards_asks_first() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "Kita");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::DeleteBoard);
+    assert_eq!(session(&app).boards.len(), 1, "not deleted without asking");
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    update(&mut app, Action::Cancel);
+    assert_eq!(session(&app).boards.len(), 1);
+    update(&mut app, Action::DeleteBoard);
+    update(&mut app, Action::Commit);
+    assert_eq!(session(&app).boards.len(), 0);
+    update(&mut app, Action::Undo);
+    assert_eq!(session(&app).card_count(), 1);
+    // An empty board goes at once.
+    update(&mut app, Action::NewBoard);
+    update(&mut app, Action::Commit);
+    assert_eq!(session(&app).boards.len(), 2);
+    update(&mut app, Action::DeleteBoard);
+    assert_eq!(session(&app).boards.len(), 1);
+    assert_eq!(app.mode, Mode::Normal);
 }

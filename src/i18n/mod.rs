@@ -1,0 +1,14 @@
+//! The words for everything the core reports and the command line prints,
+//! in German and English, one file per subject. The terminal screens' own
+//! texts are in [`crate::tui::i18n`].
+//!
+//! The core hands out typed values (a [`FileProblem`](crate::core::error::FileProblem),
+//! a [`DateError`](crate::core::date::DateError), ...); the `message` and
+//! `render` methods here turn them into sentences. Placeholders are named
+//! (`{mb}`, `{id}`), so each sentence reads whole in both languages.
+
+pub mod export;
+pub mod files;
+pub mod session;
+
+pub use crate::core::error::Lang;

@@ -1,0 +1,193 @@
+//! The photo beside the cards, in the real binary: a board with a PNG
+//! photo, `p` shows it in half-blocks beside the columns, zooming and moving
+//! show a part of it, and typing cards goes on meanwhile; the view is saved.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::pty::{COLS, ROWS, Tty};
+use stellwand::core::store;
+
+/// The four quarters of the test photo.
+const RED: (u8, u8, u8) = (220, 40, 40);
+const BLUE: (u8, u8, u8) = (40, 40, 220);
+const GREEN: (u8, u8, u8) = (40, 200, 40);
+const YELLOW: (u8, u8, u8) = (230, 220, 40);
+
+fn session_with_photo(dir: &Path) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
+        .current_dir(dir)
+        .args([
+            "new",
+            "--template",
+            "district-exchange",
+            "--title",
+            "Konferenz Mitte",
+            "mitte.ron",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::create_dir(dir.join("fotos")).unwrap();
+    let img = image::RgbImage::from_fn(800, 600, |x, y| {
+        let (r, g, b) = match (x < 400, y < 300) {
+            (true, true) => RED,
+            (false, true) => BLUE,
+            (true, false) => GREEN,
+            (false, false) => YELLOW,
+        };
+        image::Rgb([r, g, b])
+    });
+    img.save(dir.join("fotos/wand.png")).unwrap();
+    let file = dir.join("mitte.ron");
+    let mut s = store::load(&file).unwrap().session;
+    s.boards[0].photos.push("fotos/wand.png".into());
+    store::save(&file, &s).unwrap();
+}
+
+fn near(c: vt100::Color, (r, g, b): (u8, u8, u8)) -> bool {
+    match c {
+        vt100::Color::Rgb(x, y, z) => {
+            x.abs_diff(r) < 40 && y.abs_diff(g) < 40 && z.abs_diff(b) < 40
+        }
+        _ => false,
+    }
+}
+
+/// Which of the four colours the right part of the screen (the pane) shows.
+fn colours_in_pane(tty: &Tty) -> [bool; 4] {
+    let mut seen = [false; 4];
+    for row in 3..ROWS - 3 {
+        for col in COLS / 2 + 10..COLS - 1 {
+            let Some((_, fg, bg)) = tty.cell(row, col) else {
+                continue;
+            };
+            for (i, c) in [RED, BLUE, GREEN, YELLOW].into_iter().enumerate() {
+                seen[i] |= near(fg, c) || near(bg, c);
+            }
+        }
+    }
+    seen
+}
+
+/// Waits until the pane shows exactly the colours `want`.
+fn expect_colours(tty: &Tty, want: [bool; 4]) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if colours_in_pane(tty) == want {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!(
+        "pane showed {:?}, expected {want:?}:\n{}",
+        colours_in_pane(tty),
+        tty.contents()
+    );
+}
+
+/// The columns (left part of the screen) hold no picture cells.
+fn columns_have_no_picture(tty: &Tty) -> bool {
+    (3..ROWS - 3).all(|row| {
+        (0..COLS / 2).all(|col| {
+            tty.cell(row, col).is_none_or(|(_, fg, bg)| {
+                [RED, BLUE, GREEN, YELLOW]
+                    .into_iter()
+                    .all(|c| !near(fg, c) && !near(bg, c))
+            })
+        })
+    })
+}
+
+#[test]
+fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    session_with_photo(dir.path());
+    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("p");
+    tty.wait_for("Foto 1/1: wand.png · 100%");
+    // The whole photo in half-blocks, in the pane beside the columns.
+    expect_colours(&tty, [true; 4]);
+    assert!(tty.contents().contains("Was läuft gut"));
+    assert!(columns_have_no_picture(&tty));
+    let screen = tty.contents();
+    assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
+
+    // Four steps closer (four times), then to the top left corner.
+    tty.send("====");
+    tty.wait_for("· 400%");
+    for _ in 0..6 {
+        tty.send("\x1bh");
+        tty.send("\x1bk");
+    }
+    expect_colours(&tty, [true, false, false, false]);
+
+    // Typing goes on with the photo in view; the cursor is in the cards.
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    tty.send("Wildes Parken");
+    // Alt-arrows move the photo while the card is typed.
+    for _ in 0..8 {
+        tty.send("\x1b[1;3C");
+    }
+    expect_colours(&tty, [false, true, false, false]);
+    tty.send(" vor der Schule\r");
+    tty.wait_for("Karten: 1 ");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    assert!(tty.contents().contains("Wildes Parken vor der Schule"));
+    expect_colours(&tty, [false, true, false, false]);
+    tty.send("q");
+    tty.wait_success();
+
+    let s = store::load(&dir.path().join("mitte.ron")).unwrap().session;
+    assert_eq!(
+        s.boards[0].columns[0].cards[0].text,
+        "Wildes Parken vor der Schule"
+    );
+    let view = s.boards[0].view;
+    assert_eq!(view.zoom, 4);
+    assert!(view.x > 500 && view.y < 500, "{view:?}");
+}
+
+#[test]
+fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    session_with_photo(dir.path());
+    let file = dir.path().join("mitte.ron");
+    let mut s = store::load(&file).unwrap().session;
+    s.boards[0].photos.clear();
+    store::save(&file, &s).unwrap();
+    std::fs::write(
+        dir.path().join("fotos/kaputt.jpg"),
+        b"\xff\xd8\xff kein JPEG",
+    )
+    .unwrap();
+    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("p");
+    tty.wait_for("Diese Wand hat noch kein Foto.");
+    // b: the fuzzy picker over the session's folder.
+    tty.send("b");
+    tty.wait_for("Foto für diese Wand");
+    tty.wait_for("fotos/wand.png");
+    tty.send("kaputt");
+    tty.send("\r");
+    tty.wait_for("kein lesbares Bild");
+    // The program goes on: another photo from the picker.
+    tty.send("b");
+    tty.wait_for("Foto für diese Wand");
+    tty.send("wand\r");
+    tty.wait_for("Foto 2/2: wand.png");
+    expect_colours(&tty, [true; 4]);
+    tty.send("P");
+    tty.wait_for("Foto 1/2: kaputt.jpg");
+    tty.wait_for("kein lesbares Bild");
+    tty.send("q");
+    tty.wait_success();
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(s.boards[0].photos, ["fotos/kaputt.jpg", "fotos/wand.png"]);
+}
