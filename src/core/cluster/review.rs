@@ -371,9 +371,11 @@ pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String])
             session,
             &affected,
             &cluster_of,
-            &touched,
-            &attracted,
-            &changed_themes,
+            Decided {
+                touched: &touched,
+                attracted: &attracted,
+                changed: &changed_themes,
+            },
         );
         let mut all: Vec<(Cluster, Option<usize>)> =
             std::mem::take(&mut grouping.clustering.clusters)
@@ -527,16 +529,29 @@ fn attracted(
 
 /// The clusters of the cards of the `affected` clusters under the
 /// session's decisions now (see [`regroup`]).
+/// What a decision changed: the cards whose place among the themes or
+/// refusals differs, the free cards a changed theme attracts (with the
+/// theme's index), and the ids of the themes whose cards changed.
+#[derive(Clone, Copy)]
+struct Decided<'a> {
+    touched: &'a HashSet<usize>,
+    attracted: &'a HashMap<usize, usize>,
+    changed: &'a HashSet<String>,
+}
+
 fn recluster(
     grouping: &Grouping,
     basis: &BasisData,
     session: &Session,
     affected: &HashSet<usize>,
     cluster_of: &[u32],
-    touched: &HashSet<usize>,
-    attracted: &HashMap<usize, usize>,
-    changed: &HashSet<String>,
+    decided: Decided,
 ) -> Vec<Cluster> {
+    let Decided {
+        touched,
+        attracted,
+        changed,
+    } = decided;
     let cards = &grouping.cards;
     let features = &basis.features;
     let mut part: Vec<usize> = affected
@@ -648,9 +663,10 @@ fn recluster(
         nodes[n].members.push(i as u32);
         nodes[n].sum = graph::add_into(&nodes[n].sum, v);
     }
-    // A node that is a whole earlier cluster, theme and all, did not merge
-    // with another such node before and cannot now: their sums are the
-    // same. Only pairs with a changed node are looked at.
+    // A node that is a whole earlier cluster, theme and all, with no card
+    // whose decisions changed, did not merge with another such node before
+    // and cannot now: their sums and what keeps them apart are the same.
+    // Only pairs with a changed node are looked at.
     let whole: Vec<bool> = nodes
         .iter()
         .map(|node| {
@@ -662,6 +678,10 @@ fn recluster(
             before.members.len() == node.members.len()
                 && before.theme.as_deref() == theme
                 && theme.is_none_or(|t| !changed.contains(t))
+                && !node
+                    .members
+                    .iter()
+                    .any(|m| touched.contains(&(*m as usize)))
                 && node
                     .members
                     .iter()
@@ -671,10 +691,9 @@ fn recluster(
     let mut edges = Vec::new();
     for a in 0..nodes.len() {
         for b in a + 1..nodes.len() {
-            if (!whole[a] || !whole[b])
-                && scopes[a] == scopes[b]
-                && !(nodes[a].theme.is_some() && nodes[b].theme.is_some())
-            {
+            let both_whole = whole[a] && whole[b];
+            let both_themes = nodes[a].theme.is_some() && nodes[b].theme.is_some();
+            if !both_whole && !both_themes && scopes[a] == scopes[b] {
                 edges.push((a as u32, b as u32));
             }
         }
