@@ -45,6 +45,8 @@ pub struct ClusterSettings {
     pub thesaurus: Option<Thesaurus>,
     /// See [`BACKGROUND_FROM`].
     pub background_from: usize,
+    /// The words confirmed themes teach, written on saving.
+    pub learning: super::update::Learning,
 }
 
 impl Default for ClusterSettings {
@@ -54,6 +56,7 @@ impl Default for ClusterSettings {
             scope: ColumnScope::EachColumn,
             thesaurus: None,
             background_from: BACKGROUND_FROM,
+            learning: Default::default(),
         }
     }
 }

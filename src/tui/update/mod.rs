@@ -5,6 +5,7 @@
 mod board;
 mod entry;
 mod form;
+mod learn;
 mod pane;
 mod persist;
 mod photo;
@@ -20,6 +21,7 @@ use super::action::Action;
 use super::app::{App, Mode, Screen, Severity};
 use super::{clipboard, export, keymap, measures, search, tags, testhook, themes};
 
+pub use learn::Learning;
 pub use pane::sync as sync_photo;
 pub use persist::{autosave, close, rescue, save, shutdown, tick};
 

@@ -1,12 +1,8 @@
 //! Saving: explicit saves, autosave, the draft of the card being typed,
 //! and the ways out (quit, interrupt, shutdown, rescue after a panic).
 
-use std::path::Path;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use crate::core::cluster::{self, Thesaurus, learned};
 use crate::core::error::FileProblem;
 
 use crate::core::session_file::{Draft, DraftTarget, Saved};
@@ -15,6 +11,7 @@ use crate::core::store;
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
 use super::super::i18n::Msg;
 use super::entry::commit_anyway;
+use super::learn::learn;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
@@ -64,76 +61,10 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
     }
 }
 
-/// When the session's themes changed since the last time, the words its
-/// confirmed themes teach go to the learned-words file of its folder, for
-/// every later session there. A file that cannot be read is left alone.
-/// Working them out reads every card: from [`BACKGROUND_FROM`] cards on it
-/// runs on a worker thread, so that saving never freezes the screen, and
-/// only the newest of several such runs writes the file.
-///
-/// [`BACKGROUND_FROM`]: super::super::themes::BACKGROUND_FROM
-fn learn(app: &mut App) {
-    let Some(doc) = app.doc.as_mut() else { return };
-    if doc.session.themes == doc.taught {
-        return;
-    }
-    doc.taught = doc.session.themes.clone();
-    let dir = doc.path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let thesaurus = app
-        .cluster
-        .thesaurus
-        .get_or_insert_with(|| Thesaurus::load(Path::new("templates")).0)
-        .clone();
-    let Some(doc) = app.doc.as_ref() else { return };
-    let run = LEARNING.fetch_add(1, Ordering::SeqCst) + 1;
-    if doc.session.card_count() < app.cluster.background_from {
-        if let Err(e) = write_learned(&dir, &doc.session, &thesaurus, run) {
-            let text = e.render(app.lang);
-            app.set_status(Severity::Warning, text);
-        }
-        return;
-    }
-    let session = doc.session.clone();
-    let lang = app.lang;
-    std::thread::spawn(move || {
-        if let Err(e) = write_learned(&dir, &session, &thesaurus, run) {
-            *LEARN_PROBLEM.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.render(lang));
-        }
-    });
-}
-
-/// Counts the runs of [`learn`]; a run writes only while it is the newest.
-static LEARNING: AtomicU64 = AtomicU64::new(0);
-/// What went wrong in a run on a worker thread, for the status line.
-static LEARN_PROBLEM: Mutex<Option<String>> = Mutex::new(None);
-/// One run writes the file at a time.
-static LEARN_FILE: Mutex<()> = Mutex::new(());
-
-fn write_learned(
-    dir: &Path,
-    session: &crate::core::model::Session,
-    thesaurus: &Thesaurus,
-    run: u64,
-) -> Result<(), crate::core::error::FileError> {
-    let taught = cluster::learned_words(session, thesaurus);
-    let _file = LEARN_FILE.lock().unwrap_or_else(|p| p.into_inner());
-    if LEARNING.load(Ordering::SeqCst) != run {
-        // A newer run has the newer themes.
-        return Ok(());
-    }
-    let all = learned::load_learned(dir)?;
-    let words = learned::replace_session(&all, &session.id, taught);
-    learned::save_learned(dir, &words).map(|_| ())
-}
-
 /// The periodic work: edits the journal could not take yet, the draft of
 /// the card being typed, then autosave.
 pub fn tick(app: &mut App, now: Instant) {
-    if let Some(text) = LEARN_PROBLEM
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .take()
-    {
+    if let Some(text) = app.cluster.learning.problem() {
         app.set_status(Severity::Warning, text);
     }
     retry_journal(app);
@@ -230,6 +161,7 @@ pub fn rescue(app: &mut App) {
     if whole {
         save(app, true);
     }
+    app.cluster.learning.finish();
 }
 
 /// A clean end (quit, a closed terminal, SIGTERM): the card being typed
@@ -245,6 +177,7 @@ pub fn shutdown(app: &mut App) {
 
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
+    app.cluster.learning.finish();
     app.remember_place();
     if let Some(doc) = app.doc.as_mut()
         && let Some(file) = doc.file.take()
