@@ -243,6 +243,16 @@ pub struct Confirm {
     pub on_yes: Confirmable,
 }
 
+/// See [`App::tick_view`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TickView {
+    status: Option<Status>,
+    doc: Option<(bool, bool, PathBuf)>,
+    quit: bool,
+    /// A background run's progress in per cent.
+    busy: Option<u32>,
+}
+
 /// The whole state of the terminal UI.
 #[derive(Debug)]
 pub struct App {
@@ -642,6 +652,21 @@ impl App {
                 let text = Msg::EditFailed.fill(self.lang, &[&e]);
                 self.set_status(Severity::Error, text);
             }
+        }
+    }
+
+    /// What the periodic tick may change on screen (the status line, the
+    /// saved mark, the file shown). The event loop draws after a tick only
+    /// when this changed, so an idle screen costs nothing.
+    pub fn tick_view(&self) -> TickView {
+        TickView {
+            status: self.status.clone(),
+            doc: self
+                .doc
+                .as_ref()
+                .map(|d| (d.dirty, d.read_only, d.path.clone())),
+            quit: self.quit,
+            busy: super::themes::busy(self),
         }
     }
 

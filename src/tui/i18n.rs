@@ -289,6 +289,8 @@ pub enum Msg {
     ReviewSuggestions,
     ReviewThemes,
     ReviewNone,
+    ReviewComputing,
+    ReviewKeysWaiting,
     ReviewNoThemes,
     ReviewNew,
     ReviewWhy,
@@ -1022,6 +1024,11 @@ impl Msg {
             ReviewNone => (
                 "Keine Vorschläge: Schwelle mit − senken oder Spalten mit s wählen.",
                 "No suggestions: lower the threshold with − or choose columns with s.",
+            ),
+            ReviewComputing => ("Cluster werden berechnet… {} %", "Computing clusters… {} %"),
+            ReviewKeysWaiting => (
+                "{} Tasten warten darauf (Esc ohne wartende Tasten: zurück)",
+                "{} keys wait for it (Esc with no keys waiting: back)",
             ),
             ReviewNoThemes => ("(noch keine)", "(none yet)"),
             ReviewNew => ("neu", "new"),
