@@ -41,19 +41,27 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     );
     let scope = match &app.cluster.scope {
         ColumnScope::EachColumn => app.t(Msg::ScopeEach).to_string(),
-        ColumnScope::Column(k) => Msg::ScopeOnly.fill(app.lang, &[&column_name(session, k)]),
+        ColumnScope::Column(k) => {
+            Msg::ScopeOnly.fill(app.lang, &[("column", &column_name(session, k))])
+        }
         ColumnScope::Together => app.t(Msg::ScopeTogether).to_string(),
     };
     let settings = Msg::ReviewSettings.fill(
         app.lang,
-        &[&scope, &format!("{:.2}", app.cluster.threshold)],
+        &[
+            ("columns", &scope),
+            ("threshold", &format!("{:.2}", app.cluster.threshold)),
+        ],
     );
     let counts = Msg::ReviewCounts.fill(
         app.lang,
         &[
-            &review.grouping.suggestions,
-            &(review.grouping.groups.len() - review.grouping.suggestions),
-            &review.grouping.singles,
+            ("suggestions", &review.grouping.suggestions),
+            (
+                "themes",
+                &(review.grouping.groups.len() - review.grouping.suggestions),
+            ),
+            ("single", &review.grouping.singles),
         ],
     );
     buf.set_stringn(
