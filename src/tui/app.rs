@@ -568,7 +568,7 @@ impl App {
                 true
             }
             Err(e) => {
-                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
                 false
             }
@@ -593,7 +593,7 @@ impl App {
     /// Says in red that something could not be written: a full disk in so
     /// many words, anything else with its reason.
     pub fn not_written(&mut self, err: &dyn std::fmt::Display) {
-        let text = Msg::NotSaved.fill(self.lang, &[err]);
+        let text = Msg::NotSaved.fill(self.lang, &[("error", err)]);
         self.set_status(Severity::Error, text);
     }
 
@@ -649,7 +649,7 @@ impl App {
                 Msg::NothingToRedo
             }),
             Err(e) => {
-                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
             }
         }

@@ -453,8 +453,10 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
             let t = ((app.cluster.threshold + step) * 100.0).round() / 100.0;
             app.cluster.threshold = t.clamp(THRESHOLD_STEP, 1.0 - THRESHOLD_STEP);
             rebuild(app, &mut review, None);
-            let text =
-                Msg::ThresholdNow.fill(app.lang, &[&format!("{:.2}", app.cluster.threshold)]);
+            let text = Msg::ThresholdNow.fill(
+                app.lang,
+                &[("threshold", &format!("{:.2}", app.cluster.threshold))],
+            );
             app.set_status(Severity::Info, text);
         }
         Action::ClusterScope => {
@@ -579,7 +581,7 @@ fn accept(app: &mut App, review: &mut Review) {
         let themes = add_card(&doc.session.themes, theme, card);
         let text = card_text(doc, card);
         if commit(app, review, themes, None) {
-            let text = Msg::CardAdded.fill(app.lang, &[&text, &group.label]);
+            let text = Msg::CardAdded.fill(app.lang, &[("card", &text), ("theme", &group.label)]);
             app.set_status(Severity::Info, text);
         }
         return;
@@ -617,7 +619,7 @@ fn accept(app: &mut App, review: &mut Review) {
     // The next suggestion moves up into this place.
     let focus = group.theme.as_deref();
     if commit(app, review, themes, focus) {
-        let text = Msg::ThemeAccepted.fill(app.lang, &[&group.label, &n]);
+        let text = Msg::ThemeAccepted.fill(app.lang, &[("theme", &group.label), ("n", &n)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -632,7 +634,7 @@ fn reject(app: &mut App, review: &mut Review) {
         let themes = take_out(&doc.session.themes, theme, card);
         let text = card_text(doc, card);
         if commit(app, review, themes, None) {
-            let text = Msg::CardRefused.fill(app.lang, &[&text, &group.label]);
+            let text = Msg::CardRefused.fill(app.lang, &[("card", &text), ("theme", &group.label)]);
             app.set_status(Severity::Info, text);
         }
         return;
@@ -651,7 +653,7 @@ fn reject(app: &mut App, review: &mut Review) {
                 review.steps.push(Step::Edit);
                 review.redo.clear();
                 refresh(app, review, None);
-                let text = Msg::SuggestionDismissed.fill(app.lang, &[&group.label]);
+                let text = Msg::SuggestionDismissed.fill(app.lang, &[("theme", &group.label)]);
                 app.set_status(Severity::Info, text);
             }
         }
@@ -674,8 +676,10 @@ fn reject(app: &mut App, review: &mut Review) {
             };
             let id = id.clone();
             if commit(app, review, themes, Some(&id)) {
-                let text =
-                    Msg::NewCardsRejected.fill(app.lang, &[&group.new_cards(), &group.label]);
+                let text = Msg::NewCardsRejected.fill(
+                    app.lang,
+                    &[("n", &group.new_cards()), ("theme", &group.label)],
+                );
                 app.set_status(Severity::Info, text);
             }
         }
@@ -704,7 +708,7 @@ fn remove_card(app: &mut App, review: &mut Review) {
         } else {
             Msg::CardRemovedConfirmed
         };
-        let text = msg.fill(app.lang, &[&text, &group.label]);
+        let text = msg.fill(app.lang, &[("card", &text), ("theme", &group.label)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -727,7 +731,7 @@ fn delete(app: &mut App, review: &mut Review) {
         return;
     };
     if commit(app, review, themes, None) {
-        let text = Msg::ThemeDeleted.fill(app.lang, &[&group.label]);
+        let text = Msg::ThemeDeleted.fill(app.lang, &[("theme", &group.label)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -747,7 +751,7 @@ fn rename(app: &mut App, review: &mut Review, name: &str) {
         return;
     };
     if commit(app, review, themes, Some(&id)) {
-        let text = Msg::ThemeRenamed.fill(app.lang, &[&name]);
+        let text = Msg::ThemeRenamed.fill(app.lang, &[("theme", &name)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -800,7 +804,7 @@ fn chosen(app: &mut App, review: &mut Review, purpose: Purpose, choice: Choice, 
                     (Some(k), Some(d)) => d.session.tag(k).map_or(k.clone(), |t| t.name.clone()),
                     _ => app.t(Msg::NoTagChoice).to_string(),
                 };
-                let text = Msg::ThemeTagged.fill(app.lang, &[&label]);
+                let text = Msg::ThemeTagged.fill(app.lang, &[("tag", &label)]);
                 app.set_status(Severity::Info, text);
             }
         }
@@ -833,7 +837,7 @@ fn move_card(app: &mut App, review: &mut Review, to: usize) {
     let themes = move_into(&themes, &from, &to_id, &entry.card);
     let text = card_text(doc, &entry.card);
     if commit(app, review, themes, Some(&from)) {
-        let text = Msg::CardMoved.fill(app.lang, &[&text, &target.label]);
+        let text = Msg::CardMoved.fill(app.lang, &[("card", &text), ("theme", &target.label)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -859,7 +863,7 @@ fn merge(app: &mut App, review: &mut Review, other: usize) {
         return;
     };
     if commit(app, review, themes, Some(&into)) {
-        let text = Msg::ThemesMerged.fill(app.lang, &[&target.label]);
+        let text = Msg::ThemesMerged.fill(app.lang, &[("theme", &target.label)]);
         app.set_status(Severity::Info, text);
     }
 }

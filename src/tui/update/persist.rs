@@ -40,7 +40,7 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
                 }
                 app.set_status(Severity::Warning, text);
             } else if !quiet {
-                let text = Msg::Saved.fill(lang, &[&doc.path.display()]);
+                let text = Msg::Saved.fill(lang, &[("file", &doc.path.display())]);
                 app.set_status(Severity::Info, text);
             }
             learn(app);
@@ -53,7 +53,7 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
                 let text = Msg::NotSavedDiskFull.text(lang).to_string();
                 app.set_status(Severity::Error, text);
             } else {
-                let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
+                let text = Msg::SaveFailed.fill(lang, &[("error", &e.render(lang))]);
                 app.set_status(Severity::Error, text);
             }
             false
@@ -86,7 +86,7 @@ fn retry_journal(app: &mut App, now: Instant) {
     match file.retry() {
         Ok(()) if !after_failure => {}
         Ok(()) => {
-            let text = Msg::CaughtUp.fill(app.lang, &[&waiting]);
+            let text = Msg::CaughtUp.fill(app.lang, &[("n", &waiting)]);
             app.set_status(Severity::Info, text);
         }
         Err(e) => {
@@ -143,7 +143,7 @@ pub(super) fn write_draft(app: &mut App, now: Instant) {
         if crate::core::files::is_disk_full(&e) {
             app.not_written_io(&e);
         } else {
-            let text = Msg::SaveFailed.fill(lang, &[&e]);
+            let text = Msg::SaveFailed.fill(lang, &[("error", &e)]);
             app.set_status(Severity::Error, text);
         }
     }
