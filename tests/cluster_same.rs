@@ -5,7 +5,9 @@
 //!
 //! tests/eval/partitions.ron was recorded from the engine as it stood
 //! before that work (main at 593d9c0, the learning engine), with
-//! `STELLWAND_RECORD_PARTITIONS=1 cargo test --test cluster_same`. A change
+//! `STELLWAND_RECORD_PARTITIONS=1 cargo test --test cluster_same`; its
+//! labels were recorded again when labels became heading words (the
+//! members of every cluster unchanged). A change
 //! of the engine's features or knowledge that is meant to change clusters
 //! records it again, in the same commit.
 
