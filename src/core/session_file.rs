@@ -6,7 +6,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,11 @@ use super::store;
 /// tick of a quarter second, at most about 0.75 s of typing is ever only in
 /// memory.
 pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+
+/// How long an edit that only changes a view (see [`Edit::is_view`]) may
+/// wait before it goes to the journal: a run of zoom keys costs no disk
+/// write each, and a crash meanwhile only loses where the photo was.
+pub const VIEW_DELAY: Duration = Duration::from_millis(300);
 
 /// Where the card being typed goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +235,8 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             draft_at: None,
             draft_on_disk,
             unrecorded: Vec::new(),
+            views_since: None,
+            failed: false,
             bom,
         }),
         read_only: None,
@@ -280,8 +287,13 @@ pub struct SessionFile {
     draft_at: Option<Instant>,
     draft_on_disk: bool,
     /// Edits applied in memory that the journal could not take yet (a full
-    /// disk), oldest first; written before any later one.
+    /// disk) or that wait on purpose (views), oldest first; written before
+    /// any later one.
     unrecorded: Vec<Edit>,
+    /// Since when only views wait, if so: they are due [`VIEW_DELAY`] later.
+    views_since: Option<Instant>,
+    /// The last write to the journal failed.
+    failed: bool,
     /// The file started with a byte order mark: it is written again.
     bom: bool,
 }
@@ -302,6 +314,33 @@ impl SessionFile {
         self.retry()
     }
 
+    /// Keeps an edit that only changes a view for [`VIEW_DELAY`]; the next
+    /// [`record`], or [`retry`] once [`due`], writes it in its place.
+    ///
+    /// [`record`]: SessionFile::record
+    /// [`retry`]: SessionFile::retry
+    /// [`due`]: SessionFile::due
+    pub fn defer(&mut self, edit: &Edit, now: Instant) {
+        if self.unrecorded.is_empty() {
+            self.views_since = Some(now);
+        }
+        self.unrecorded.push(edit.clone());
+    }
+
+    /// Whether waiting edits should be written now: after a failed write at
+    /// once, views when their delay has passed.
+    pub fn due(&self, now: Instant) -> bool {
+        !self.unrecorded.is_empty()
+            && self
+                .views_since
+                .is_none_or(|since| now.duration_since(since) >= VIEW_DELAY)
+    }
+
+    /// Whether the last write to the journal failed.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
     /// Writes the edits the journal could not take before.
     pub fn retry(&mut self) -> io::Result<()> {
         if self.unrecorded.is_empty() {
@@ -319,6 +358,8 @@ impl SessionFile {
             Ok(())
         });
         self.unrecorded.drain(..done);
+        self.views_since = None;
+        self.failed = result.is_err();
         result
     }
 
@@ -361,6 +402,8 @@ impl SessionFile {
         }
         self.base = journal::fingerprint(bytes);
         self.unrecorded.clear();
+        self.views_since = None;
+        self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Written)
     }
@@ -402,6 +445,8 @@ impl SessionFile {
         self.base = journal::fingerprint(bytes);
         self.backup = None;
         self.unrecorded.clear();
+        self.views_since = None;
+        self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Conflict { original, side })
     }
@@ -530,27 +575,7 @@ pub(crate) fn free_name(path: PathBuf) -> PathBuf {
 
 /// The present time as `YYYYMMDD-HHMMSS` (UTC).
 fn timestamp() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Days to a calendar date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    super::date::now_utc("%Y%m%d-%H%M%S")
 }
 
 #[cfg(test)]
@@ -754,6 +779,84 @@ mod tests {
         drop(o); // killed
         let o = open(&path).unwrap();
         assert_eq!(texts(&o.session), ["vorher", "voll 1", "voll 2"]);
+    }
+
+    fn zoom(level: u8) -> Edit {
+        Edit::SetPhotoView {
+            board: "b1".into(),
+            view: crate::core::model::PhotoView {
+                zoom: level,
+                ..Default::default()
+            },
+        }
+    }
+
+    fn journal_len(path: &Path) -> u64 {
+        fs::metadata(journal::journal_path(path)).map_or(0, |m| m.len())
+    }
+
+    #[test]
+    fn a_change_of_view_waits_for_its_delay_before_the_journal_takes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let empty = journal_len(&path);
+        let t0 = Instant::now();
+        for level in 1..=3 {
+            let e = zoom(level);
+            o.session.apply(e.clone()).unwrap();
+            file.defer(&e, t0);
+        }
+        assert_eq!(journal_len(&path), empty, "no disk write per zoom key");
+        assert!(!file.due(t0 + VIEW_DELAY / 2));
+        assert!(file.due(t0 + VIEW_DELAY));
+        file.retry().unwrap();
+        assert!(!file.failed());
+        assert!(!file.due(t0 + VIEW_DELAY * 10), "nothing waits any more");
+        drop(o); // killed
+        let o = open(&path).unwrap();
+        assert_eq!(o.session.boards[0].view.zoom, 3);
+    }
+
+    #[test]
+    fn a_card_written_after_a_waiting_view_takes_the_view_with_it_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        let e = zoom(2);
+        o.session.apply(e.clone()).unwrap();
+        file.defer(&e, Instant::now());
+        let card = add(&mut o.session, "Kita");
+        o.session.apply(card.clone()).unwrap();
+        file.record(&card).unwrap();
+        assert_eq!(file.unrecorded(), 0);
+        drop(o); // killed
+        let o = open(&path).unwrap();
+        assert_eq!(texts(&o.session), ["Kita"]);
+        assert_eq!(o.session.boards[0].view.zoom, 2);
+    }
+
+    #[test]
+    fn edits_kept_by_a_full_disk_are_retried_at_once_not_after_a_delay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &session()).unwrap();
+        let mut o = open(&path).unwrap();
+        let file = o.file.as_mut().unwrap();
+        file.journal.as_mut().unwrap().limit_writes(Some(0));
+        let card = add(&mut o.session, "voll");
+        o.session.apply(card.clone()).unwrap();
+        assert!(file.record(&card).is_err());
+        assert!(file.failed());
+        let now = Instant::now();
+        let e = zoom(1);
+        o.session.apply(e.clone()).unwrap();
+        file.defer(&e, now);
+        assert!(file.due(now), "a failed write is tried again on every tick");
     }
 
     #[test]

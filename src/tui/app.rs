@@ -243,6 +243,16 @@ pub struct Confirm {
     pub on_yes: Confirmable,
 }
 
+/// See [`App::tick_view`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TickView {
+    status: Option<Status>,
+    doc: Option<(bool, bool, PathBuf)>,
+    quit: bool,
+    /// A background run's progress in per cent.
+    busy: Option<u32>,
+}
+
 /// The whole state of the terminal UI.
 #[derive(Debug)]
 pub struct App {
@@ -548,11 +558,17 @@ impl App {
                 }
                 doc.redo_places.clear();
                 doc.touch();
-                self.record(&journaled);
+                if journaled.is_view() {
+                    if let Some(file) = doc.file.as_mut() {
+                        file.defer(&journaled, Instant::now());
+                    }
+                } else {
+                    self.record(&journaled);
+                }
                 true
             }
             Err(e) => {
-                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
                 false
             }
@@ -577,7 +593,7 @@ impl App {
     /// Says in red that something could not be written: a full disk in so
     /// many words, anything else with its reason.
     pub fn not_written(&mut self, err: &dyn std::fmt::Display) {
-        let text = Msg::NotSaved.fill(self.lang, &[err]);
+        let text = Msg::NotSaved.fill(self.lang, &[("error", err)]);
         self.set_status(Severity::Error, text);
     }
 
@@ -633,9 +649,24 @@ impl App {
                 Msg::NothingToRedo
             }),
             Err(e) => {
-                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
             }
+        }
+    }
+
+    /// What the periodic tick may change on screen (the status line, the
+    /// saved mark, the file shown). The event loop draws after a tick only
+    /// when this changed, so an idle screen costs nothing.
+    pub fn tick_view(&self) -> TickView {
+        TickView {
+            status: self.status.clone(),
+            doc: self
+                .doc
+                .as_ref()
+                .map(|d| (d.dirty, d.read_only, d.path.clone())),
+            quit: self.quit,
+            busy: super::themes::busy(self),
         }
     }
 

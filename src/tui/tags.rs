@@ -306,11 +306,9 @@ fn set_items(app: &App, session: &Session) -> Vec<Item> {
             key: "+".into(),
             hint: Msg::UseTagSet.fill(
                 app.lang,
-                &[&Msg::count(
-                    app.lang,
-                    s.tags.len(),
-                    Msg::TagOne,
-                    Msg::TagMany,
+                &[(
+                    "set",
+                    &Msg::count(app.lang, s.tags.len(), Msg::TagOne, Msg::TagMany),
                 )],
             ),
         })
@@ -332,7 +330,7 @@ pub fn theme_tag_items(app: &App, session: &Session, on_cards: &[(String, usize)
         if let Choice::Tag(k) = &it.choice
             && let Some((_, n)) = on_cards.iter().find(|(t, _)| t == k)
         {
-            it.hint = Msg::TagOnCards.fill(app.lang, &[n]);
+            it.hint = Msg::TagOnCards.fill(app.lang, &[("n", n)]);
         }
     }
     let rank = |it: &Item| match &it.choice {
@@ -501,7 +499,7 @@ pub fn add_tag_set(app: &mut App, key: &str) {
         }
     }
     if app.apply(Edit::SetTags { tag_sets, tags }) {
-        let text = Msg::TagSetAdded.fill(app.lang, &[&set.name, &set.tags.len()]);
+        let text = Msg::TagSetAdded.fill(app.lang, &[("set", &set.name), ("n", &set.tags.len())]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -561,7 +559,7 @@ pub fn toggle_in_scope(app: &mut App, key: &str, scope: Scope, first: Option<Edi
         } else {
             Msg::TagSet
         };
-        let text = msg.fill(app.lang, &[&name, &n]);
+        let text = msg.fill(app.lang, &[("tag", &name), ("n", &n)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -575,7 +573,7 @@ pub fn toggle_nth(app: &mut App, n: u8) {
         return open_picker(app);
     }
     let Some(tag) = tags.get(usize::from(n).saturating_sub(1)) else {
-        let text = Msg::NoSuchTag.fill(app.lang, &[&n, &tags.len()]);
+        let text = Msg::NoSuchTag.fill(app.lang, &[("key", &n), ("n", &tags.len())]);
         return app.set_status(Severity::Warning, text);
     };
     let key = tag.key.clone();
@@ -592,7 +590,7 @@ fn set_filter(app: &mut App, choice: Choice) {
     };
     snap_to_filter(doc);
     let text = match &doc.filter {
-        Some(f) => Msg::FilterOn.fill(lang, &[&filter_label(&doc.session, f, lang)]),
+        Some(f) => Msg::FilterOn.fill(lang, &[("filter", &filter_label(&doc.session, f, lang))]),
         None => Msg::FilterOff.text(lang).to_string(),
     };
     app.set_status(Severity::Info, text);

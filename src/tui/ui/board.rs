@@ -84,7 +84,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(f) = &doc.filter {
         let text = format!(
             " {} ",
-            Msg::FilterOn.fill(app.lang, &[&filter_label(&doc.session, f, app.lang)])
+            Msg::FilterOn.fill(
+                app.lang,
+                &[("filter", &filter_label(&doc.session, f, app.lang))]
+            )
         );
         let len = width_of(&text) as u16;
         buf.set_stringn(
@@ -170,7 +173,14 @@ fn draw_board_line(
         format!(
             "{} {} {}",
             if range.0 > 0 { "◀" } else { " " },
-            Msg::MoreColumns.fill(app.lang, &[&(range.0 + 1), &range.1, &total]),
+            Msg::MoreColumns.fill(
+                app.lang,
+                &[
+                    ("first", &(range.0 + 1)),
+                    ("last", &range.1),
+                    ("total", &total)
+                ]
+            ),
             if range.1 < total { "▶" } else { " " }
         )
     } else {

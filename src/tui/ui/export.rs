@@ -36,7 +36,7 @@ fn frame_block(title: String, hint: String, color: Color) -> Block<'static> {
 }
 
 fn ask(frame: &mut Frame, app: &App, dialog: &ExportDialog, area: Rect) {
-    let question = Msg::ExportAskCreate.fill(app.lang, &[&dialog.dir_label]);
+    let question = Msg::ExportAskCreate.fill(app.lang, &[("dir", &dialog.dir_label)]);
     let width = 76.min(area.width);
     let lines = wrap(&question, width.saturating_sub(4) as usize);
     let rect = centered(area, width, lines.len() as u16 + 4);
@@ -96,15 +96,18 @@ fn preview(frame: &mut Frame, app: &App, dialog: &ExportDialog, p: &Preview, are
     let target = Msg::ExportTarget.fill(
         app.lang,
         &[
-            &dialog.dir_label,
-            &app.t(dialog.options.format_label()),
-            &suggestions,
+            ("dir", &dialog.dir_label),
+            ("format", &app.t(dialog.options.format_label())),
+            ("suggestions", &suggestions),
         ],
     );
     buf.set_stringn(x, y, truncate(&target, w), w, bold);
     y += 1;
     let (new, changed, same) = p.counts();
-    let mut counts = Msg::ExportCounts.fill(app.lang, &[&new, &changed, &same]);
+    let mut counts = Msg::ExportCounts.fill(
+        app.lang,
+        &[("new", &new), ("changed", &changed), ("same", &same)],
+    );
     if p.plan.create_dir {
         counts.push_str(" · ");
         counts.push_str(app.t(Msg::ExportCreateDir));

@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MeasureList, area: Rect) {
         area.y,
         format!(
             "stellwand · {}",
-            Msg::MeasuresTitle.fill(app.lang, &[&session.title])
+            Msg::MeasuresTitle.fill(app.lang, &[("session", &session.title)])
         ),
         width as usize,
         bar.add_modifier(Modifier::BOLD),

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
         area.y,
         format!(
             "stellwand · {}",
-            Msg::SearchTitle.fill(app.lang, &[&doc.session.title])
+            Msg::SearchTitle.fill(app.lang, &[("session", &doc.session.title)])
         ),
         width as usize,
         bar.add_modifier(Modifier::BOLD),
@@ -50,10 +50,13 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
         String::new()
     } else {
         let n = search.hits.len();
-        let mut c = Msg::SearchCount.fill(app.lang, &[&n, &doc.session.card_count()]);
+        let mut c = Msg::SearchCount.fill(
+            app.lang,
+            &[("hits", &n), ("cards", &doc.session.card_count())],
+        );
         if n >= MAX_HITS {
             c.push(' ');
-            c.push_str(&Msg::SearchMore.fill(app.lang, &[&MAX_HITS]));
+            c.push_str(&Msg::SearchMore.fill(app.lang, &[("n", &MAX_HITS)]));
         }
         c
     };

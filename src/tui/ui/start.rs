@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let header = Rect { height: 1, ..area };
     let title = format!(
         "stellwand · {}",
-        Msg::StartTitle.fill(app.lang, &[&app.dir_label])
+        Msg::StartTitle.fill(app.lang, &[("dir", &app.dir_label)])
     );
     let head_style = Style::default()
         .bg(Color::Blue)
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let msg = if app.dir.is_dir() {
             app.t(Msg::StartEmpty).to_string()
         } else {
-            Msg::StartNoFolder.fill(app.lang, &[&app.dir_label])
+            Msg::StartNoFolder.fill(app.lang, &[("dir", &app.dir_label)])
         };
         for line in super::wrap(&msg, width) {
             buf.set_stringn(x, y, &line, width, Style::default());

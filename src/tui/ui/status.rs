@@ -39,7 +39,7 @@ fn counts(app: &App) -> String {
             .iter()
             .filter(|m| m.status == crate::core::model::Status::Done)
             .count();
-        return Msg::MeasureCount.fill(app.lang, &[&m.len(), &done]);
+        return Msg::MeasureCount.fill(app.lang, &[("n", &m.len()), ("done", &done)]);
     }
     match (&app.doc, app.screen) {
         (Some(doc), Screen::Board) => {

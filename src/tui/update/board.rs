@@ -113,8 +113,13 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             if cards == 0 {
                 return delete_board(app, id);
             }
-            let question =
-                Msg::AskDeleteBoard.fill(app.lang, &[&board.title, &Msg::cards(app.lang, cards)]);
+            let question = Msg::AskDeleteBoard.fill(
+                app.lang,
+                &[
+                    ("board", &board.title),
+                    ("cards", &Msg::cards(app.lang, cards)),
+                ],
+            );
             app.mode = Mode::Confirm(Confirm {
                 question,
                 on_yes: Confirmable::DeleteBoard { board: id },
@@ -312,7 +317,7 @@ fn move_to_board(app: &mut App, next: bool) {
         index: usize::MAX,
     };
     if app.apply(edit) {
-        let text = Msg::CardMovedToBoard.fill(app.lang, &[&title]);
+        let text = Msg::CardMovedToBoard.fill(app.lang, &[("board", &title)]);
         app.set_status(Severity::Info, text);
     }
 }

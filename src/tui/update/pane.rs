@@ -141,7 +141,7 @@ fn open_picker(app: &mut App) {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .map_or_else(|| ".".to_string(), |d| d.display().to_string());
-        let text = Msg::NoImagesInFolder.fill(app.lang, &[&dir]);
+        let text = Msg::NoImagesInFolder.fill(app.lang, &[("dir", &dir)]);
         return app.set_status(super::super::app::Severity::Warning, text);
     }
     let on_board = app.t(Msg::PhotoOnBoard).to_string();
@@ -210,7 +210,7 @@ fn add_photo(app: &mut App, reference: &str) {
     }
     app.photos.open = true;
     if !edits.is_empty() && app.apply(Edit::Batch(edits)) {
-        let text = Msg::PhotoAdded.fill(app.lang, &[&reference]);
+        let text = Msg::PhotoAdded.fill(app.lang, &[("photo", &reference)]);
         app.set_status(super::super::app::Severity::Info, text);
     }
 }
