@@ -43,6 +43,7 @@ impl Analyzer {
         // likely a chance match ("saub|erkeit").
         type Split = (u8, i8, usize, bool, Vec<String>);
         let mut best: Vec<Option<Split>> = vec![None; n + 1];
+        let mut scratch = String::with_capacity(word.len() + 1);
         best[n] = Some((0, 0, 0, false, Vec::new()));
         for i in (0..n).rev() {
             let mut choice: Option<Split> = None;
@@ -60,7 +61,7 @@ impl Analyzer {
                 let known = if j == n {
                     self.known_head(piece, vocab)
                 } else {
-                    known_modifier(piece, vocab)
+                    known_modifier(piece, vocab, &mut scratch)
                         .map(|p| (p, false))
                         .or_else(|| {
                             vocab
@@ -168,7 +169,7 @@ pub struct Vocab {
     pub(super) stems: HashSet<String>,
 }
 
-fn known_modifier(piece: &str, vocab: &Vocab) -> Option<String> {
+fn known_modifier(piece: &str, vocab: &Vocab, scratch: &mut String) -> Option<String> {
     if vocab.words.contains(piece) {
         return Some(piece.to_string());
     }
@@ -181,8 +182,13 @@ fn known_modifier(piece: &str, vocab: &Vocab) -> Option<String> {
         }
     }
     // "Schul-" of "Schule": a word without its last "e".
-    if piece.chars().count() >= 4 && vocab.words.contains(&format!("{piece}e")) {
-        return Some(format!("{piece}e"));
+    if piece.chars().count() >= 4 {
+        scratch.clear();
+        scratch.push_str(piece);
+        scratch.push('e');
+        if vocab.words.contains(scratch.as_str()) {
+            return Some(scratch.clone());
+        }
     }
     None
 }
