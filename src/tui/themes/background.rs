@@ -146,7 +146,10 @@ fn a_key_that_starts_another_run_holds_the_keys_after_it() {
     event(&mut app, key('a'));
     wait(&mut app);
     let threshold = app.cluster.threshold;
-    assert!((threshold - 0.35).abs() < 1e-9, "{threshold}");
+    assert!(
+        (threshold - (crate::core::cluster::DEFAULT_THRESHOLD + 0.05)).abs() < 1e-9,
+        "{threshold}"
+    );
     let session = &app.doc.as_ref().unwrap().session;
     let listed = grouping::group(
         session,
