@@ -9,6 +9,10 @@
 
 pub mod export;
 pub mod files;
+pub mod measures;
+pub mod merge;
+pub mod photo;
 pub mod session;
+pub mod template;
 
 pub use crate::core::error::Lang;

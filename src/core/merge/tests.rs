@@ -1,5 +1,6 @@
 use super::*;
 use crate::core::edit::Edit;
+use crate::core::error::Lang;
 use crate::core::model::{Column, Theme};
 
 /// A session of two boards with columns `good` and `needs`, and cards
