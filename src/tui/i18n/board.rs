@@ -1,6 +1,6 @@
 //! The board view: columns and cards, moving them, boards, and deleting a board.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxBoard = ("Wand-Ansicht", "Board view"),

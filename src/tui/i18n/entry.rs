@@ -1,6 +1,6 @@
 //! The card editor: rapid entry and editing, text keys, marks and card fields.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxEntry = (

@@ -1,6 +1,6 @@
 //! The export dialog and its preview: formats, files and what was written.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxExport = ("Export: Vorschau", "Export: preview"),

@@ -1,6 +1,6 @@
 //! Dialogs: new session, session and board details; their fields and keys.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxForm = ("Dialoge", "Dialogs"),

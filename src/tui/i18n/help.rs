@@ -1,6 +1,6 @@
 //! The help screen, and the keys that work on every screen.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxGlobal = ("Überall", "Everywhere"),

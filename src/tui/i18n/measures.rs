@@ -1,6 +1,6 @@
 //! The list of measures: their fields, status and messages.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxMeasures = ("Maßnahmen (M auf der Wand)", "Measures (M on the board)"),

@@ -1,6 +1,6 @@
 //! Photos: the photo pane beside the editor, and opening a photo.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     KeyOpenPhoto = (

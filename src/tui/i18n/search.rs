@@ -1,6 +1,6 @@
 //! Searching the cards of a session.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxSearch = ("Suche", "Search"),

@@ -1,6 +1,6 @@
 //! The start screen: the list of sessions, new sessions, repair and save conflicts.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxStart = ("Startbildschirm (Sitzungen)", "Start screen (sessions)"),

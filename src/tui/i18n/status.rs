@@ -1,8 +1,10 @@
 //! The status line: saving, undo, copying, the window size, and the session's state.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
+    /// Where a draft came back after a crash ("Entwurf … im Editor").
+    DraftInEditor = ("im Editor", "in the editor"),
     Saved = ("Gespeichert: {file}", "Saved: {file}"),
     SaveFailed = ("Speichern fehlgeschlagen: {error}", "Saving failed: {error}"),
     NotSavedDiskFull = (

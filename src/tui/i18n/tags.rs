@@ -1,6 +1,6 @@
 //! Tagging: the picker for Handlungsfelder and tag sets, and the board's filter.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxPicker = (
