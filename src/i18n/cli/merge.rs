@@ -3,8 +3,5 @@
 use crate::i18n::text::texts;
 
 texts! {
-    MergeNotMerged = (
-        "{file}: nicht zusammengeführt; die eigene Fassung bleibt, die andere zeigt `git diff`",
-        "{file}: not merged; your version stays, `git diff` shows the other",
-    ),
+    MergeNotMerged = ("{file}: nicht zusammengeführt; die eigene Fassung bleibt, die andere zeigt `git diff`", "{file}: not merged; your version stays, `git diff` shows the other"),
 }

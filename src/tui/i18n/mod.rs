@@ -4,7 +4,7 @@
 //! `{n}`) and filled with [`Msg::fill`].
 //!
 //! A new text goes into the file of the screen that shows it, inside its
-//! `texts!` block: `Name = ("Deutsch {n}", "English {n}"),`.
+//! `texts!` block, one text per line: `Name = ("Deutsch {n}", "English {n}"),`.
 
 use crate::core::error::Lang;
 pub use crate::i18n::Msg;
