@@ -1,9 +1,9 @@
 //! Markdown of a card, a theme or a board for the clipboard, and pasted
 //! lines turned into cards. Copied Markdown pasted back gives the same cards.
 
-use super::concept::{Catalog, card_text, push_sub_points, render_theme};
 use super::escape::inline;
 use super::protocol::card_extras;
+use super::theme::{Catalog, card_text, push_sub_points, render_theme};
 use crate::core::model::{Board, Card, Flags, Session, Theme};
 
 /// One card as a Markdown list item, sub-points nested.

@@ -22,6 +22,7 @@ mod measures;
 mod protocol;
 pub mod qda;
 mod suggest;
+mod theme;
 
 pub use concept::UNTAGGED_FILE;
 

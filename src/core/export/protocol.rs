@@ -4,8 +4,8 @@
 //! a file of that name without the mark is never overwritten.
 
 use super::blocks::{self, generated_marker};
-use super::concept::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
 use super::escape::inline;
+use super::theme::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
 use super::{Existing, ExportProblem, Options, Shared, Source, Target, owner_of, safe_stem};
 use crate::core::error::{FileError, FileProblem};
 use crate::core::model::{Card, Session, TagChoice, Theme};
