@@ -2,6 +2,7 @@
 // Each test crate uses only some of the helpers.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
 
 use stellwand::core::model::Session;
