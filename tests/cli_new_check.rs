@@ -52,9 +52,7 @@ fn new_with_an_unknown_template_lists_the_known_ones_and_writes_nothing() {
 
 #[test]
 fn new_never_overwrites_an_existing_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("x.ron");
-    std::fs::write(&file, "meine Notizen").unwrap();
+    let (_dir, file) = common::file_with("x.ron", "meine Notizen");
     new("theme-wall", "X", &[], &file).fails(1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "meine Notizen");
 }
@@ -78,9 +76,7 @@ fn check_names_file_line_and_column_of_each_problem() {
 
 #[test]
 fn check_reports_a_file_of_a_newer_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("future.ron");
-    std::fs::write(&file, "Session(version: 99, title: \"Zukunft\")").unwrap();
+    let (_dir, file) = common::file_with("future.ron", "Session(version: 99, title: \"Zukunft\")");
     let err = cli!["check", &file].fails(1).stderr;
     assert!(
         err.contains("future.ron:1:1") && err.contains("99"),
@@ -117,13 +113,10 @@ fn new_refuses_a_day_that_does_not_exist() {
 
 #[test]
 fn check_names_the_place_of_a_day_that_does_not_exist() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("februar.ron");
-    std::fs::write(
-        &file,
+    let (_dir, file) = common::file_with(
+        "februar.ron",
         "Session(\n  version: 1,\n  title: \"Konferenz\",\n  date: \"2019-02-31\",\n)\n",
-    )
-    .unwrap();
+    );
     let err = cli!["check", &file].fails(1).stderr;
     assert!(
         err.starts_with(&format!("{}:4:9: ", file.display())),
@@ -136,13 +129,10 @@ fn check_names_the_place_of_a_day_that_does_not_exist() {
 
 #[test]
 fn check_refuses_an_unknown_field_and_suggests_the_known_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("karte.ron");
-    std::fs::write(
-        &file,
+    let (_dir, file) = common::file_with(
+        "karte.ron",
         "Session(\n  version: 1,\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [\n    Card(id: \"k9\", txt: \"Karte\"),\n  ])])],\n)\n",
-    )
-    .unwrap();
+    );
     let err = cli!["check", &file].fails(1).stderr;
     assert_eq!(
         err.trim_end(),
@@ -182,14 +172,7 @@ fn run_briefly(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
 #[test]
 fn check_refuses_a_pipe_or_a_device_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("f.ron");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = common::fifo(dir.path(), "f.ron");
     let (code, err) = run_briefly(&["check".as_ref(), fifo.as_os_str()]);
     assert_eq!(code, Some(1), "{err}");
     assert!(
@@ -206,21 +189,19 @@ fn check_refuses_a_pipe_or_a_device_at_once() {
 
 #[test]
 fn check_accepts_a_file_with_a_byte_order_mark() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("windows.ron");
-    std::fs::write(&file, "\u{feff}Session(version: 1, title: \"Notepad\")\n").unwrap();
+    let (_dir, file) = common::file_with(
+        "windows.ron",
+        "\u{feff}Session(version: 1, title: \"Notepad\")\n",
+    );
     cli!["check", &file].ok();
 }
 
 #[test]
 fn check_names_every_unknown_field_of_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("zwei.ron");
-    std::fs::write(
-        &file,
+    let (_dir, file) = common::file_with(
+        "zwei.ron",
         "Session(\n  titel: \"A\",\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", txt: \"B\")])])],\n)\n",
-    )
-    .unwrap();
+    );
     let err = cli!["--lang", "en", "check", &file].fails(1).stderr;
     let name = file.display();
     assert_eq!(

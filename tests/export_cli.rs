@@ -49,9 +49,7 @@ fn a_missing_folder_fails_with_advice() {
 
 #[test]
 fn a_broken_session_file_is_named_with_line_and_column() {
-    let root = tempfile::tempdir().unwrap();
-    let file = root.path().join("kaputt.ron");
-    fs::write(&file, "Session(\n  version: 1,\n  title: 42,\n)").unwrap();
+    let (root, file) = common::file_with("kaputt.ron", "Session(\n  version: 1,\n  title: 42,\n)");
     for (lang, word) in [("de", "erwartet Text"), ("en", "expected text")] {
         let out = cli!["--lang", lang, "export", "--to", root.path(), &file].fails(1);
         let err = out.stderr;

@@ -1,6 +1,8 @@
 //! `--format protocol` and `--format csv`: content a participant or a
 //! spreadsheet program gets.
 
+mod common;
+
 mod export_support;
 
 use std::fs;
@@ -72,9 +74,7 @@ fn the_protocol_mirrors_the_boards_columns_cards_and_themes() {
 
 #[test]
 fn a_protocol_never_overwrites_a_file_it_did_not_write() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("2019-02-13-mitte.md");
-    fs::write(&path, "# Mein eigenes Dokument\n").unwrap();
+    let (dir, path) = common::file_with("2019-02-13-mitte.md", "# Mein eigenes Dokument\n");
     let plan = export(&mitte(), dir.path(), Format::Protocol);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),

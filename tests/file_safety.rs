@@ -275,14 +275,7 @@ fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
 #[test]
 fn a_pipe_named_like_a_session_is_refused_at_once_and_q_still_quits() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("f.ron");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let _fifo = common::fifo(dir.path(), "f.ron");
     let screen = open_and_quit(dir.path(), "f.ron", "Pipe");
     assert!(screen.contains("f.ron"), "{screen}");
 }

@@ -24,3 +24,24 @@ pub fn skip(reason: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED: {reason}");
 }
+
+/// A temporary folder holding one file `name` with `text`.
+pub fn file_with(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join(name);
+    std::fs::write(&file, text).expect("file written");
+    (dir, file)
+}
+
+/// A named pipe `name` in `dir`.
+#[cfg(unix)]
+pub fn fifo(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    assert!(
+        made.expect("mkfifo runs").success(),
+        "mkfifo {}",
+        path.display()
+    );
+    path
+}
