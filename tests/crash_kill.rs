@@ -100,10 +100,7 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     let mut rng = Rng::new(seed);
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["konferenz.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
+    let mut tty = Tty::entering(dir.path(), "konferenz.ron");
 
     // Half the trials are killed while cards pour in, half while the
     // sentence is typed slowly after them.

@@ -29,11 +29,7 @@ fn type_cards(tty: &mut Tty) {
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
-    for (i, card) in CARDS.iter().enumerate() {
-        tty.send(card);
-        tty.send("\r");
-        tty.wait_for(&format!("Karten: {} ", i + 1));
-    }
+    tty.cards(&CARDS, 0);
     tty.send(HALF);
     tty.wait_for(HALF);
 }

@@ -22,19 +22,7 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn after_q_only_the_session_file_remains() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Ost",
-            "ost.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(dir.path(), "district-exchange", "Ost", "ost.ron");
     // A save killed before its rename, and a draft write killed likewise
     // (process ids above any Linux pid_max: those programs are gone).
     fs::write(dir.path().join(".ost.ron.4294967290.tmp"), "Session(").unwrap();

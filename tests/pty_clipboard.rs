@@ -10,21 +10,12 @@ use common::pty::Tty;
 use stellwand::core::store;
 
 fn new_session(dir: &Path) -> PathBuf {
-    let file = dir.join("ost.ron");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Stadtteilkonferenz Ost",
-            "ost.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    file
+    common::new_session(
+        dir,
+        "district-exchange",
+        "Stadtteilkonferenz Ost",
+        "ost.ron",
+    )
 }
 
 /// The text an OSC 52 payload carries.

@@ -17,19 +17,7 @@ const GREEN: (u8, u8, u8) = (40, 200, 40);
 const YELLOW: (u8, u8, u8) = (230, 220, 40);
 
 fn session_with_photo(dir: &Path) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Konferenz Mitte",
-            "mitte.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(dir, "district-exchange", "Konferenz Mitte", "mitte.ron");
     std::fs::create_dir(dir.join("fotos")).unwrap();
     let img = image::RgbImage::from_fn(800, 600, |x, y| {
         let (r, g, b) = match (x < 400, y < 300) {
@@ -136,8 +124,7 @@ fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     expect_colours(&tty, [false, true, false, false]);
     tty.send(" vor der Schule\r");
     tty.wait_for("Karten: 1 ");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     assert!(tty.contents().contains("Wildes Parken vor der Schule"));
     expect_colours(&tty, [false, true, false, false]);
     tty.send("q");

@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::pty::Tty;
 use ratatui::Terminal;
@@ -80,17 +79,7 @@ fn the_list_of_measures_shows_status_field_actor_and_details() {
 }
 
 fn stellwand(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::cli::run_in(dir, args).ok().stdout
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use std::ffi::OsStr;
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The program's exit code and what it printed.
@@ -28,9 +29,27 @@ impl Out {
     }
 }
 
+/// `stellwand ARGS` run in the folder `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Out {
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    start(
+        Command::new(env!("CARGO_BIN_EXE_stellwand")).current_dir(dir),
+        &args,
+        None,
+    )
+}
+
 /// `stellwand ARGS`, with `stdin` as its input (else none).
 pub fn run(args: &[&OsStr], stdin: Option<&str>) -> Out {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stellwand"))
+    start(
+        &mut Command::new(env!("CARGO_BIN_EXE_stellwand")),
+        args,
+        stdin,
+    )
+}
+
+fn start(command: &mut Command, args: &[&OsStr], stdin: Option<&str>) -> Out {
+    let mut child = command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

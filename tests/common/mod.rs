@@ -18,6 +18,22 @@ pub fn district_session(title: &str, board: &str) -> Session {
     s
 }
 
+/// `stellwand new --template TEMPLATE --title TITLE NAME` run in `dir`:
+/// the new session file.
+pub fn new_session(
+    dir: &std::path::Path,
+    template: &str,
+    title: &str,
+    name: &str,
+) -> std::path::PathBuf {
+    cli::run_in(
+        dir,
+        &["new", "--template", template, "--title", title, name],
+    )
+    .ok();
+    dir.join(name)
+}
+
 /// Says on the terminal, past the test harness's capture, that a test did
 /// not run and why.
 pub fn skip(reason: &str) {

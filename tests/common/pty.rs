@@ -37,6 +37,16 @@ impl Tty {
         Tty::spawn(cmd, cwd, env)
     }
 
+    /// Starts stellwand on the session `file` in `dir` and opens rapid
+    /// entry on its first board.
+    pub fn entering(dir: &Path, file: &str) -> Tty {
+        let mut tty = Tty::start(dir, &[file], &[]);
+        tty.wait_for("Wand 1/1");
+        tty.send("a");
+        tty.wait_for("ERFASSEN");
+        tty
+    }
+
     /// Starts a shell command line (to run `stty` after the program).
     pub fn shell(cwd: &Path, script: &str, env: &[(&str, &str)]) -> Tty {
         let mut cmd = CommandBuilder::new("sh");
@@ -167,6 +177,27 @@ impl Tty {
             "screen never showed {text:?}:\n{}",
             self.contents()
         );
+    }
+
+    /// Types `text` and Enter in rapid entry, and waits until the status
+    /// bar counts `count` cards.
+    pub fn card(&mut self, text: &str, count: usize) {
+        self.send(text);
+        self.send("\r");
+        self.wait_for(&format!("Karten: {count} "));
+    }
+
+    /// Types each text as a card; `before` cards were there already.
+    pub fn cards(&mut self, texts: &[&str], before: usize) {
+        for (i, text) in texts.iter().enumerate() {
+            self.card(text, before + i + 1);
+        }
+    }
+
+    /// Leaves rapid entry with Esc, back on the board.
+    pub fn back_to_board(&mut self) {
+        self.send("\x1b");
+        self.wait_for(" WAND ");
     }
 
     /// Waits for the program to end; its exit code (None: killed by a signal
