@@ -13,27 +13,14 @@ use git_support::{BIN, Team, commit_all, git, ok, pull, stellwand, unmerged};
 use stellwand::core::edit::Edit;
 use stellwand::core::model::{Card, Session};
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const FILE: &str = "sessions/konferenz.ron";
 
 /// A session of two district boards with one card each.
 fn two_boards() -> Session {
-    let templates = Templates::builtin();
-    let mut s = Session {
-        id: "2019-02-13-konferenz".into(),
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
+    let mut s = common::session("2019-02-13-konferenz", "Stadtteilkonferenz");
     for (title, card) in [("Altstadt", "Kita-Plätze"), ("Schalke", "Sportvereine")] {
-        let id = s.fresh_id("b");
-        let mut board = templates
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, title);
-        let id = s.fresh_id("k");
-        board.columns[1].cards.push(Card::new(id, card));
-        s.boards.push(board);
+        common::add_board(&mut s, "district-exchange", title, &[&[], &[card]]);
     }
     s
 }

@@ -4,9 +4,62 @@
 
 pub mod cli;
 pub mod pty;
+pub mod screen;
 
-use stellwand::core::model::Session;
+use stellwand::core::model::{Board, Card, Session};
 use stellwand::core::template::Templates;
+
+/// A session `id` titled `title`, without boards.
+pub fn session(id: &str, title: &str) -> Session {
+    Session {
+        id: id.into(),
+        title: title.into(),
+        ..Session::default()
+    }
+}
+
+/// The Gelsenkirchen conference of 13 February 2019, without boards.
+pub fn mitte() -> Session {
+    Session {
+        date: "2019-02-13".into(),
+        place: "Gelsenkirchen".into(),
+        ..session(
+            "2019-02-13-mitte",
+            "Integrationskonferenz Stadtbezirk Mitte",
+        )
+    }
+}
+
+/// Adds a board of the built-in `template` titled `title`, with `cards`
+/// put into its columns in order; the ids come from the session's counter,
+/// the board's first. The new board.
+pub fn add_board<'a>(
+    s: &'a mut Session,
+    template: &str,
+    title: &str,
+    cards: &[&[&str]],
+) -> &'a mut Board {
+    let id = s.fresh_id("b");
+    let mut board = Templates::builtin()
+        .board(template)
+        .expect("built in")
+        .new_board(id, title);
+    for (column, texts) in board.columns.iter_mut().zip(cards) {
+        for text in *texts {
+            column.cards.push(Card::new(s.fresh_id("k"), *text));
+        }
+    }
+    s.boards.push(board);
+    s.boards.last_mut().expect("just added")
+}
+
+/// Fails unless `text` shows every one of `words`, naming the first missing.
+#[track_caller]
+pub fn assert_shows(text: &str, words: &[&str]) {
+    for word in words {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
+}
 
 /// A session `title` with one empty district-exchange board `board` (id `b1`).
 pub fn district_session(title: &str, board: &str) -> Session {
