@@ -92,6 +92,26 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The number of terminal cells a text takes.
+/// Writes `lines` one a row into `inner` (inset by one column) from row
+/// `y`, stopping at its bottom; the row after the last one written.
+pub(crate) fn write_lines(
+    buf: &mut ratatui::buffer::Buffer,
+    inner: Rect,
+    mut y: u16,
+    lines: &[String],
+    style: ratatui::style::Style,
+) -> u16 {
+    let width = inner.width.saturating_sub(2) as usize;
+    for line in lines {
+        if y >= inner.y + inner.height {
+            break;
+        }
+        buf.set_stringn(inner.x + 1, y, line, width, style);
+        y += 1;
+    }
+    y
+}
+
 pub(crate) fn width_of(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
