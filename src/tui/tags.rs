@@ -399,30 +399,43 @@ pub fn open_filter(app: &mut App) {
     app.mode = Mode::Picker(Picker::new(Purpose::Filter, items));
 }
 
-/// Keys while the board's picker is open.
-pub fn picker_action(app: &mut App, mut picker: Picker, action: Action) {
+/// A key for an open picker of the board: help opens over it, and it stays
+/// open until something is chosen or it is closed. The picker and the
+/// choice, when one was made.
+pub fn step_picker(app: &mut App, mut picker: Picker, action: Action) -> Option<(Picker, Choice)> {
     if matches!(action, Action::Help) {
         app.help = Some(0);
         app.mode = Mode::Picker(picker);
-        return;
+        return None;
     }
     match picker.step(action) {
-        Outcome::Stay => app.mode = Mode::Picker(picker),
-        Outcome::Close => {}
-        Outcome::Chosen(choice) => match picker.purpose {
-            Purpose::Filter => set_filter(app, choice),
-            _ => {
-                let name = picker.query().trim().to_string();
-                if choose_tag(app, &choice, &name, picker.scope)
-                    && let Some(doc) = app.doc.as_ref()
-                {
-                    // After adding a tag set the picker stays open to pick a tag.
-                    let mut p = Picker::new(Purpose::Tag, tag_items(app, &doc.session, doc.card()));
-                    p.scope = picker.scope;
-                    app.mode = Mode::Picker(p);
-                }
+        Outcome::Stay => {
+            app.mode = Mode::Picker(picker);
+            None
+        }
+        Outcome::Close => None,
+        Outcome::Chosen(choice) => Some((picker, choice)),
+    }
+}
+
+/// Keys while the board's picker is open.
+pub fn picker_action(app: &mut App, picker: Picker, action: Action) {
+    let Some((picker, choice)) = step_picker(app, picker, action) else {
+        return;
+    };
+    match picker.purpose {
+        Purpose::Filter => set_filter(app, choice),
+        _ => {
+            let name = picker.query().trim().to_string();
+            if choose_tag(app, &choice, &name, picker.scope)
+                && let Some(doc) = app.doc.as_ref()
+            {
+                // After adding a tag set the picker stays open to pick a tag.
+                let mut p = Picker::new(Purpose::Tag, tag_items(app, &doc.session, doc.card()));
+                p.scope = picker.scope;
+                app.mode = Mode::Picker(p);
             }
-        },
+        }
     }
 }
 

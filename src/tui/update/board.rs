@@ -8,7 +8,7 @@ use super::super::app::{
     App, Confirm, Confirmable, Doc, Field, Form, FormPurpose, Mode, Screen, Severity,
 };
 use super::super::i18n::Msg;
-use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
+use super::super::tags::{Choice, Item, Picker, Purpose, step_picker};
 use super::super::{clipboard, export, search, tags, themes};
 use super::common;
 use super::entry::{EntryPlace, start_edit, start_entry};
@@ -350,7 +350,7 @@ fn open_column_picker(app: &mut App) {
 }
 
 /// Keys in the column picker.
-pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Action) {
+pub(super) fn column_picker_action(app: &mut App, picker: Picker, action: Action) {
     if let Action::Input(c @ '1'..='9') = action
         && picker.query().is_empty()
     {
@@ -359,15 +359,8 @@ pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Ac
             return go_to_column(app, i);
         }
     }
-    if matches!(action, Action::Help) {
-        app.help = Some(0);
-        app.mode = Mode::Picker(picker);
-        return;
-    }
-    match picker.step(action) {
-        Outcome::Stay => app.mode = Mode::Picker(picker),
-        Outcome::Chosen(Choice::Column(i)) => go_to_column(app, i),
-        _ => {}
+    if let Some((_, Choice::Column(i))) = step_picker(app, picker, action) {
+        go_to_column(app, i);
     }
 }
 
