@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::names;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,15 +21,6 @@ use stellwand::core::store;
 /// below name it.
 fn session() -> Session {
     common::district_session("Stadtteilkonferenz", "Altstadt")
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut n: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    n.sort();
-    n
 }
 
 /// Opens `file` in the program, expects `message` on the screen, quits with

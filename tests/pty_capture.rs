@@ -4,20 +4,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
+use common::ost as new_session;
 use common::pty::Tty;
 use stellwand::core::model::{FORMAT_VERSION, Session};
 use stellwand::core::store;
-
-fn new_session(dir: &Path) -> PathBuf {
-    common::new_session(
-        dir,
-        "district-exchange",
-        "Stadtteilkonferenz Ost",
-        "ost.ron",
-    )
-}
 
 fn column_texts(s: &Session, column: usize) -> Vec<String> {
     s.boards[0].columns[column]

@@ -4,20 +4,11 @@
 
 mod common;
 
+use common::names;
 use std::fs;
-use std::path::Path;
 
 use common::pty::Tty;
 use stellwand::core::store;
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut n: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    n.sort();
-    n
-}
 
 #[test]
 fn after_q_only_the_session_file_remains() {

@@ -4,19 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
+use common::ost as new_session;
 use common::pty::Tty;
 use stellwand::core::store;
-
-fn new_session(dir: &Path) -> PathBuf {
-    common::new_session(
-        dir,
-        "district-exchange",
-        "Stadtteilkonferenz Ost",
-        "ost.ron",
-    )
-}
 
 /// The text an OSC 52 payload carries.
 fn decode_base64(s: &str) -> Vec<u8> {

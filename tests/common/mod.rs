@@ -87,6 +87,36 @@ pub fn new_session(
     dir.join(name)
 }
 
+/// A number from the environment variable `name`, else `default` (for the
+/// long runs: more trials when asked for).
+pub fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The names of the files in `dir`, sorted.
+pub fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut n: Vec<String> = std::fs::read_dir(dir)
+        .expect("folder readable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    n.sort();
+    n
+}
+
+/// A district-exchange session "Stadtteilkonferenz Ost" made with
+/// `stellwand new` as `ost.ron` in `dir`.
+pub fn ost(dir: &std::path::Path) -> std::path::PathBuf {
+    new_session(
+        dir,
+        "district-exchange",
+        "Stadtteilkonferenz Ost",
+        "ost.ron",
+    )
+}
+
 /// Says on the terminal, past the test harness's capture, that a test did
 /// not run and why.
 pub fn skip(reason: &str) {
