@@ -27,7 +27,7 @@ use std::fs;
 use super::blocks::{self, BlockKey, Slot};
 use super::escape::inline;
 use super::theme::{Catalog, Resolved, card_text, plural, push_sub_points, render_resolved};
-use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, safe_stem};
+use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, unique_stem};
 use crate::core::model::{Board, Card, Column, TagChoice, Theme};
 use crate::core::template::{Section, Templates};
 
@@ -342,15 +342,7 @@ pub(super) fn plan(
     let mut taken: Vec<String> = vec!["index".into(), UNTAGGED.into()];
     let mut chapters: Vec<Chapter> = Vec::new();
     for (ti, (_, name)) in tags.iter().enumerate() {
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let mut stem = safe_stem(name, "handlungsfeld", &refs);
-        let base = stem.clone();
-        let mut n = 2;
-        while taken.contains(&stem) {
-            stem = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.push(stem.clone());
+        let stem = unique_stem(name, "handlungsfeld", &mut taken);
         chapters.push(Chapter {
             tag: Some(ti),
             title: name.clone(),
