@@ -124,13 +124,7 @@ pub fn merge_texts(
             let load = |text: &str| -> Result<ThemesFile, FileError> {
                 ron::from_str(text).map_err(|e| FileError::ron(path, &e))
             };
-            let base = if base.trim().is_empty() {
-                None
-            } else {
-                Some(load(base)?)
-            };
-            let merged = merge_typed(base.as_ref(), &load(ours)?, &load(theirs)?)
-                .map_err(|e| FileError::new(path, 1, 1, FileProblem::Merge(e.to_string())))?;
+            let merged = merge_loaded(path, [base, ours, theirs], load)?;
             Ok(Merged {
                 value: themes_to_ron(&merged.value.themes),
                 notes: merged.notes,
@@ -144,13 +138,7 @@ pub fn merge_texts(
                     ..LearnedFile::default()
                 })
             };
-            let base = if base.trim().is_empty() {
-                None
-            } else {
-                Some(load(base)?)
-            };
-            let merged = merge_typed(base.as_ref(), &load(ours)?, &load(theirs)?)
-                .map_err(|e| FileError::new(path, 1, 1, FileProblem::Merge(e.to_string())))?;
+            let merged = merge_loaded(path, [base, ours, theirs], load)?;
             Ok(Merged {
                 value: learned_to_ron(&merged.value.words),
                 notes: merged.notes,
@@ -158,6 +146,22 @@ pub fn merge_texts(
         }
         None => Err(FileError::new(path, 1, 1, FileProblem::CannotMerge)),
     }
+}
+
+/// Reads the three texts (an empty base: added on both sides) with `load`
+/// and merges them with [`merge_typed`].
+fn merge_loaded<T: Serialize + DeserializeOwned>(
+    path: &Path,
+    [base, ours, theirs]: [&str; 3],
+    load: impl Fn(&str) -> Result<T, FileError>,
+) -> Result<Merged<T>, FileError> {
+    let base = if base.trim().is_empty() {
+        None
+    } else {
+        Some(load(base)?)
+    };
+    merge_typed(base.as_ref(), &load(ours)?, &load(theirs)?)
+        .map_err(|e| FileError::new(path, 1, 1, FileProblem::Merge(e.to_string())))
 }
 
 /// What kind of file a text is, by the name its content starts with.
