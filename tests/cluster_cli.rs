@@ -181,3 +181,22 @@ fn a_threshold_out_of_range_is_refused() {
     assert_eq!(code, 1);
     assert!(err.contains("--threshold"), "{err}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // `stellwand cluster … | head -1`: the listing is longer than a pipe holds.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stellwand"))
+        .args(["cluster", SESSION])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {err}", out.status);
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -64,6 +64,36 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
     }
 }
 
+/// Keys that arrive faster than the program reads them, in one burst (a
+/// fast typist on a slow machine, or a paste without bracketed paste as
+/// `tmux paste-buffer` sends it): every card arrives, none waits for the
+/// next key.
+#[test]
+fn a_burst_of_typed_cards_larger_than_one_read_all_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
+    tty.wait_for("Wand 1/1");
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    let cards: Vec<String> = (1..=120)
+        .map(|i| format!("Sprachcafé im Stadtteil Nr. {i}"))
+        .collect();
+    let burst: String = cards.iter().map(|c| format!("{c}\r")).collect();
+    assert!(
+        burst.len() > 3 * 1024,
+        "more than a few reads of the program"
+    );
+    tty.send(&burst);
+    tty.wait_for("Karten: 120 ");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.send("q");
+    tty.wait_success();
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(column_texts(&s, 0), cards);
+}
+
 #[test]
 fn undo_and_redo_in_the_running_program() {
     let dir = tempfile::tempdir().unwrap();

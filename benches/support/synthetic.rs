@@ -433,3 +433,35 @@ pub fn cards(n: usize, seed: u64) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Cards on one board of a synthetic session.
+pub const CARDS_PER_BOARD: usize = 100;
+
+/// A session of `n` synthetic cards on district-exchange boards of
+/// [`CARDS_PER_BOARD`] cards each, as a state's collection of workshops.
+pub fn session(n: usize, seed: u64) -> stellwand::core::model::Session {
+    use stellwand::core::model::{Card, Session};
+    let templates = stellwand::core::template::Templates::builtin();
+    let template = templates
+        .board("district-exchange")
+        .expect("built-in template");
+    let mut s = Session {
+        id: format!("synthetic-{n}"),
+        title: format!("{n} Karten"),
+        date: "2019-02-13".into(),
+        ..Session::default()
+    };
+    for (i, (column, text)) in cards(n, seed).into_iter().enumerate() {
+        if i % CARDS_PER_BOARD == 0 {
+            let id = s.fresh_id("b");
+            let title = format!("Stadtteil {}", i / CARDS_PER_BOARD + 1);
+            s.boards.push(template.new_board(id, &title));
+        }
+        let id = s.fresh_id("k");
+        let board = s.boards.last_mut().expect("a board");
+        if let Some(c) = board.columns.iter_mut().find(|c| c.key == column) {
+            c.cards.push(Card::new(id, text));
+        }
+    }
+    s
+}

@@ -1,12 +1,20 @@
 //! `stellwand cluster`: group similar cards; every card in exactly one
 //! cluster.
 
+use std::collections::HashMap;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stellwand::core::cluster::{self, ClusterOptions, Thesaurus, label::describe_all};
+use serde::Serialize;
+use stellwand::core::cluster::{
+    self, ClusterCard, ClusterOptions, Clustering, Progress, Thesaurus, label::describe_all,
+};
 use stellwand::core::error::Lang;
+use stellwand::core::model::Session;
 use stellwand::core::workspace::Workspace;
+
+use super::progress;
 
 /// `stellwand cluster`: every card of the files in exactly one cluster.
 ///
@@ -39,14 +47,19 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     }
+    let progress = Progress::default();
+    let line = progress::Line::start(&progress);
+    line.stage(lang.pick("Dateien werden gelesen", "Reading the files"));
     let (workspace, problems) = Workspace::load(files);
-    for e in &problems {
-        tell!("{}", e.render(lang));
-    }
     if !problems.is_empty() {
+        line.finish();
+        for e in &problems {
+            tell!("{}", e.render(lang));
+        }
         return ExitCode::FAILURE;
     }
-    let sessions = workspace.session_list();
+    progress.set(0.15);
+    let sessions: Vec<&Session> = workspace.sessions.iter().map(|(_, s)| s).collect();
     let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
     for p in problems {
         tell!(
@@ -59,7 +72,7 @@ pub fn run(
     let refused = workspace.all_refused();
     let learned = match workspace.learned_dir() {
         Some(dir) if learn => cluster::learned::load_learned(&dir).unwrap_or_else(|e| {
-            eprintln!(
+            tell!(
                 "{} ({})",
                 e.render(lang),
                 lang.pick("gelernte Wörter ausgelassen", "learned words left out")
@@ -68,7 +81,7 @@ pub fn run(
         }),
         _ => Vec::new(),
     };
-    let cards = cluster::cards_of(&sessions, columns);
+    let cards = cluster::cards_of_each(sessions.iter().copied(), columns);
     let options = ClusterOptions {
         threshold: threshold.unwrap_or(cluster::DEFAULT_THRESHOLD),
         across_columns: columns.len() > 1,
@@ -80,45 +93,131 @@ pub fn run(
         refused: &refused,
         learned: &learned,
     };
-    let result = cluster::cluster_decided(&cards, &options, &thesaurus, &decisions);
-    // The card text as written (the clustering also reads the sub-points).
-    let main_text = |i: usize| -> String {
+    line.stage(lang.pick("Wörter werden analysiert", "Analysing the words"));
+    let features = cluster::analyse(&cards, &options, &thesaurus, &decisions);
+    progress.set(0.45);
+    line.stage(lang.pick("Cluster werden gebildet", "Forming the clusters"));
+    let result = cluster::cluster_analysed(
+        &cards,
+        &features,
+        &options,
+        &decisions,
+        &progress.part(0.45, 0.95),
+    );
+    drop(features);
+    line.stage(lang.pick("Ausgabe wird geschrieben", "Writing the output"));
+    // The card text as written (the clustering also reads the sub-points),
+    // through the sessions' card indexes.
+    let mut by_id: HashMap<&str, &Session> = HashMap::with_capacity(sessions.len());
+    for s in &sessions {
+        by_id.entry(s.id.as_str()).or_insert(s);
+    }
+    let main_text = |i: usize| -> &str {
         let c = &cards[i];
-        sessions
-            .iter()
-            .find(|s| s.id == c.session)
+        by_id
+            .get(c.session.as_str())
             .and_then(|s| s.card(&c.id))
-            .map_or_else(|| c.text.clone(), |k| k.text.clone())
+            .map_or(c.text.as_str(), |k| k.text.as_str())
     };
-    if json {
-        let clusters: Vec<serde_json::Value> = result
-            .clusters
-            .iter()
-            .map(|k| {
-                let cards: Vec<serde_json::Value> = k
-                    .members
-                    .iter()
-                    .map(|m| {
-                        let c = &cards[m.card];
-                        serde_json::json!({
-                            "id": c.id,
-                            "text": main_text(m.card),
-                            "session": c.session,
-                            "board": c.board,
-                            "column": c.column,
-                        })
-                    })
-                    .collect();
-                serde_json::json!({ "label": k.label, "cards": cards })
-            })
-            .collect();
-        let json = serde_json::json!({ "clusters": clusters }).to_string();
+    if std::io::stdout().is_terminal() {
+        // The listing goes to the same screen: the line makes room for it.
+        line.finish();
+    } else {
+        progress.set(0.95);
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let written = if json {
+        write_json(&mut out, &result, &cards, &main_text)
+    } else {
+        write_text(
+            &mut out,
+            &result,
+            &cards,
+            &main_text,
+            options.threshold,
+            lang,
+        )
+    };
+    // A closed pipe (`| head`) is not an error of the clustering.
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            tell!("stellwand: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A card as `--json` prints it (fields in the order written since the
+/// first version: sorted by name).
+#[derive(Serialize)]
+struct JsonCard<'a> {
+    board: &'a str,
+    column: &'a str,
+    id: &'a str,
+    session: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCluster<'a> {
+    cards: Vec<JsonCard<'a>>,
+    label: &'a str,
+}
+
+/// `{"clusters":[{"cards":[…],"label":"…"}]}`, written one cluster at a
+/// time so that a million cards never stand in memory twice.
+fn write_json<'a>(
+    out: &mut impl Write,
+    result: &'a Clustering,
+    cards: &'a [ClusterCard],
+    main_text: &dyn Fn(usize) -> &'a str,
+) -> std::io::Result<()> {
+    out.write_all(b"{\"clusters\":[")?;
+    for (n, k) in result.clusters.iter().enumerate() {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        let cluster = JsonCluster {
+            cards: k
+                .members
+                .iter()
+                .map(|m| {
+                    let c = &cards[m.card];
+                    JsonCard {
+                        board: &c.board,
+                        column: &c.column,
+                        id: &c.id,
+                        session: &c.session,
+                        text: main_text(m.card),
+                    }
+                })
+                .collect(),
+            label: &k.label,
+        };
+        let text = serde_json::to_string(&cluster).map_err(std::io::Error::other)?;
         // serde_json escapes C0 but leaves C1 (U+009B starts a sequence).
-        println!("{}", stellwand::core::sanitize::json(&json));
-        return ExitCode::SUCCESS;
+        out.write_all(stellwand::core::sanitize::json(&text).as_bytes())?;
+    }
+    out.write_all(b"]}\n")
+}
+
+fn write_text<'a>(
+    out: &mut impl Write,
+    result: &'a Clustering,
+    cards: &'a [ClusterCard],
+    main_text: &dyn Fn(usize) -> &'a str,
+    threshold: f64,
+    lang: Lang,
+) -> std::io::Result<()> {
+    // Every line made safe for a terminal, as `say!` does.
+    macro_rules! put {
+        ($($arg:tt)*) => {
+            writeln!(out, "{}", stellwand::core::sanitize::terminal(&format!($($arg)*)))
+        };
     }
     let several = result.clusters.iter().filter(|k| k.len() > 1).count();
-    say!(
+    put!(
         "{} {} {} {} ({} {}, {} {})",
         cards.len(),
         lang.pick("Karten in", "cards in"),
@@ -128,12 +227,12 @@ pub fn run(
         lang.pick("mit mehreren Karten", "with several cards"),
         lang.pick("Schwelle", "threshold"),
         match lang {
-            Lang::De => format!("{:.2}", options.threshold).replace('.', ","),
-            Lang::En => format!("{:.2}", options.threshold),
+            Lang::De => format!("{:.2}", threshold).replace('.', ","),
+            Lang::En => format!("{:.2}", threshold),
         }
-    );
+    )?;
     for (n, k) in result.clusters.iter().enumerate() {
-        say!();
+        writeln!(out)?;
         let theme = k
             .theme
             .as_ref()
@@ -144,7 +243,7 @@ pub fn run(
                 )
             })
             .unwrap_or_default();
-        say!(
+        put!(
             "{}. {} — {} {}{theme}",
             n + 1,
             k.label,
@@ -154,7 +253,7 @@ pub fn run(
             } else {
                 lang.pick("Karten", "cards")
             }
-        );
+        )?;
         for m in &k.members {
             let c = &cards[m.card];
             let new = if m.new {
@@ -162,7 +261,7 @@ pub fn run(
             } else {
                 ""
             };
-            say!(
+            put!(
                 "   - {}  [{} · {} · {}]{new}",
                 main_text(m.card)
                     .split_whitespace()
@@ -171,15 +270,15 @@ pub fn run(
                 c.board,
                 c.column,
                 c.id
-            );
+            )?;
             if !m.reasons.is_empty() {
-                say!(
+                put!(
                     "     {}: {}",
                     lang.pick("weil", "because"),
                     describe_all(&m.reasons, lang)
-                );
+                )?;
             }
         }
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

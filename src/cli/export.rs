@@ -4,11 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stellwand::core::cluster::{DEFAULT_THRESHOLD, Thesaurus};
+use stellwand::core::cluster::{DEFAULT_THRESHOLD, Progress, Thesaurus};
 use stellwand::core::error::Lang;
 use stellwand::core::export;
 use stellwand::core::template::Templates;
 use stellwand::core::workspace::Workspace;
+
+use super::progress;
 
 /// Exports sessions; problems go to stderr one per line (FILE:LINE:COLUMN:
 /// message where there is a place) and make the exit code 1.
@@ -20,14 +22,20 @@ pub fn run(
     options: &export::Options,
     dry_run: bool,
 ) -> ExitCode {
+    let progress = Progress::default();
+    let line = progress::Line::start(&progress);
+    line.stage(lang.pick("Dateien werden gelesen", "Reading the files"));
     let (mut workspace, problems) = Workspace::load(files);
-    for e in &problems {
-        tell!("{}", e.render(lang));
-    }
     if !problems.is_empty() {
+        line.finish();
+        for e in &problems {
+            tell!("{}", e.render(lang));
+        }
         return ExitCode::FAILURE;
     }
+    progress.set(0.3);
     if options.suggestions {
+        line.stage(lang.pick("Cluster werden gebildet", "Forming the clusters"));
         // What the cluster review would offer, as unconfirmed themes.
         let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
         for e in &problems {
@@ -63,13 +71,35 @@ pub fn run(
         .iter()
         .map(|(f, _)| f.parent().map(Path::to_path_buf))
         .collect();
-    let plan = match export::plan_in(&sources, &dirs, shared, templates, to, options) {
-        Ok(p) => p,
+    progress.set(0.6);
+    line.stage(lang.pick("Kapitel werden gesetzt", "Composing the chapters"));
+    let plan = export::plan_in(&sources, &dirs, shared, templates, to, options);
+    if let Ok(plan) = &plan
+        && !dry_run
+    {
+        progress.set(0.8);
+        line.stage(lang.pick("Dateien werden geschrieben", "Writing the files"));
+        let applied = plan.apply().map(|_| ());
+        line.finish();
+        return report(plan, applied, false, lang);
+    }
+    line.finish();
+    match plan {
+        Ok(plan) => report(&plan, Ok(()), dry_run, lang),
         Err(e) => {
             tell!("stellwand: {}", e.message(lang));
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
+    }
+}
+
+/// What an export did, on stdout; its problems on stderr.
+fn report(
+    plan: &export::Plan,
+    applied: Result<(), stellwand::core::error::FileError>,
+    dry_run: bool,
+    lang: Lang,
+) -> ExitCode {
     for text in [plan.summary(lang), plan.report(lang)] {
         print!("{}", stellwand::core::sanitize::terminal(&text));
     }
@@ -81,7 +111,7 @@ pub fn run(
                 "Dry run (--dry-run): nothing written."
             )
         );
-    } else if let Err(e) = plan.apply() {
+    } else if let Err(e) = applied {
         tell!("{}", e.render(lang));
         return ExitCode::FAILURE;
     }

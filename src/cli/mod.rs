@@ -26,6 +26,7 @@ pub mod help;
 pub mod import;
 pub mod merge;
 pub mod new;
+pub mod progress;
 pub mod repair;
 pub mod tui;
 

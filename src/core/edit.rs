@@ -97,6 +97,14 @@ impl SessionInfo {
     }
 }
 
+impl Edit {
+    /// Whether the edit only changes how something is shown (the part of a
+    /// photo in view), so that losing it in a crash loses no work.
+    pub fn is_view(&self) -> bool {
+        matches!(self, Edit::SetPhotoView { .. })
+    }
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
     #[error("no card with id {0}")]
@@ -115,6 +123,20 @@ impl Session {
     /// Applies an edit and returns the edit that undoes it. On error the
     /// session is unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        // Decisions about themes, refusals, tag sets and measures leave the
+        // cards as they are; a batch counts by its parts.
+        if !matches!(
+            edit,
+            Edit::SetThemes(_)
+                | Edit::SetRefused(_)
+                | Edit::SetTags { .. }
+                | Edit::InsertMeasure { .. }
+                | Edit::RemoveMeasure { .. }
+                | Edit::ReplaceMeasure { .. }
+                | Edit::Batch(_)
+        ) {
+            self.index.touch();
+        }
         match edit {
             Edit::InsertCard {
                 board,
@@ -126,9 +148,12 @@ impl Session {
                     return Err(EditError::DuplicateId(card.id));
                 }
                 let id = card.id.clone();
-                let cards = self.column_mut(&board, &column)?;
+                let (b, c) = self.column_at(&board, &column)?;
+                let cards = &mut self.boards[b].columns[c].cards;
                 let index = index.min(cards.len());
                 cards.insert(index, card);
+                self.index.added(1);
+                self.index.reseat(&self.boards, b, c, index);
                 Ok(Edit::RemoveCard { card: id })
             }
             Edit::RemoveCard { card } => {
@@ -136,9 +161,12 @@ impl Session {
                 let board = &mut self.boards[p.board];
                 let column = &mut board.columns[p.column];
                 let removed = column.cards.remove(p.card);
+                let (board_id, column_key) = (board.id.clone(), column.key.clone());
+                self.index.removed(&removed.id);
+                self.index.reseat(&self.boards, p.board, p.column, p.card);
                 Ok(Edit::InsertCard {
-                    board: board.id.clone(),
-                    column: column.key.clone(),
+                    board: board_id,
+                    column: column_key,
                     index: p.card,
                     card: removed,
                 })
@@ -161,13 +189,15 @@ impl Session {
                     .find_card(&card)
                     .ok_or_else(|| EditError::NoCard(card.clone()))?;
                 // Check the target before touching anything.
-                self.column_mut(&board, &column)?;
+                let (b, c) = self.column_at(&board, &column)?;
                 let from_board = self.boards[p.board].id.clone();
                 let from_column = self.boards[p.board].columns[p.column].key.clone();
                 let moved = self.boards[p.board].columns[p.column].cards.remove(p.card);
-                let cards = self.column_mut(&board, &column)?;
+                self.index.reseat(&self.boards, p.board, p.column, p.card);
+                let cards = &mut self.boards[b].columns[c].cards;
                 let index = index.min(cards.len());
                 cards.insert(index, moved);
+                self.index.reseat(&self.boards, b, c, index);
                 Ok(Edit::MoveCard {
                     card,
                     board: from_board,
@@ -181,12 +211,18 @@ impl Session {
                 }
                 let id = board.id.clone();
                 let index = index.min(self.boards.len());
+                self.index.added(board.card_count());
                 self.boards.insert(index, board);
+                self.index.reseat_boards(&self.boards, index);
                 Ok(Edit::RemoveBoard { board: id })
             }
             Edit::RemoveBoard { board } => {
                 let i = self.board_index(&board).ok_or(EditError::NoBoard(board))?;
                 let removed = self.boards.remove(i);
+                for card in removed.columns.iter().flat_map(|c| &c.cards) {
+                    self.index.removed(&card.id);
+                }
+                self.index.reseat_boards(&self.boards, i);
                 Ok(Edit::InsertBoard {
                     index: i,
                     board: removed,
@@ -292,18 +328,18 @@ impl Session {
         }
     }
 
-    fn column_mut(&mut self, board: &str, column: &str) -> Result<&mut Vec<Card>, EditError> {
+    /// Board and column index of a board id and column key.
+    fn column_at(&self, board: &str, column: &str) -> Result<(usize, usize), EditError> {
         let b = self
             .board_index(board)
             .ok_or_else(|| EditError::NoBoard(board.to_string()))?;
-        let board_ref = &mut self.boards[b];
-        let c = board_ref
+        let c = self.boards[b]
             .column_index(column)
             .ok_or_else(|| EditError::NoColumn {
                 board: board.to_string(),
                 column: column.to_string(),
             })?;
-        Ok(&mut board_ref.columns[c].cards)
+        Ok((b, c))
     }
 }
 

@@ -6,7 +6,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,11 @@ use super::store;
 /// tick of a quarter second, at most about 0.75 s of typing is ever only in
 /// memory.
 pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+
+/// How long an edit that only changes a view (see [`Edit::is_view`]) may
+/// wait before it goes to the journal: a run of zoom keys costs no disk
+/// write each, and a crash meanwhile only loses where the photo was.
+pub const VIEW_DELAY: Duration = Duration::from_millis(300);
 
 /// Where the card being typed goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +235,8 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             draft_at: None,
             draft_on_disk,
             unrecorded: Vec::new(),
+            views_since: None,
+            failed: false,
             bom,
         }),
         read_only: None,
@@ -280,8 +287,13 @@ pub struct SessionFile {
     draft_at: Option<Instant>,
     draft_on_disk: bool,
     /// Edits applied in memory that the journal could not take yet (a full
-    /// disk), oldest first; written before any later one.
+    /// disk) or that wait on purpose (views), oldest first; written before
+    /// any later one.
     unrecorded: Vec<Edit>,
+    /// Since when only views wait, if so: they are due [`VIEW_DELAY`] later.
+    views_since: Option<Instant>,
+    /// The last write to the journal failed.
+    failed: bool,
     /// The file started with a byte order mark: it is written again.
     bom: bool,
 }
@@ -302,6 +314,33 @@ impl SessionFile {
         self.retry()
     }
 
+    /// Keeps an edit that only changes a view for [`VIEW_DELAY`]; the next
+    /// [`record`], or [`retry`] once [`due`], writes it in its place.
+    ///
+    /// [`record`]: SessionFile::record
+    /// [`retry`]: SessionFile::retry
+    /// [`due`]: SessionFile::due
+    pub fn defer(&mut self, edit: &Edit, now: Instant) {
+        if self.unrecorded.is_empty() {
+            self.views_since = Some(now);
+        }
+        self.unrecorded.push(edit.clone());
+    }
+
+    /// Whether waiting edits should be written now: after a failed write at
+    /// once, views when their delay has passed.
+    pub fn due(&self, now: Instant) -> bool {
+        !self.unrecorded.is_empty()
+            && self
+                .views_since
+                .is_none_or(|since| now.duration_since(since) >= VIEW_DELAY)
+    }
+
+    /// Whether the last write to the journal failed.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
     /// Writes the edits the journal could not take before.
     pub fn retry(&mut self) -> io::Result<()> {
         if self.unrecorded.is_empty() {
@@ -319,6 +358,8 @@ impl SessionFile {
             Ok(())
         });
         self.unrecorded.drain(..done);
+        self.views_since = None;
+        self.failed = result.is_err();
         result
     }
 
@@ -361,6 +402,8 @@ impl SessionFile {
         }
         self.base = journal::fingerprint(bytes);
         self.unrecorded.clear();
+        self.views_since = None;
+        self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Written)
     }
@@ -402,6 +445,8 @@ impl SessionFile {
         self.base = journal::fingerprint(bytes);
         self.backup = None;
         self.unrecorded.clear();
+        self.views_since = None;
+        self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Conflict { original, side })
     }
@@ -530,27 +575,7 @@ pub(crate) fn free_name(path: PathBuf) -> PathBuf {
 
 /// The present time as `YYYYMMDD-HHMMSS` (UTC).
 fn timestamp() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Days to a calendar date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    super::date::now_utc("%Y%m%d-%H%M%S")
 }
 
 #[cfg(test)]

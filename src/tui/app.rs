@@ -243,6 +243,16 @@ pub struct Confirm {
     pub on_yes: Confirmable,
 }
 
+/// See [`App::tick_view`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TickView {
+    status: Option<Status>,
+    doc: Option<(bool, bool, PathBuf)>,
+    quit: bool,
+    /// A background run's progress in per cent.
+    busy: Option<u32>,
+}
+
 /// The whole state of the terminal UI.
 #[derive(Debug)]
 pub struct App {
@@ -548,7 +558,13 @@ impl App {
                 }
                 doc.redo_places.clear();
                 doc.touch();
-                self.record(&journaled);
+                if journaled.is_view() {
+                    if let Some(file) = doc.file.as_mut() {
+                        file.defer(&journaled, Instant::now());
+                    }
+                } else {
+                    self.record(&journaled);
+                }
                 true
             }
             Err(e) => {
@@ -636,6 +652,21 @@ impl App {
                 let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
             }
+        }
+    }
+
+    /// What the periodic tick may change on screen (the status line, the
+    /// saved mark, the file shown). The event loop draws after a tick only
+    /// when this changed, so an idle screen costs nothing.
+    pub fn tick_view(&self) -> TickView {
+        TickView {
+            status: self.status.clone(),
+            doc: self
+                .doc
+                .as_ref()
+                .map(|d| (d.dirty, d.read_only, d.path.clone())),
+            quit: self.quit,
+            busy: super::themes::busy(self),
         }
     }
 

@@ -38,6 +38,8 @@ pub use update::update;
 
 /// How often the loop wakes without input, for autosave and the draft.
 const TICK: Duration = Duration::from_millis(250);
+/// How often it wakes while the review clusters in the background.
+const BUSY_TICK: Duration = Duration::from_millis(40);
 
 /// How often the loop looks for a photo the worker is preparing.
 const PHOTO_POLL: Duration = Duration::from_millis(15);
@@ -171,19 +173,33 @@ fn whole_paste(mut text: String) -> (io::Result<Event>, Option<Event>) {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     let events = spawn_reader();
+    // Drawn when something happened: an event, or a tick that changed what
+    // the screen shows. Nothing else wakes the screen.
+    let mut changed = true;
     loop {
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        terminal.draw(|frame| {
-            testhook::check("draw");
-            ui::draw(frame, app)
-        })?;
+        if changed {
+            terminal.draw(|frame| {
+                testhook::check("draw");
+                ui::draw(frame, app)
+            })?;
+            changed = false;
+        }
         if app.quit {
             return Ok(());
         }
-        // While a photo is being read, look for it often; else rest.
-        let wait = if app.photos.busy() { PHOTO_POLL } else { TICK };
+        // A clustering run in the background is looked at often, so that
+        // its progress and outcome show soon; a photo being read, more often
+        // still; else rest.
+        let wait = if app.photos.busy() {
+            PHOTO_POLL
+        } else if themes::busy(app).is_some() {
+            BUSY_TICK
+        } else {
+            TICK
+        };
         let mut next = match events.recv_timeout(wait) {
             Ok(event) => Some(event?),
             Err(mpsc::RecvTimeoutError::Timeout) => None,
@@ -194,20 +210,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         // Handle everything that is waiting before drawing again, so fast
         // typing and pastes never lag behind.
         while let Some(event) = next.take() {
+            changed = true;
             match event {
                 Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    if let Some(action) = keymap::lookup(app, key) {
-                        testhook::check("update");
-                        update(app, action);
-                    }
-                }
-                Event::Paste(text) => update(app, Action::Paste(text)),
-                Event::Resize(width, height) => {
-                    app.size = (width, height);
-                    update::sync_photo(app);
-                }
-                _ => {}
+                event => update::event(app, event),
             }
             if app.quit || stop.load(Ordering::SeqCst) {
                 break;
@@ -218,9 +224,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             };
         }
         if app.photos.receive() {
+            changed = true;
             continue;
         }
         testhook::check("tick");
+        let before = app.tick_view();
         update(app, Action::Tick);
+        changed |= app.tick_view() != before;
     }
 }

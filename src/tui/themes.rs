@@ -8,13 +8,16 @@
 //! that every decision is stored and kept by the next clustering run.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::core::cluster::learned::{LearnedWord, load_learned};
 use crate::core::cluster::review::{
     self as grouping, Grouping, add_card, materialize, move_into, refuse, take_out,
 };
 use crate::core::cluster::themes as rules;
-use crate::core::cluster::{self, Thesaurus};
+use crate::core::cluster::{self, Progress, Thesaurus};
 use crate::core::edit::Edit;
 use crate::core::model::Theme;
 
@@ -29,6 +32,10 @@ use super::tags::{self, Choice, Item, Outcome, Picker, Purpose};
 /// Step of the threshold keys `+` and `-`.
 pub const THRESHOLD_STEP: f64 = 0.05;
 
+/// From this many cards a whole clustering run goes to a worker thread, so
+/// that the screen stays live; fewer are clustered at once.
+pub const BACKGROUND_FROM: usize = 3_000;
+
 /// The clerk's clustering choices, kept while the program runs.
 #[derive(Debug, Clone)]
 pub struct ClusterSettings {
@@ -36,6 +43,10 @@ pub struct ClusterSettings {
     pub scope: ColumnScope,
     /// Loaded on the first review from `templates/`.
     pub thesaurus: Option<Thesaurus>,
+    /// See [`BACKGROUND_FROM`].
+    pub background_from: usize,
+    /// The words confirmed themes teach, written on saving.
+    pub learning: super::update::Learning,
 }
 
 impl Default for ClusterSettings {
@@ -44,7 +55,42 @@ impl Default for ClusterSettings {
             threshold: cluster::DEFAULT_THRESHOLD,
             scope: ColumnScope::EachColumn,
             thesaurus: None,
+            background_from: BACKGROUND_FROM,
+            learning: Default::default(),
         }
+    }
+}
+
+/// A clustering run on a worker thread; clones share it.
+#[derive(Clone)]
+pub struct Job {
+    progress: Progress,
+    /// Filled by the worker: the run, or nothing when it was cancelled.
+    result: Arc<Mutex<Option<Option<Grouping>>>>,
+    /// The theme to select when it is done.
+    focus: Option<String>,
+}
+
+impl Job {
+    /// How far the run got, in per cent.
+    pub fn percent(&self) -> u32 {
+        (self.progress.fraction() * 100.0).floor() as u32
+    }
+
+    fn take(&self) -> Option<Option<Grouping>> {
+        self.result.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
+impl PartialEq for Job {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.result, &other.result)
+    }
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Job({} %)", self.percent())
     }
 }
 
@@ -79,6 +125,14 @@ pub struct Review {
     pub picker: Option<Picker>,
     /// A new name being typed.
     pub rename: Option<Editor>,
+    /// Whether rows name the column of their cards (suggestions of
+    /// different columns may share a label).
+    pub show_column: bool,
+    /// The clustering running in the background, if one is.
+    pub job: Option<Job>,
+    /// Keys and pastes that came while it runs, in order: they act on its
+    /// outcome.
+    pub waiting: Vec<Event>,
 }
 
 // No floating-point numbers inside: equality is total.
@@ -131,24 +185,88 @@ pub fn open(app: &mut App) {
         redo: Vec::new(),
         picker: None,
         rename: None,
+        show_column: false,
+        job: None,
+        waiting: Vec::new(),
     };
     rebuild(app, &mut review, None);
     app.mode = Mode::Review(Box::new(review));
 }
 
-/// Runs the clustering again; selects the theme `focus` when given, else
-/// keeps the place in the list.
+/// Runs the whole clustering again (opening, another threshold or other
+/// columns): on a worker thread when there are many cards. Selects the
+/// theme `focus` when given, else keeps the place in the list.
 fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
     let Some(doc) = app.doc.as_ref() else { return };
-    let thesaurus = app.cluster.thesaurus.clone().unwrap_or_default();
-    review.grouping = grouping::group_learned(
-        &doc.session,
-        app.cluster.threshold,
-        &app.cluster.scope,
-        &thesaurus,
-        &review.learned,
-        &[],
-    );
+    cancel(review);
+    let read = || {
+        grouping::request(
+            &doc.session,
+            app.cluster.threshold,
+            &app.cluster.scope,
+            &review.learned,
+        )
+    };
+    let thesaurus = || app.cluster.thesaurus.clone().unwrap_or_default();
+    let request = read();
+    if request.len() >= app.cluster.background_from {
+        let progress = Progress::default();
+        let job = Job {
+            progress: progress.clone(),
+            result: Arc::default(),
+            focus: focus.map(str::to_string),
+        };
+        let slot = Arc::clone(&job.result);
+        let words = thesaurus();
+        let spawned = std::thread::Builder::new()
+            .name("cluster".into())
+            .spawn(move || {
+                let outcome = grouping::run(request, &words, &progress);
+                *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
+            });
+        if spawned.is_ok() {
+            review.job = Some(job);
+            return;
+        }
+        // No thread to be had: cluster here.
+        let outcome = grouping::run(read(), &thesaurus(), &Progress::default());
+        return install(app, review, outcome.unwrap_or_default(), focus);
+    }
+    let outcome = grouping::run(request, &thesaurus(), &Progress::default());
+    install(app, review, outcome.unwrap_or_default(), focus);
+}
+
+/// Stops the background run, if one is going.
+fn cancel(review: &mut Review) {
+    if let Some(job) = review.job.take() {
+        job.progress.cancel();
+    }
+}
+
+/// Puts a finished run on screen, with the decisions made since it started.
+fn install(app: &App, review: &mut Review, mut run: Grouping, focus: Option<&str>) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    if !grouping::finish(&mut run, &doc.session, &[]) {
+        // The cards changed while it ran.
+        return rebuild(app, review, focus);
+    }
+    review.grouping = run;
+    place(app, review, focus);
+}
+
+/// After a decision: clusters again only what it touched (everything, when
+/// the cards themselves changed).
+fn refresh(app: &App, review: &mut Review, focus: Option<&str>) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    if review.job.is_some() || !grouping::regroup(&mut review.grouping, &doc.session, &[]) {
+        return rebuild(app, review, focus);
+    }
+    place(app, review, focus);
+}
+
+/// Selects the theme `focus` when given, else keeps the place in the list.
+fn place(app: &App, review: &mut Review, focus: Option<&str>) {
+    let Some(doc) = app.doc.as_ref() else { return };
     if let Some(id) = focus
         && let Some(i) = review
             .grouping
@@ -158,11 +276,74 @@ fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
     {
         review.selected = i;
     }
+    review.show_column =
+        !matches!(app.cluster.scope, ColumnScope::Column(_)) && column_keys(&doc.session).len() > 1;
     review.selected = review
         .selected
         .min(review.grouping.groups.len().saturating_sub(1));
     let n = review.group().map_or(0, |g| g.members.len());
     review.card = review.card.min(n.saturating_sub(1));
+}
+
+/// Whether a background run is going (the event loop then looks in more
+/// often) and how far it got.
+pub fn busy(app: &App) -> Option<u32> {
+    match &app.mode {
+        Mode::Review(r) => r.job.as_ref().map(Job::percent),
+        _ => None,
+    }
+}
+
+/// While the review clusters in the background, keys and pastes wait for
+/// it, in order, rather than act on a list about to change. Esc with
+/// nothing waiting leaves at once; Ctrl-c is never held. Returns whether
+/// the event was held.
+pub fn hold(app: &mut App, event: &Event) -> bool {
+    if app.help.is_some() {
+        return false;
+    }
+    let Mode::Review(review) = &mut app.mode else {
+        return false;
+    };
+    if review.job.is_none() {
+        return false;
+    }
+    match event {
+        Event::Key(k) if k.kind == KeyEventKind::Release => return false,
+        Event::Key(k) if k.code == KeyCode::Esc && review.waiting.is_empty() => return false,
+        Event::Key(k)
+            if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
+            return false;
+        }
+        Event::Key(_) | Event::Paste(_) => {}
+        _ => return false,
+    }
+    review.waiting.push(event.clone());
+    true
+}
+
+/// Takes in a finished background run, then the keys that waited for it.
+/// Called on every tick.
+pub fn poll(app: &mut App) {
+    let Mode::Review(review) = &app.mode else {
+        return;
+    };
+    let Some(outcome) = review.job.as_ref().and_then(Job::take) else {
+        return;
+    };
+    let Mode::Review(mut review) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+        return;
+    };
+    let focus = review.job.take().and_then(|j| j.focus);
+    let waiting = std::mem::take(&mut review.waiting);
+    if let Some(run) = outcome {
+        install(app, &mut review, run, focus.as_deref());
+    }
+    app.mode = Mode::Review(review);
+    for event in waiting {
+        super::update::event(app, event);
+    }
 }
 
 /// Keys on the review screen.
@@ -197,6 +378,18 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
             Outcome::Chosen(choice) => chosen(app, &mut review, picker.purpose, choice, &name),
         }
         app.mode = Mode::Review(review);
+        return;
+    }
+    if review.job.is_some() {
+        // Keys wait for the run (see `hold`); only leaving and help act now.
+        match action {
+            Action::Cancel | Action::ClusterReview => cancel(&mut review),
+            Action::Help => {
+                app.help = Some(0);
+                app.mode = Mode::Review(review);
+            }
+            _ => app.mode = Mode::Review(review),
+        }
         return;
     }
     match action {
@@ -375,7 +568,7 @@ fn commit(app: &mut App, review: &mut Review, themes: Vec<Theme>, focus: Option<
     }
     review.steps.push(Step::Edit);
     review.redo.clear();
-    rebuild(app, review, focus);
+    refresh(app, review, focus);
     true
 }
 
@@ -459,7 +652,7 @@ fn reject(app: &mut App, review: &mut Review) {
             if app.apply(Edit::SetRefused(refused)) {
                 review.steps.push(Step::Edit);
                 review.redo.clear();
-                rebuild(app, review, None);
+                refresh(app, review, None);
                 let text = Msg::SuggestionDismissed.fill(app.lang, &[("theme", &group.label)]);
                 app.set_status(Severity::Info, text);
             }
@@ -606,7 +799,7 @@ fn chosen(app: &mut App, review: &mut Review, purpose: Purpose, choice: Choice, 
             if app.apply(edit) {
                 review.steps.push(Step::Edit);
                 review.redo.clear();
-                rebuild(app, review, Some(&id));
+                refresh(app, review, Some(&id));
                 let label = match (&tag, app.doc.as_ref()) {
                     (Some(k), Some(d)) => d.session.tag(k).map_or(k.clone(), |t| t.name.clone()),
                     _ => app.t(Msg::NoTagChoice).to_string(),
@@ -690,8 +883,10 @@ fn review_undo(app: &mut App, review: &mut Review, undo: bool) {
             review.steps.push(step);
         }
     }
-    rebuild(app, review, None);
+    refresh(app, review, None);
 }
 
+#[cfg(test)]
+mod background;
 #[cfg(test)]
 mod tests;

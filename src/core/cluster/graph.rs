@@ -28,7 +28,8 @@ pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     s
 }
 
-fn add_into(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
+/// The sum of two sparse vectors.
+pub fn add_into(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
@@ -109,6 +110,93 @@ pub fn similar_pairs(
             .collect()
     });
     out.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    out
+}
+
+/// Features ranked from rarest to most common (by document frequency,
+/// then id), as [`similar_pairs`] and [`PrefixIndex`] take them.
+pub fn rank_by_rarity(df: &[u32]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..df.len() as u32).collect();
+    order.sort_by_key(|&f| (df[f as usize], f));
+    let mut rank = vec![0u32; df.len()];
+    for (r, f) in order.iter().enumerate() {
+        rank[*f as usize] = r as u32;
+    }
+    rank
+}
+
+/// The rare prefix of every vector, by feature: two unit vectors at the
+/// threshold or above share a feature of the prefix of each of them, so a
+/// vector's neighbours are found without reading all vectors.
+#[derive(Debug, Default)]
+pub struct PrefixIndex {
+    postings: FastMap<u32, Vec<u32>>,
+    threshold: f32,
+}
+
+impl PrefixIndex {
+    pub fn new(vectors: &[&[(u32, f32)]], rank: &[u32], threshold: f32) -> Self {
+        let mut postings: FastMap<u32, Vec<u32>> = FastMap::default();
+        for (i, v) in vectors.iter().enumerate() {
+            for f in prefix(v, rank, threshold) {
+                postings.entry(f).or_default().push(i as u32);
+            }
+        }
+        PrefixIndex {
+            postings,
+            threshold,
+        }
+    }
+
+    /// Every vector with one of the features `f` in its prefix, ascending.
+    pub fn postings(&self, features: &[(u32, f32)]) -> Vec<u32> {
+        let mut out: Vec<u32> = features
+            .iter()
+            .filter_map(|(f, _)| self.postings.get(f))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The vectors at the threshold or above with `v` for which `keep`
+    /// holds, strongest first (then by index), at most `limit`.
+    pub fn near<'a>(
+        &self,
+        v: &[(u32, f32)],
+        vector: impl Fn(u32) -> &'a [(u32, f32)],
+        keep: impl Fn(u32) -> bool,
+        limit: usize,
+    ) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = self
+            .postings(v)
+            .into_iter()
+            .filter(|&x| keep(x))
+            .map(|x| (x, dot(vector(x), v)))
+            .filter(|&(_, s)| s >= self.threshold)
+            .collect();
+        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(limit);
+        out
+    }
+}
+
+/// The features of a unit vector, rarest first, up to where the rest can
+/// no longer reach `threshold` on its own.
+fn prefix(v: &[(u32, f32)], rank: &[u32], threshold: f32) -> Vec<u32> {
+    let mut by_rank: Vec<(u32, f32)> = v.to_vec();
+    by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
+    let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
+    let mut out = Vec::new();
+    for (f, w) in by_rank {
+        if suffix.sqrt() < threshold {
+            break;
+        }
+        out.push(f);
+        suffix -= w * w;
+    }
     out
 }
 

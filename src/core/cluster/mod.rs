@@ -21,6 +21,7 @@ pub mod graph;
 pub mod label;
 pub mod learned;
 pub mod normalise;
+pub mod progress;
 pub mod review;
 pub mod themes;
 pub mod thesaurus;
@@ -31,6 +32,7 @@ use crate::core::model::{Refusal, Session, Theme};
 use crate::core::template::{Section, Templates};
 
 pub use label::Reason;
+pub use progress::Progress;
 pub use thesaurus::Thesaurus;
 
 use features::{Analyzer, Features};
@@ -84,6 +86,14 @@ impl ClusterCard {
 /// The cards of sessions, in session, board, column and card order; only the
 /// given column keys when any are given.
 pub fn cards_of(sessions: &[Session], columns: &[String]) -> Vec<ClusterCard> {
+    cards_of_each(sessions, columns)
+}
+
+/// [`cards_of`] for sessions wherever they are kept.
+pub fn cards_of_each<'a>(
+    sessions: impl IntoIterator<Item = &'a Session>,
+    columns: &[String],
+) -> Vec<ClusterCard> {
     let templates = Templates::builtin();
     let mut out = Vec::new();
     for s in sessions {
@@ -372,13 +382,44 @@ fn cluster_full(
     decisions: &Decisions,
     fast_from: usize,
 ) -> Clustering {
-    let themes = decisions.themes;
+    let features = analyse(cards, options, thesaurus, decisions);
+    let progress = Progress::default();
+    cluster_features(cards, &features, options, decisions, fast_from, &progress)
+}
+
+/// The features of the cards as [`cluster_decided`] sees them: analysed
+/// together (vocabulary and rarity come from the set itself), with what the
+/// decisions teach.
+pub fn analyse(
+    cards: &[ClusterCard],
+    options: &ClusterOptions,
+    thesaurus: &Thesaurus,
+    decisions: &Decisions,
+) -> Features {
     let by_ref = card_refs(cards, options.home_session.as_deref());
-    let theme_of = theme_membership(cards, themes, &by_ref);
-    let features = analyse_cards(cards, options, thesaurus, decisions, &theme_of);
-    cluster_features(
-        cards, &features, options, decisions, &by_ref, theme_of, fast_from,
-    )
+    let theme_of = theme_membership(cards, decisions.themes, &by_ref);
+    analyse_cards(cards, options, thesaurus, decisions, &theme_of)
+}
+
+/// [`cluster_decided`] on cards analysed before ([`analyse`]), saying how
+/// far it got. A run cancelled through `progress` ends early with no
+/// clusters.
+pub fn cluster_analysed(
+    cards: &[ClusterCard],
+    features: &Features,
+    options: &ClusterOptions,
+    decisions: &Decisions,
+    progress: &Progress,
+) -> Clustering {
+    cluster_features(cards, features, options, decisions, FAST_FROM, progress)
+}
+
+/// The order of the clusters of a run: biggest first, then by first card.
+pub fn cluster_order(a: &Cluster, b: &Cluster) -> std::cmp::Ordering {
+    b.members
+        .len()
+        .cmp(&a.members.len())
+        .then_with(|| a.members[0].card.cmp(&b.members[0].card))
 }
 
 fn cluster_features(
@@ -386,10 +427,11 @@ fn cluster_features(
     features: &Features,
     options: &ClusterOptions,
     decisions: &Decisions,
-    by_ref: &HashMap<String, usize>,
-    mut theme_of: Vec<Option<usize>>,
     fast_from: usize,
+    progress: &Progress,
 ) -> Clustering {
+    let by_ref = &card_refs(cards, options.home_session.as_deref());
+    let mut theme_of = theme_membership(cards, decisions.themes, by_ref);
     let themes = decisions.themes;
     let threshold = options.threshold.clamp(0.0, 1.0) as f32;
     let threshold = threshold.max(1e-6);
@@ -510,6 +552,7 @@ fn cluster_features(
         nodes[node].sum = merged;
     }
 
+    progress.set(0.05);
     let mut rank_order: Vec<u32> = (0..features.kinds.len() as u32).collect();
     rank_order.sort_by_key(|&f| (features.df[f as usize], f));
     let mut rank = vec![0u32; features.kinds.len()];
@@ -559,6 +602,10 @@ fn cluster_features(
         nodes = kept_nodes;
         node_scope = kept_scopes;
     }
+    progress.set(0.25);
+    if progress.cancelled() {
+        return Clustering::default();
+    }
 
     // Candidate pairs: per scope, the distinct card vectors above the threshold.
     let mut scopes: Vec<&String> = node_scope
@@ -594,6 +641,10 @@ fn cluster_features(
             }
         }
     }
+    progress.set(0.55);
+    if progress.cancelled() {
+        return Clustering::default();
+    }
     if large {
         edges = strongest_edges(edges, nodes.len(), STRONGEST);
     }
@@ -603,6 +654,10 @@ fn cluster_features(
 
     let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
     let merged = graph::average_linkage(nodes, &edges, threshold, &blocked);
+    progress.set(0.8);
+    if progress.cancelled() {
+        return Clustering::default();
+    }
 
     let mut clusters: Vec<Cluster> = merged
         .into_iter()
@@ -630,21 +685,17 @@ fn cluster_features(
             }
         })
         .collect();
-    clusters.sort_by(|a, b| {
-        b.members
-            .len()
-            .cmp(&a.members.len())
-            .then_with(|| a.members[0].card.cmp(&b.members[0].card))
-    });
+    clusters.sort_by(cluster_order);
+    progress.set(1.0);
     Clustering { clusters }
 }
 
 /// Share of a free card's weight that a theme's words must cover for the
 /// card to be put into it.
-const ATTRACT: f32 = 0.5;
+pub(crate) const ATTRACT: f32 = 0.5;
 /// A feature counts as the theme's when this many of its cards (or its
 /// label) carry it: one card alone may carry a word by chance.
-const SUPPORT: u32 = 2;
+pub(crate) const SUPPORT: u32 = 2;
 
 /// Puts each free card that resembles a confirmed theme as a whole into the
 /// theme that covers most of it (`theme_of`): the share of the card's

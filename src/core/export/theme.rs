@@ -19,11 +19,11 @@ pub(super) struct Found<'a> {
     pub board_title: &'a str,
 }
 
-/// Finds cards by id across the exported sessions.
+/// Finds cards by id across the exported sessions (through each session's
+/// card index).
 pub(super) struct Catalog<'a> {
     sessions: Vec<&'a Session>,
     by_id: HashMap<&'a str, usize>,
-    cards: Vec<HashMap<&'a str, (usize, usize, usize)>>,
     /// Escaped board titles, [session][board].
     pub(super) board_titles: Vec<Vec<String>>,
 }
@@ -39,25 +39,14 @@ impl<'a> Catalog<'a> {
     pub fn new(sessions: impl IntoIterator<Item = &'a Session>) -> Self {
         let sessions: Vec<&Session> = sessions.into_iter().collect();
         let mut by_id = HashMap::new();
-        let mut cards = Vec::with_capacity(sessions.len());
         let mut board_titles = Vec::with_capacity(sessions.len());
         for (i, s) in sessions.iter().enumerate() {
             by_id.entry(s.id.as_str()).or_insert(i);
             board_titles.push(s.boards.iter().map(|b| inline(&b.title)).collect());
-            let mut map = HashMap::with_capacity(s.card_count());
-            for (b, board) in s.boards.iter().enumerate() {
-                for (c, column) in board.columns.iter().enumerate() {
-                    for (k, card) in column.cards.iter().enumerate() {
-                        map.entry(card.id.as_str()).or_insert((b, c, k));
-                    }
-                }
-            }
-            cards.push(map);
         }
         Catalog {
             sessions,
             by_id,
-            cards,
             board_titles,
         }
     }
@@ -75,19 +64,19 @@ impl<'a> Catalog<'a> {
                 None => return Resolved::Missing,
             },
         };
-        let Some(&(b, c, k)) = self.cards.get(si).and_then(|m| m.get(id)) else {
+        let Some(p) = self.sessions.get(si).and_then(|s| s.find_card(id)) else {
             return Resolved::Missing;
         };
         let session = self.sessions[si];
-        let board = &session.boards[b];
-        let column = &board.columns[c];
+        let board = &session.boards[p.board];
+        let column = &board.columns[p.column];
         Resolved::Found(Found {
             si,
             session,
             board,
             column,
-            card: &column.cards[k],
-            board_title: &self.board_titles[si][b],
+            card: &column.cards[p.card],
+            board_title: &self.board_titles[si][p.board],
         })
     }
 }

@@ -3,11 +3,13 @@
 
 mod card;
 pub mod ids;
+mod index;
 mod measure;
 mod session;
 mod tag_choice;
 
 pub use card::{Card, Flags};
+pub use index::CardIndex;
 pub use measure::{Measure, Status, StatusChange};
 pub use session::{
     Board, CardPos, Column, IdKind, PhotoView, Refusal, Session, Tag, Theme, themes_by_id,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::index::CardIndex;
 use super::{Card, FORMAT_VERSION, Measure};
 
 /// One workshop (Veranstaltung) with its photographed walls.
@@ -43,6 +44,9 @@ pub struct Session {
     /// (see [`super::ids`]), so no line of the file changes with every edit.
     #[serde(default, skip_serializing)]
     pub next_id: u64,
+    /// Where each card is, by id (not stored; see [`CardIndex`]).
+    #[serde(skip)]
+    pub index: CardIndex,
 }
 
 impl Default for Session {
@@ -63,6 +67,7 @@ impl Default for Session {
             measures: Vec::new(),
             refused: Vec::new(),
             next_id: 0,
+            index: CardIndex::default(),
         }
     }
 }
@@ -234,19 +239,22 @@ impl Session {
         self.boards.iter().position(|b| b.id == id)
     }
 
+    /// Where the card with this id is, through the session's card index.
     pub fn find_card(&self, id: &str) -> Option<CardPos> {
-        for (b, board) in self.boards.iter().enumerate() {
-            for (c, column) in board.columns.iter().enumerate() {
-                if let Some(k) = column.cards.iter().position(|card| card.id == id) {
-                    return Some(CardPos {
-                        board: b,
-                        column: c,
-                        card: k,
-                    });
-                }
-            }
-        }
-        None
+        self.index.find(&self.boards, id)
+    }
+
+    /// Builds the card index again after `boards` were changed directly
+    /// rather than through an edit.
+    pub fn reindex(&mut self) {
+        self.index.clear();
+    }
+
+    /// A number that changes with every edit of cards, boards or the event
+    /// data (not with theme or tag set edits): what was worked out from the
+    /// cards is current while it stays the same.
+    pub fn generation(&self) -> u64 {
+        self.index.generation()
     }
 
     pub fn card(&self, id: &str) -> Option<&Card> {

@@ -199,6 +199,84 @@ fn an_edit_the_full_disk_refused_is_kept_and_written_when_there_is_room() {
     assert_eq!(texts(&o.session), ["vorher", "voll 1", "voll 2"]);
 }
 
+fn zoom(level: u8) -> Edit {
+    Edit::SetPhotoView {
+        board: "b1".into(),
+        view: crate::core::model::PhotoView {
+            zoom: level,
+            ..Default::default()
+        },
+    }
+}
+
+fn journal_len(path: &Path) -> u64 {
+    fs::metadata(journal::journal_path(path)).map_or(0, |m| m.len())
+}
+
+#[test]
+fn a_change_of_view_waits_for_its_delay_before_the_journal_takes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    let empty = journal_len(&path);
+    let t0 = Instant::now();
+    for level in 1..=3 {
+        let e = zoom(level);
+        o.session.apply(e.clone()).unwrap();
+        file.defer(&e, t0);
+    }
+    assert_eq!(journal_len(&path), empty, "no disk write per zoom key");
+    assert!(!file.due(t0 + VIEW_DELAY / 2));
+    assert!(file.due(t0 + VIEW_DELAY));
+    file.retry().unwrap();
+    assert!(!file.failed());
+    assert!(!file.due(t0 + VIEW_DELAY * 10), "nothing waits any more");
+    drop(o); // killed
+    let o = open(&path).unwrap();
+    assert_eq!(o.session.boards[0].view.zoom, 3);
+}
+
+#[test]
+fn a_card_written_after_a_waiting_view_takes_the_view_with_it_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    let e = zoom(2);
+    o.session.apply(e.clone()).unwrap();
+    file.defer(&e, Instant::now());
+    let card = add(&mut o.session, "Kita");
+    o.session.apply(card.clone()).unwrap();
+    file.record(&card).unwrap();
+    assert_eq!(file.unrecorded(), 0);
+    drop(o); // killed
+    let o = open(&path).unwrap();
+    assert_eq!(texts(&o.session), ["Kita"]);
+    assert_eq!(o.session.boards[0].view.zoom, 2);
+}
+
+#[test]
+fn edits_kept_by_a_full_disk_are_retried_at_once_not_after_a_delay() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    file.journal.as_mut().unwrap().limit_writes(Some(0));
+    let card = add(&mut o.session, "voll");
+    o.session.apply(card.clone()).unwrap();
+    assert!(file.record(&card).is_err());
+    assert!(file.failed());
+    let now = Instant::now();
+    let e = zoom(1);
+    o.session.apply(e.clone()).unwrap();
+    file.defer(&e, now);
+    assert!(file.due(now), "a failed write is tried again on every tick");
+}
+
 #[test]
 fn a_version_0_file_is_upgraded_with_a_backup_on_the_first_save() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,6 @@
 //! The cluster review: suggested and confirmed themes, and what each key did.
 
-use crate::i18n::text::texts;
+use super::Msg;
 
 texts! {
     CtxReview = ("Cluster prüfen", "Cluster review"),
@@ -30,6 +30,8 @@ texts! {
     ReviewSuggestions = ("Vorschläge (größte zuerst)", "Suggestions (biggest first)"),
     ReviewThemes = ("Bestätigte Themen", "Confirmed themes"),
     ReviewNone = ("Keine Vorschläge: Schwelle mit − senken oder Spalten mit s wählen.", "No suggestions: lower the threshold with − or choose columns with s."),
+    ReviewComputing = ("Cluster werden berechnet… {percent} %", "Computing clusters… {percent} %"),
+    ReviewKeysWaiting = ("{n} Tasten warten darauf (Esc ohne wartende Tasten: zurück)", "{n} keys wait for it (Esc with no keys waiting: back)"),
     ReviewNoThemes = ("(noch keine)", "(none yet)"),
     ReviewNew = ("neu", "new"),
     ReviewWhy = ("warum", "why"),

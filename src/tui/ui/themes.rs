@@ -15,7 +15,7 @@ use crate::core::model::{Session, TagChoice};
 use super::super::app::App;
 use super::super::i18n::Msg;
 use super::super::tags::short_label;
-use super::super::themes::{ColumnScope, Group, Pane, Review, column_keys};
+use super::super::themes::{ColumnScope, Group, Pane, Review};
 use super::tags::put_line;
 use super::width_of;
 use super::{centered, status, tags, truncate};
@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         Style::default().add_modifier(Modifier::BOLD),
     );
     let counts_len = width_of(&counts) as u16;
-    if counts_len + width_of(&settings) as u16 + 2 < width {
+    if review.job.is_none() && counts_len + width_of(&settings) as u16 + 2 < width {
         buf.set_stringn(
             (x + width).saturating_sub(counts_len),
             area.y + 1,
@@ -183,17 +183,14 @@ fn group_tag(session: &Session, g: &Group) -> TagChoice {
     )
 }
 
-/// A line of the list: its group (if a row) and how it is drawn.
-type ListLine = (Option<usize>, Vec<Span<'static>>);
-
 /// One row of the list; `show_column` names the column of its cards.
 fn group_line(
     app: &App,
     session: &Session,
-    (i, g): (usize, &Group),
+    g: &Group,
     selected: bool,
     show_column: bool,
-) -> ListLine {
+) -> Vec<Span<'static>> {
     let base = if selected {
         Style::default().add_modifier(Modifier::REVERSED)
     } else {
@@ -210,7 +207,7 @@ fn group_line(
             Span::styled(" → ", base.fg(Color::DarkGray)),
             Span::styled(g.label.clone(), base.add_modifier(Modifier::BOLD)),
         ];
-        return (Some(i), spans);
+        return spans;
     }
     let mut spans = vec![Span::styled(
         format!(
@@ -266,7 +263,7 @@ fn group_line(
             base.fg(Color::DarkGray),
         ));
     }
-    (Some(i), spans)
+    spans
 }
 
 fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
@@ -277,67 +274,136 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
     );
     let inner = block.inner(area);
     block.render(area, buf);
-    let heading = Style::default()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD);
-    let dim = Style::default().fg(Color::DarkGray);
-    // Suggestions of different columns may share a label: name the column.
-    let show_column =
-        !matches!(app.cluster.scope, ColumnScope::Column(_)) && column_keys(&doc.session).len() > 1;
-    let mut lines: Vec<ListLine> = vec![(
-        None,
-        vec![Span::styled(
-            app.t(Msg::ReviewSuggestions).to_string(),
-            heading,
-        )],
-    )];
-    if review.grouping.suggestions == 0 {
-        lines.push((
-            None,
-            vec![Span::styled(app.t(Msg::ReviewNone).to_string(), dim)],
-        ));
-    }
-    for (i, g) in review.grouping.groups.iter().enumerate() {
-        if i == review.grouping.suggestions {
-            lines.push((None, Vec::new()));
-            lines.push((
-                None,
-                vec![Span::styled(app.t(Msg::ReviewThemes).to_string(), heading)],
-            ));
+    if let Some(job) = &review.job {
+        let text = Msg::ReviewComputing.fill(app.lang, &[("percent", &job.percent())]);
+        let style = Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD);
+        put_line(
+            buf,
+            inner.x,
+            inner.y,
+            inner.width,
+            vec![Span::styled(text, style)],
+        );
+        if !review.waiting.is_empty() && inner.height > 2 {
+            let text = Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &review.waiting.len())]);
+            let dim = Style::default().fg(Color::DarkGray);
+            put_line(
+                buf,
+                inner.x,
+                inner.y + 2,
+                inner.width,
+                vec![Span::styled(text, dim)],
+            );
         }
-        lines.push(group_line(
-            app,
-            &doc.session,
-            (i, g),
-            i == review.selected,
-            show_column,
-        ));
+        return;
     }
-    if review.grouping.suggestions == review.grouping.groups.len() {
-        lines.push((None, Vec::new()));
-        lines.push((
-            None,
-            vec![Span::styled(app.t(Msg::ReviewThemes).to_string(), heading)],
-        ));
-        lines.push((
-            None,
-            vec![Span::styled(app.t(Msg::ReviewNoThemes).to_string(), dim)],
-        ));
-    }
+    let list = List::of(review);
     let room = inner.height as usize;
-    let at = lines
-        .iter()
-        .position(|(g, _)| *g == Some(review.selected))
-        .unwrap_or(0);
+    let at = list.line_of(review.selected).unwrap_or(0);
     let first = (at + 2).saturating_sub(room);
-    for (row, (_, spans)) in lines.into_iter().skip(first).take(room).enumerate() {
+    // Only the lines on screen are made: a state's review lists thousands.
+    for row in 0..room.min(list.len().saturating_sub(first)) {
+        let spans = list.line(app, &doc.session, review, first + row);
         put_line(buf, inner.x, inner.y + row as u16, inner.width, spans);
     }
 }
 
+/// The lines of the list of groups, by number: the suggestions under their
+/// heading (or a line saying there are none), a blank line, then the
+/// confirmed themes under theirs (or a line saying there are none).
+struct List {
+    groups: usize,
+    suggestions: usize,
+}
+
+impl List {
+    fn of(review: &Review) -> Self {
+        List {
+            groups: review.grouping.groups.len(),
+            suggestions: review.grouping.suggestions,
+        }
+    }
+
+    /// Lines before the first suggestion (the heading) and before the first
+    /// theme.
+    fn themes_start(&self) -> usize {
+        1 + usize::from(self.suggestions == 0) + self.suggestions + 2
+    }
+
+    fn len(&self) -> usize {
+        let themes = self.groups - self.suggestions;
+        self.themes_start() + themes.max(1)
+    }
+
+    fn line_of(&self, group: usize) -> Option<usize> {
+        if group >= self.groups {
+            None
+        } else if group < self.suggestions {
+            Some(1 + group)
+        } else {
+            Some(self.themes_start() + group - self.suggestions)
+        }
+    }
+
+    /// What line `n` shows: a group, or one of the fixed lines.
+    fn at(&self, n: usize) -> Result<usize, Fixed> {
+        let themes = self.themes_start();
+        if n == 0 {
+            Err(Fixed::SuggestionsHeading)
+        } else if n < themes - 2 {
+            match self.suggestions {
+                0 => Err(Fixed::NoSuggestions),
+                _ => Ok(n - 1),
+            }
+        } else if n == themes - 2 {
+            Err(Fixed::Blank)
+        } else if n == themes - 1 {
+            Err(Fixed::ThemesHeading)
+        } else if self.groups == self.suggestions {
+            Err(Fixed::NoThemes)
+        } else {
+            Ok(self.suggestions + n - themes)
+        }
+    }
+
+    fn line(&self, app: &App, session: &Session, review: &Review, n: usize) -> Vec<Span<'static>> {
+        let heading = Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD);
+        let dim = Style::default().fg(Color::DarkGray);
+        let text = |msg: Msg, style: Style| vec![Span::styled(app.t(msg).to_string(), style)];
+        match self.at(n) {
+            Ok(g) => group_line(
+                app,
+                session,
+                &review.grouping.groups[g],
+                g == review.selected,
+                review.show_column,
+            ),
+            Err(Fixed::SuggestionsHeading) => text(Msg::ReviewSuggestions, heading),
+            Err(Fixed::NoSuggestions) => text(Msg::ReviewNone, dim),
+            Err(Fixed::Blank) => Vec::new(),
+            Err(Fixed::ThemesHeading) => text(Msg::ReviewThemes, heading),
+            Err(Fixed::NoThemes) => text(Msg::ReviewNoThemes, dim),
+        }
+    }
+}
+
+/// The lines of the list that show no group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fixed {
+    SuggestionsHeading,
+    NoSuggestions,
+    Blank,
+    ThemesHeading,
+    NoThemes,
+}
+
 fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, area: Rect) {
     let focused = review.pane == Pane::Cards;
-    let Some(group) = review.group() else {
+    let Some(group) = review.group().filter(|_| review.job.is_none()) else {
         pane_block(String::new(), focused).render(area, buf);
         return;
     };
@@ -446,5 +512,51 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
             );
         }
         y += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fixed, List};
+
+    /// The list as drawn before it was made line by line: every line, with
+    /// the group it shows or what it says.
+    fn every_line(groups: usize, suggestions: usize) -> Vec<Result<usize, Fixed>> {
+        let mut lines = vec![Err(Fixed::SuggestionsHeading)];
+        if suggestions == 0 {
+            lines.push(Err(Fixed::NoSuggestions));
+        }
+        for i in 0..groups {
+            if i == suggestions {
+                lines.extend([Err(Fixed::Blank), Err(Fixed::ThemesHeading)]);
+            }
+            lines.push(Ok(i));
+        }
+        if suggestions == groups {
+            lines.extend([
+                Err(Fixed::Blank),
+                Err(Fixed::ThemesHeading),
+                Err(Fixed::NoThemes),
+            ]);
+        }
+        lines
+    }
+
+    #[test]
+    fn each_line_shows_what_it_showed_when_all_lines_were_made() {
+        for groups in 0..8 {
+            for suggestions in 0..=groups {
+                let list = List {
+                    groups,
+                    suggestions,
+                };
+                let all = every_line(groups, suggestions);
+                let made: Vec<_> = (0..list.len()).map(|n| list.at(n)).collect();
+                assert_eq!(made, all, "{groups} groups, {suggestions} suggestions");
+                for g in 0..groups {
+                    assert_eq!(list.line_of(g).map(|n| all[n]), Some(Ok(g)));
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@
 mod board;
 mod entry;
 mod form;
+mod learn;
 mod pane;
 mod persist;
 mod photo;
@@ -14,12 +15,37 @@ mod tests;
 
 use std::time::Instant;
 
+use ratatui::crossterm::event::{Event, KeyEventKind};
+
 use super::action::Action;
 use super::app::{App, Mode, Screen, Severity};
-use super::{clipboard, export, measures, search, tags, themes};
+use super::{clipboard, export, keymap, measures, search, tags, testhook, themes};
 
+pub use learn::Learning;
 pub use pane::sync as sync_photo;
 pub use persist::{autosave, close, rescue, save, shutdown, tick};
+
+/// One terminal event: a key through the keymap, a paste as it is. While
+/// the review clusters in the background, they wait for it (in order).
+pub fn event(app: &mut App, event: Event) {
+    if themes::hold(app, &event) {
+        return;
+    }
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if let Some(action) = keymap::lookup(app, key) {
+                testhook::check("update");
+                update(app, action);
+            }
+        }
+        Event::Paste(text) => update(app, Action::Paste(text)),
+        Event::Resize(width, height) => {
+            app.size = (width, height);
+            sync_photo(app);
+        }
+        _ => {}
+    }
+}
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
@@ -34,7 +60,10 @@ fn dispatch(app: &mut App, action: Action) {
         other => other,
     };
     match action {
-        Action::Tick => return tick(app, Instant::now()),
+        Action::Tick => {
+            tick(app, Instant::now());
+            return themes::poll(app);
+        }
         Action::Interrupt => return persist::interrupt(app),
         Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {
             // Several lines pasted on the board become cards at once; one

@@ -1,10 +1,8 @@
 //! Saving: explicit saves, autosave, the draft of the card being typed,
 //! and the ways out (quit, interrupt, shutdown, rescue after a panic).
 
-use std::path::Path;
 use std::time::Instant;
 
-use crate::core::cluster::{self, Thesaurus, learned};
 use crate::core::error::FileProblem;
 
 use crate::core::session_file::{Draft, DraftTarget, Saved};
@@ -13,6 +11,7 @@ use crate::core::store;
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
 use super::super::i18n::Msg;
 use super::entry::commit_anyway;
+use super::learn::learn;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
@@ -62,49 +61,30 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
     }
 }
 
-/// When the session's themes changed since the last time, the words its
-/// confirmed themes teach go to the learned-words file of its folder, for
-/// every later session there. A file that cannot be read is left alone.
-fn learn(app: &mut App) {
-    let Some(doc) = app.doc.as_mut() else { return };
-    if doc.session.themes == doc.taught {
-        return;
-    }
-    doc.taught = doc.session.themes.clone();
-    let dir = doc.path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let thesaurus = app
-        .cluster
-        .thesaurus
-        .get_or_insert_with(|| Thesaurus::load(Path::new("templates")).0);
-    let taught = cluster::learned_words(&doc.session, thesaurus);
-    let result = learned::load_learned(&dir).and_then(|all| {
-        let words = learned::replace_session(&all, &doc.session.id, taught);
-        learned::save_learned(&dir, &words)
-    });
-    if let Err(e) = result {
-        let text = e.render(app.lang);
-        app.set_status(Severity::Warning, text);
-    }
-}
-
 /// The periodic work: edits the journal could not take yet, the draft of
 /// the card being typed, then autosave.
 pub fn tick(app: &mut App, now: Instant) {
-    retry_journal(app);
+    if let Some(text) = app.cluster.learning.problem() {
+        app.set_status(Severity::Warning, text);
+    }
+    retry_journal(app, now);
     write_draft(app, now);
     autosave(app, now);
 }
 
-/// Writes the edits a full disk kept out of the journal, once there is room.
-fn retry_journal(app: &mut App) {
+/// Writes the edits a full disk kept out of the journal, once there is room,
+/// and changes of view when their delay has passed.
+fn retry_journal(app: &mut App, now: Instant) {
     let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut()) else {
         return;
     };
     let waiting = file.unrecorded();
-    if waiting == 0 {
+    if !file.due(now) {
         return;
     }
+    let after_failure = file.failed();
     match file.retry() {
+        Ok(()) if !after_failure => {}
         Ok(()) => {
             let text = Msg::CaughtUp.fill(app.lang, &[("n", &waiting)]);
             app.set_status(Severity::Info, text);
@@ -184,6 +164,7 @@ pub fn rescue(app: &mut App) {
     if whole {
         save(app, true);
     }
+    app.cluster.learning.finish();
 }
 
 /// A clean end (quit, a closed terminal, SIGTERM): the card being typed
@@ -199,6 +180,7 @@ pub fn shutdown(app: &mut App) {
 
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
+    app.cluster.learning.finish();
     app.remember_place();
     if let Some(doc) = app.doc.as_mut()
         && let Some(file) = doc.file.take()

@@ -1,0 +1,340 @@
+//! Where each card of a session sits, by id: built on the first lookup and
+//! kept current by the edits that move cards, so that finding a card never
+//! means reading all of them.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use super::session::{Board, CardPos};
+
+/// A card's place in compact form (a session holds millions of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    board: u32,
+    column: u32,
+    card: u32,
+}
+
+impl Place {
+    fn of(board: usize, column: usize, card: usize) -> Self {
+        Place {
+            board: board as u32,
+            column: column as u32,
+            card: card as u32,
+        }
+    }
+
+    fn pos(self) -> CardPos {
+        CardPos {
+            board: self.board as usize,
+            column: self.column as usize,
+            card: self.card as usize,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Places {
+    by_id: HashMap<Box<str>, Place>,
+    /// Cards counted when built and kept by the edits: a lookup that finds
+    /// nothing while the session holds another number of cards means the
+    /// boards were changed around the edits, and the index is built again.
+    cards: usize,
+}
+
+/// The card index of a session. It is not stored in the file, compares
+/// equal to any other, and a copy of a session starts without one.
+///
+/// Code that changes `Session::boards` directly rather than through an edit
+/// (building or upgrading a session) calls `Session::reindex` afterwards if
+/// it looked up a card before.
+#[derive(Default)]
+pub struct CardIndex {
+    /// Built on the first lookup. A lock rather than a cell, so that a
+    /// lookup that finds the index stale can build it again.
+    places: RwLock<Option<Places>>,
+    /// Counts the edits that changed cards, boards or the event data, so
+    /// that what was worked out from the cards (a clustering) knows when it
+    /// is out of date.
+    generation: u64,
+}
+
+impl Clone for CardIndex {
+    fn clone(&self) -> Self {
+        CardIndex {
+            places: RwLock::default(),
+            generation: self.generation,
+        }
+    }
+}
+
+impl PartialEq for CardIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for CardIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.places.read().as_deref() {
+            Ok(Some(p)) => write!(f, "CardIndex({} cards)", p.by_id.len()),
+            _ => f.write_str("CardIndex"),
+        }
+    }
+}
+
+fn count(boards: &[Board]) -> usize {
+    boards.iter().map(Board::card_count).sum()
+}
+
+fn build(boards: &[Board]) -> Places {
+    let cards = count(boards);
+    let mut by_id = HashMap::with_capacity(cards);
+    for (b, board) in boards.iter().enumerate() {
+        for (c, column) in board.columns.iter().enumerate() {
+            for (k, card) in column.cards.iter().enumerate() {
+                // The first card of an id wins, as a search in board order would.
+                by_id
+                    .entry(card.id.as_str().into())
+                    .or_insert(Place::of(b, c, k));
+            }
+        }
+    }
+    Places { by_id, cards }
+}
+
+fn holds(boards: &[Board], p: Place, id: &str) -> bool {
+    boards
+        .get(p.board as usize)
+        .and_then(|b| b.columns.get(p.column as usize))
+        .and_then(|c| c.cards.get(p.card as usize))
+        .is_some_and(|k| k.id == id)
+}
+
+impl CardIndex {
+    /// Where the card with this id is.
+    pub(crate) fn find(&self, boards: &[Board], id: &str) -> Option<CardPos> {
+        {
+            let places = self.places.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(places) = places.as_ref() {
+                match places.by_id.get(id) {
+                    Some(&p) if holds(boards, p, id) => return Some(p.pos()),
+                    None if places.cards == count(boards) => return None,
+                    // The boards changed behind the index's back.
+                    _ => {}
+                }
+            }
+        }
+        let fresh = build(boards);
+        let found = fresh.by_id.get(id).copied();
+        *self.places.write().unwrap_or_else(|e| e.into_inner()) = Some(fresh);
+        found.map(Place::pos)
+    }
+
+    /// Forgets everything; built again on the next lookup.
+    pub(crate) fn clear(&mut self) {
+        *self.slot() = None;
+        self.generation += 1;
+    }
+
+    /// See [`Session::generation`](super::Session::generation).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Cards, boards or the event data changed.
+    pub(crate) fn touch(&mut self) {
+        self.generation += 1;
+    }
+
+    fn slot(&mut self) -> &mut Option<Places> {
+        self.places.get_mut().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// After the cards of column `column` of board `board` from index `from`
+    /// on changed places (a card inserted or removed there).
+    pub(crate) fn reseat(&mut self, boards: &[Board], board: usize, column: usize, from: usize) {
+        let Some(places) = self.slot() else {
+            return;
+        };
+        let cards = &boards[board].columns[column].cards;
+        for (k, card) in cards.iter().enumerate().skip(from) {
+            let place = Place::of(board, column, k);
+            match places.by_id.get_mut(card.id.as_str()) {
+                Some(p) => *p = place,
+                None => {
+                    places.by_id.insert(card.id.as_str().into(), place);
+                }
+            }
+        }
+    }
+
+    /// After boards from index `from` on changed places.
+    pub(crate) fn reseat_boards(&mut self, boards: &[Board], from: usize) {
+        if self.slot().is_none() {
+            return;
+        }
+        for b in from..boards.len() {
+            for c in 0..boards[b].columns.len() {
+                self.reseat(boards, b, c, 0);
+            }
+        }
+    }
+
+    /// A card was added: counted, placed by the following `reseat`.
+    pub(crate) fn added(&mut self, n: usize) {
+        if let Some(places) = self.slot() {
+            places.cards += n;
+        }
+    }
+
+    /// Whether the index was built and matches the boards exactly (for
+    /// tests: a lookup would quietly build a stale index again).
+    #[cfg(test)]
+    pub(crate) fn matches(&self, boards: &[Board]) -> bool {
+        let places = self.places.read().unwrap();
+        let Some(places) = places.as_ref() else {
+            return false;
+        };
+        let fresh = build(boards);
+        places.cards == fresh.cards && places.by_id == fresh.by_id
+    }
+
+    /// A card left the session.
+    pub(crate) fn removed(&mut self, id: &str) {
+        if let Some(places) = self.slot() {
+            places.by_id.remove(id);
+            places.cards = places.cards.saturating_sub(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::edit::{Edit, History};
+    use crate::core::model::{Board, Card, CardPos, Column, Session};
+
+    /// Every card's place found by reading all boards, as a check.
+    fn scan(s: &Session, id: &str) -> Option<CardPos> {
+        for (b, board) in s.boards.iter().enumerate() {
+            for (c, column) in board.columns.iter().enumerate() {
+                if let Some(k) = column.cards.iter().position(|k| k.id == id) {
+                    return Some(CardPos {
+                        board: b,
+                        column: c,
+                        card: k,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    fn board(id: &str, cards: usize, s: &mut Session) -> Board {
+        Board {
+            id: id.into(),
+            columns: ["good", "needs"]
+                .iter()
+                .map(|k| Column {
+                    key: k.to_string(),
+                    cards: (0..cards)
+                        .map(|_| Card::new(s.fresh_id("k"), "x"))
+                        .collect(),
+                    ..Column::default()
+                })
+                .collect(),
+            ..Board::default()
+        }
+    }
+
+    #[test]
+    fn lookups_stay_right_through_every_edit_undo_and_redo() {
+        let mut s = Session::default();
+        for b in 0..3 {
+            let board = board(&format!("b{b}"), 4, &mut s);
+            s.boards.push(board);
+        }
+        let mut h = History::default();
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        let mut ids: Vec<String> = s.cards().map(|(_, _, k)| k.id.clone()).collect();
+        for step in 0..400 {
+            // Build the index before each edit, so the edit has to keep it.
+            assert_eq!(s.find_card(&ids[0]), scan(&s, &ids[0]));
+            let boards: Vec<String> = s.boards.iter().map(|b| b.id.clone()).collect();
+            let column = ["good", "needs"][next(2)].to_string();
+            let edit = match next(7) {
+                0 | 1 => {
+                    let id = s.fresh_id("k");
+                    ids.push(id.clone());
+                    Edit::InsertCard {
+                        board: boards[next(boards.len())].clone(),
+                        column,
+                        index: next(6),
+                        card: Card::new(id, "neu"),
+                    }
+                }
+                2 => Edit::RemoveCard {
+                    card: ids[next(ids.len())].clone(),
+                },
+                3 | 4 => Edit::MoveCard {
+                    card: ids[next(ids.len())].clone(),
+                    board: boards[next(boards.len())].clone(),
+                    column,
+                    index: next(6),
+                },
+                5 => {
+                    let id = format!("b{}", 10 + step);
+                    let board = board(&id, next(3), &mut s);
+                    ids.extend(
+                        board
+                            .columns
+                            .iter()
+                            .flat_map(|c| c.cards.iter().map(|k| k.id.clone())),
+                    );
+                    Edit::InsertBoard {
+                        index: next(boards.len() + 1),
+                        board,
+                    }
+                }
+                _ if boards.len() > 1 => Edit::RemoveBoard {
+                    board: boards[next(boards.len())].clone(),
+                },
+                _ => continue,
+            };
+            let _ = h.apply(&mut s, edit);
+            if next(5) == 0 {
+                let _ = h.undo(&mut s);
+            }
+            if next(7) == 0 {
+                let _ = h.redo(&mut s);
+            }
+            assert!(s.index.matches(&s.boards), "step {step}");
+            for id in &ids {
+                assert_eq!(s.find_card(id), scan(&s, id), "step {step}, card {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_board_changed_directly_is_read_again() {
+        let mut s = Session::default();
+        let b = board("b1", 3, &mut s);
+        s.boards.push(b);
+        let first = s.boards[0].columns[0].cards[0].id.clone();
+        assert!(s.find_card(&first).is_some());
+        // Renamed without an edit: the old id is gone, the new one found.
+        s.boards[0].columns[0].cards[0].id = "neu".into();
+        assert_eq!(s.find_card(&first), None);
+        assert_eq!(s.find_card("neu"), scan(&s, "neu"));
+        // Added without an edit.
+        s.boards[0].columns[1].cards.push(Card::new("k99", "dazu"));
+        assert_eq!(s.find_card("k99"), scan(&s, "k99"));
+        assert!(s.find_card("k99").is_some());
+    }
+}

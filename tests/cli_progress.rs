@@ -1,0 +1,90 @@
+//! The progress line of long `cluster` and `export` runs: on a terminal it
+//! shows what the run does; with stderr redirected nothing of it appears.
+
+mod common;
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::pty::{BIN, Tty};
+use stellwand::core::store;
+
+/// A session big enough that clustering it takes more than a second here.
+fn big_session(dir: &std::path::Path) {
+    store::save(&dir.join("land.ron"), &synthetic::session(8_000, 5)).unwrap();
+}
+
+#[test]
+fn a_long_run_shows_its_progress_on_a_terminal_and_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    big_session(dir.path());
+    let script = format!("'{BIN}' cluster land.ron --json > out.json; echo ENDE $?");
+    let mut tty = Tty::shell(dir.path(), &script, &[]);
+    assert!(
+        tty.shows_within("ENDE", Duration::from_secs(120)),
+        "{}",
+        tty.contents()
+    );
+    tty.wait_success();
+    let raw = tty.raw();
+    assert!(
+        raw.contains("Cluster werden gebildet") || raw.contains("Wörter werden analysiert"),
+        "{raw}"
+    );
+    // Cleared at the end: the last screen holds only the shell's line.
+    assert!(!tty.contents().contains(" % ["), "{}", tty.contents());
+    assert!(tty.contents().contains("ENDE 0"));
+    let out = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(json["clusters"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn a_long_export_shows_its_progress_too() {
+    let dir = tempfile::tempdir().unwrap();
+    big_session(dir.path());
+    std::fs::create_dir(dir.path().join("konzept")).unwrap();
+    let script =
+        format!("'{BIN}' export land.ron --suggestions --to konzept > out.txt; echo ENDE $?");
+    let mut tty = Tty::shell(dir.path(), &script, &[]);
+    assert!(
+        tty.shows_within("ENDE", Duration::from_secs(120)),
+        "{}",
+        tty.contents()
+    );
+    tty.wait_success();
+    assert!(
+        tty.raw().contains("Cluster werden gebildet"),
+        "{}",
+        tty.raw()
+    );
+    assert!(tty.contents().contains("ENDE 0"), "{}", tty.contents());
+}
+
+#[test]
+fn with_stderr_redirected_a_long_run_writes_no_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    big_session(dir.path());
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["cluster", "land.ron", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let to = dir.path().join("konzept");
+    std::fs::create_dir(&to).unwrap();
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["export", "land.ron", "--suggestions", "--to", "konzept"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -1,0 +1,166 @@
+//! The clusters of the quality sets (tests/eval/) stay what they were when
+//! the clustering was made to scale: candidate generation, the leader pass,
+//! the merging and the threads may change how the work is done, not what
+//! comes out on sets of this size.
+//!
+//! tests/eval/partitions.ron was recorded from the engine as it stood
+//! before that work (main at 593d9c0, the learning engine), with
+//! `STELLWAND_RECORD_PARTITIONS=1 cargo test --test cluster_same`; its
+//! labels were recorded again when labels became heading words (the
+//! members of every cluster unchanged). A change
+//! of the engine's features or knowledge that is meant to change clusters
+//! records it again, in the same commit.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use stellwand::core::cluster::{
+    ClusterCard, ClusterOptions, Clustering, Decisions, Thesaurus, cluster, cluster_decided,
+};
+use stellwand::core::model::Theme;
+
+#[derive(Deserialize)]
+struct EvalCard {
+    board: String,
+    column: String,
+    text: String,
+    group: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "EvalSet")]
+struct EvalSet {
+    cards: Vec<EvalCard>,
+}
+
+/// The sets with the place of their workshop, as the evaluation reads them.
+const SETS: &[(&str, &str)] = &[
+    ("gelsenkirchen-districts", "Gelsenkirchen"),
+    ("gelsenkirchen-good", "Gelsenkirchen"),
+    ("stadt-a-workshop", ""),
+];
+
+/// One clustering of a set: each cluster's label and its cards (indices
+/// into the set), in the order of the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Recorded {
+    set: String,
+    /// `plain`, or `themes` (half of each column's groups confirmed).
+    run: String,
+    clusters: Vec<(String, Vec<usize>)>,
+}
+
+fn load(name: &str) -> Vec<EvalCard> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/eval/{name}.ron"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    ron::from_str::<EvalSet>(&text).unwrap().cards
+}
+
+fn cards(set: &[EvalCard], place: &str) -> Vec<ClusterCard> {
+    set.iter()
+        .enumerate()
+        .map(|(i, c)| ClusterCard {
+            id: format!("k{i}"),
+            session: "eval".into(),
+            board: c.board.clone(),
+            column: c.column.clone(),
+            text: c.text.clone(),
+            place: place.to_string(),
+            ..ClusterCard::default()
+        })
+        .collect()
+}
+
+/// Per column, every second labelled group of two or more cards confirmed
+/// as a theme holding the first half of its cards.
+fn half_themes(set: &[EvalCard]) -> Vec<Theme> {
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut members: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, c) in set.iter().enumerate() {
+        let key = (c.column.clone(), c.group.clone());
+        if !members.contains_key(&key) {
+            order.push(key.clone());
+        }
+        members.entry(key).or_default().push(i);
+    }
+    let mut per_column: HashMap<String, usize> = HashMap::new();
+    let mut themes = Vec::new();
+    for key in order {
+        let ids = &members[&key];
+        let n = per_column.entry(key.0.clone()).or_default();
+        if ids.len() < 2 {
+            continue;
+        }
+        *n += 1;
+        if (*n).is_multiple_of(2) {
+            continue;
+        }
+        themes.push(Theme {
+            id: format!("t{}", themes.len() + 1),
+            label: key.1.clone(),
+            cards: ids[..ids.len().div_ceil(2)]
+                .iter()
+                .map(|i| format!("k{i}"))
+                .collect(),
+            confirmed: true,
+            ..Theme::default()
+        });
+    }
+    themes
+}
+
+fn recorded(set: &str, run: &str, result: &Clustering) -> Recorded {
+    Recorded {
+        set: set.into(),
+        run: run.into(),
+        clusters: result
+            .clusters
+            .iter()
+            .map(|c| (c.label.clone(), c.members.iter().map(|m| m.card).collect()))
+            .collect(),
+    }
+}
+
+fn runs() -> Vec<Recorded> {
+    let thesaurus = Thesaurus::builtin();
+    let mut out = Vec::new();
+    for &(name, place) in SETS {
+        let set = load(name);
+        let cards = cards(&set, place);
+        let plain = cluster(&cards, &ClusterOptions::default(), &thesaurus, &[]);
+        out.push(recorded(name, "plain", &plain));
+        let themes = half_themes(&set);
+        let options = ClusterOptions {
+            home_session: Some("eval".into()),
+            ..ClusterOptions::default()
+        };
+        let decisions = Decisions {
+            themes: &themes,
+            ..Decisions::default()
+        };
+        let learned = cluster_decided(&cards, &options, &thesaurus, &decisions);
+        out.push(recorded(name, "themes", &learned));
+    }
+    out
+}
+
+#[test]
+fn the_quality_sets_cluster_as_before() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/partitions.ron");
+    let now = runs();
+    if std::env::var_os("STELLWAND_RECORD_PARTITIONS").is_some() {
+        let text = ron::ser::to_string_pretty(
+            &now,
+            ron::ser::PrettyConfig::default().compact_arrays(true),
+        )
+        .unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let before: Vec<Recorded> = ron::from_str(&text).unwrap();
+    assert_eq!(before.len(), now.len());
+    for (b, n) in before.iter().zip(&now) {
+        assert_eq!(b, n, "{} ({}) clusters otherwise", b.set, b.run);
+    }
+}
