@@ -9,6 +9,7 @@
 //! (`{mb}`, `{id}`), so each sentence reads whole in both languages.
 
 pub mod cli;
+pub mod cluster;
 pub mod export;
 pub mod files;
 pub mod measures;

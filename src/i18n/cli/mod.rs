@@ -5,10 +5,13 @@
 pub mod help;
 
 mod check;
+mod cluster;
+mod export;
 mod git_setup;
 mod import;
 mod merge;
 mod new;
+mod progress;
 
 #[cfg(test)]
 mod tests {
@@ -16,10 +19,13 @@ mod tests {
     fn every_text_has_both_languages_with_the_same_placeholders() {
         let all = [
             super::check::ALL,
+            super::cluster::ALL,
+            super::export::ALL,
             super::git_setup::ALL,
             super::import::ALL,
             super::merge::ALL,
             super::new::ALL,
+            super::progress::ALL,
         ];
         let count = crate::i18n::text::check(all.into_iter().flatten().copied());
         assert!(count > 10, "only {count} texts found");

@@ -1,6 +1,6 @@
 //! The cluster review: suggested and confirmed themes, and what each key did.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxReview = ("Cluster prüfen", "Cluster review"),
