@@ -46,7 +46,7 @@ pub struct ClusterSettings {
     /// See [`BACKGROUND_FROM`].
     pub background_from: usize,
     /// The words confirmed themes teach, written on saving.
-    pub learning: super::update::Learning,
+    pub learning: super::learn::Learning,
 }
 
 impl Default for ClusterSettings {
@@ -323,17 +323,17 @@ pub fn hold(app: &mut App, event: &Event) -> bool {
     true
 }
 
-/// Takes in a finished background run, then the keys that waited for it.
-/// Called on every tick.
-pub fn poll(app: &mut App) {
+/// Takes in a finished background run; the keys that waited for it, for the
+/// caller to hand on. Called on every tick.
+pub fn poll(app: &mut App) -> Vec<Event> {
     let Mode::Review(review) = &app.mode else {
-        return;
+        return Vec::new();
     };
     let Some(outcome) = review.job.as_ref().and_then(Job::take) else {
-        return;
+        return Vec::new();
     };
     let Mode::Review(mut review) = std::mem::replace(&mut app.mode, Mode::Normal) else {
-        return;
+        return Vec::new();
     };
     let focus = review.job.take().and_then(|j| j.focus);
     let waiting = std::mem::take(&mut review.waiting);
@@ -341,9 +341,7 @@ pub fn poll(app: &mut App) {
         install(app, &mut review, run, focus.as_deref());
     }
     app.mode = Mode::Review(review);
-    for event in waiting {
-        super::update::event(app, event);
-    }
+    waiting
 }
 
 /// Keys on the review screen.
@@ -714,9 +712,10 @@ fn remove_card(app: &mut App, review: &mut Review) {
 }
 
 fn card_text(doc: &Doc, id: &str) -> String {
-    doc.session
-        .card(id)
-        .map_or_else(|| id.to_string(), |c| super::ui::truncate(&c.text, 40))
+    doc.session.card(id).map_or_else(
+        || id.to_string(),
+        |c| crate::core::text::truncate(&c.text, 40),
+    )
 }
 
 fn delete(app: &mut App, review: &mut Review) {
