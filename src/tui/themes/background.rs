@@ -9,10 +9,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::core::error::Lang;
-use crate::core::model::{Board, Card, Column, Session};
-use crate::core::store;
-use crate::core::template::Templates;
 use crate::tui::update::{event, update};
 
 const NEEDS: &[&str] = &[
@@ -28,33 +24,7 @@ const NEEDS: &[&str] = &[
 
 /// A session open on the board; reviews of it cluster in the background.
 fn app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = Session {
-        id: "mitte".into(),
-        title: "Mitte".into(),
-        ..Session::default()
-    };
-    let b = s.fresh_id("b");
-    let cards = NEEDS
-        .iter()
-        .map(|t| Card::new(s.fresh_id("k"), *t))
-        .collect();
-    s.boards.push(Board {
-        id: b,
-        title: "Altstadt".into(),
-        template: "district-exchange".into(),
-        photos: vec![],
-        view: Default::default(),
-        columns: vec![Column {
-            key: "needs".into(),
-            heading: "Handlungsbedarf".into(),
-            cards,
-        }],
-    });
-    let file = dir.path().join("mitte.ron");
-    store::save(&file, &s).unwrap();
-    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
-    assert!(app.open(&file));
+    let (dir, mut app) = crate::tui::tags::tests::app_with(&[("needs", "Handlungsbedarf", NEEDS)]);
     app.cluster.background_from = 0;
     (dir, app)
 }

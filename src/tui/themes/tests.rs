@@ -1,8 +1,6 @@
 //! Tests of the cluster review, driven through `update`.
 
 use super::*;
-use crate::core::error::Lang;
-use crate::core::model::{Board, Card, Column, Session};
 use crate::core::store;
 use crate::core::template::Templates;
 use crate::tui::tags::tests::type_text;
@@ -20,41 +18,10 @@ const NEEDS: &[&str] = &[
 ];
 
 fn app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = Session {
-        id: "mitte".into(),
-        title: "Mitte".into(),
-        ..Session::default()
-    };
-    let b = s.fresh_id("b");
-    let needs = NEEDS
-        .iter()
-        .map(|t| Card::new(s.fresh_id("k"), *t))
-        .collect();
-    let good = vec![Card::new(s.fresh_id("k"), "Kitaplätze am Markt")];
-    s.boards.push(Board {
-        id: b,
-        title: "Altstadt".into(),
-        template: "district-exchange".into(),
-        photos: vec![],
-        view: Default::default(),
-        columns: vec![
-            Column {
-                key: "needs".into(),
-                heading: "Handlungsbedarf".into(),
-                cards: needs,
-            },
-            Column {
-                key: "good".into(),
-                heading: "Läuft gut".into(),
-                cards: good,
-            },
-        ],
-    });
-    let file = dir.path().join("mitte.ron");
-    store::save(&file, &s).unwrap();
-    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
-    assert!(app.open(&file));
+    let (dir, mut app) = crate::tui::tags::tests::app_with(&[
+        ("needs", "Handlungsbedarf", NEEDS),
+        ("good", "Läuft gut", &["Kitaplätze am Markt"]),
+    ]);
     update(&mut app, Action::ClusterReview);
     (dir, app)
 }
