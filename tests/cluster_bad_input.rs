@@ -1,6 +1,6 @@
 //! Cards and files that are odd or broken never crash or hang the clustering.
 
-use std::process::Command;
+mod common;
 
 use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster};
 use stellwand::core::model::{Board, Card, Column, Session};
@@ -140,15 +140,8 @@ fn broken_files_are_named_with_line_and_column() {
     store::save(&good, &session_with(&["Kita-Plätze", "Kitaplätze"])).unwrap();
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "Session(\n  title: \"x\",\n  boards: [oops\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args(["cluster"])
-        .arg(&good)
-        .arg(&bad)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = cli_in![dir.path(); "cluster", &good, &bad].fails(1);
+    let err = &out.stderr;
     assert!(err.contains("bad.ron:3:"), "{err}");
     assert!(out.stdout.is_empty());
 }
@@ -168,15 +161,10 @@ fn a_broken_thesaurus_is_reported_and_clustering_still_runs() {
         &session_with(&["Kita-Plätze", "Kindergartenplätze", "Parkplätze"]),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args(["cluster", "s.ron", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = common::cli::run_in(dir.path(), &["cluster", "s.ron", "--json"]).ok();
+    let err = &out.stderr;
     assert!(err.contains("mein-thesaurus.ron:3:"), "{err}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let clusters = json["clusters"].as_array().unwrap();
     // The built-in thesaurus still knows Kindergarten ~ Kita.
     assert_eq!(clusters[0]["cards"].as_array().unwrap().len(), 2);

@@ -1,20 +1,15 @@
 //! `stellwand cluster` on the shipped Gelsenkirchen session: the contract's
 //! JSON, the Kita cards together, parking apart, deterministic output.
 
+mod common;
+
 use std::process::Command;
 
 const SESSION: &str = "sessions/2019-02-13-gelsenkirchen-mitte.ron";
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = common::cli::run_in(std::path::Path::new("."), args);
+    (out.code.unwrap_or(-1), out.stdout, out.stderr)
 }
 
 fn cluster_with<'a>(

@@ -32,11 +32,13 @@ impl Out {
 /// `stellwand ARGS` run in the folder `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Out {
     let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
-    start(
-        Command::new(env!("CARGO_BIN_EXE_stellwand")).current_dir(dir),
-        &args,
-        None,
-    )
+    run_os_in(dir, &args)
+}
+
+/// `stellwand ARGS` run in the folder `dir`, the arguments as `OsStr`s.
+pub fn run_os_in(dir: &Path, args: &[&OsStr]) -> Out {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stellwand"));
+    start(command.current_dir(dir), args, None)
 }
 
 /// `stellwand ARGS`, with `stdin` as its input (else none).
@@ -75,5 +77,13 @@ fn start(command: &mut Command, args: &[&OsStr], stdin: Option<&str>) -> Out {
 macro_rules! cli {
     ($($arg:expr),* $(,)?) => {
         $crate::common::cli::run(&[$(::std::ffi::OsStr::new(&$arg)),*], None)
+    };
+}
+
+/// `cli_in![dir; "cluster", &file]`: like [`cli!`], run in the folder `dir`.
+#[macro_export]
+macro_rules! cli_in {
+    ($dir:expr; $($arg:expr),* $(,)?) => {
+        $crate::common::cli::run_os_in($dir, &[$(::std::ffi::OsStr::new(&$arg)),*])
     };
 }
