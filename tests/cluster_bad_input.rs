@@ -3,18 +3,11 @@
 mod common;
 
 use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster};
-use stellwand::core::model::{Board, Card, Column, Session};
+use stellwand::core::model::Session;
 use stellwand::core::store;
 
 fn card(i: usize, text: &str) -> ClusterCard {
-    ClusterCard {
-        id: format!("k{i}"),
-        session: "s".into(),
-        board: "b".into(),
-        column: "needs".into(),
-        text: text.into(),
-        ..ClusterCard::default()
-    }
+    common::cluster_card(i, "s", "b", "needs", text)
 }
 
 fn every_card_once(texts: &[String]) {
@@ -110,27 +103,7 @@ fn only_a_threshold_of_one_or_zero_is_extreme_but_fine() {
 }
 
 fn session_with(texts: &[&str]) -> Session {
-    Session {
-        id: "test".into(),
-        title: "Test".into(),
-        boards: vec![Board {
-            id: "b1".into(),
-            title: "Schalke".into(),
-            template: "district-exchange".into(),
-            photos: vec![],
-            view: Default::default(),
-            columns: vec![Column {
-                key: "needs".into(),
-                heading: "Handlungsbedarfe".into(),
-                cards: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Card::new(format!("k{}", i + 2), *t))
-                    .collect(),
-            }],
-        }],
-        ..Session::default()
-    }
+    common::needs_session("test", "Test", "Schalke", "Handlungsbedarfe", texts, 2)
 }
 
 #[test]

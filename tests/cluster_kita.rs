@@ -1,6 +1,8 @@
 //! The Kita cards of the Gelsenkirchen district boards form one cluster and
 //! the parking cards stay out of it, among all the other "needs" cards.
 
+mod common;
+
 use serde::Deserialize;
 use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster};
 
@@ -103,14 +105,7 @@ fn only_the_kita_and_parking_cards_also_separate() {
         .iter()
         .chain(PARKING.iter())
         .enumerate()
-        .map(|(i, t)| ClusterCard {
-            id: format!("k{i}"),
-            session: "s".into(),
-            board: "b".into(),
-            column: "needs".into(),
-            text: t.to_string(),
-            ..ClusterCard::default()
-        })
+        .map(|(i, t)| common::cluster_card(i, "s", "b", "needs", t))
         .collect();
     let result = cluster(
         &cards,

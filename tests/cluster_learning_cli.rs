@@ -8,30 +8,11 @@ mod common;
 use std::path::Path;
 
 use stellwand::core::cluster::learned::{LearnedWord, save_learned};
-use stellwand::core::model::{Board, Card, Column, Refusal, Session, Theme};
+use stellwand::core::model::{Refusal, Session, Theme};
 use stellwand::core::store;
 
 fn session(id: &str, texts: &[&str]) -> Session {
-    Session {
-        id: id.into(),
-        title: id.into(),
-        boards: vec![Board {
-            id: "b1".into(),
-            title: "Nord".into(),
-            template: "district-exchange".into(),
-            columns: vec![Column {
-                key: "needs".into(),
-                heading: "Handlungsbedarfe".into(),
-                cards: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
-                    .collect(),
-            }],
-            ..Board::default()
-        }],
-        ..Session::default()
-    }
+    common::needs_session(id, id, "Nord", "Handlungsbedarfe", texts, 0)
 }
 
 fn clusters(dir: &Path, file: &str, extra: &[&str]) -> Vec<Vec<String>> {

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::pty::Tty;
-use stellwand::core::model::{Board, Card, Column, Session, Theme};
+use stellwand::core::model::{Session, Theme};
 use stellwand::core::store;
 
 fn write_session(dir: &Path) {
@@ -19,23 +19,6 @@ fn write_session(dir: &Path) {
         "Müll auf den Straßen",
     ];
     let s = Session {
-        id: "nord".into(),
-        title: "Nordstadt".into(),
-        boards: vec![Board {
-            id: "b1".into(),
-            title: "Nord".into(),
-            template: "district-exchange".into(),
-            columns: vec![Column {
-                key: "needs".into(),
-                heading: "Wo sehen wir Handlungsbedarfe…".into(),
-                cards: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
-                    .collect(),
-            }],
-            ..Board::default()
-        }],
         themes: vec![Theme {
             id: "t1".into(),
             label: "Kita-Plätze".into(),
@@ -43,7 +26,14 @@ fn write_session(dir: &Path) {
             confirmed: true,
             ..Theme::default()
         }],
-        ..Session::default()
+        ..common::needs_session(
+            "nord",
+            "Nordstadt",
+            "Nord",
+            "Wo sehen wir Handlungsbedarfe…",
+            &texts,
+            0,
+        )
     };
     store::save(&dir.join("nord.ron"), &s).unwrap();
 }

@@ -53,6 +53,58 @@ pub fn add_board<'a>(
     s.boards.last_mut().expect("just added")
 }
 
+/// A card for the clustering: `k{i}` of `session`, on `board` in `column`.
+pub fn cluster_card(
+    i: usize,
+    session: &str,
+    board: &str,
+    column: &str,
+    text: &str,
+) -> stellwand::core::cluster::ClusterCard {
+    stellwand::core::cluster::ClusterCard {
+        id: format!("k{i}"),
+        session: session.into(),
+        board: board.into(),
+        column: column.into(),
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+/// A session `id` titled `title` with one district board `board` (id `b1`)
+/// whose needs column, headed `heading`, holds `texts` as the cards
+/// `k{first}`, `k{first + 1}`, …
+pub fn needs_session(
+    id: &str,
+    title: &str,
+    board: &str,
+    heading: &str,
+    texts: &[&str],
+    first: usize,
+) -> Session {
+    let cards = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Card::new(format!("k{}", i + first), *t))
+        .collect();
+    let column = stellwand::core::model::Column {
+        key: "needs".into(),
+        heading: heading.into(),
+        cards,
+    };
+    let board = Board {
+        id: "b1".into(),
+        title: board.into(),
+        template: "district-exchange".into(),
+        columns: vec![column],
+        ..Board::default()
+    };
+    Session {
+        boards: vec![board],
+        ..session(id, title)
+    }
+}
+
 /// Fails unless `text` shows every one of `words`, naming the first missing.
 #[track_caller]
 pub fn assert_shows(text: &str, words: &[&str]) {
