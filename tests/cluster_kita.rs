@@ -3,21 +3,9 @@
 
 mod common;
 
-use serde::Deserialize;
 use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster};
 
-#[derive(Deserialize)]
-struct EvalCard {
-    board: String,
-    column: String,
-    text: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "EvalSet")]
-struct EvalSet {
-    cards: Vec<EvalCard>,
-}
+use common::eval::EvalSet;
 
 const KITA: [&str; 8] = [
     "keine / bzw. zu wenig KiTA-Plätze",

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod eval;
 pub mod pty;
 pub mod screen;
 
