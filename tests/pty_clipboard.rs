@@ -48,27 +48,19 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
 
 #[test]
 fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
-    use stellwand::core::model::{Card, Session, Theme};
-    use stellwand::core::template::Templates;
+    use stellwand::core::model::{Session, Theme};
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session {
-        id: "2019-02-13-mitte".into(),
-        title: "Integrationskonferenz Mitte".into(),
         date: "2019-02-13".into(),
-        ..Session::default()
+        ..common::session("2019-02-13-mitte", "Integrationskonferenz Mitte")
     };
-    let b = s.fresh_id("b");
-    let mut board = Templates::builtin()
-        .board("district-exchange")
-        .unwrap()
-        .new_board(b, "Altstadt");
-    let mut ids = Vec::new();
-    for t in ["Kita-Plätze", "fehlende Kitaplätze"] {
-        let id = s.fresh_id("k");
-        ids.push(id.clone());
-        board.columns[1].cards.push(Card::new(id, t));
-    }
-    s.boards.push(board);
+    let kita = ["Kita-Plätze", "fehlende Kitaplätze"];
+    let board = common::add_board(&mut s, "district-exchange", "Altstadt", &[&[], &kita]);
+    let ids = board.columns[1]
+        .cards
+        .iter()
+        .map(|k| k.id.clone())
+        .collect();
     let id = s.fresh_id("t");
     s.themes.push(Theme {
         id,
