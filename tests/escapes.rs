@@ -159,8 +159,7 @@ fn check_import_and_export_print_file_names_made_visible() {
 fn the_terminal_ui_never_sends_a_cards_escape_sequence() {
     let dir = tempfile::tempdir().unwrap();
     store::save(&dir.path().join("boese.ron"), &hostile_session()).unwrap();
-    let mut tty = common::pty::Tty::start(dir.path(), &["boese.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = common::pty::Tty::on_board(dir.path(), "boese.ron");
     // The column with the cards, and the search over them.
     tty.send("l");
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -168,8 +167,7 @@ fn the_terminal_ui_never_sends_a_cards_escape_sequence() {
     tty.wait_for("Kita-Plätze");
     std::thread::sleep(std::time::Duration::from_millis(300));
     tty.send("\x1b");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let text = tty.raw();
     for bad in ["\x1b]0;owned", "\x1b]52;", "\u{9b}", "\x07"] {
         assert!(!text.contains(bad), "{bad:?} reached the terminal");

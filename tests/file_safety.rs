@@ -238,8 +238,7 @@ fn a_read_only_folder_opens_read_only_with_a_message() {
     };
     tty.wait_for("nur lesend");
     let screen = tty.contents();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     assert!(screen.contains(".konferenz.ron.lock"), "{screen}");
     assert_eq!(fs::read(&path).unwrap(), before);

@@ -144,8 +144,7 @@ fn in_program(clone: &Path, steps: &[(&str, &str)]) -> String {
         tty.wait_for(expect);
     }
     let screen = tty.contents();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     screen
 }
 
@@ -326,8 +325,7 @@ fn plain_git_merges_of_counter_ids_are_named_by_check_and_repaired_in_the_progra
     tty.wait_for("alle 6 Karten erhalten");
     tty.send("\r");
     tty.wait_for(" WAND ");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     ok(&stellwand(dir.path(), &["check", "doppelt.ron"]));
     assert_eq!(
         fs::read_to_string(dir.path().join("doppelt.vor-reparatur.bak")).unwrap(),

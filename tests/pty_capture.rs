@@ -46,8 +46,7 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
         }
     }
     tty.back_to_board();
-    tty.send("q");
-    let last = tty.wait_success();
+    let last = tty.quit();
     assert!(tty.restored().is_ok(), "{last}");
 
     let file = dir
@@ -72,10 +71,7 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
 fn a_burst_of_typed_cards_larger_than_one_read_all_arrive() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
+    let mut tty = Tty::entering(dir.path(), "ost.ron");
     let cards: Vec<String> = (1..=120)
         .map(|i| format!("Sprachcafé im Stadtteil Nr. {i}"))
         .collect();
@@ -88,8 +84,7 @@ fn a_burst_of_typed_cards_larger_than_one_read_all_arrive() {
     tty.wait_for("Karten: 120 ");
     tty.send("\x1b");
     tty.wait_for(" WAND ");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     assert_eq!(column_texts(&s, 0), cards);
 }
@@ -107,8 +102,7 @@ fn undo_and_redo_in_the_running_program() {
     tty.wait_for("Karten: 1 ");
     tty.send("\x12");
     tty.wait_for("Karten: 2 ");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     assert_eq!(column_texts(&s, 0), ["Kita-Plätze", "Sprachkurse"]);
 }
@@ -145,8 +139,7 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
     tty.back_to_board();
     tty.send("\x13");
     tty.send("d");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
@@ -163,8 +156,7 @@ fn a_multi_line_paste_becomes_one_card() {
     tty.back_to_board();
     let screen = tty.contents();
     assert!(screen.contains("Wand 1/1"), "{screen}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     let card = &s.boards[0].columns[0].cards[0];
     assert_eq!(card.text, "kulturelles Angebot");
@@ -206,8 +198,7 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.send("a");
     tty.wait_for("✓  2  ");
     tty.back_to_board();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.tag_sets, ["rostock-2020"]);
@@ -234,6 +225,5 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.wait_for("Bestätigte Themen");
     tty.wait_for(&format!("✓  2  {}", theme.label));
     tty.back_to_board();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 }

@@ -19,16 +19,14 @@ fn after_q_only_the_session_file_remains() {
     fs::write(dir.path().join(".ost.ron.4294967290.tmp"), "Session(").unwrap();
     fs::write(dir.path().join("..ost.ron.draft.4294967291.tmp"), "(").unwrap();
 
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "ost.ron");
     // While the program runs, its lock and journal are there.
     assert!(names(dir.path()).contains(&".ost.ron.lock".to_string()));
     tty.send("a");
     tty.wait_for("ERFASSEN");
     tty.send("Kita-Plätze fehlen\rSprachkurse\x1b");
     tty.wait_for("Sprachkurse");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     assert_eq!(names(dir.path()), ["ost.ron"]);
     let s = store::load(&dir.path().join("ost.ron")).unwrap().session;

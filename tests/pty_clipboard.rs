@@ -20,8 +20,7 @@ fn decode_base64(s: &str) -> Vec<u8> {
 fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "ost.ron");
     // Bracketed paste on the board (not in the editor), \r\n as from a clipboard.
     tty.send(
         "\x1b[200~- Kita-Plätze\r\n- Sprachkurse\r\n  ↳ am Abend\r\n- Sportvereine\r\n\x1b[201~",
@@ -37,8 +36,7 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     let copied = String::from_utf8(decode_base64(&raw[start..end])).unwrap();
     assert!(copied.starts_with("- Sprachkurse\n"), "{copied:?}");
     assert!(copied.contains("am Abend"), "{copied:?}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     let cards = &s.boards[0].columns[0].cards;
     let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
@@ -72,8 +70,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     });
     store::save(&dir.path().join("mitte.ron"), &s).unwrap();
 
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("x");
     tty.wait_for("Zielordner");
     tty.send("\r");
@@ -83,8 +80,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     tty.wait_for("2 neu");
     tty.send("\r");
     tty.wait_for("2 Dateien nach konzept geschrieben, 0 unverändert");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let chapter = dir.path().join("konzept/fruehe-bildung-und-erziehung.md");
     let text = std::fs::read_to_string(&chapter).unwrap();
     assert!(text.contains("### Kita-Plätze fehlen"), "{text}");
@@ -97,8 +93,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
 fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "ost.ron");
     tty.send("\x1b[200~- eins\r\n- zwei\r\n- drei\r\n\x1b[201~");
     tty.wait_for("Karten: 3 ");
     tty.send("k");
@@ -110,8 +105,7 @@ fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     let screen = tty.contents();
     assert!(screen.contains("Karten: 5 "), "{screen}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     let texts: Vec<&str> = s.boards[0].columns[0]
         .cards

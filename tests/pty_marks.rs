@@ -119,8 +119,7 @@ fn typed_marks_make_the_same_cards_as_imported_ones() {
     // The flags show as badges, apart from the typed marks.
     let screen = tty.contents();
     assert!(screen.contains("Wildes Parken !!! ‹!›"), "{screen}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let imported = store::load(&dir.path().join("importiert.ron"))
         .unwrap()

@@ -93,8 +93,7 @@ fn columns_have_no_picture(tty: &Tty) -> bool {
 fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     session_with_photo(dir.path());
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("p");
     tty.wait_for("Foto 1/1: wand.png · 100%");
     // The whole photo in half-blocks, in the pane beside the columns.
@@ -127,8 +126,7 @@ fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     tty.back_to_board();
     assert!(tty.contents().contains("Wildes Parken vor der Schule"));
     expect_colours(&tty, [false, true, false, false]);
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let s = store::load(&dir.path().join("mitte.ron")).unwrap().session;
     assert_eq!(
@@ -153,8 +151,7 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
         b"\xff\xd8\xff kein JPEG",
     )
     .unwrap();
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("p");
     tty.wait_for("Diese Wand hat noch kein Foto.");
     // b: the fuzzy picker over the session's folder.
@@ -173,8 +170,7 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
     tty.send("P");
     tty.wait_for("Foto 1/2: kaputt.jpg");
     tty.wait_for("kein lesbares Bild");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.boards[0].photos, ["fotos/kaputt.jpg", "fotos/wand.png"]);
 }

@@ -42,8 +42,7 @@ fn write_session(dir: &Path) {
 fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
     let dir = tempfile::tempdir().unwrap();
     write_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "nord.ron");
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.wait_for("Karte ins Thema?");
@@ -56,8 +55,7 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
     );
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&dir.path().join("nord.ron")).unwrap().session;
     assert_eq!(s.themes[0].cards, ["k0", "k1", "k2", "k3"]);
     assert!(s.themes[0].rejected.is_empty());
@@ -70,21 +68,18 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
 fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     let dir = tempfile::tempdir().unwrap();
     write_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "nord.ron");
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.send("r");
     tty.wait_for("„Kitaplätze für alle“ wird nicht wieder für");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&dir.path().join("nord.ron")).unwrap().session;
     assert_eq!(s.themes[0].rejected, ["k3"]);
     // A new run of the program does not suggest it again.
-    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "nord.ron");
     tty.send("c");
     tty.wait_for("Cluster prüfen");
     tty.wait_for("Kita-Plätze");
@@ -95,6 +90,5 @@ fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     );
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 }

@@ -80,8 +80,7 @@ fn two_working_group_sheets_with_tab_alone_between_fields_and_sheets() {
         tty.wait_for("Spalte 1/8");
     }
     tty.back_to_board();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let s = store::load(&dir.path().join("gruppen.ron"))
         .unwrap()
@@ -113,6 +112,5 @@ fn any_column_is_two_keys_away() {
     // Typing narrows by heading.
     tty.send("gHut\r");
     tty.wait_for("Spalte 7/8");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 }

@@ -86,8 +86,7 @@ fn stellwand(dir: &Path, args: &[&str]) -> String {
 fn a_status_set_in_the_program_reaches_the_export() {
     let dir = tempfile::tempdir().unwrap();
     save(dir.path(), &sheet(&Templates::builtin()));
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("M");
     tty.wait_for("Noch keine Maßnahmen");
     tty.send("n");
@@ -96,8 +95,7 @@ fn a_status_set_in_the_program_reaches_the_export() {
     tty.wait_for("in Umsetzung seit");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let out = stellwand(
         dir.path(),

@@ -37,14 +37,28 @@ impl Tty {
         Tty::spawn(cmd, cwd, env)
     }
 
+    /// Starts stellwand on the session `file` in `dir` and waits for its
+    /// first board.
+    pub fn on_board(dir: &Path, file: &str) -> Tty {
+        let tty = Tty::start(dir, &[file], &[]);
+        tty.wait_for("Wand 1/1");
+        tty
+    }
+
     /// Starts stellwand on the session `file` in `dir` and opens rapid
     /// entry on its first board.
     pub fn entering(dir: &Path, file: &str) -> Tty {
-        let mut tty = Tty::start(dir, &[file], &[]);
-        tty.wait_for("Wand 1/1");
+        let mut tty = Tty::on_board(dir, file);
         tty.send("a");
         tty.wait_for("ERFASSEN");
         tty
+    }
+
+    /// Quits with `q` and waits for the program to end normally; the last
+    /// screen.
+    pub fn quit(&mut self) -> String {
+        self.send("q");
+        self.wait_success()
     }
 
     /// Starts a shell command line (to run `stty` after the program).
