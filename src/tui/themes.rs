@@ -886,6 +886,4 @@ fn review_undo(app: &mut App, review: &mut Review, undo: bool) {
 }
 
 #[cfg(test)]
-mod background;
-#[cfg(test)]
 mod tests;
