@@ -180,23 +180,11 @@ fn csv_cli_writes_into_the_folder_and_keeps_foreign_files() {
     let root = tempfile::tempdir().unwrap();
     let file = root.path().join("mitte.ron");
     stellwand::core::store::save(&file, &mitte()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .args(["export", "--format", "csv", "--to"])
-        .arg(root.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    cli!["export", "--format", "csv", "--to", root.path(), &file].ok();
     assert!(root.path().join("mitte.csv").is_file());
 
     fs::write(root.path().join("mitte.csv"), "eigene;Tabelle\r\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .args(["export", "--format", "csv", "--to"])
-        .arg(root.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    cli!["export", "--format", "csv", "--to", root.path(), &file].fails(1);
     assert_eq!(
         fs::read_to_string(root.path().join("mitte.csv")).unwrap(),
         "eigene;Tabelle\r\n"

@@ -17,6 +17,16 @@ use stellwand::core::store;
 const FILE: &str = "sessions/konferenz.ron";
 
 /// A session of two district boards with one card each.
+/// The cards of both clerks after the merge, in order.
+const ALL_SIX: [&str; 6] = [
+    "Elternarbeit",
+    "Jugendtreff",
+    "Kita-Plätze",
+    "Quartiersbüro",
+    "Sportvereine",
+    "Sprachkurse",
+];
+
 fn two_boards() -> Session {
     let mut s = common::session("2019-02-13-konferenz", "Stadtteilkonferenz");
     for (title, card) in [("Altstadt", "Kita-Plätze"), ("Schalke", "Sportvereine")] {
@@ -213,17 +223,7 @@ fn two_clerks_typing_in_the_program_merge_and_a_card_both_edited_keeps_both_text
     status_is_clean(&b);
     ok(&stellwand(&b, &["check", FILE]));
     let merged = all_texts(&b.join(FILE));
-    assert_eq!(
-        merged,
-        [
-            "Elternarbeit",
-            "Jugendtreff",
-            "Kita-Plätze",
-            "Quartiersbüro",
-            "Sportvereine",
-            "Sprachkurse"
-        ]
-    );
+    assert_eq!(merged, ALL_SIX);
     let text = fs::read_to_string(b.join(FILE)).unwrap();
     assert!(!text.contains("next_id"), "{text}");
     ok(&git(&b, &["push", "-q", "origin", "main"]));
@@ -332,17 +332,7 @@ fn plain_git_merges_of_counter_ids_are_named_by_check_and_repaired_in_the_progra
         text
     );
     let texts = all_texts(&file);
-    assert_eq!(
-        texts,
-        [
-            "Elternarbeit",
-            "Jugendtreff",
-            "Kita-Plätze",
-            "Quartiersbüro",
-            "Sportvereine",
-            "Sprachkurse"
-        ]
-    );
+    assert_eq!(texts, ALL_SIX);
 }
 
 #[test]
