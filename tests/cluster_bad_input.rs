@@ -10,14 +10,19 @@ fn card(i: usize, text: &str) -> ClusterCard {
     common::cluster_card(i, "s", "b", "needs", text)
 }
 
-fn every_card_once(texts: &[String]) {
+/// The clustering of `texts` as needs cards, with the defaults.
+fn cluster_texts(texts: &[String]) -> stellwand::core::cluster::Clustering {
     let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
-    let result = cluster(
+    cluster(
         &cards,
         &ClusterOptions::default(),
         &Thesaurus::builtin(),
         &[],
-    );
+    )
+}
+
+fn every_card_once(texts: &[String]) {
+    let result = cluster_texts(texts);
     let mut seen: Vec<usize> = result
         .clusters
         .iter()
@@ -51,13 +56,7 @@ fn empty_punctuation_and_emoji_cards_are_single_clusters() {
     .map(|s| s.to_string())
     .collect();
     every_card_once(&texts);
-    let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
-    let result = cluster(
-        &cards,
-        &ClusterOptions::default(),
-        &Thesaurus::builtin(),
-        &[],
-    );
+    let result = cluster_texts(&texts);
     // The two Kita cards are together; nothing joins the empty ones.
     assert_eq!(result.clusters[0].len(), 2);
     assert_eq!(result.clusters.len(), texts.len() - 1);
