@@ -12,7 +12,6 @@ use stellwand::core::cluster::{
 };
 use stellwand::core::error::Lang;
 use stellwand::core::model::Session;
-use stellwand::core::workspace::Workspace;
 use stellwand::i18n::Msg;
 use stellwand::i18n::cluster::describe_all;
 
@@ -47,16 +46,10 @@ pub fn run(
         return ExitCode::FAILURE;
     }
     let progress = Progress::default();
-    let line = progress::Line::start(&progress);
-    line.stage(Msg::StageReading.text(lang));
-    let (workspace, problems) = Workspace::load(files);
-    if !problems.is_empty() {
-        line.finish();
-        for e in &problems {
-            tell!("{}", e.render(lang));
-        }
-        return ExitCode::FAILURE;
-    }
+    let (workspace, line) = match progress::read_files(files, &progress, lang) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
     progress.set(0.15);
     let sessions: Vec<&Session> = workspace.sessions.iter().map(|(_, s)| s).collect();
     let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));

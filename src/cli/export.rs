@@ -8,7 +8,6 @@ use stellwand::core::cluster::{DEFAULT_THRESHOLD, Progress, Thesaurus};
 use stellwand::core::error::Lang;
 use stellwand::core::export;
 use stellwand::core::template::Templates;
-use stellwand::core::workspace::Workspace;
 use stellwand::i18n::Msg;
 
 use super::progress;
@@ -24,16 +23,10 @@ pub fn run(
     dry_run: bool,
 ) -> ExitCode {
     let progress = Progress::default();
-    let line = progress::Line::start(&progress);
-    line.stage(Msg::StageReading.text(lang));
-    let (mut workspace, problems) = Workspace::load(files);
-    if !problems.is_empty() {
-        line.finish();
-        for e in &problems {
-            tell!("{}", e.render(lang));
-        }
-        return ExitCode::FAILURE;
-    }
+    let (mut workspace, line) = match progress::read_files(files, &progress, lang) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
     progress.set(0.3);
     if options.suggestions {
         line.stage(Msg::StageClustering.text(lang));
