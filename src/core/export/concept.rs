@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 
 use super::blocks::{self, BlockKey, Slot};
-use super::escape::inline;
+use super::escape::{inline, inline_or};
 use super::theme::{Catalog, Resolved, card_text, plural, push_sub_points, render_resolved};
 use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, unique_stem};
 use crate::core::model::{Board, Card, Column, TagChoice, Theme};
@@ -295,13 +295,8 @@ pub(super) fn plan(
                     }
                 }
                 if !lines.is_empty() {
-                    let heading = inline(&column.heading);
                     wall.push('*');
-                    wall.push_str(if heading.is_empty() {
-                        "Spalte"
-                    } else {
-                        &heading
-                    });
+                    wall.push_str(&inline_or(&column.heading, "Spalte"));
                     wall.push_str("*\n\n");
                     wall.push_str(&lines);
                     wall.push('\n');

@@ -4,7 +4,7 @@
 //! a file of that name without the mark is never overwritten.
 
 use super::blocks::{self, generated_marker};
-use super::escape::inline;
+use super::escape::{inline, inline_or};
 use super::theme::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
 use super::{Existing, ExportProblem, Options, Shared, Source, Target, owner_of, unique_stem};
 use crate::core::error::{FileError, FileProblem};
@@ -113,12 +113,7 @@ pub(super) fn render(
     let mut out = String::new();
     out.push_str(&generated_marker(owner, "protocol"));
     out.push_str("\n\n# ");
-    let title = inline(&session.title);
-    out.push_str(if title.is_empty() {
-        "Fotoprotokoll"
-    } else {
-        &title
-    });
+    out.push_str(&inline_or(&session.title, "Fotoprotokoll"));
     out.push_str("\n\n");
     let facts = [
         ("Datum", &session.date),
@@ -158,13 +153,8 @@ pub(super) fn render(
             out.push_str("\n\n");
         }
         for column in &board.columns {
-            let heading = inline(&column.heading);
             out.push_str("### ");
-            out.push_str(if heading.is_empty() {
-                "Spalte"
-            } else {
-                &heading
-            });
+            out.push_str(&inline_or(&column.heading, "Spalte"));
             out.push_str("\n\n");
             if column.cards.is_empty() {
                 out.push_str("*(keine Karten)*\n\n");
