@@ -20,29 +20,18 @@
 //! `STELLWAND_EVAL_THESAURUS=path.ron` with another domain thesaurus (in
 //! place of the shipped one, the general synonyms kept).
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use stellwand::core::cluster::{
     ClusterCard, ClusterOptions, Clustering, DEFAULT_THRESHOLD, Decisions, Thesaurus, cluster,
     cluster_decided,
 };
 use stellwand::core::model::Theme;
 
-#[derive(Deserialize)]
-struct EvalCard {
-    board: String,
-    column: String,
-    text: String,
-    group: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "EvalSet")]
-struct EvalSet {
-    cards: Vec<EvalCard>,
-}
+use common::eval::{EvalCard, EvalSet};
 
 /// A labelled set and how it may be used.
 struct Set {
@@ -123,13 +112,8 @@ fn cluster_cards(set: &Set) -> Vec<ClusterCard> {
         .iter()
         .enumerate()
         .map(|(i, c)| ClusterCard {
-            id: format!("k{i}"),
-            session: "eval".into(),
-            board: c.board.clone(),
-            column: c.column.clone(),
-            text: c.text.clone(),
             place: set.place.to_string(),
-            ..ClusterCard::default()
+            ..common::cluster_card(i, "eval", &c.board, &c.column, &c.text)
         })
         .collect()
 }

@@ -13,6 +13,8 @@
 //! of the engine's features or knowledge that is meant to change clusters
 //! records it again, in the same commit.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,19 +24,7 @@ use stellwand::core::cluster::{
 };
 use stellwand::core::model::Theme;
 
-#[derive(Deserialize)]
-struct EvalCard {
-    board: String,
-    column: String,
-    text: String,
-    group: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "EvalSet")]
-struct EvalSet {
-    cards: Vec<EvalCard>,
-}
+use common::eval::{EvalCard, EvalSet};
 
 /// The sets with the place of their workshop, as the evaluation reads them.
 const SETS: &[(&str, &str)] = &[
@@ -63,13 +53,8 @@ fn cards(set: &[EvalCard], place: &str) -> Vec<ClusterCard> {
     set.iter()
         .enumerate()
         .map(|(i, c)| ClusterCard {
-            id: format!("k{i}"),
-            session: "eval".into(),
-            board: c.board.clone(),
-            column: c.column.clone(),
-            text: c.text.clone(),
             place: place.to_string(),
-            ..ClusterCard::default()
+            ..common::cluster_card(i, "eval", &c.board, &c.column, &c.text)
         })
         .collect()
 }

@@ -17,19 +17,7 @@ const GREEN: (u8, u8, u8) = (40, 200, 40);
 const YELLOW: (u8, u8, u8) = (230, 220, 40);
 
 fn session_with_photo(dir: &Path) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Konferenz Mitte",
-            "mitte.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(dir, "district-exchange", "Konferenz Mitte", "mitte.ron");
     std::fs::create_dir(dir.join("fotos")).unwrap();
     let img = image::RgbImage::from_fn(800, 600, |x, y| {
         let (r, g, b) = match (x < 400, y < 300) {
@@ -105,8 +93,7 @@ fn columns_have_no_picture(tty: &Tty) -> bool {
 fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     session_with_photo(dir.path());
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("p");
     tty.wait_for("Foto 1/1: wand.png · 100%");
     // The whole photo in half-blocks, in the pane beside the columns.
@@ -136,12 +123,10 @@ fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     expect_colours(&tty, [false, true, false, false]);
     tty.send(" vor der Schule\r");
     tty.wait_for("Karten: 1 ");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     assert!(tty.contents().contains("Wildes Parken vor der Schule"));
     expect_colours(&tty, [false, true, false, false]);
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let s = store::load(&dir.path().join("mitte.ron")).unwrap().session;
     assert_eq!(
@@ -166,8 +151,7 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
         b"\xff\xd8\xff kein JPEG",
     )
     .unwrap();
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("p");
     tty.wait_for("Diese Wand hat noch kein Foto.");
     // b: the fuzzy picker over the session's folder.
@@ -186,8 +170,7 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
     tty.send("P");
     tty.wait_for("Foto 1/2: kaputt.jpg");
     tty.wait_for("kein lesbares Bild");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.boards[0].photos, ["fotos/kaputt.jpg", "fotos/wand.png"]);
 }

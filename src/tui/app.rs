@@ -398,7 +398,7 @@ impl App {
             .as_ref()
             .is_some_and(|d| self.reopen_draft(d));
         if opened.recovered.any() {
-            let how = draft.then(|| lang.pick("im Editor", "in the editor"));
+            let how = draft.then(|| Msg::DraftInEditor.text(lang));
             let text = opened.recovered.describe(lang, how);
             if !text.is_empty() {
                 notes.insert(0, (Severity::Warning, text));

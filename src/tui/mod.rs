@@ -8,6 +8,7 @@ pub mod entry;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod learn;
 pub mod measures;
 pub mod photo;
 pub mod search;

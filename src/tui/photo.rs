@@ -575,33 +575,15 @@ pub fn split(body: Rect) -> (Rect, Rect) {
     if body.width >= 100 {
         let pane = (body.width * 2 / 5).clamp(36, 90);
         let cols = body.width - pane;
-        (
-            Rect {
-                width: cols,
-                ..body
-            },
-            Rect {
-                x: body.x + cols,
-                width: pane,
-                ..body
-            },
-        )
+        let (x, y, h) = (body.x, body.y, body.height);
+        (Rect::new(x, y, cols, h), Rect::new(x + cols, y, pane, h))
     } else {
         let pane = (body.height * 2 / 5)
             .max(6)
             .min(body.height.saturating_sub(8));
         let cols = body.height - pane;
-        (
-            Rect {
-                height: cols,
-                ..body
-            },
-            Rect {
-                y: body.y + cols,
-                height: pane,
-                ..body
-            },
-        )
+        let (x, y, w) = (body.x, body.y, body.width);
+        (Rect::new(x, y, w, cols), Rect::new(x, y + cols, w, pane))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Dialogs: new session, session and board details; their fields and keys.
 
-use super::Msg;
+use crate::i18n::text::texts;
 
 texts! {
     CtxForm = ("Dialoge", "Dialogs"),
@@ -8,19 +8,10 @@ texts! {
     KeyFormCommit = ("bestätigen", "confirm"),
     KeyFormNext = ("nächstes Feld", "next field"),
     KeyFormPrev = ("vorheriges Feld", "previous field"),
-    KeyFormLeft = (
-        "Cursor links / vorherige Auswahl",
-        "cursor left / previous choice",
-    ),
-    KeyFormRight = (
-        "Cursor rechts / nächste Auswahl",
-        "cursor right / next choice",
-    ),
+    KeyFormLeft = ("Cursor links / vorherige Auswahl", "cursor left / previous choice"),
+    KeyFormRight = ("Cursor rechts / nächste Auswahl", "cursor right / next choice"),
     KeyFormCancel = ("abbrechen", "cancel"),
-    FormHint = (
-        "Enter OK · Tab/↓ nächstes Feld · ←/→ Auswahl · Esc abbrechen",
-        "Enter OK · Tab/↓ next field · ←/→ choose · Esc cancel",
-    ),
+    FormHint = ("Enter OK · Tab/↓ nächstes Feld · ←/→ Auswahl · Esc abbrechen", "Enter OK · Tab/↓ next field · ←/→ choose · Esc cancel"),
     FormNewSession = ("Neue Sitzung", "New session"),
     FormSessionInfo = ("Sitzungsdaten", "Session data"),
     FormNewBoard = ("Neue Wand", "New board"),

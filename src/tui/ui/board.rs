@@ -314,13 +314,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         total,
     } = *view;
     let other = app.t(Msg::ConflictOther);
-    let border = if current {
-        Style::default()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD)
-    } else {
-        Style::default().fg(Color::Gray)
-    };
+    let border = highlight(current, Style::default().fg(Color::Gray));
     let title = if column.cards.len() == total {
         format!(" {} ", Msg::cards(app.lang, total))
     } else {
@@ -429,13 +423,7 @@ fn draw_heading(buf: &mut Buffer, column: &Column, current: bool, rows: usize, a
             *last = truncate(&format!("{last} …"), width);
         }
     }
-    let style = if current {
-        Style::default()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD)
-    } else {
-        Style::default().add_modifier(Modifier::BOLD)
-    };
+    let style = highlight(current, Style::default().add_modifier(Modifier::BOLD));
     for (i, line) in lines.iter().enumerate() {
         buf.set_stringn(area.x, area.y + i as u16, line, width, style);
     }
@@ -670,6 +658,17 @@ fn card_lines(
         }
     }
     out
+}
+
+/// Cyan and bold for the column with the cursor, else `other`.
+fn highlight(current: bool, other: Style) -> Style {
+    if current {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        other
+    }
 }
 
 #[cfg(test)]

@@ -128,23 +128,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     }
-    buf.set_stringn(
-        area.x + 1,
-        area.y + area.height - 2,
-        super::fit_hints(
-            app.t(Msg::StartHints),
-            area.width.saturating_sub(2) as usize,
-        ),
+    let hints = super::fit_hints(
+        app.t(Msg::StartHints),
         area.width.saturating_sub(2) as usize,
-        Style::default().fg(Color::DarkGray),
     );
-    status::draw(
-        buf,
-        app,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-    );
+    status::footer(buf, app, area, &hints);
 }

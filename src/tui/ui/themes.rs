@@ -9,8 +9,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
-use crate::core::cluster::label::describe_all;
 use crate::core::model::{Session, TagChoice};
+use crate::i18n::cluster::describe_all;
 
 use super::super::app::App;
 use super::super::i18n::Msg;

@@ -8,7 +8,7 @@ use super::super::app::{
     App, Confirm, Confirmable, Doc, Field, Form, FormPurpose, Mode, Screen, Severity,
 };
 use super::super::i18n::Msg;
-use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
+use super::super::tags::{Choice, Item, Picker, Purpose, number_key, step_picker};
 use super::super::{clipboard, export, search, tags, themes};
 use super::common;
 use super::entry::{EntryPlace, start_edit, start_entry};
@@ -35,24 +35,15 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             doc.clamp();
             doc.cursor.card = doc.cursor.card.saturating_sub(1);
         }
-        Action::Down => {
-            doc.cursor.card += 1;
-            doc.clamp();
-        }
-        Action::Left => {
-            doc.cursor.column = doc.cursor.column.saturating_sub(1);
-            doc.clamp();
-        }
-        Action::Right => {
-            doc.cursor.column += 1;
-            doc.clamp();
-        }
-        Action::NextBoard => {
-            doc.cursor.board += 1;
-            doc.clamp();
-        }
-        Action::PrevBoard => {
-            doc.cursor.board = doc.cursor.board.saturating_sub(1);
+        Action::Down | Action::Left | Action::Right | Action::NextBoard | Action::PrevBoard => {
+            let c = &mut doc.cursor;
+            match action {
+                Action::Down => c.card += 1,
+                Action::Left => c.column = c.column.saturating_sub(1),
+                Action::Right => c.column += 1,
+                Action::NextBoard => c.board += 1,
+                _ => c.board = c.board.saturating_sub(1),
+            }
             doc.clamp();
         }
         Action::Sessions => to_start(app),
@@ -336,11 +327,7 @@ fn open_column_picker(app: &mut App) {
         .map(|(i, c)| Item {
             choice: Choice::Column(i),
             label: c.heading.clone(),
-            key: if i < 9 {
-                (i + 1).to_string()
-            } else {
-                String::new()
-            },
+            key: number_key(i),
             hint: Msg::cards(app.lang, c.cards.len()),
         })
         .collect();
@@ -350,7 +337,7 @@ fn open_column_picker(app: &mut App) {
 }
 
 /// Keys in the column picker.
-pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Action) {
+pub(super) fn column_picker_action(app: &mut App, picker: Picker, action: Action) {
     if let Action::Input(c @ '1'..='9') = action
         && picker.query().is_empty()
     {
@@ -359,15 +346,8 @@ pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Ac
             return go_to_column(app, i);
         }
     }
-    if matches!(action, Action::Help) {
-        app.help = Some(0);
-        app.mode = Mode::Picker(picker);
-        return;
-    }
-    match picker.step(action) {
-        Outcome::Stay => app.mode = Mode::Picker(picker),
-        Outcome::Chosen(Choice::Column(i)) => go_to_column(app, i),
-        _ => {}
+    if let Some((_, Choice::Column(i))) = step_picker(app, picker, action) {
+        go_to_column(app, i);
     }
 }
 

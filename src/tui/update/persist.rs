@@ -10,8 +10,8 @@ use crate::core::store;
 
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
 use super::super::i18n::Msg;
+use super::super::learn::learn;
 use super::entry::commit_anyway;
-use super::learn::learn;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
