@@ -4,7 +4,8 @@
 //! comes out on sets of this size.
 //!
 //! tests/eval/partitions.ron was recorded from the engine as it stood
-//! before that work (main at 593d9c0, the learning engine), with
+//! before that work (the learning engine, with the heading labels of main at
+//! a58caea), with
 //! `STELLWAND_RECORD_PARTITIONS=1 cargo test --test cluster_same`. A change
 //! of the engine's features or knowledge that is meant to change clusters
 //! records it again, in the same commit.
