@@ -848,6 +848,7 @@ struct Spelling {
     chars: Vec<char>,
     /// Kölner Phonetik.
     sound: String,
+    letters: super::letters::Letters,
 }
 
 impl Spelling {
@@ -856,6 +857,7 @@ impl Spelling {
             text: text.to_string(),
             chars: text.chars().collect(),
             sound: cologne.encode(text),
+            letters: super::letters::Letters::of(&text.chars().collect::<Vec<_>>()),
         }
     }
 }
@@ -865,6 +867,9 @@ impl Spelling {
 fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
     let (ca, cb) = (&a.chars, &b.chars);
     let m = ca.len().max(cb.len());
+    if a.letters.distance_at_least(&b.letters) > 2.max(m / 6) {
+        return false;
+    }
     let Some(d) = osa_within(ca, cb, 2.max(m / 6)) else {
         return false;
     };

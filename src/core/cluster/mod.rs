@@ -20,6 +20,7 @@ pub mod general;
 pub mod graph;
 pub mod label;
 pub mod learned;
+mod letters;
 pub mod normalise;
 pub mod progress;
 pub mod review;
