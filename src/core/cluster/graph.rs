@@ -4,6 +4,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
+
 /// A hash map with a fast, deterministic hasher (rustc-hash's Fx) for the
 /// engine's small keys (ids, stems); the default hasher's protection
 /// against crafted keys is not needed here.
@@ -50,65 +52,55 @@ pub fn add_into(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
 
 /// All pairs `(i, j, cosine)` with `i < j` and cosine ≥ `threshold` among unit
 /// vectors. `rank` orders features from rarest to most common; only the rare
-/// prefix of each vector is indexed, which is enough to find every pair above
-/// the threshold while common words never fan out.
+/// prefix of each vector is indexed and looked up, which is enough to find
+/// every pair above the threshold while common words never fan out: the
+/// prefixes end at a rank, so a pair sharing no feature in both prefixes
+/// shares features only where one of the two has less than the threshold
+/// of its weight left. The vectors are split between the cores.
 pub fn similar_pairs(
     vectors: &[&[(u32, f32)]],
     rank: &[u32],
     threshold: f32,
 ) -> Vec<(u32, u32, f32)> {
     let n = vectors.len();
+    let prefixes: Vec<Vec<u32>> = vectors
+        .par_iter()
+        .map(|v| prefix(v, rank, threshold))
+        .collect();
     let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
-    for (i, v) in vectors.iter().enumerate() {
-        let mut by_rank: Vec<(u32, f32)> = v.to_vec();
-        by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
-        let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
-        for (f, w) in by_rank {
-            if suffix.sqrt() < threshold {
-                break;
-            }
+    for (i, p) in prefixes.iter().enumerate() {
+        for &f in p {
             index.entry(f).or_default().push(i as u32);
-            suffix -= w * w;
         }
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .clamp(1, 8);
-    let chunk = n.div_ceil(threads).max(1);
     let index = &index;
-    let mut out: Vec<(u32, u32, f32)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| {
-                let end = (start + chunk).min(n);
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    let mut stamp = vec![u32::MAX; n];
-                    for y in start..end {
-                        for (f, _) in vectors[y] {
-                            let Some(list) = index.get(f) else { continue };
-                            for &x in list {
-                                let x = x as usize;
-                                if x >= y || stamp[x] == y as u32 {
-                                    continue;
-                                }
-                                stamp[x] = y as u32;
-                                let s = dot(vectors[x], vectors[y]);
-                                if s >= threshold {
-                                    found.push((x as u32, y as u32, s));
-                                }
-                            }
-                        }
+    let chunk = 256;
+    let mut out: Vec<(u32, u32, f32)> = (0..n.div_ceil(chunk))
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let (start, end) = (c * chunk, ((c + 1) * chunk).min(n));
+            let mut found = Vec::new();
+            let mut seen: Vec<u32> = Vec::new();
+            for y in start..end {
+                seen.clear();
+                for f in &prefixes[y] {
+                    let Some(list) = index.get(f) else { continue };
+                    // Postings ascend: only the earlier vectors.
+                    let before = list.partition_point(|&x| (x as usize) < y);
+                    seen.extend_from_slice(&list[..before]);
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &x in &seen {
+                    let s = dot(vectors[x as usize], vectors[y]);
+                    if s >= threshold {
+                        found.push((x, y as u32, s));
                     }
-                    found
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+                }
+            }
+            found
+        })
+        .collect();
     out.sort_unstable_by_key(|&(a, b, _)| (a, b));
     out
 }
@@ -206,12 +198,15 @@ fn prefix(v: &[(u32, f32)], rank: &[u32], threshold: f32) -> Vec<u32> {
 /// average linkage on very many cards, so that thousands of "Kitaplätze"
 /// cards become a few nodes.
 pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
+    let prefixes: Vec<Vec<u32>> = vectors.par_iter().map(|v| prefix(v, rank, tau)).collect();
     let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
     let mut group = vec![0u32; vectors.len()];
     let mut stamp = vec![u32::MAX; vectors.len()];
     for (y, v) in vectors.iter().enumerate() {
+        // A leader at `tau` or above shares a feature of both prefixes
+        // (see [`similar_pairs`]); of equally similar ones, the first.
         let mut best: Option<(f32, u32)> = None;
-        for (f, _) in v.iter() {
+        for f in &prefixes[y] {
             let Some(list) = index.get(f) else { continue };
             for &x in list {
                 if stamp[x as usize] == y as u32 {
@@ -219,7 +214,7 @@ pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
                 }
                 stamp[x as usize] = y as u32;
                 let s = dot(vectors[x as usize], v);
-                if s >= tau && best.is_none_or(|(bs, _)| s > bs) {
+                if s >= tau && best.is_none_or(|(bs, bx)| s > bs || (s == bs && x < bx)) {
                     best = Some((s, x));
                 }
             }
@@ -228,17 +223,8 @@ pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
             Some((_, x)) => group[y] = x,
             None => {
                 group[y] = y as u32;
-                // Index the rare prefix: a vector at `tau` or above must share
-                // one of these features.
-                let mut by_rank: Vec<(u32, f32)> = v.to_vec();
-                by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
-                let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
-                for (f, w) in by_rank {
-                    if suffix.sqrt() < tau {
-                        break;
-                    }
+                for &f in &prefixes[y] {
                     index.entry(f).or_default().push(y as u32);
-                    suffix -= w * w;
                 }
             }
         }
