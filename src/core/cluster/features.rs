@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use rphonetic::{Cologne, Encoder};
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -675,30 +676,55 @@ impl Analyzer {
             }
             x
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
+        // The pairs of each block, on both cores; a pair in several blocks
+        // is compared in the first (heads, then tails, then sounds).
+        let heads: Vec<&[char]> = info.iter().map(|[w, _]| &w.chars[..4]).collect();
+        let tails: Vec<&[char]> = info
+            .iter()
+            .map(|[w, _]| &w.chars[w.chars.len() - 4..])
+            .collect();
         let mut keys: Vec<&String> = blocks.keys().collect();
         keys.sort();
-        for key in keys {
-            let mut members = blocks[key].clone();
-            members.sort_by_key(|&i| (info[i][0].chars.len(), i));
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
-                    if wb.chars.len() > wa.chars.len() + 3 {
-                        break;
+        let linked: Vec<(usize, usize)> = keys
+            .par_iter()
+            .map_init(
+                || SkimMatcherV2::default().ignore_case(),
+                |matcher, key| {
+                    let mut members = blocks[*key].clone();
+                    members.sort_by_key(|&i| (info[i][0].chars.len(), i));
+                    let kind = key.as_bytes()[0];
+                    let mut out = Vec::new();
+                    for (x, &a) in members.iter().enumerate() {
+                        for &b in &members[x + 1..] {
+                            let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
+                            if wb.chars.len() > wa.chars.len() + 3 {
+                                break;
+                            }
+                            let earlier = match kind {
+                                b't' => heads[a] == heads[b],
+                                b'c' => heads[a] == heads[b] || tails[a] == tails[b],
+                                _ => false,
+                            };
+                            if earlier || sa.text == sb.text {
+                                continue;
+                            }
+                            // Compared as written and as stems: "Quartierskümern" and
+                            // "Quartierskümmerer" differ in three letters, their stems in one.
+                            if similar_spelling(wa, wb, matcher)
+                                || similar_spelling(sa, sb, matcher)
+                            {
+                                out.push((a, b));
+                            }
+                        }
                     }
-                    if sa.text == sb.text || find(&mut parent, a) == find(&mut parent, b) {
-                        continue;
-                    }
-                    // Compared as written and as stems: "Quartierskümern" and
-                    // "Quartierskümmerer" differ in three letters, their stems in one.
-                    if !similar_spelling(wa, wb, &matcher) && !similar_spelling(sa, sb, &matcher) {
-                        continue;
-                    }
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
+                    out
+                },
+            )
+            .flatten_iter()
+            .collect();
+        for (a, b) in linked {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
         }
         // Each group is read as its most frequent spelling.
         let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
