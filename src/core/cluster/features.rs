@@ -893,10 +893,26 @@ impl Spelling {
 fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
     let (ca, cb) = (&a.chars, &b.chars);
     let m = ca.len().max(cb.len());
-    if a.letters.distance_at_least(&b.letters) > 2.max(m / 6) {
+    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
+    // The most slips any of the rules below accepts for this pair (keep in
+    // step with them): a pair further apart is not compared letter by
+    // letter.
+    let mut reach = match m {
+        10.. if ca.first() == cb.first() => 2,
+        10.. => 1,
+        _ => 0,
+    };
+    if m >= 7 && a.sound == b.sound {
+        reach = reach.max((m / 8).max(1));
+    }
+    if m >= 12 && prefix * 2 >= m {
+        reach = reach.max(m / 6);
+    }
+    let reach = reach.min(2.max(m / 6));
+    if reach == 0 || a.letters.distance_at_least(&b.letters) > reach {
         return false;
     }
-    let Some(d) = osa_within(ca, cb, 2.max(m / 6)) else {
+    let Some(d) = osa_within(ca, cb, reach) else {
         return false;
     };
     if d == 0 {
@@ -911,7 +927,6 @@ fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool
         return true;
     }
     // Long compounds that only differ towards the end ("Quartierskümern").
-    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
     if m >= 12 && d <= m / 6 && prefix * 2 >= m {
         return true;
     }
