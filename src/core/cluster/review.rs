@@ -729,6 +729,11 @@ fn recluster(
         .collect()
 }
 
+/// How many of a confirmed theme's cards a card suggested into it shows
+/// beside it, to compare with (the theme itself lists all): a theme that
+/// draws in thousands of cards must not copy all its cards for each.
+pub const ADD_CONTEXT: usize = 30;
+
 /// Lists the suggestions and themes of a grouping's clustering, taking
 /// over the groups of the listing before wherever their cluster was kept.
 fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse: Option<Reuse>) {
@@ -825,11 +830,17 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
                 new: true,
                 reasons: m.reasons.clone(),
             }];
-            members.extend(c.members.iter().filter(|o| !o.new).map(|o| Entry {
-                card: cards[o.card].id.clone(),
-                new: false,
-                reasons: o.reasons.clone(),
-            }));
+            members.extend(
+                c.members
+                    .iter()
+                    .filter(|o| !o.new)
+                    .take(ADD_CONTEXT)
+                    .map(|o| Entry {
+                        card: cards[o.card].id.clone(),
+                        new: false,
+                        reasons: o.reasons.clone(),
+                    }),
+            );
             groups.push(Group {
                 label: t.label.clone(),
                 theme: None,
