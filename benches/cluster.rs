@@ -17,18 +17,7 @@ use stellwand::core::cluster::{
 use stellwand::core::model::Theme;
 
 fn cards(n: usize) -> Vec<ClusterCard> {
-    synthetic::cards(n, 42)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (column, text))| ClusterCard {
-            id: format!("k{i}"),
-            session: "synthetic".into(),
-            board: format!("b{}", i / 30),
-            column,
-            text,
-            ..ClusterCard::default()
-        })
-        .collect()
+    synthetic::cluster_cards(n, 42, "synthetic")
 }
 
 fn bench(c: &mut Criterion) {

@@ -15,18 +15,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let cards: Vec<ClusterCard> = synthetic::cards(n, 42)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (column, text))| ClusterCard {
-            id: format!("k{i}"),
-            session: "synthetic".into(),
-            board: format!("b{}", i / 30),
-            column,
-            text,
-            ..ClusterCard::default()
-        })
-        .collect();
+    let cards: Vec<ClusterCard> = synthetic::cluster_cards(n, 42, "synthetic");
     let thesaurus = Thesaurus::builtin();
     let start = Instant::now();
     let result = cluster(&cards, &ClusterOptions::default(), &thesaurus, &[]);

@@ -1,5 +1,8 @@
 //! `stellwand new` and `stellwand check` as a script or a clerk would call them.
 
+mod common;
+
+use std::ffi::OsStr;
 use std::process::Command;
 
 use stellwand::core::store;
@@ -8,27 +11,20 @@ fn stellwand() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stellwand"))
 }
 
+/// `stellwand new --template TEMPLATE --title TITLE [EXTRA…] FILE`.
+fn new(template: &str, title: &str, extra: &[&str], file: &std::path::Path) -> common::cli::Out {
+    let head = ["new", "--template", template, "--title", title];
+    let mut args: Vec<&std::ffi::OsStr> = head.iter().chain(extra).map(OsStr::new).collect();
+    args.push(file.as_os_str());
+    common::cli::run(&args, None)
+}
+
 #[test]
 fn new_creates_a_session_with_one_empty_board_of_the_template() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mitte.ron");
-    let out = stellwand()
-        .args([
-            "new",
-            "--template",
-            "working-group",
-            "--title",
-            "Werkstatt Süd",
-        ])
-        .args(["--date", "2024-05-06", "--place", "Rostock"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let extra = ["--date", "2024-05-06", "--place", "Rostock"];
+    new("working-group", "Werkstatt Süd", &extra, &file).ok();
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.title, "Werkstatt Süd");
     assert_eq!(
@@ -39,21 +35,14 @@ fn new_creates_a_session_with_one_empty_board_of_the_template() {
     assert_eq!(s.boards[0].template, "working-group");
     assert_eq!(s.boards[0].columns.len(), 8);
     assert_eq!(s.card_count(), 0);
-    let check = stellwand().arg("check").arg(&file).output().unwrap();
-    assert!(check.status.success());
+    cli!["check", &file].ok();
 }
 
 #[test]
 fn new_with_an_unknown_template_lists_the_known_ones_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.ron");
-    let out = stellwand()
-        .args(["new", "--template", "district", "--title", "X"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = new("district", "X", &[], &file).fails(1).stderr;
     assert!(
         err.contains("district-exchange") && err.contains("working-group"),
         "{err}"
@@ -63,15 +52,8 @@ fn new_with_an_unknown_template_lists_the_known_ones_and_writes_nothing() {
 
 #[test]
 fn new_never_overwrites_an_existing_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("x.ron");
-    std::fs::write(&file, "meine Notizen").unwrap();
-    let out = stellwand()
-        .args(["new", "--template", "theme-wall", "--title", "X"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
+    let (_dir, file) = common::file_with("x.ron", "meine Notizen");
+    new("theme-wall", "X", &[], &file).fails(1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "meine Notizen");
 }
 
@@ -80,38 +62,22 @@ fn check_names_file_line_and_column_of_each_problem() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.ron");
     let bad = dir.path().join("bad.ron");
-    stellwand()
-        .args(["new", "--template", "district-exchange", "--title", "A"])
-        .arg(&good)
-        .status()
-        .unwrap();
+    new("district-exchange", "A", &[], &good).ok();
     std::fs::write(&bad, "Session(\n  version: 1,\n  title: [1, 2],\n)\n").unwrap();
-    let out = stellwand()
-        .args(["--lang", "en", "check"])
-        .arg(&good)
-        .arg(&bad)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = cli!["--lang", "en", "check", &good, &bad].fails(1).stderr;
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 1, "{err}");
     assert!(
         lines[0].starts_with(&format!("{}:3:", bad.display())),
         "{err}"
     );
-    let ok = stellwand().arg("check").arg(&good).output().unwrap();
-    assert_eq!(ok.status.code(), Some(0));
+    cli!["check", &good].ok();
 }
 
 #[test]
 fn check_reports_a_file_of_a_newer_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("future.ron");
-    std::fs::write(&file, "Session(version: 99, title: \"Zukunft\")").unwrap();
-    let out = stellwand().arg("check").arg(&file).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (_dir, file) = common::file_with("future.ron", "Session(version: 99, title: \"Zukunft\")");
+    let err = cli!["check", &file].fails(1).stderr;
     assert!(
         err.contains("future.ron:1:1") && err.contains("99"),
         "{err}"
@@ -122,16 +88,7 @@ fn check_reports_a_file_of_a_newer_version() {
 fn new_creates_the_sessions_folder_when_it_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sessions").join("a.ron");
-    let out = stellwand()
-        .args(["new", "--template", "theme-wall", "--title", "Open Space"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    new("theme-wall", "Open Space", &[], &file).ok();
     assert!(store::load(&file).is_ok());
 }
 
@@ -144,64 +101,39 @@ fn new_refuses_a_day_that_does_not_exist() {
         ("2019-13-01", "Monat 13 gibt es nicht"),
         ("2019-2-3", "JJJJ-MM-TT"),
     ] {
-        let out = stellwand()
-            .args(["new", "--template", "theme-wall", "--title", "X"])
-            .args(["--date", date])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(!out.status.success(), "{date} accepted");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let out = new("theme-wall", "X", &["--date", date], &file);
+        assert_ne!(out.code, Some(0), "{date} accepted");
+        let err = out.stderr;
         assert!(err.contains(says) && err.contains(date), "{date}: {err}");
         assert!(!file.exists());
     }
-    let leap = stellwand()
-        .args(["new", "--template", "theme-wall", "--title", "X"])
-        .args(["--date", "2020-02-29"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(leap.status.success(), "a leap day exists");
+    let leap = new("theme-wall", "X", &["--date", "2020-02-29"], &file);
+    assert_eq!(leap.code, Some(0), "a leap day exists: {}", leap.stderr);
 }
 
 #[test]
 fn check_names_the_place_of_a_day_that_does_not_exist() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("februar.ron");
-    std::fs::write(
-        &file,
+    let (_dir, file) = common::file_with(
+        "februar.ron",
         "Session(\n  version: 1,\n  title: \"Konferenz\",\n  date: \"2019-02-31\",\n)\n",
-    )
-    .unwrap();
-    let out = stellwand().arg("check").arg(&file).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    );
+    let err = cli!["check", &file].fails(1).stderr;
     assert!(
         err.starts_with(&format!("{}:4:9: ", file.display())),
         "{err}"
     );
     assert!(err.contains("31. Februar 2019 gibt es nicht"), "{err}");
-    let en = stellwand()
-        .args(["--lang", "en", "check"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&en.stderr);
+    let err = cli!["--lang", "en", "check", &file].stderr;
     assert!(err.contains("there is no 31 February 2019"), "{err}");
 }
 
 #[test]
 fn check_refuses_an_unknown_field_and_suggests_the_known_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("karte.ron");
-    std::fs::write(
-        &file,
+    let (_dir, file) = common::file_with(
+        "karte.ron",
         "Session(\n  version: 1,\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [\n    Card(id: \"k9\", txt: \"Karte\"),\n  ])])],\n)\n",
-    )
-    .unwrap();
-    let out = stellwand().arg("check").arg(&file).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    );
+    let err = cli!["check", &file].fails(1).stderr;
     assert_eq!(
         err.trim_end(),
         format!(
@@ -240,14 +172,7 @@ fn run_briefly(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
 #[test]
 fn check_refuses_a_pipe_or_a_device_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("f.ron");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = common::fifo(dir.path(), "f.ron");
     let (code, err) = run_briefly(&["check".as_ref(), fifo.as_os_str()]);
     assert_eq!(code, Some(1), "{err}");
     assert!(
@@ -264,34 +189,20 @@ fn check_refuses_a_pipe_or_a_device_at_once() {
 
 #[test]
 fn check_accepts_a_file_with_a_byte_order_mark() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("windows.ron");
-    std::fs::write(&file, "\u{feff}Session(version: 1, title: \"Notepad\")\n").unwrap();
-    let out = stellwand().arg("check").arg(&file).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (_dir, file) = common::file_with(
+        "windows.ron",
+        "\u{feff}Session(version: 1, title: \"Notepad\")\n",
     );
+    cli!["check", &file].ok();
 }
 
 #[test]
 fn check_names_every_unknown_field_of_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("zwei.ron");
-    std::fs::write(
-        &file,
+    let (_dir, file) = common::file_with(
+        "zwei.ron",
         "Session(\n  titel: \"A\",\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", txt: \"B\")])])],\n)\n",
-    )
-    .unwrap();
-    let out = stellwand()
-        .args(["--lang", "en", "check"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    );
+    let err = cli!["--lang", "en", "check", &file].fails(1).stderr;
     let name = file.display();
     assert_eq!(
         err.lines().collect::<Vec<_>>(),

@@ -16,18 +16,25 @@ fn big_session(dir: &std::path::Path) {
     store::save(&dir.join("land.ron"), &synthetic::session(8_000, 5)).unwrap();
 }
 
-#[test]
-fn a_long_run_shows_its_progress_on_a_terminal_and_clears_it() {
-    let dir = tempfile::tempdir().unwrap();
-    big_session(dir.path());
-    let script = format!("'{BIN}' cluster land.ron --json > out.json; echo ENDE $?");
-    let mut tty = Tty::shell(dir.path(), &script, &[]);
+/// Runs the shell `script` (which ends by printing `ENDE` and its exit code)
+/// in a pseudo-terminal until the shell ends.
+fn finished(dir: &std::path::Path, script: &str) -> Tty {
+    let mut tty = Tty::shell(dir, script, &[]);
     assert!(
         tty.shows_within("ENDE", Duration::from_secs(120)),
         "{}",
         tty.contents()
     );
     tty.wait_success();
+    tty
+}
+
+#[test]
+fn a_long_run_shows_its_progress_on_a_terminal_and_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    big_session(dir.path());
+    let script = format!("'{BIN}' cluster land.ron --json > out.json; echo ENDE $?");
+    let tty = finished(dir.path(), &script);
     let raw = tty.raw();
     assert!(
         raw.contains("Cluster werden gebildet") || raw.contains("Wörter werden analysiert"),
@@ -48,13 +55,7 @@ fn a_long_export_shows_its_progress_too() {
     std::fs::create_dir(dir.path().join("konzept")).unwrap();
     let script =
         format!("'{BIN}' export land.ron --suggestions --to konzept > out.txt; echo ENDE $?");
-    let mut tty = Tty::shell(dir.path(), &script, &[]);
-    assert!(
-        tty.shows_within("ENDE", Duration::from_secs(120)),
-        "{}",
-        tty.contents()
-    );
-    tty.wait_success();
+    let tty = finished(dir.path(), &script);
     assert!(
         tty.raw().contains("Cluster werden gebildet"),
         "{}",

@@ -1,30 +1,28 @@
 //! Cards and files that are odd or broken never crash or hang the clustering.
 
-use std::process::Command;
+mod common;
 
 use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster};
-use stellwand::core::model::{Board, Card, Column, Session};
+use stellwand::core::model::Session;
 use stellwand::core::store;
 
 fn card(i: usize, text: &str) -> ClusterCard {
-    ClusterCard {
-        id: format!("k{i}"),
-        session: "s".into(),
-        board: "b".into(),
-        column: "needs".into(),
-        text: text.into(),
-        ..ClusterCard::default()
-    }
+    common::cluster_card(i, "s", "b", "needs", text)
 }
 
-fn every_card_once(texts: &[String]) {
+/// The clustering of `texts` as needs cards, with the defaults.
+fn cluster_texts(texts: &[String]) -> stellwand::core::cluster::Clustering {
     let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
-    let result = cluster(
+    cluster(
         &cards,
         &ClusterOptions::default(),
         &Thesaurus::builtin(),
         &[],
-    );
+    )
+}
+
+fn every_card_once(texts: &[String]) {
+    let result = cluster_texts(texts);
     let mut seen: Vec<usize> = result
         .clusters
         .iter()
@@ -58,13 +56,7 @@ fn empty_punctuation_and_emoji_cards_are_single_clusters() {
     .map(|s| s.to_string())
     .collect();
     every_card_once(&texts);
-    let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
-    let result = cluster(
-        &cards,
-        &ClusterOptions::default(),
-        &Thesaurus::builtin(),
-        &[],
-    );
+    let result = cluster_texts(&texts);
     // The two Kita cards are together; nothing joins the empty ones.
     assert_eq!(result.clusters[0].len(), 2);
     assert_eq!(result.clusters.len(), texts.len() - 1);
@@ -110,27 +102,7 @@ fn only_a_threshold_of_one_or_zero_is_extreme_but_fine() {
 }
 
 fn session_with(texts: &[&str]) -> Session {
-    Session {
-        id: "test".into(),
-        title: "Test".into(),
-        boards: vec![Board {
-            id: "b1".into(),
-            title: "Schalke".into(),
-            template: "district-exchange".into(),
-            photos: vec![],
-            view: Default::default(),
-            columns: vec![Column {
-                key: "needs".into(),
-                heading: "Handlungsbedarfe".into(),
-                cards: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Card::new(format!("k{}", i + 2), *t))
-                    .collect(),
-            }],
-        }],
-        ..Session::default()
-    }
+    common::needs_session("test", "Test", "Schalke", "Handlungsbedarfe", texts, 2)
 }
 
 #[test]
@@ -140,15 +112,8 @@ fn broken_files_are_named_with_line_and_column() {
     store::save(&good, &session_with(&["Kita-Plätze", "Kitaplätze"])).unwrap();
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "Session(\n  title: \"x\",\n  boards: [oops\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args(["cluster"])
-        .arg(&good)
-        .arg(&bad)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = cli_in![dir.path(); "cluster", &good, &bad].fails(1);
+    let err = &out.stderr;
     assert!(err.contains("bad.ron:3:"), "{err}");
     assert!(out.stdout.is_empty());
 }
@@ -168,15 +133,10 @@ fn a_broken_thesaurus_is_reported_and_clustering_still_runs() {
         &session_with(&["Kita-Plätze", "Kindergartenplätze", "Parkplätze"]),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args(["cluster", "s.ron", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = common::cli::run_in(dir.path(), &["cluster", "s.ron", "--json"]).ok();
+    let err = &out.stderr;
     assert!(err.contains("mein-thesaurus.ron:3:"), "{err}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let clusters = json["clusters"].as_array().unwrap();
     // The built-in thesaurus still knows Kindergarten ~ Kita.
     assert_eq!(clusters[0]["cards"].as_array().unwrap().len(), 2);

@@ -1,20 +1,15 @@
 //! `stellwand cluster` on the shipped Gelsenkirchen session: the contract's
 //! JSON, the Kita cards together, parking apart, deterministic output.
 
+mod common;
+
 use std::process::Command;
 
 const SESSION: &str = "sessions/2019-02-13-gelsenkirchen-mitte.ron";
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = common::cli::run_in(std::path::Path::new("."), args);
+    (out.code.unwrap_or(-1), out.stdout, out.stderr)
 }
 
 fn cluster_with<'a>(
@@ -102,25 +97,9 @@ fn text_listing_explains_in_german_and_english() {
 /// A session whose "good" and "needs" columns hold the same two cards, so
 /// that only the column rule keeps them apart.
 fn same_cards_in_two_columns(dir: &std::path::Path) -> String {
-    use stellwand::core::model::{Card, Session};
-    use stellwand::core::template::Templates;
-    let mut s = Session {
-        id: "mitte".into(),
-        title: "Mitte".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    let mut board = Templates::builtin()
-        .board("district-exchange")
-        .unwrap()
-        .new_board(id, "Altstadt");
-    for column in 0..2 {
-        for text in ["Kita-Plätze fehlen", "fehlende Kitaplätze"] {
-            let id = s.fresh_id("k");
-            board.columns[column].cards.push(Card::new(id, text));
-        }
-    }
-    s.boards.push(board);
+    let mut s = common::session("mitte", "Mitte");
+    let same = ["Kita-Plätze fehlen", "fehlende Kitaplätze"];
+    common::add_board(&mut s, "district-exchange", "Altstadt", &[&same, &same]);
     let path = dir.join("mitte.ron");
     stellwand::core::store::save(&path, &s).unwrap();
     path.to_string_lossy().into_owned()

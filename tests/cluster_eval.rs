@@ -13,29 +13,18 @@
 //! table of the README. Another labelled set (same format) is measured with
 //! `STELLWAND_EVAL_SETS=path/a.ron:path/b.ron`; it counts as held out.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use stellwand::core::cluster::{
     ClusterCard, ClusterOptions, Clustering, DEFAULT_THRESHOLD, Decisions, Thesaurus, cluster,
     cluster_decided,
 };
 use stellwand::core::model::Theme;
 
-#[derive(Deserialize)]
-struct EvalCard {
-    board: String,
-    column: String,
-    text: String,
-    group: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "EvalSet")]
-struct EvalSet {
-    cards: Vec<EvalCard>,
-}
+use common::eval::{EvalCard, EvalSet};
 
 /// A labelled set and how it may be used.
 struct Set {
@@ -91,13 +80,8 @@ fn cluster_cards(set: &Set) -> Vec<ClusterCard> {
         .iter()
         .enumerate()
         .map(|(i, c)| ClusterCard {
-            id: format!("k{i}"),
-            session: "eval".into(),
-            board: c.board.clone(),
-            column: c.column.clone(),
-            text: c.text.clone(),
             place: set.place.to_string(),
-            ..ClusterCard::default()
+            ..common::cluster_card(i, "eval", &c.board, &c.column, &c.text)
         })
         .collect()
 }

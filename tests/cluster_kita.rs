@@ -1,21 +1,11 @@
 //! The Kita cards of the Gelsenkirchen district boards form one cluster and
 //! the parking cards stay out of it, among all the other "needs" cards.
 
-use serde::Deserialize;
+mod common;
+
 use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster};
 
-#[derive(Deserialize)]
-struct EvalCard {
-    board: String,
-    column: String,
-    text: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "EvalSet")]
-struct EvalSet {
-    cards: Vec<EvalCard>,
-}
+use common::eval::EvalSet;
 
 const KITA: [&str; 8] = [
     "keine / bzw. zu wenig KiTA-Plätze",
@@ -67,6 +57,22 @@ fn cluster_of(
         .expect("every card is in a cluster")
 }
 
+/// The cluster of the Kita cards, after checking that they are all in it
+/// and no parking card is.
+fn kita_apart_from_parking(
+    result: &stellwand::core::cluster::Clustering,
+    cards: &[ClusterCard],
+) -> usize {
+    let kita = cluster_of(result, cards, KITA[0]);
+    for text in KITA {
+        assert_eq!(cluster_of(result, cards, text), kita, "{text}");
+    }
+    for text in PARKING {
+        assert_ne!(cluster_of(result, cards, text), kita, "{text}");
+    }
+    kita
+}
+
 #[test]
 fn kita_cards_together_parking_apart() {
     let cards = needs_cards();
@@ -76,13 +82,7 @@ fn kita_cards_together_parking_apart() {
         &Thesaurus::builtin(),
         &[],
     );
-    let kita = cluster_of(&result, &cards, KITA[0]);
-    for text in KITA {
-        assert_eq!(cluster_of(&result, &cards, text), kita, "{text}");
-    }
-    for text in PARKING {
-        assert_ne!(cluster_of(&result, &cards, text), kita, "{text}");
-    }
+    let kita = kita_apart_from_parking(&result, &cards);
     // The parking cards form their own cluster.
     let parking = cluster_of(&result, &cards, PARKING[0]);
     assert_eq!(cluster_of(&result, &cards, PARKING[1]), parking);
@@ -103,14 +103,7 @@ fn only_the_kita_and_parking_cards_also_separate() {
         .iter()
         .chain(PARKING.iter())
         .enumerate()
-        .map(|(i, t)| ClusterCard {
-            id: format!("k{i}"),
-            session: "s".into(),
-            board: "b".into(),
-            column: "needs".into(),
-            text: t.to_string(),
-            ..ClusterCard::default()
-        })
+        .map(|(i, t)| common::cluster_card(i, "s", "b", "needs", t))
         .collect();
     let result = cluster(
         &cards,
@@ -118,13 +111,7 @@ fn only_the_kita_and_parking_cards_also_separate() {
         &Thesaurus::builtin(),
         &[],
     );
-    let kita = cluster_of(&result, &cards, KITA[0]);
-    for text in KITA {
-        assert_eq!(cluster_of(&result, &cards, text), kita, "{text}");
-    }
-    for text in PARKING {
-        assert_ne!(cluster_of(&result, &cards, text), kita, "{text}");
-    }
+    kita_apart_from_parking(&result, &cards);
     // Deterministic: the same input, in the same order, gives the same result.
     let again = cluster(
         &cards,

@@ -9,18 +9,7 @@ use stellwand::core::cluster::{ClusterCard, ClusterOptions, Thesaurus, cluster, 
 
 #[test]
 fn many_cards_each_in_one_cluster_and_repeatable() {
-    let cards: Vec<ClusterCard> = synthetic::cards(3_000, 3)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (column, text))| ClusterCard {
-            id: format!("k{i}"),
-            session: "s".into(),
-            board: format!("b{}", i / 30),
-            column,
-            text,
-            ..ClusterCard::default()
-        })
-        .collect();
+    let cards: Vec<ClusterCard> = synthetic::cluster_cards(3_000, 3, "s");
     let thesaurus = Thesaurus::builtin();
     let options = ClusterOptions::default();
     let result = cluster_with(&cards, &options, &thesaurus, &[], 500);

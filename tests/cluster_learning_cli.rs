@@ -3,50 +3,23 @@
 //! folder's `learned.ron` link the cards of a later session, and
 //! `--no-learn` shows the clustering without all that.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use stellwand::core::cluster::learned::{LearnedWord, save_learned};
-use stellwand::core::model::{Board, Card, Column, Refusal, Session, Theme};
+use stellwand::core::model::{Refusal, Session, Theme};
 use stellwand::core::store;
 
 fn session(id: &str, texts: &[&str]) -> Session {
-    Session {
-        id: id.into(),
-        title: id.into(),
-        boards: vec![Board {
-            id: "b1".into(),
-            title: "Nord".into(),
-            template: "district-exchange".into(),
-            columns: vec![Column {
-                key: "needs".into(),
-                heading: "Handlungsbedarfe".into(),
-                cards: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
-                    .collect(),
-            }],
-            ..Board::default()
-        }],
-        ..Session::default()
-    }
+    common::needs_session(id, id, "Nord", "Handlungsbedarfe", texts, 0)
 }
 
 fn clusters(dir: &Path, file: &str, extra: &[&str]) -> Vec<Vec<String>> {
     let mut args = vec!["cluster", file, "--json"];
     args.extend_from_slice(extra);
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args(&args)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let out = common::cli::run_in(dir, &args).ok();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     json["clusters"]
         .as_array()
         .unwrap()
@@ -163,12 +136,7 @@ fn words_learned_in_the_folder_link_the_cards_of_a_later_session() {
     ));
     // A broken file is reported with its place, and clustering goes on.
     std::fs::write(dir.path().join("learned.ron"), "Learned(\n  words: [oops").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args(["cluster", "sued.ron", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = common::cli::run_in(dir.path(), &["cluster", "sued.ron", "--json"]).ok();
+    let err = &out.stderr;
     assert!(err.contains("learned.ron:2:"), "{err}");
 }

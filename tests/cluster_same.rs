@@ -4,11 +4,14 @@
 //! comes out on sets of this size.
 //!
 //! tests/eval/partitions.ron was recorded from the engine as it stood
-//! before that work (the learning engine, with the heading labels of main at
-//! a58caea), with
-//! `STELLWAND_RECORD_PARTITIONS=1 cargo test --test cluster_same`. A change
+//! before that work (main at 593d9c0, the learning engine), with
+//! `STELLWAND_RECORD_PARTITIONS=1 cargo test --test cluster_same`; its
+//! labels were recorded again when labels became heading words (the
+//! members of every cluster unchanged). A change
 //! of the engine's features or knowledge that is meant to change clusters
 //! records it again, in the same commit.
+
+mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,19 +22,7 @@ use stellwand::core::cluster::{
 };
 use stellwand::core::model::Theme;
 
-#[derive(Deserialize)]
-struct EvalCard {
-    board: String,
-    column: String,
-    text: String,
-    group: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "EvalSet")]
-struct EvalSet {
-    cards: Vec<EvalCard>,
-}
+use common::eval::{EvalCard, EvalSet};
 
 /// The sets with the place of their workshop, as the evaluation reads them.
 const SETS: &[(&str, &str)] = &[
@@ -60,13 +51,8 @@ fn cards(set: &[EvalCard], place: &str) -> Vec<ClusterCard> {
     set.iter()
         .enumerate()
         .map(|(i, c)| ClusterCard {
-            id: format!("k{i}"),
-            session: "eval".into(),
-            board: c.board.clone(),
-            column: c.column.clone(),
-            text: c.text.clone(),
             place: place.to_string(),
-            ..ClusterCard::default()
+            ..common::cluster_card(i, "eval", &c.board, &c.column, &c.text)
         })
         .collect()
 }

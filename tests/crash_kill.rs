@@ -100,10 +100,7 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     let mut rng = Rng::new(seed);
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["konferenz.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
+    let mut tty = Tty::entering(dir.path(), "konferenz.ron");
 
     // Half the trials are killed while cards pour in, half while the
     // sentence is typed slowly after them.
@@ -250,14 +247,8 @@ fn trial(seed: u64, script: &[String]) -> (String, Duration) {
 
 #[test]
 fn kill_9_during_transcription_loses_no_acknowledged_card() {
-    let trials: u64 = std::env::var("STELLWAND_KILL_TRIALS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
-    let base: u64 = std::env::var("STELLWAND_KILL_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_SEED);
+    let trials: u64 = common::env_number("STELLWAND_KILL_TRIALS", 50);
+    let base: u64 = common::env_number("STELLWAND_KILL_SEED", DEFAULT_SEED);
     println!("STELLWAND_KILL_SEED={base}");
     let script = script();
     let workers = 4;

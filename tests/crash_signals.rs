@@ -29,11 +29,7 @@ fn type_cards(tty: &mut Tty) {
     tty.wait_for("Wand 1/1");
     tty.send("a");
     tty.wait_for("ERFASSEN");
-    for (i, card) in CARDS.iter().enumerate() {
-        tty.send(card);
-        tty.send("\r");
-        tty.wait_for(&format!("Karten: {} ", i + 1));
-    }
+    tty.cards(&CARDS, 0);
     tty.send(HALF);
     tty.wait_for(HALF);
 }
@@ -192,14 +188,16 @@ fn sigterm_saves_the_card_being_typed_and_restores_the_terminal() {
     tty.restored().unwrap();
     assert_modes_reset(&tty.raw());
     assert_stty_sane(&screen);
-    let s = store::load(&path).unwrap().session;
+    all_cards_kept(&path, dir.path());
+}
+
+/// The saved file holds the typed cards and the half card, and nothing of
+/// the program is left beside it.
+fn all_cards_kept(path: &std::path::Path, dir: &std::path::Path) {
+    let s = store::load(path).unwrap().session;
     let all: Vec<String> = s.cards().map(|(_, _, k)| k.text.clone()).collect();
     assert_eq!(all, [CARDS[0], CARDS[1], CARDS[2], HALF]);
-    assert!(
-        leftovers(dir.path()).is_empty(),
-        "{:?}",
-        leftovers(dir.path())
-    );
+    assert!(leftovers(dir).is_empty(), "{:?}", leftovers(dir));
 }
 
 #[test]
@@ -214,14 +212,7 @@ fn closing_the_terminal_window_saves_the_card_being_typed() {
         tty.wait_exit(Duration::from_secs(10)).is_some(),
         "the program did not end when its terminal closed"
     );
-    let s = store::load(&path).unwrap().session;
-    let all: Vec<String> = s.cards().map(|(_, _, k)| k.text.clone()).collect();
-    assert_eq!(all, [CARDS[0], CARDS[1], CARDS[2], HALF]);
-    assert!(
-        leftovers(dir.path()).is_empty(),
-        "{:?}",
-        leftovers(dir.path())
-    );
+    all_cards_kept(&path, dir.path());
 }
 
 #[test]

@@ -8,7 +8,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use stellwand::core::model::{Card, Session};
 use stellwand::core::store;
@@ -18,10 +17,6 @@ const TITLE: &str = "\x1b]0;owned\x07";
 const CLEAR: &str = "\x1b[2J";
 const CLIPBOARD: &str = "\x1b]52;c;cm0gLXJmIH4K\x07";
 const C1: &str = "\u{9b}31m";
-
-fn stellwand() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_stellwand"))
-}
 
 fn hostile_session() -> Session {
     let mut s = Session {
@@ -49,27 +44,27 @@ fn hostile_session() -> Session {
     s
 }
 
-/// The control characters in printed bytes (line feeds aside).
-fn controls(bytes: &[u8]) -> Vec<char> {
-    String::from_utf8_lossy(bytes)
-        .chars()
+/// A temporary folder with `session` saved in it as `boese.ron`.
+fn saved(session: &Session) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("boese.ron");
+    store::save(&file, session).unwrap();
+    (dir, file)
+}
+
+/// The control characters in printed text (line feeds aside).
+fn controls(text: &str) -> Vec<char> {
+    text.chars()
         .filter(|c| c.is_control() && *c != '\n')
         .collect()
 }
 
 #[test]
 fn cluster_prints_card_text_with_control_characters_made_visible() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("boese.ron");
-    store::save(&file, &hostile_session()).unwrap();
-    let out = stellwand().arg("cluster").arg(&file).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, file) = saved(&hostile_session());
+    let out = cli!["cluster", &file].ok();
     assert_eq!(controls(&out.stdout), [], "raw control characters printed");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = out.stdout;
     for shown in [
         "␛]0;owned␇",
         "␛[2J",
@@ -83,18 +78,11 @@ fn cluster_prints_card_text_with_control_characters_made_visible() {
 
 #[test]
 fn cluster_json_escapes_c0_and_c1_and_keeps_the_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("boese.ron");
     let session = hostile_session();
-    store::save(&file, &session).unwrap();
-    let out = stellwand()
-        .args(["cluster", "--json"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let (_dir, file) = saved(&session);
+    let out = cli!["cluster", "--json", &file].ok();
     assert_eq!(controls(&out.stdout), [], "raw control characters printed");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let mut texts: Vec<String> = json["clusters"]
         .as_array()
         .unwrap()
@@ -118,42 +106,25 @@ fn check_import_and_export_print_file_names_made_visible() {
     let dir = tempfile::tempdir().unwrap();
     let bad = hostile_name(dir.path());
     fs::write(&bad, format!("Session(title: \"x\", {C1}: 1)")).unwrap();
-    let out = stellwand().arg("check").arg(&bad).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = cli!["check", &bad].fails(1);
     assert_eq!(controls(&out.stderr), [], "check");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("a␛]0;owned␇␛[2J.ron"));
+    assert!(out.stderr.contains("a␛]0;owned␇␛[2J.ron"));
 
-    let out = stellwand()
-        .args(["export", "--to"])
-        .arg(dir.path().join(format!("k{CLEAR}")))
-        .arg(&bad)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = cli!["export", "--to", dir.path().join(format!("k{CLEAR}")), &bad].fails(1);
     assert_eq!(controls(&out.stderr), [], "export, damaged session");
     let good = dir.path().join("gut.ron");
     store::save(&good, &hostile_session()).unwrap();
-    let out = stellwand()
-        .args(["export", "--to"])
-        .arg(dir.path().join(format!("k{CLEAR}")))
-        .arg(&good)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = cli![
+        "export",
+        "--to",
+        dir.path().join(format!("k{CLEAR}")),
+        &good
+    ]
+    .fails(1);
     assert_eq!(controls(&out.stderr), [], "export, missing folder");
     let target = dir.path().join(format!("k{CLEAR}"));
     fs::create_dir(&target).unwrap();
-    let out = stellwand()
-        .args(["export", "--to"])
-        .arg(&target)
-        .arg(&good)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = cli!["export", "--to", &target, &good].ok();
     assert_eq!(controls(&out.stdout), [], "export summary");
 
     let notes = dir.path().join(format!("n{TITLE}.txt"));
@@ -162,25 +133,25 @@ fn check_import_and_export_print_file_names_made_visible() {
         format!("# Konferenz\n## Wand\n### Wo sehen wir Handlungsbedarfe\n- Kita {CLEAR}\n"),
     )
     .unwrap();
-    let out = stellwand()
-        .args(["import", "--template", "district-exchange"])
-        .arg(&notes)
-        .arg("-o")
-        .arg(dir.path().join(format!("i{CLEAR}.ron")))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = cli![
+        "import",
+        "--template",
+        "district-exchange",
+        &notes,
+        "-o",
+        dir.path().join(format!("i{CLEAR}.ron"))
+    ]
+    .ok();
     assert_eq!(controls(&out.stdout), [], "import");
-    let out = stellwand()
-        .args(["new", "--template", "district-exchange", "--title", "T"])
-        .arg(dir.path().join(format!("neu{TITLE}.ron")))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = cli![
+        "new",
+        "--template",
+        "district-exchange",
+        "--title",
+        "T",
+        dir.path().join(format!("neu{TITLE}.ron"))
+    ]
+    .ok();
     assert_eq!(controls(&out.stdout), [], "new");
 }
 
@@ -188,8 +159,7 @@ fn check_import_and_export_print_file_names_made_visible() {
 fn the_terminal_ui_never_sends_a_cards_escape_sequence() {
     let dir = tempfile::tempdir().unwrap();
     store::save(&dir.path().join("boese.ron"), &hostile_session()).unwrap();
-    let mut tty = common::pty::Tty::start(dir.path(), &["boese.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = common::pty::Tty::on_board(dir.path(), "boese.ron");
     // The column with the cards, and the search over them.
     tty.send("l");
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -197,8 +167,7 @@ fn the_terminal_ui_never_sends_a_cards_escape_sequence() {
     tty.wait_for("Kita-Plätze");
     std::thread::sleep(std::time::Duration::from_millis(300));
     tty.send("\x1b");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let text = tty.raw();
     for bad in ["\x1b]0;owned", "\x1b]52;", "\u{9b}", "\x07"] {
         assert!(!text.contains(bad), "{bad:?} reached the terminal");

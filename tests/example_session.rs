@@ -2,13 +2,14 @@
 //! were set in the program by the script `examples/gelsenkirchen_example.rs`,
 //! and `stellwand export` turns it into chapters with content.
 
+mod common;
+
 #[path = "../examples/gelsenkirchen_example.rs"]
 mod script;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use stellwand::core::model::{Session, TagChoice};
 use stellwand::core::store;
@@ -40,16 +41,8 @@ fn tags(s: &Session) -> BTreeMap<(usize, usize, usize), Vec<String>> {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = common::cli::run_in(&root(), args);
+    (out.code.unwrap_or(-1), out.stdout, out.stderr)
 }
 
 fn export(dir: &Path, extra: &[&str]) -> String {

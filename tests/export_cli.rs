@@ -1,13 +1,9 @@
 //! `stellwand export` as a user runs it: messages, exit codes, --dry-run.
 
+mod common;
 mod export_support;
 
 use std::fs;
-use std::process::Command;
-
-fn stellwand() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_stellwand"))
-}
 
 #[test]
 fn export_writes_chapters_and_a_dry_run_writes_nothing() {
@@ -17,14 +13,8 @@ fn export_writes_chapters_and_a_dry_run_writes_nothing() {
     let dir = root.path().join("konzept");
     fs::create_dir(&dir).unwrap();
 
-    let out = stellwand()
-        .args(["export", "--dry-run", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let out = cli!["export", "--dry-run", "--to", &dir, &file].ok();
+    let stdout = out.stdout;
     assert!(
         stdout.contains("neu") && stdout.contains("bildung-ausbildung.md"),
         "{stdout}"
@@ -32,27 +22,11 @@ fn export_writes_chapters_and_a_dry_run_writes_nothing() {
     assert!(stdout.contains("nichts geschrieben"), "{stdout}");
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
 
-    let out = stellwand()
-        .args(["export", "--format", "markdown", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    cli!["export", "--format", "markdown", "--to", &dir, &file].ok();
     assert!(dir.join("bildung-ausbildung.md").is_file());
 
-    let out = stellwand()
-        .args(["--lang", "en", "export", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("unchanged"));
+    let out = cli!["--lang", "en", "export", "--to", &dir, &file].ok();
+    assert!(out.stdout.contains("unchanged"));
 }
 
 #[test]
@@ -61,44 +35,24 @@ fn a_missing_folder_fails_with_advice() {
     let file = root.path().join("mitte.ron");
     stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
     let dir = root.path().join("fehlt");
-    let out = stellwand()
-        .args(["export", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = cli!["export", "--to", &dir, &file].fails(1);
+    let err = out.stderr;
     assert!(
         err.contains("fehlt") && err.contains("--create") && err.contains("mkdir"),
         "{err}"
     );
     assert!(!dir.exists());
 
-    let out = stellwand()
-        .args(["export", "--create", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    cli!["export", "--create", "--to", &dir, &file].ok();
     assert!(dir.join("index.md").is_file());
 }
 
 #[test]
 fn a_broken_session_file_is_named_with_line_and_column() {
-    let root = tempfile::tempdir().unwrap();
-    let file = root.path().join("kaputt.ron");
-    fs::write(&file, "Session(\n  version: 1,\n  title: 42,\n)").unwrap();
+    let (root, file) = common::file_with("kaputt.ron", "Session(\n  version: 1,\n  title: 42,\n)");
     for (lang, word) in [("de", "erwartet Text"), ("en", "expected text")] {
-        let out = stellwand()
-            .args(["--lang", lang, "export", "--to"])
-            .arg(root.path())
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        let err = String::from_utf8_lossy(&out.stderr);
+        let out = cli!["--lang", lang, "export", "--to", root.path(), &file].fails(1);
+        let err = out.stderr;
         assert!(err.starts_with(&format!("{}:3:", file.display())), "{err}");
         assert!(err.contains(word), "{err}");
     }
@@ -118,14 +72,8 @@ fn a_damaged_marker_makes_the_export_fail_with_its_place() {
         "# Index\n\n<!-- stellwand:begin session=2019-02-13-mitte section=index -->\n",
     )
     .unwrap();
-    let out = stellwand()
-        .args(["--lang", "en", "export", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = cli!["--lang", "en", "export", "--to", &dir, &file].fails(1);
+    let err = out.stderr;
     assert!(
         err.contains(&format!("{}:3:1: begin marker", chapter.display())),
         "{err}"
@@ -151,18 +99,15 @@ fn the_themes_file_of_the_sessions_folder_is_exported_with_several_sessions() {
     );
     stellwand::core::cluster::themes::save_themes(root.path(), &[shared]).unwrap();
     let dir = root.path().join("konzept");
-    let out = stellwand()
-        .args(["export", "--create", "--to"])
-        .arg(&dir)
-        .arg(root.path().join("a.ron"))
-        .arg(root.path().join("b.ron"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    cli![
+        "export",
+        "--create",
+        "--to",
+        &dir,
+        root.path().join("a.ron"),
+        root.path().join("b.ron")
+    ]
+    .ok();
     let text = fs::read_to_string(dir.join("bildung-ausbildung.md")).unwrap();
     let start = text
         .find("<!-- stellwand:begin workspace=")
@@ -191,14 +136,9 @@ fn stale_temporary_files_are_removed_and_never_exported() {
     let mine = dir.join(format!("notizen.{DEAD_PID}.tmp"));
     fs::write(&mine, "von Hand").unwrap();
 
-    let out = stellwand()
-        .args(["export", "--to"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    let out = cli!["export", "--to", &dir, &file];
+    let stdout = out.stdout;
+    assert!((out.code == Some(0)), "{stdout}");
     for listed in stdout.lines() {
         assert!(
             !listed.ends_with(".tmp") && !listed.contains(".md."),

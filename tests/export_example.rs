@@ -163,15 +163,10 @@ fn a_district_with_several_walls_is_named_once_with_its_count() {
         session: &s,
         name: "2019-02-13-gelsenkirchen-mitte",
     }];
-    export::plan(
-        &sources,
-        &Templates::builtin(),
-        dir.path(),
-        &Options::default(),
-    )
-    .unwrap()
-    .apply()
-    .unwrap();
+    export_support::plan(&sources, dir.path())
+        .unwrap()
+        .apply()
+        .unwrap();
     let ohne = fs::read_to_string(dir.path().join("ohne-handlungsfeld.md")).unwrap();
     let theme = &ohne[ohne.find("### Kita-Plätze").unwrap()..];
     let line = theme

@@ -1,6 +1,8 @@
 //! `--format protocol` and `--format csv`: content a participant or a
 //! spreadsheet program gets.
 
+mod common;
+
 mod export_support;
 
 use std::fs;
@@ -72,9 +74,7 @@ fn the_protocol_mirrors_the_boards_columns_cards_and_themes() {
 
 #[test]
 fn a_protocol_never_overwrites_a_file_it_did_not_write() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("2019-02-13-mitte.md");
-    fs::write(&path, "# Mein eigenes Dokument\n").unwrap();
+    let (dir, path) = common::file_with("2019-02-13-mitte.md", "# Mein eigenes Dokument\n");
     let plan = export(&mitte(), dir.path(), Format::Protocol);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
@@ -180,23 +180,11 @@ fn csv_cli_writes_into_the_folder_and_keeps_foreign_files() {
     let root = tempfile::tempdir().unwrap();
     let file = root.path().join("mitte.ron");
     stellwand::core::store::save(&file, &mitte()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .args(["export", "--format", "csv", "--to"])
-        .arg(root.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    cli!["export", "--format", "csv", "--to", root.path(), &file].ok();
     assert!(root.path().join("mitte.csv").is_file());
 
     fs::write(root.path().join("mitte.csv"), "eigene;Tabelle\r\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .args(["export", "--format", "csv", "--to"])
-        .arg(root.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    cli!["export", "--format", "csv", "--to", root.path(), &file].fails(1);
     assert_eq!(
         fs::read_to_string(root.path().join("mitte.csv")).unwrap(),
         "eigene;Tabelle\r\n"

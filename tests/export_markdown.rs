@@ -6,7 +6,7 @@ mod export_support;
 use std::fs;
 use std::path::Path;
 
-use export_support::{mitte, outside_blocks, theme};
+use export_support::{mitte, outside_blocks, read, section, theme};
 use stellwand::core::export::{self, Change, Options, Source};
 use stellwand::core::model::{Session, Tag};
 use stellwand::core::template::Templates;
@@ -19,20 +19,6 @@ fn run(session: &Session, dir: &Path, options: &Options) -> export::Plan {
     let plan = export::plan(&sources, &Templates::builtin(), dir, options).expect("plan");
     plan.apply().expect("apply");
     plan
-}
-
-fn read(dir: &Path, name: &str) -> String {
-    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// The text of the section under `## heading`, up to the next `## `.
-fn section<'a>(text: &'a str, heading: &str) -> &'a str {
-    let start = text
-        .find(&format!("\n## {heading}\n"))
-        .unwrap_or_else(|| panic!("no section {heading}"));
-    let rest = &text[start + 1..];
-    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
-    &rest[..end]
 }
 
 #[test]
@@ -231,13 +217,7 @@ fn a_damaged_marker_is_reported_and_the_file_left_alone() {
         session: &s,
         name: "mitte",
     }];
-    let plan = export::plan(
-        &sources,
-        &Templates::builtin(),
-        dir.path(),
-        &Options::default(),
-    )
-    .unwrap();
+    let plan = export_support::plan(&sources, dir.path()).unwrap();
     plan.apply().unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), damaged);
     let msgs: Vec<String> = plan
@@ -264,13 +244,7 @@ fn a_damaged_marker_is_reported_and_the_file_left_alone() {
         text.replacen("## Akteure\n", &format!("## Akteure\n\n{end}"), 1),
     ] {
         fs::write(&path, &bad).unwrap();
-        let plan = export::plan(
-            &sources,
-            &Templates::builtin(),
-            dir.path(),
-            &Options::default(),
-        )
-        .unwrap();
+        let plan = export_support::plan(&sources, dir.path()).unwrap();
         plan.apply().unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), bad);
         assert!(plan.problems.iter().any(|p| p.path == path && p.line > 1));
@@ -347,7 +321,7 @@ fn a_symbolic_link_in_the_folder_is_not_followed() {
         session: &mitte(),
         name: "mitte",
     }];
-    let plan = export::plan(&sources, &Templates::builtin(), &dir, &Options::default()).unwrap();
+    let plan = export_support::plan(&sources, &dir).unwrap();
     plan.apply().unwrap();
     assert_eq!(fs::read_to_string(&secret).unwrap(), "nicht anfassen\n");
     assert!(
@@ -373,7 +347,7 @@ fn a_missing_folder_is_named_and_created_only_when_asked() {
         session: &s,
         name: "mitte",
     }];
-    let err = export::plan(&sources, &Templates::builtin(), &dir, &Options::default()).unwrap_err();
+    let err = export_support::plan(&sources, &dir).unwrap_err();
     let msg = err.message(stellwand::core::error::Lang::De);
     assert!(
         msg.contains("neu") && msg.contains("--create") && msg.contains("mkdir"),
@@ -414,15 +388,10 @@ fn sessions_exported_one_at_a_time_keep_each_others_blocks() {
         session: &b,
         name: "sued",
     }];
-    export::plan(
-        &sources,
-        &Templates::builtin(),
-        dir.path(),
-        &Options::default(),
-    )
-    .unwrap()
-    .apply()
-    .unwrap();
+    export_support::plan(&sources, dir.path())
+        .unwrap()
+        .apply()
+        .unwrap();
     let text = read(dir.path(), "bildung-ausbildung.md");
     let ist = section(&text, "Ist-Analyse");
     assert!(
@@ -444,13 +413,7 @@ fn sessions_exported_one_at_a_time_keep_each_others_blocks() {
             name: "sued",
         },
     ];
-    let plan = export::plan(
-        &both,
-        &Templates::builtin(),
-        dir.path(),
-        &Options::default(),
-    )
-    .unwrap();
+    let plan = export_support::plan(&both, dir.path()).unwrap();
     assert_eq!(
         plan.changes().count(),
         0,

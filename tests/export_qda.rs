@@ -4,6 +4,8 @@
 //! themes, carry the board photos, and keep their GUIDs from one export to
 //! the next.
 
+mod common;
+
 mod export_support;
 
 use std::collections::BTreeSet;
@@ -318,22 +320,8 @@ fn the_shipped_example_exports_valid_files_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for format in ["qdc", "qdpx"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-            .current_dir(root)
-            .args([
-                "export",
-                "sessions/2019-02-13-gelsenkirchen-mitte.ron",
-                "--to",
-            ])
-            .arg(dir.path())
-            .args(["--format", format])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let shipped = "sessions/2019-02-13-gelsenkirchen-mitte.ron";
+        cli_in![root; "export", shipped, "--to", dir.path(), "--format", format].ok();
     }
     validate(
         &dir.path().join("2019-02-13-gelsenkirchen-mitte.qdc"),

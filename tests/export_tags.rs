@@ -5,36 +5,20 @@
 
 mod export_support;
 
-use std::fs;
 use std::path::Path;
 
-use export_support::mitte;
-use stellwand::core::export::{self, Options, Source};
+use export_support::{mitte, read, section};
+use stellwand::core::export::Source;
 use stellwand::core::model::{Session, TagChoice};
-use stellwand::core::template::Templates;
 
 fn run(session: &Session, dir: &Path) {
     let sources = [Source {
         session,
         name: "mitte",
     }];
-    let plan = export::plan(&sources, &Templates::builtin(), dir, &Options::default()).unwrap();
+    let plan = export_support::plan(&sources, dir).unwrap();
     assert!(plan.problems.is_empty());
     plan.apply().unwrap();
-}
-
-fn read(dir: &Path, name: &str) -> String {
-    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// The text of the section under `## heading`, up to the next `## `.
-fn section<'a>(text: &'a str, heading: &str) -> &'a str {
-    let start = text
-        .find(&format!("\n## {heading}\n"))
-        .unwrap_or_else(|| panic!("no section {heading} in\n{text}"));
-    let rest = &text[start + 1..];
-    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
-    &rest[..end]
 }
 
 fn tag(s: &mut Session, card: &str, key: &str) {
@@ -85,13 +69,7 @@ fn tagged_cards_without_a_theme_reach_their_chapter_and_no_other() {
         session: &s,
         name: "mitte",
     }];
-    let again = export::plan(
-        &sources,
-        &Templates::builtin(),
-        dir.path(),
-        &Options::default(),
-    )
-    .unwrap();
+    let again = export_support::plan(&sources, dir.path()).unwrap();
     assert_eq!(again.changes().count(), 0);
 }
 

@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::names;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,15 +21,6 @@ use stellwand::core::store;
 /// below name it.
 fn session() -> Session {
     common::district_session("Stadtteilkonferenz", "Altstadt")
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut n: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    n.sort();
-    n
 }
 
 /// Opens `file` in the program, expects `message` on the screen, quits with
@@ -246,8 +238,7 @@ fn a_read_only_folder_opens_read_only_with_a_message() {
     };
     tty.wait_for("nur lesend");
     let screen = tty.contents();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     assert!(screen.contains(".konferenz.ron.lock"), "{screen}");
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -275,14 +266,7 @@ fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
 #[test]
 fn a_pipe_named_like_a_session_is_refused_at_once_and_q_still_quits() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("f.ron");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let _fifo = common::fifo(dir.path(), "f.ron");
     let screen = open_and_quit(dir.path(), "f.ron", "Pipe");
     assert!(screen.contains("f.ron"), "{screen}");
 }

@@ -13,27 +13,24 @@ use git_support::{BIN, Team, commit_all, git, ok, pull, stellwand, unmerged};
 use stellwand::core::edit::Edit;
 use stellwand::core::model::{Card, Session};
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const FILE: &str = "sessions/konferenz.ron";
 
 /// A session of two district boards with one card each.
+/// The cards of both clerks after the merge, in order.
+const ALL_SIX: [&str; 6] = [
+    "Elternarbeit",
+    "Jugendtreff",
+    "Kita-Plätze",
+    "Quartiersbüro",
+    "Sportvereine",
+    "Sprachkurse",
+];
+
 fn two_boards() -> Session {
-    let templates = Templates::builtin();
-    let mut s = Session {
-        id: "2019-02-13-konferenz".into(),
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
+    let mut s = common::session("2019-02-13-konferenz", "Stadtteilkonferenz");
     for (title, card) in [("Altstadt", "Kita-Plätze"), ("Schalke", "Sportvereine")] {
-        let id = s.fresh_id("b");
-        let mut board = templates
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, title);
-        let id = s.fresh_id("k");
-        board.columns[1].cards.push(Card::new(id, card));
-        s.boards.push(board);
+        common::add_board(&mut s, "district-exchange", title, &[&[], &[card]]);
     }
     s
 }
@@ -157,8 +154,7 @@ fn in_program(clone: &Path, steps: &[(&str, &str)]) -> String {
         tty.wait_for(expect);
     }
     let screen = tty.contents();
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     screen
 }
 
@@ -227,17 +223,7 @@ fn two_clerks_typing_in_the_program_merge_and_a_card_both_edited_keeps_both_text
     status_is_clean(&b);
     ok(&stellwand(&b, &["check", FILE]));
     let merged = all_texts(&b.join(FILE));
-    assert_eq!(
-        merged,
-        [
-            "Elternarbeit",
-            "Jugendtreff",
-            "Kita-Plätze",
-            "Quartiersbüro",
-            "Sportvereine",
-            "Sprachkurse"
-        ]
-    );
+    assert_eq!(merged, ALL_SIX);
     let text = fs::read_to_string(b.join(FILE)).unwrap();
     assert!(!text.contains("next_id"), "{text}");
     ok(&git(&b, &["push", "-q", "origin", "main"]));
@@ -339,25 +325,14 @@ fn plain_git_merges_of_counter_ids_are_named_by_check_and_repaired_in_the_progra
     tty.wait_for("alle 6 Karten erhalten");
     tty.send("\r");
     tty.wait_for(" WAND ");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     ok(&stellwand(dir.path(), &["check", "doppelt.ron"]));
     assert_eq!(
         fs::read_to_string(dir.path().join("doppelt.vor-reparatur.bak")).unwrap(),
         text
     );
     let texts = all_texts(&file);
-    assert_eq!(
-        texts,
-        [
-            "Elternarbeit",
-            "Jugendtreff",
-            "Kita-Plätze",
-            "Quartiersbüro",
-            "Sportvereine",
-            "Sprachkurse"
-        ]
-    );
+    assert_eq!(texts, ALL_SIX);
 }
 
 #[test]

@@ -37,10 +37,7 @@ fn opened(tty: &Tty) -> bool {
 
 #[test]
 fn two_programs_started_together_never_both_write() {
-    let pairs: usize = std::env::var("STELLWAND_LOCK_PAIRS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
+    let pairs: usize = common::env_number("STELLWAND_LOCK_PAIRS", 200);
     let dir = tempfile::tempdir().unwrap();
     new_session(dir.path());
     let started = Instant::now();

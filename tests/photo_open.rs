@@ -12,26 +12,16 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::pty::Tty;
-use stellwand::core::model::Session;
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const JPEG: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, 0, 0x10, b'J', b'F', b'I', b'F', 0];
 
 /// A session whose one board has `photo`, and a viewer that logs to `log`.
 fn setup(dir: &Path, photo: &str, bytes: &[u8]) -> String {
     fs::write(dir.join(photo), bytes).unwrap();
-    let mut s = Session {
-        title: "Fotoprotokoll".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    let mut board = Templates::builtin()
-        .board("district-exchange")
-        .unwrap()
-        .new_board(id, "Altstadt");
+    let mut s = common::session("", "Fotoprotokoll");
+    let board = common::add_board(&mut s, "district-exchange", "Altstadt", &[]);
     board.photos.push(photo.into());
-    s.boards.push(board);
     store::save(&dir.join("foto.ron"), &s).unwrap();
     let bin = dir.join("bin");
     fs::create_dir_all(&bin).unwrap();

@@ -58,8 +58,7 @@ fn an_idle_screen_is_not_drawn_again() {
     assert!(tty.raw().len() > before);
     tty.send("\x1b");
     tty.wait_for("Wand 1/");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 }
 
 #[test]
@@ -94,8 +93,7 @@ fn keys_typed_while_the_review_clusters_in_the_background_are_carried_out() {
     std::thread::sleep(Duration::from_millis(500));
     tty.send("\x1b");
     tty.wait_for("Wand 1/");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     // The second suggestion became the theme.
     let listed = group(

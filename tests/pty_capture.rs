@@ -4,29 +4,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
+use common::ost as new_session;
 use common::pty::Tty;
 use stellwand::core::model::{FORMAT_VERSION, Session};
 use stellwand::core::store;
-
-fn new_session(dir: &Path) -> PathBuf {
-    let file = dir.join("ost.ron");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Stadtteilkonferenz Ost",
-            "ost.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(status.status.success());
-    file
-}
 
 fn column_texts(s: &Session, column: usize) -> Vec<String> {
     s.boards[0].columns[column]
@@ -64,10 +45,8 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
             typed[c].push(text);
         }
     }
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
-    tty.send("q");
-    let last = tty.wait_success();
+    tty.back_to_board();
+    let last = tty.quit();
     assert!(tty.restored().is_ok(), "{last}");
 
     let file = dir
@@ -84,32 +63,46 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
     }
 }
 
+/// Keys that arrive faster than the program reads them, in one burst (a
+/// fast typist on a slow machine, or a paste without bracketed paste as
+/// `tmux paste-buffer` sends it): every card arrives, none waits for the
+/// next key.
+#[test]
+fn a_burst_of_typed_cards_larger_than_one_read_all_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    let cards: Vec<String> = (1..=120)
+        .map(|i| format!("Sprachcafé im Stadtteil Nr. {i}"))
+        .collect();
+    let burst: String = cards.iter().map(|c| format!("{c}\r")).collect();
+    assert!(
+        burst.len() > 3 * 1024,
+        "more than a few reads of the program"
+    );
+    tty.send(&burst);
+    tty.wait_for("Karten: 120 ");
+    tty.send("\x1b");
+    tty.wait_for(" WAND ");
+    tty.quit();
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(column_texts(&s, 0), cards);
+}
+
 #[test]
 fn undo_and_redo_in_the_running_program() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
-    for (i, t) in ["Kita-Plätze", "Sprachkurse", "Sportvereine"]
-        .iter()
-        .enumerate()
-    {
-        tty.send(t);
-        tty.send("\r");
-        tty.wait_for(&format!("Karten: {} ", i + 1));
-    }
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    tty.cards(&["Kita-Plätze", "Sprachkurse", "Sportvereine"], 0);
+    tty.back_to_board();
     tty.send("u");
     tty.wait_for("Karten: 2 ");
     tty.send("u");
     tty.wait_for("Karten: 1 ");
     tty.send("\x12");
     tty.wait_for("Karten: 2 ");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     assert_eq!(column_texts(&s, 0), ["Kita-Plätze", "Sprachkurse"]);
 }
@@ -118,13 +111,8 @@ fn undo_and_redo_in_the_running_program() {
 fn ctrl_c_saves_the_card_being_typed_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
-    tty.send("Begegnungscafé");
-    tty.send("\r");
-    tty.wait_for("Karten: 1 ");
+    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    tty.card("Begegnungscafé", 1);
     tty.send("halb getippt");
     tty.wait_for("halb getippt");
     tty.send("\x03");
@@ -148,12 +136,10 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
     tty.wait_for("nur lesend");
     tty.send("a");
     tty.send("Kita");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     tty.send("\x13");
     tty.send("d");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
@@ -161,21 +147,16 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
 fn a_multi_line_paste_becomes_one_card() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
+    let mut tty = Tty::entering(dir.path(), "ost.ron");
     // Bracketed paste, as a terminal sends it; \r line ends as from a clipboard.
     tty.send("\x1b[200~kulturelles Angebot\r\n↳ Theater\r\n-> Musikschule\r\n\x1b[201~");
     tty.wait_for("Musikschule");
     tty.send("\r");
     tty.wait_for("Karten: 1 ");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     let screen = tty.contents();
     assert!(screen.contains("Wand 1/1"), "{screen}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     let card = &s.boards[0].columns[0].cards[0];
     assert_eq!(card.text, "kulturelles Angebot");
@@ -187,28 +168,16 @@ fn a_multi_line_paste_becomes_one_card() {
 fn tags_search_and_a_confirmed_theme_survive_quitting() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
-    for (i, t) in ["Kita-Plätze", "fehlende Kitaplätze", "Sprachkurse"]
-        .iter()
-        .enumerate()
-    {
-        tty.send(t);
-        tty.send("\r");
-        tty.wait_for(&format!("Karten: {} ", i + 1));
-    }
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    tty.cards(&["Kita-Plätze", "fehlende Kitaplätze", "Sprachkurse"], 0);
+    tty.back_to_board();
     // No tags yet: 1 offers the tag sets.
     tty.send("1");
     tty.wait_for("Rostock 2020");
     tty.wait_for("Tag-Set übernehmen");
     tty.send("Rostock 2020\r");
     tty.wait_for("übernommen");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     tty.send("5");
     tty.wait_for("#5 sprache");
     // The whole column gets Teilhabe in one go.
@@ -228,10 +197,8 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.wait_for("Vorschläge (größte zuerst)");
     tty.send("a");
     tty.wait_for("✓  2  ");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
-    tty.send("q");
-    tty.wait_success();
+    tty.back_to_board();
+    tty.quit();
 
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.tag_sets, ["rostock-2020"]);
@@ -257,8 +224,6 @@ fn tags_search_and_a_confirmed_theme_survive_quitting() {
     tty.send("c");
     tty.wait_for("Bestätigte Themen");
     tty.wait_for(&format!("✓  2  {}", theme.label));
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
-    tty.send("q");
-    tty.wait_success();
+    tty.back_to_board();
+    tty.quit();
 }

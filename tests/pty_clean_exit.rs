@@ -4,52 +4,29 @@
 
 mod common;
 
+use common::names;
 use std::fs;
-use std::path::Path;
 
 use common::pty::Tty;
 use stellwand::core::store;
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut n: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    n.sort();
-    n
-}
-
 #[test]
 fn after_q_only_the_session_file_remains() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Ost",
-            "ost.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(dir.path(), "district-exchange", "Ost", "ost.ron");
     // A save killed before its rename, and a draft write killed likewise
     // (process ids above any Linux pid_max: those programs are gone).
     fs::write(dir.path().join(".ost.ron.4294967290.tmp"), "Session(").unwrap();
     fs::write(dir.path().join("..ost.ron.draft.4294967291.tmp"), "(").unwrap();
 
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "ost.ron");
     // While the program runs, its lock and journal are there.
     assert!(names(dir.path()).contains(&".ost.ron.lock".to_string()));
     tty.send("a");
     tty.wait_for("ERFASSEN");
     tty.send("Kita-Plätze fehlen\rSprachkurse\x1b");
     tty.wait_for("Sprachkurse");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     assert_eq!(names(dir.path()), ["ost.ron"]);
     let s = store::load(&dir.path().join("ost.ron")).unwrap().session;

@@ -4,28 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
+use common::ost as new_session;
 use common::pty::Tty;
 use stellwand::core::store;
-
-fn new_session(dir: &Path) -> PathBuf {
-    let file = dir.join("ost.ron");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Stadtteilkonferenz Ost",
-            "ost.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    file
-}
 
 /// The text an OSC 52 payload carries.
 fn decode_base64(s: &str) -> Vec<u8> {
@@ -39,8 +20,7 @@ fn decode_base64(s: &str) -> Vec<u8> {
 fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "ost.ron");
     // Bracketed paste on the board (not in the editor), \r\n as from a clipboard.
     tty.send(
         "\x1b[200~- Kita-Plätze\r\n- Sprachkurse\r\n  ↳ am Abend\r\n- Sportvereine\r\n\x1b[201~",
@@ -56,8 +36,7 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
     let copied = String::from_utf8(decode_base64(&raw[start..end])).unwrap();
     assert!(copied.starts_with("- Sprachkurse\n"), "{copied:?}");
     assert!(copied.contains("am Abend"), "{copied:?}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     let cards = &s.boards[0].columns[0].cards;
     let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
@@ -67,27 +46,19 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
 
 #[test]
 fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
-    use stellwand::core::model::{Card, Session, Theme};
-    use stellwand::core::template::Templates;
+    use stellwand::core::model::{Session, Theme};
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session {
-        id: "2019-02-13-mitte".into(),
-        title: "Integrationskonferenz Mitte".into(),
         date: "2019-02-13".into(),
-        ..Session::default()
+        ..common::session("2019-02-13-mitte", "Integrationskonferenz Mitte")
     };
-    let b = s.fresh_id("b");
-    let mut board = Templates::builtin()
-        .board("district-exchange")
-        .unwrap()
-        .new_board(b, "Altstadt");
-    let mut ids = Vec::new();
-    for t in ["Kita-Plätze", "fehlende Kitaplätze"] {
-        let id = s.fresh_id("k");
-        ids.push(id.clone());
-        board.columns[1].cards.push(Card::new(id, t));
-    }
-    s.boards.push(board);
+    let kita = ["Kita-Plätze", "fehlende Kitaplätze"];
+    let board = common::add_board(&mut s, "district-exchange", "Altstadt", &[&[], &kita]);
+    let ids = board.columns[1]
+        .cards
+        .iter()
+        .map(|k| k.id.clone())
+        .collect();
     let id = s.fresh_id("t");
     s.themes.push(Theme {
         id,
@@ -99,8 +70,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     });
     store::save(&dir.path().join("mitte.ron"), &s).unwrap();
 
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("x");
     tty.wait_for("Zielordner");
     tty.send("\r");
@@ -110,8 +80,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
     tty.wait_for("2 neu");
     tty.send("\r");
     tty.wait_for("2 Dateien nach konzept geschrieben, 0 unverändert");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let chapter = dir.path().join("konzept/fruehe-bildung-und-erziehung.md");
     let text = std::fs::read_to_string(&chapter).unwrap();
     assert!(text.contains("### Kita-Plätze fehlen"), "{text}");
@@ -124,8 +93,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
 fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["ost.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "ost.ron");
     tty.send("\x1b[200~- eins\r\n- zwei\r\n- drei\r\n\x1b[201~");
     tty.wait_for("Karten: 3 ");
     tty.send("k");
@@ -137,8 +105,7 @@ fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     let screen = tty.contents();
     assert!(screen.contains("Karten: 5 "), "{screen}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     let texts: Vec<&str> = s.boards[0].columns[0]
         .cards

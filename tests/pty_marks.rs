@@ -46,16 +46,7 @@ fn notation() -> String {
 }
 
 fn run(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::cli::run_in(dir, args).ok();
 }
 
 /// What a card holds besides its id: text, sub-points, flags, numbers.
@@ -105,10 +96,7 @@ fn typed_marks_make_the_same_cards_as_imported_ones() {
             "getippt.ron",
         ],
     );
-    let mut tty = Tty::start(dir.path(), &["getippt.ron"], &[]);
-    tty.wait_for("Wand 1/1");
-    tty.send("a");
-    tty.wait_for("ERFASSEN");
+    let mut tty = Tty::entering(dir.path(), "getippt.ron");
     let mut count = 0;
     for (c, cards) in COLUMNS.iter().enumerate() {
         for (line, subs) in *cards {
@@ -127,13 +115,11 @@ fn typed_marks_make_the_same_cards_as_imported_ones() {
             tty.wait_for("Spalte 2/3");
         }
     }
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     // The flags show as badges, apart from the typed marks.
     let screen = tty.contents();
     assert!(screen.contains("Wildes Parken !!! ‹!›"), "{screen}");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let imported = store::load(&dir.path().join("importiert.ron"))
         .unwrap()

@@ -17,19 +17,7 @@ const GREEN: (u8, u8, u8) = (40, 200, 40);
 const YELLOW: (u8, u8, u8) = (230, 220, 40);
 
 fn session_with_photo(dir: &Path) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args([
-            "new",
-            "--template",
-            "district-exchange",
-            "--title",
-            "Konferenz Mitte",
-            "mitte.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(dir, "district-exchange", "Konferenz Mitte", "mitte.ron");
     std::fs::create_dir(dir.join("fotos")).unwrap();
     let img = image::RgbImage::from_fn(800, 600, |x, y| {
         let (r, g, b) = match (x < 400, y < 300) {
@@ -105,8 +93,7 @@ fn columns_have_no_picture(tty: &Tty) -> bool {
 fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     session_with_photo(dir.path());
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("p");
     tty.wait_for("Foto 1/1: wand.png · 100%");
     // The whole photo in half-blocks, in the pane beside the columns.
@@ -136,12 +123,10 @@ fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
     expect_colours(&tty, [false, true, false, false]);
     tty.send(" vor der Schule\r");
     tty.wait_for("Karten: 1 ");
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
+    tty.back_to_board();
     assert!(tty.contents().contains("Wildes Parken vor der Schule"));
     expect_colours(&tty, [false, true, false, false]);
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let s = store::load(&dir.path().join("mitte.ron")).unwrap().session;
     assert_eq!(
@@ -166,8 +151,7 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
         b"\xff\xd8\xff kein JPEG",
     )
     .unwrap();
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("p");
     tty.wait_for("Diese Wand hat noch kein Foto.");
     // b: the fuzzy picker over the session's folder.
@@ -186,8 +170,82 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
     tty.send("P");
     tty.wait_for("Foto 1/2: kaputt.jpg");
     tty.wait_for("kein lesbares Bild");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&file).unwrap().session;
     assert_eq!(s.boards[0].photos, ["fotos/kaputt.jpg", "fotos/wand.png"]);
+}
+
+/// Starts the program with the graphics query on, answers it as a terminal
+/// would (`answer`), opens the photo pane and returns everything the
+/// program wrote after the answer.
+fn pane_after_answer(answer: &str) -> (Tty, String) {
+    let dir = tempfile::tempdir().unwrap();
+    session_with_photo(dir.path());
+    let mut tty = Tty::start(
+        dir.path(),
+        &["mitte.ron"],
+        &[("STELLWAND_GRAPHICS", ""), ("TERM", "xterm-kitty")],
+    );
+    // The query ends with a status request every terminal answers.
+    let start = Instant::now();
+    while !tty.raw().contains("\x1b[5n") {
+        assert!(start.elapsed() < Duration::from_secs(15), "no query");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    tty.send(answer);
+    tty.wait_for("Wand 1/1");
+    let before = tty.raw().len();
+    tty.send("p");
+    tty.wait_for("Foto 1/1: wand.png");
+    // The picture follows once the worker has read it.
+    std::thread::sleep(Duration::from_millis(1500));
+    tty.send("a");
+    tty.wait_for("ERFASSEN");
+    let raw = tty.raw()[before..].to_string();
+    drop(dir);
+    (tty, raw)
+}
+
+#[test]
+fn the_terminal_is_asked_which_pictures_it_draws_and_the_answer_is_used() {
+    // Kitty answers the graphics query: pictures go as Kitty graphics.
+    let (_tty, raw) = pane_after_answer("\x1b_Gi=31;OK\x1b\\\x1b[?62;22c\x1b[6;20;10t\x1b[0n");
+    assert!(raw.contains("\x1b_G"), "no Kitty graphics sent");
+
+    // A terminal that draws Sixel says so in its device attributes.
+    let (_tty, raw) = pane_after_answer("\x1b[?62;4;22c\x1b[6;20;10t\x1b[0n");
+    assert!(raw.contains("\x1bP"), "no Sixel picture sent");
+    assert!(
+        !raw.contains("\x1b_G"),
+        "Kitty graphics to a Sixel terminal"
+    );
+
+    // Neither: half-blocks, drawn with coloured cells.
+    let (tty, raw) = pane_after_answer("\x1b[?62;22c\x1b[0n");
+    assert!(!raw.contains("\x1b_G") && !raw.contains("\x1bP"));
+    let screen = tty.contents();
+    assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
+}
+
+/// Keys typed while the program asks the terminal about pictures (typed
+/// ahead right after starting it) are handled, not swallowed by the
+/// question: those before the answer, and those read with it.
+#[test]
+fn keys_typed_ahead_of_the_terminals_answer_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    session_with_photo(dir.path());
+    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[("STELLWAND_GRAPHICS", "")]);
+    let start = Instant::now();
+    while !tty.raw().contains("\x1b[5n") {
+        assert!(start.elapsed() < Duration::from_secs(15), "no query");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Typed before the terminal answers; then the answer with more keys
+    // right behind it.
+    tty.send("aKita-Plätze fehlen\r");
+    tty.send("\x1b[?62;22c\x1b[0nSprachcafé\r");
+    tty.wait_for("Karten: 2 ");
+    let screen = tty.contents();
+    assert!(screen.contains("Kita-Plätze fehlen"), "{screen}");
+    assert!(screen.contains("Sprachcafé"), "{screen}");
 }

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::pty::Tty;
-use stellwand::core::model::{Board, Card, Column, Session, Theme};
+use stellwand::core::model::{Session, Theme};
 use stellwand::core::store;
 
 fn write_session(dir: &Path) {
@@ -19,23 +19,6 @@ fn write_session(dir: &Path) {
         "Müll auf den Straßen",
     ];
     let s = Session {
-        id: "nord".into(),
-        title: "Nordstadt".into(),
-        boards: vec![Board {
-            id: "b1".into(),
-            title: "Nord".into(),
-            template: "district-exchange".into(),
-            columns: vec![Column {
-                key: "needs".into(),
-                heading: "Wo sehen wir Handlungsbedarfe…".into(),
-                cards: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
-                    .collect(),
-            }],
-            ..Board::default()
-        }],
         themes: vec![Theme {
             id: "t1".into(),
             label: "Kita-Plätze".into(),
@@ -43,7 +26,14 @@ fn write_session(dir: &Path) {
             confirmed: true,
             ..Theme::default()
         }],
-        ..Session::default()
+        ..common::needs_session(
+            "nord",
+            "Nordstadt",
+            "Nord",
+            "Wo sehen wir Handlungsbedarfe…",
+            &texts,
+            0,
+        )
     };
     store::save(&dir.join("nord.ron"), &s).unwrap();
 }
@@ -52,8 +42,7 @@ fn write_session(dir: &Path) {
 fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
     let dir = tempfile::tempdir().unwrap();
     write_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "nord.ron");
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.wait_for("Karte ins Thema?");
@@ -66,8 +55,7 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
     );
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&dir.path().join("nord.ron")).unwrap().session;
     assert_eq!(s.themes[0].cards, ["k0", "k1", "k2", "k3"]);
     assert!(s.themes[0].rejected.is_empty());
@@ -80,21 +68,18 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
 fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     let dir = tempfile::tempdir().unwrap();
     write_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "nord.ron");
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.send("r");
     tty.wait_for("„Kitaplätze für alle“ wird nicht wieder für");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
     let s = store::load(&dir.path().join("nord.ron")).unwrap().session;
     assert_eq!(s.themes[0].rejected, ["k3"]);
     // A new run of the program does not suggest it again.
-    let mut tty = Tty::start(dir.path(), &["nord.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "nord.ron");
     tty.send("c");
     tty.wait_for("Cluster prüfen");
     tty.wait_for("Kita-Plätze");
@@ -105,6 +90,5 @@ fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     );
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 }

@@ -43,19 +43,12 @@ const SHEETS: [[&[&str]; 8]; 2] = [
 #[test]
 fn two_working_group_sheets_with_tab_alone_between_fields_and_sheets() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args([
-            "new",
-            "--template",
-            "working-group",
-            "--title",
-            "Integrationskonferenz Mitte",
-            "gruppen.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(
+        dir.path(),
+        "working-group",
+        "Integrationskonferenz Mitte",
+        "gruppen.ron",
+    );
     let mut tty = Tty::start(dir.path(), &["gruppen.ron"], &[]);
     tty.wait_for("Wand 1/1: Gesprächsgruppe");
     tty.send("a");
@@ -86,10 +79,8 @@ fn two_working_group_sheets_with_tab_alone_between_fields_and_sheets() {
         tty.wait_for(&format!("Wand {}/{}", s + 2, s + 2));
         tty.wait_for("Spalte 1/8");
     }
-    tty.send("\x1b");
-    tty.wait_for(" WAND ");
-    tty.send("q");
-    tty.wait_success();
+    tty.back_to_board();
+    tty.quit();
 
     let s = store::load(&dir.path().join("gruppen.ron"))
         .unwrap()
@@ -110,19 +101,7 @@ fn two_working_group_sheets_with_tab_alone_between_fields_and_sheets() {
 #[test]
 fn any_column_is_two_keys_away() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir.path())
-        .args([
-            "new",
-            "--template",
-            "working-group",
-            "--title",
-            "AG",
-            "ag.ron",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::new_session(dir.path(), "working-group", "AG", "ag.ron");
     let mut tty = Tty::start(dir.path(), &["ag.ron"], &[]);
     tty.wait_for("Spalte 1/8");
     tty.send("g8");
@@ -133,6 +112,5 @@ fn any_column_is_two_keys_away() {
     // Typing narrows by heading.
     tty.send("gHut\r");
     tty.wait_for("Spalte 7/8");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 }

@@ -7,6 +7,8 @@
 //! 10 trials of a 2 MB session in the normal run; `STELLWAND_RACE_TRIALS=N`
 //! for more, `STELLWAND_RACE_MB=7` for the size of the largest sessions seen.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -55,14 +57,8 @@ fn replace(path: &Path, text: &str) {
 
 #[test]
 fn a_change_made_while_a_large_session_saves_is_never_lost() {
-    let trials: usize = std::env::var("STELLWAND_RACE_TRIALS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10);
-    let mb: usize = std::env::var("STELLWAND_RACE_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2);
+    let trials: usize = common::env_number("STELLWAND_RACE_TRIALS", 10);
+    let mb: usize = common::env_number("STELLWAND_RACE_MB", 2);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gross.ron");
     let base = big_session(mb);

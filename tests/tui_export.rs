@@ -2,34 +2,23 @@
 //! unchanged and their line counts, a damaged marker with its place, and the
 //! selected file's diff.
 
+mod common;
+
 use std::path::Path;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{draw, type_text};
 use stellwand::core::error::Lang;
 use stellwand::core::model::{Card, Session, Theme};
 use stellwand::core::store;
 use stellwand::core::template::Templates;
 use stellwand::tui::app::App;
-use stellwand::tui::{Action, ui, update};
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
-    terminal.backend().to_string()
-}
+use stellwand::tui::{Action, update};
 
 /// Two districts with Kita and Sport cards and two confirmed themes, one
 /// with a Handlungsfeld.
 fn session() -> Session {
     let templates = Templates::builtin();
-    let mut s = Session {
-        id: "2019-02-13-mitte".into(),
-        title: "Integrationskonferenz Stadtbezirk Mitte".into(),
-        date: "2019-02-13".into(),
-        place: "Gelsenkirchen".into(),
-        ..Session::default()
-    };
+    let mut s = common::mitte();
     // Fixed ids, so that the snapshot does not change from run to run.
     let mut n = 0;
     let mut next = |prefix: &str| {
@@ -91,9 +80,7 @@ fn open(dir: &Path) -> App {
 fn export_to(app: &mut App, target: &str) {
     update(app, Action::Export);
     update(app, Action::ClearLine);
-    for c in target.chars() {
-        update(app, Action::Input(c));
-    }
+    type_text(app, target);
     update(app, Action::Commit);
 }
 

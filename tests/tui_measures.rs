@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::pty::Tty;
 use ratatui::Terminal;
@@ -80,25 +79,14 @@ fn the_list_of_measures_shows_status_field_actor_and_details() {
 }
 
 fn stellwand(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_stellwand"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::cli::run_in(dir, args).ok().stdout
 }
 
 #[test]
 fn a_status_set_in_the_program_reaches_the_export() {
     let dir = tempfile::tempdir().unwrap();
     save(dir.path(), &sheet(&Templates::builtin()));
-    let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[]);
-    tty.wait_for("Wand 1/1");
+    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
     tty.send("M");
     tty.wait_for("Noch keine Maßnahmen");
     tty.send("n");
@@ -107,8 +95,7 @@ fn a_status_set_in_the_program_reaches_the_export() {
     tty.wait_for("in Umsetzung seit");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
-    tty.send("q");
-    tty.wait_success();
+    tty.quit();
 
     let out = stellwand(
         dir.path(),

@@ -1,74 +1,44 @@
 //! The main screens drawn into a test terminal after a sequence of actions,
 //! compared with the accepted snapshots in `tests/snapshots/`.
 
+mod common;
+
 use std::path::Path;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{Step, Step::*, buffer, draw, play};
+use common::{add_board, assert_shows};
 use stellwand::core::error::Lang;
 use stellwand::core::model::{Card, Session};
 use stellwand::core::store;
 use stellwand::core::template::Templates;
 use stellwand::tui::app::App;
-use stellwand::tui::{Action, ui, update};
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
-    terminal.backend().to_string()
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::Input(c));
-    }
-}
+use stellwand::tui::{Action, update};
 
 /// A district board in the style of the Gelsenkirchen protocol.
 fn altstadt() -> Session {
-    let templates = Templates::builtin();
-    let mut s = Session {
-        id: "2019-02-13-mitte".into(),
-        title: "Integrationskonferenz Stadtbezirk Mitte".into(),
-        date: "2019-02-13".into(),
-        place: "Gelsenkirchen".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    let mut board = templates
-        .board("district-exchange")
-        .unwrap()
-        .new_board(id, "Altstadt");
-    board.photos.push("fotos/IMG_0412.jpg".into());
-    let cards: [&[&str]; 3] = [
+    let mut s = common::mitte();
+    let board = add_board(
+        &mut s,
+        "district-exchange",
+        "Altstadt",
         &[
-            "Nachbarschaftsnetzwerke",
-            "kulturelles Angebot",
-            "Feierabendmarkt auf dem Heinrich-König-Platz",
+            &[
+                "Nachbarschaftsnetzwerke",
+                "kulturelles Angebot",
+                "Feierabendmarkt auf dem Heinrich-König-Platz",
+            ],
+            &["Spracherwerbsförderung", "Kita-Plätze", "Wohnraum"],
+            &["Kümmerer vor Ort", "Sprachmittler"],
         ],
-        &["Spracherwerbsförderung", "Kita-Plätze", "Wohnraum"],
-        &["Kümmerer vor Ort", "Sprachmittler"],
-    ];
-    for (column, texts) in board.columns.iter_mut().zip(cards) {
-        for t in texts {
-            let id = s.fresh_id("k");
-            column.cards.push(Card::new(id, *t));
-        }
-    }
+    );
+    board.photos.push("fotos/IMG_0412.jpg".into());
     let c = &mut board.columns[0].cards[1];
     c.sub_points = vec!["Theater".into(), "Musikschule".into()];
     board.columns[0].cards[0].refs = vec![9, 10, 12];
     board.columns[1].cards[1].flags.emphasis = true;
     board.columns[1].cards[2].flags.uncertain = true;
     board.columns[2].cards[1].flags.struck = true;
-    s.boards.push(board);
-    let id = s.fresh_id("b");
-    s.boards.push(
-        templates
-            .board("district-exchange")
-            .unwrap()
-            .new_board(id, "Schalke"),
-    );
+    add_board(&mut s, "district-exchange", "Schalke", &[]);
     s
 }
 
@@ -79,6 +49,14 @@ fn open(dir: &Path, session: &Session, lang: Lang) -> App {
     app.dir_label = "sessions".into();
     assert!(app.open(&file));
     app
+}
+
+/// `session` opened in a temporary folder, after `steps`.
+fn after(session: &Session, lang: Lang, steps: &[Step]) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), session, lang);
+    play(&mut app, steps);
+    (dir, app)
 }
 
 #[test]
@@ -104,40 +82,44 @@ fn start_screen_without_a_folder_offers_to_create_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::new(Lang::En, Templates::builtin(), &dir.path().join("sessions"));
     app.dir_label = "sessions".into();
-    update(&mut app, Action::NewSession);
-    type_text(&mut app, "Plenum");
-    update(&mut app, Action::CommitNext);
-    update(&mut app, Action::ClearLine);
-    type_text(&mut app, "2017-11-02");
+    let steps = [
+        Do(Action::NewSession),
+        Type("Plenum"),
+        Do(Action::CommitNext),
+        Do(Action::ClearLine),
+        Type("2017-11-02"),
+    ];
+    play(&mut app, &steps);
     insta::assert_snapshot!("start_new_session_en", draw(&app, 90, 18));
 }
 
 #[test]
 fn board_view_shows_columns_cards_flags_and_photo() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &altstadt(), Lang::De);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::Down);
+    let (_dir, app) = after(
+        &altstadt(),
+        Lang::De,
+        &[Do(Action::Right), Do(Action::Down)],
+    );
     insta::assert_snapshot!("board_view", draw(&app, 120, 20));
 }
 
 #[test]
 fn board_view_in_english() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = open(dir.path(), &altstadt(), Lang::En);
+    let (_dir, app) = after(&altstadt(), Lang::En, &[]);
     insta::assert_snapshot!("board_view_en", draw(&app, 100, 16));
 }
 
 #[test]
 fn rapid_entry_shows_the_editor_under_the_last_card() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &altstadt(), Lang::De);
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Sportvereine");
-    update(&mut app, Action::Commit);
-    update(
-        &mut app,
-        Action::Paste("Begegnungsorte\n↳ Stadtteilcafé".into()),
+    let (_dir, app) = after(
+        &altstadt(),
+        Lang::De,
+        &[
+            Do(Action::AddCard),
+            Type("Sportvereine"),
+            Do(Action::Commit),
+            Do(Action::Paste("Begegnungsorte\n↳ Stadtteilcafé".into())),
+        ],
     );
     insta::assert_snapshot!("rapid_entry", draw(&app, 120, 22));
 }
@@ -161,16 +143,13 @@ fn many_columns_scroll_sideways() {
 
 #[test]
 fn help_lists_the_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &altstadt(), Lang::De);
-    update(&mut app, Action::Help);
+    let (_dir, app) = after(&altstadt(), Lang::De, &[Do(Action::Help)]);
     insta::assert_snapshot!("help", draw(&app, 100, 40));
 }
 
 #[test]
 fn a_too_small_terminal_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = open(dir.path(), &altstadt(), Lang::De);
+    let (_dir, app) = after(&altstadt(), Lang::De, &[]);
     insta::assert_snapshot!("too_small", draw(&app, 40, 8));
 }
 
@@ -208,39 +187,46 @@ fn tagged() -> Session {
 
 #[test]
 fn tag_picker_narrows_as_you_type_and_offers_a_new_tag() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &tagged(), Lang::De);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::TagPicker);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "bild");
+    let (_dir, app) = after(
+        &tagged(),
+        Lang::De,
+        &[
+            Do(Action::Right),
+            Do(Action::TagPicker),
+            Do(Action::CommitNext),
+            Type("bild"),
+        ],
+    );
     insta::assert_snapshot!("tag_picker", draw(&app, 100, 24));
 }
 
 #[test]
 fn tags_show_on_cards_and_the_filter_hides_the_others() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &tagged(), Lang::De);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::TagFilter);
-    type_text(&mut app, "sprache");
-    update(&mut app, Action::Commit);
+    let (_dir, app) = after(
+        &tagged(),
+        Lang::De,
+        &[
+            Do(Action::Right),
+            Do(Action::TagFilter),
+            Type("sprache"),
+            Do(Action::Commit),
+        ],
+    );
     insta::assert_snapshot!("tag_filter", draw(&app, 120, 16));
 }
 
 #[test]
 fn search_lists_hits_with_their_place_and_matched_letters() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &tagged(), Lang::De);
-    update(&mut app, Action::Search);
-    type_text(&mut app, "sprach");
-    update(&mut app, Action::Down);
+    let (_dir, app) = after(
+        &tagged(),
+        Lang::De,
+        &[Do(Action::Search), Type("sprach"), Do(Action::Down)],
+    );
     let screen = draw(&app, 100, 16);
     insta::assert_snapshot!("search", screen);
     // The matched letters are highlighted.
-    let mut terminal = Terminal::new(TestBackend::new(100, 16)).unwrap();
-    terminal.draw(|f| ui::draw(f, &app)).unwrap();
-    let buf = terminal.backend().buffer();
+    let backend = buffer(&app, 100, 16);
+    let buf = backend.buffer();
     let row: Vec<_> = (0..100).map(|x| &buf[(x, 4)]).collect();
     let marked: String = row
         .iter()
@@ -277,56 +263,44 @@ fn kita_and_more() -> Session {
 
 #[test]
 fn cluster_review_lists_suggestions_themes_and_reasons() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &kita_and_more(), Lang::De);
-    update(&mut app, Action::ClusterReview);
-    update(&mut app, Action::AcceptTheme);
-    update(&mut app, Action::TagPicker);
-    type_text(&mut app, "Bildung");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Right);
+    let (_dir, app) = after(
+        &kita_and_more(),
+        Lang::De,
+        &[
+            Do(Action::ClusterReview),
+            Do(Action::AcceptTheme),
+            Do(Action::TagPicker),
+            Type("Bildung"),
+            Do(Action::Commit),
+            Do(Action::Down),
+            Do(Action::Right),
+        ],
+    );
     insta::assert_snapshot!("cluster_review", draw(&app, 120, 22));
 }
 
 #[test]
 fn cluster_review_in_english() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &kita_and_more(), Lang::En);
-    update(&mut app, Action::ClusterReview);
+    let (_dir, app) = after(&kita_and_more(), Lang::En, &[Do(Action::ClusterReview)]);
     insta::assert_snapshot!("cluster_review_en", draw(&app, 100, 16));
 }
 
 /// Cards in Chinese and Japanese: wide characters take two cells each.
 fn wide_cards() -> Session {
-    let templates = Templates::builtin();
-    let mut s = Session {
-        id: "2019-02-13-mitte".into(),
-        title: "Integrationskonferenz".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    let mut board = templates
-        .board("district-exchange")
-        .unwrap()
-        .new_board(id, "Altstadt");
-    for t in [
+    let mut s = common::session("2019-02-13-mitte", "Integrationskonferenz");
+    let cards = [
         "中文和德语的语言课程 Kurse für Eltern",
         "日本語の案内 Beratung im Stadtteil",
-    ] {
-        let id = s.fresh_id("k");
-        board.columns[0].cards.push(Card::new(id, t));
-    }
-    s.boards.push(board);
+    ];
+    add_board(&mut s, "district-exchange", "Altstadt", &[&cards]);
     s
 }
 
 #[test]
 fn wide_characters_on_a_card_are_shown_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = open(dir.path(), &wide_cards(), Lang::De);
+    let (_dir, app) = after(&wide_cards(), Lang::De, &[]);
     let screen = draw(&app, 100, 16);
-    for word in [
+    let words = [
         "Kurse",
         "für",
         "Eltern",
@@ -334,9 +308,8 @@ fn wide_characters_on_a_card_are_shown_whole() {
         "Stadtteil",
         "语言课程",
         "案内",
-    ] {
-        assert!(screen.contains(word), "{word} missing:\n{screen}");
-    }
+    ];
+    assert_shows(&screen, &words);
     insta::assert_snapshot!("wide_characters", screen);
 }
 
@@ -344,10 +317,7 @@ fn wide_characters_on_a_card_are_shown_whole() {
 
 #[test]
 fn board_at_80x24() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &tagged(), Lang::De);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::Down);
+    let (_dir, app) = after(&tagged(), Lang::De, &[Do(Action::Right), Do(Action::Down)]);
     let screen = draw(&app, 80, 24);
     assert!(
         screen.contains("Kita-Plätze") && screen.contains("q beenden"),
@@ -358,8 +328,7 @@ fn board_at_80x24() {
 
 #[test]
 fn board_with_the_photo_pane_at_80x24() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &altstadt(), Lang::De);
+    let (dir, mut app) = after(&altstadt(), Lang::De, &[]);
     app.size = (80, 24);
     update(&mut app, Action::TogglePhotoPane);
     assert!(app.photos.wait(std::time::Duration::from_secs(20)));
@@ -373,29 +342,32 @@ fn board_with_the_photo_pane_at_80x24() {
 
 #[test]
 fn card_editor_at_80x24() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &altstadt(), Lang::De);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::EditCard);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Jagmar Müller");
+    let (_dir, app) = after(
+        &altstadt(),
+        Lang::De,
+        &[
+            Do(Action::Down),
+            Do(Action::EditCard),
+            Do(Action::CommitNext),
+            Type("Jagmar Müller"),
+        ],
+    );
     let screen = draw(&app, 80, 24);
-    for word in [
-        "Initiator*in",
-        "Jagmar Müller",
-        "Interessent*innen",
-        "Theater",
-    ] {
-        assert!(screen.contains(word), "{word}:\n{screen}");
-    }
+    assert_shows(
+        &screen,
+        &[
+            "Initiator*in",
+            "Jagmar Müller",
+            "Interessent*innen",
+            "Theater",
+        ],
+    );
     insta::assert_snapshot!("editor_80x24", screen);
 }
 
 #[test]
 fn cluster_review_at_80x24() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &kita_and_more(), Lang::De);
-    update(&mut app, Action::ClusterReview);
+    let (_dir, app) = after(&kita_and_more(), Lang::De, &[Do(Action::ClusterReview)]);
     let screen = draw(&app, 80, 24);
     // Whole words of the cards, not a letter each.
     assert!(screen.contains("Kitaplätze"), "{screen}");
@@ -404,10 +376,7 @@ fn cluster_review_at_80x24() {
 
 #[test]
 fn search_at_80x24() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(dir.path(), &tagged(), Lang::De);
-    update(&mut app, Action::Search);
-    type_text(&mut app, "sprach");
+    let (_dir, app) = after(&tagged(), Lang::De, &[Do(Action::Search), Type("sprach")]);
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("Spracherwerbsförderung"), "{screen}");
     insta::assert_snapshot!("search_80x24", screen);

@@ -473,3 +473,26 @@ pub fn session(n: usize, seed: u64) -> stellwand::core::model::Session {
     }
     s
 }
+
+/// [`cards`] as cards for the clustering: ids `k0`, `k1`, … of session
+/// `session`, thirty to a board.
+pub fn cluster_cards(
+    n: usize,
+    seed: u64,
+    session: &str,
+) -> Vec<stellwand::core::cluster::ClusterCard> {
+    cards(n, seed)
+        .into_iter()
+        .enumerate()
+        .map(
+            |(i, (column, text))| stellwand::core::cluster::ClusterCard {
+                id: format!("k{i}"),
+                session: session.into(),
+                board: format!("b{}", i / 30),
+                column,
+                text,
+                ..Default::default()
+            },
+        )
+        .collect()
+}

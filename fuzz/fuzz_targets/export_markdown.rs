@@ -49,6 +49,7 @@ fuzz_target!(|input: (&str, &str, &str)| {
             heading: "Wo sehen wir Handlungsbedarfe…".into(),
             cards: vec![Card::new("k2", card_text), Card::new("k3", label)],
         }],
+        ..Board::default()
     });
     s.themes.push(Theme {
         id: "t4".into(),

@@ -9,6 +9,7 @@ use stellwand::core::date;
 use stellwand::core::error::{FileError, FileProblem, Lang};
 use stellwand::core::model::Session;
 use stellwand::core::{repair, store};
+use stellwand::i18n::Msg;
 
 pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut ok = true;
@@ -76,20 +77,14 @@ fn conflict_notes(file: &Path, bytes: &[u8], session: &Session, lang: Lang) -> V
         .filter(|(_, _, k)| k.in_conflict())
         .map(|(b, _, k)| {
             let (line, column) = repair::place_of_id(&text, &k.id);
-            let what = match lang {
-                Lang::De => format!(
-                    "Hinweis: Karte „{}“ auf „{}“ hat {} Fassungen aus einem Zusammenführen; in stellwand mit „v“ eine wählen",
-                    k.id,
-                    b.title,
-                    k.conflict.len() + 1
-                ),
-                Lang::En => format!(
-                    "note: card '{}' on '{}' has {} versions from a merge; pick one in stellwand with 'v'",
-                    k.id,
-                    b.title,
-                    k.conflict.len() + 1
-                ),
-            };
+            let what = Msg::CheckConflictNote.fill(
+                lang,
+                &[
+                    ("card", &k.id),
+                    ("board", &b.title),
+                    ("n", &(k.conflict.len() + 1)),
+                ],
+            );
             format!("{}:{line}:{column}: {what}", file.display())
         })
         .collect()

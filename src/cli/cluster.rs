@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use stellwand::core::cluster::{
-    self, ClusterCard, ClusterOptions, Clustering, Progress, Thesaurus, label::describe_all,
+    self, ClusterCard, ClusterOptions, Clustering, Progress, Thesaurus,
 };
 use stellwand::core::error::Lang;
 use stellwand::core::model::Session;
-use stellwand::core::workspace::Workspace;
+use stellwand::i18n::Msg;
+use stellwand::i18n::cluster::describe_all;
 
 use super::progress;
 
@@ -39,43 +40,34 @@ pub fn run(
         && !(0.0..=1.0).contains(&t)
     {
         tell!(
-            "stellwand: {} {t}",
-            lang.pick(
-                "--threshold erwartet eine Zahl von 0 bis 1, nicht",
-                "--threshold expects a number from 0 to 1, not"
-            )
+            "stellwand: {}",
+            Msg::ClusterBadThreshold.fill(lang, &[("value", &t)])
         );
         return ExitCode::FAILURE;
     }
     let progress = Progress::default();
-    let line = progress::Line::start(&progress);
-    line.stage(lang.pick("Dateien werden gelesen", "Reading the files"));
-    let (workspace, problems) = Workspace::load(files);
-    if !problems.is_empty() {
-        line.finish();
-        for e in &problems {
-            tell!("{}", e.render(lang));
-        }
-        return ExitCode::FAILURE;
-    }
+    let (workspace, line) = match progress::read_files(files, &progress, lang) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
     progress.set(0.15);
     let sessions: Vec<&Session> = workspace.sessions.iter().map(|(_, s)| s).collect();
     let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
     for p in problems {
+        let error = p.render(lang);
         tell!(
-            "{} ({})",
-            p.render(lang),
-            lang.pick("Thesaurus-Datei ausgelassen", "thesaurus file left out")
+            "{}",
+            Msg::ClusterThesaurusSkipped.fill(lang, &[("error", &error)])
         );
     }
     let themes = workspace.all_themes();
     let refused = workspace.all_refused();
     let learned = match workspace.learned_dir() {
         Some(dir) if learn => cluster::learned::load_learned(&dir).unwrap_or_else(|e| {
+            let error = e.render(lang);
             tell!(
-                "{} ({})",
-                e.render(lang),
-                lang.pick("gelernte Wörter ausgelassen", "learned words left out")
+                "{}",
+                Msg::ClusterLearnedSkipped.fill(lang, &[("error", &error)])
             );
             Vec::new()
         }),
@@ -93,10 +85,10 @@ pub fn run(
         refused: &refused,
         learned: &learned,
     };
-    line.stage(lang.pick("Wörter werden analysiert", "Analysing the words"));
+    line.stage(Msg::StageAnalysing.text(lang));
     let features = cluster::analyse(&cards, &options, &thesaurus, &decisions);
     progress.set(0.45);
-    line.stage(lang.pick("Cluster werden gebildet", "Forming the clusters"));
+    line.stage(Msg::StageClustering.text(lang));
     let result = cluster::cluster_analysed(
         &cards,
         &features,
@@ -105,7 +97,7 @@ pub fn run(
         &progress.part(0.45, 0.95),
     );
     drop(features);
-    line.stage(lang.pick("Ausgabe wird geschrieben", "Writing the output"));
+    line.stage(Msg::StageOutput.text(lang));
     // The card text as written (the clustering also reads the sub-points),
     // through the sessions' card indexes.
     let mut by_id: HashMap<&str, &Session> = HashMap::with_capacity(sessions.len());
@@ -217,47 +209,38 @@ fn write_text<'a>(
         };
     }
     let several = result.clusters.iter().filter(|k| k.len() > 1).count();
-    put!(
-        "{} {} {} {} ({} {}, {} {})",
-        cards.len(),
-        lang.pick("Karten in", "cards in"),
-        result.clusters.len(),
-        lang.pick("Clustern", "clusters"),
-        several,
-        lang.pick("mit mehreren Karten", "with several cards"),
-        lang.pick("Schwelle", "threshold"),
-        match lang {
-            Lang::De => format!("{:.2}", threshold).replace('.', ","),
-            Lang::En => format!("{:.2}", threshold),
-        }
-    )?;
+    let threshold = match lang {
+        Lang::De => format!("{threshold:.2}").replace('.', ","),
+        Lang::En => format!("{threshold:.2}"),
+    };
+    let summary = Msg::ClusterSummary.fill(
+        lang,
+        &[
+            ("cards", &cards.len()),
+            ("clusters", &result.clusters.len()),
+            ("several", &several),
+            ("threshold", &threshold),
+        ],
+    );
+    put!("{summary}")?;
     for (n, k) in result.clusters.iter().enumerate() {
         writeln!(out)?;
         let theme = k
             .theme
             .as_ref()
-            .map(|t| {
-                format!(
-                    " [{} {t}]",
-                    lang.pick("bestätigtes Thema", "confirmed theme")
-                )
-            })
+            .map(|t| Msg::ClusterConfirmed.fill(lang, &[("theme", t)]))
             .unwrap_or_default();
-        put!(
-            "{}. {} — {} {}{theme}",
-            n + 1,
-            k.label,
-            k.len(),
-            if k.len() == 1 {
-                lang.pick("Karte", "card")
-            } else {
-                lang.pick("Karten", "cards")
-            }
-        )?;
+        let count = if k.len() == 1 {
+            Msg::ClusterOneCard
+        } else {
+            Msg::ClusterCards
+        };
+        let count = count.fill(lang, &[("n", &k.len())]);
+        put!("{}. {} — {count}{theme}", n + 1, k.label)?;
         for m in &k.members {
             let c = &cards[m.card];
             let new = if m.new {
-                lang.pick(" (neu vorgeschlagen)", " (newly suggested)")
+                Msg::ClusterNewlySuggested.text(lang)
             } else {
                 ""
             };
@@ -272,10 +255,10 @@ fn write_text<'a>(
                 c.id
             )?;
             if !m.reasons.is_empty() {
+                let reasons = describe_all(&m.reasons, lang);
                 put!(
-                    "     {}: {}",
-                    lang.pick("weil", "because"),
-                    describe_all(&m.reasons, lang)
+                    "     {}",
+                    Msg::ClusterBecause.fill(lang, &[("reasons", &reasons)])
                 )?;
             }
         }

@@ -8,7 +8,7 @@ use stellwand::core::cluster::{DEFAULT_THRESHOLD, Progress, Thesaurus};
 use stellwand::core::error::Lang;
 use stellwand::core::export;
 use stellwand::core::template::Templates;
-use stellwand::core::workspace::Workspace;
+use stellwand::i18n::Msg;
 
 use super::progress;
 
@@ -23,19 +23,13 @@ pub fn run(
     dry_run: bool,
 ) -> ExitCode {
     let progress = Progress::default();
-    let line = progress::Line::start(&progress);
-    line.stage(lang.pick("Dateien werden gelesen", "Reading the files"));
-    let (mut workspace, problems) = Workspace::load(files);
-    if !problems.is_empty() {
-        line.finish();
-        for e in &problems {
-            tell!("{}", e.render(lang));
-        }
-        return ExitCode::FAILURE;
-    }
+    let (mut workspace, line) = match progress::read_files(files, &progress, lang) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
     progress.set(0.3);
     if options.suggestions {
-        line.stage(lang.pick("Cluster werden gebildet", "Forming the clusters"));
+        line.stage(Msg::StageClustering.text(lang));
         // What the cluster review would offer, as unconfirmed themes.
         let (thesaurus, problems) = Thesaurus::load(Path::new("templates"));
         for e in &problems {
@@ -72,13 +66,13 @@ pub fn run(
         .map(|(f, _)| f.parent().map(Path::to_path_buf))
         .collect();
     progress.set(0.6);
-    line.stage(lang.pick("Kapitel werden gesetzt", "Composing the chapters"));
+    line.stage(Msg::StageChapters.text(lang));
     let plan = export::plan_in(&sources, &dirs, shared, templates, to, options);
     if let Ok(plan) = &plan
         && !dry_run
     {
         progress.set(0.8);
-        line.stage(lang.pick("Dateien werden geschrieben", "Writing the files"));
+        line.stage(Msg::StageWriting.text(lang));
         let applied = plan.apply().map(|_| ());
         line.finish();
         return report(plan, applied, false, lang);
@@ -104,13 +98,7 @@ fn report(
         print!("{}", stellwand::core::sanitize::terminal(&text));
     }
     if dry_run {
-        say!(
-            "{}",
-            lang.pick(
-                "Probelauf (--dry-run): nichts geschrieben.",
-                "Dry run (--dry-run): nothing written."
-            )
-        );
+        say!("{}", Msg::ExportDryRun.text(lang));
     } else if let Err(e) = applied {
         tell!("{}", e.render(lang));
         return ExitCode::FAILURE;

@@ -10,6 +10,7 @@ use std::process::Command;
 
 use stellwand::core::error::Lang;
 use stellwand::core::store;
+use stellwand::i18n::Msg;
 
 use super::CmdResult;
 
@@ -37,12 +38,7 @@ pub fn run(dir: Option<PathBuf>, lang: Lang) -> CmdResult {
     let root = top_level(&dir, lang)?;
     let exe = std::env::current_exe()
         .and_then(|p| p.canonicalize())
-        .map_err(|e| {
-            format!(
-                "{}: {e}",
-                lang.pick("Programmpfad unbekannt", "program path unknown")
-            )
-        })?;
+        .map_err(|e| Msg::GitExeUnknown.fill(lang, &[("error", &e)]))?;
 
     let attributes = root.join(".gitattributes");
     let added = ensure_lines(&attributes, ATTRIBUTES, lang)?;
@@ -52,39 +48,26 @@ pub fn run(dir: Option<PathBuf>, lang: Lang) -> CmdResult {
     report(&ignore, added, lang);
 
     let driver = format!("{} merge %O %A %B %P", shell_quote(&exe.to_string_lossy()));
-    let name = lang.pick(
-        "stellwand: Sitzungen nach Kennung zusammenführen",
-        "stellwand: merge sessions by id",
-    );
+    let name = Msg::GitDriverName.text(lang);
     git_config(&root, "merge.stellwand.name", name, lang)?;
     git_config(&root, "merge.stellwand.driver", &driver, lang)?;
-    match lang {
-        Lang::De => {
-            say!("git config merge.stellwand.driver: {driver}");
-            say!(
-                "Fertig. .gitattributes und .gitignore einchecken (git add .gitattributes .gitignore; git commit). \
-                 Der Treiber steht nur in {}: jede Kollegin und jeder Kollege führt `stellwand git-setup` einmal im eigenen Klon aus.",
-                root.join(".git").join("config").display()
-            );
-        }
-        Lang::En => {
-            say!("git config merge.stellwand.driver: {driver}");
-            say!(
-                "Done. Commit .gitattributes and .gitignore (git add .gitattributes .gitignore; git commit). \
-                 The driver is only in {}: every colleague runs `stellwand git-setup` once in their own clone.",
-                root.join(".git").join("config").display()
-            );
-        }
-    }
+    say!("git config merge.stellwand.driver: {driver}");
+    let config = root.join(".git").join("config");
+    say!(
+        "{}",
+        Msg::GitDone.fill(lang, &[("config", &config.display())])
+    );
     Ok(())
 }
 
 fn report(path: &Path, added: usize, lang: Lang) {
-    match (added, lang) {
-        (0, Lang::De) => say!("{}: schon eingerichtet", path.display()),
-        (0, Lang::En) => say!("{}: already set up", path.display()),
-        (n, Lang::De) => say!("{}: {n} Zeile(n) ergänzt", path.display()),
-        (n, Lang::En) => say!("{}: {n} line(s) added", path.display()),
+    let file = path.display();
+    match added {
+        0 => say!("{}", Msg::GitAlreadySetUp.fill(lang, &[("file", &file)])),
+        n => say!(
+            "{}",
+            Msg::GitLinesAdded.fill(lang, &[("file", &file), ("n", &n)])
+        ),
     }
 }
 
@@ -95,26 +78,9 @@ fn top_level(dir: &Path, lang: Lang) -> Result<PathBuf, String> {
         .arg(dir)
         .args(["rev-parse", "--show-toplevel"])
         .output()
-        .map_err(|e| {
-            format!(
-                "{}: {e}",
-                lang.pick(
-                    "git lässt sich nicht starten (installiert?)",
-                    "cannot run git (installed?)"
-                )
-            )
-        })?;
+        .map_err(|e| Msg::GitCannotRun.fill(lang, &[("error", &e)]))?;
     if !out.status.success() {
-        return Err(match lang {
-            Lang::De => format!(
-                "{} ist kein git-Repository: zuerst `git clone …` oder `git init`",
-                dir.display()
-            ),
-            Lang::En => format!(
-                "{} is not a git repository: run `git clone …` or `git init` first",
-                dir.display()
-            ),
-        });
+        return Err(Msg::GitNotARepo.fill(lang, &[("dir", &dir.display())]));
     }
     Ok(PathBuf::from(
         String::from_utf8_lossy(&out.stdout).trim_end_matches(['\n', '\r']),
@@ -131,27 +97,16 @@ fn git_config(root: &Path, key: &str, value: &str, lang: Lang) -> Result<(), Str
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "git config {key}: {} {}",
-            lang.pick("fehlgeschlagen:", "failed:"),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+        let error = String::from_utf8_lossy(&out.stderr);
+        Err(Msg::GitConfigFailed.fill(lang, &[("key", &key), ("error", &error.trim())]))
     }
 }
 
 /// Adds the lines a file lacks at its end; the number added.
 fn ensure_lines(path: &Path, lines: &[&str], lang: Lang) -> Result<usize, String> {
     let text = match std::fs::read(path) {
-        Ok(b) => String::from_utf8(b).map_err(|_| {
-            format!(
-                "{}: {}",
-                path.display(),
-                lang.pick(
-                    "keine UTF-8-Textdatei, nicht verändert",
-                    "not UTF-8 text, left alone"
-                )
-            )
-        })?,
+        Ok(b) => String::from_utf8(b)
+            .map_err(|_| Msg::GitNotUtf8.fill(lang, &[("file", &path.display())]))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };

@@ -1,11 +1,11 @@
 //! The command line's help in the interface language: every text from
-//! [`stellwand::tui::i18n::CLI_HELP`], with German headings and flags in
-//! German mode.
+//! [`stellwand::i18n::cli::help::CLI_HELP`], with German headings and flags
+//! in German mode.
 
 use clap::{Arg, ArgAction, Command};
 
 use stellwand::core::error::Lang;
-use stellwand::tui::i18n::cli_help;
+use stellwand::i18n::cli::help::{cli_help, de};
 
 /// The language asked for on the command line (`--lang en`, `--lang=en`),
 /// read before the arguments are parsed so that `--help` speaks it.
@@ -37,8 +37,8 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
     }
     if lang == Lang::De {
         cmd = cmd
-            .subcommand_help_heading("Befehle")
-            .subcommand_value_name("BEFEHL")
+            .subcommand_help_heading(de::COMMANDS)
+            .subcommand_value_name(de::COMMAND)
             .disable_help_subcommand(true);
     }
     cmd
@@ -62,9 +62,9 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
             };
             if lang == Lang::De {
                 let heading = if a.is_positional() {
-                    "Argumente"
+                    de::ARGUMENTS_HEADING
                 } else {
-                    "Optionen"
+                    de::OPTIONS_HEADING
                 };
                 // Default and choices in German words, not clap's English.
                 let mut extra = String::new();
@@ -74,7 +74,7 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                     .map(|v| v.to_string_lossy().into_owned())
                     .collect();
                 if !defaults.is_empty() && a.get_action().takes_values() {
-                    extra.push_str(&format!(" [Vorgabe: {}]", defaults.join(", ")));
+                    extra.push_str(&format!(" [{}: {}]", de::DEFAULT, defaults.join(", ")));
                 }
                 let choices: Vec<String> = a
                     .get_possible_values()
@@ -82,7 +82,7 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                     .map(|v| v.get_name().to_string())
                     .collect();
                 if !choices.is_empty() && a.get_action().takes_values() {
-                    extra.push_str(&format!(" [möglich: {}]", choices.join(", ")));
+                    extra.push_str(&format!(" [{}: {}]", de::POSSIBLE, choices.join(", ")));
                 }
                 let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
                 let a = a.help_heading(heading);
@@ -100,9 +100,10 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
     }
     if lang == Lang::De {
         cmd = cmd
-            .help_template(
-                "{before-help}{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}",
-            )
+            .help_template(format!(
+                "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+                de::USAGE
+            ))
             .disable_help_flag(true)
             .arg(
                 Arg::new("help")
@@ -110,7 +111,7 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                     .long("help")
                     .action(ArgAction::Help)
                     .help(cli_help("help", lang).unwrap_or_default())
-                    .help_heading("Optionen"),
+                    .help_heading(de::OPTIONS_HEADING),
             );
         if top {
             cmd = cmd.disable_version_flag(true).arg(
@@ -119,7 +120,7 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                     .long("version")
                     .action(ArgAction::Version)
                     .help(cli_help("version", lang).unwrap_or_default())
-                    .help_heading("Optionen"),
+                    .help_heading(de::OPTIONS_HEADING),
             );
         }
         let bin = if top {
@@ -134,9 +135,9 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
             .to_string()
             .trim_start_matches("Usage:")
             .trim()
-            .replace("[OPTIONS]", "[OPTIONEN]")
-            .replace("<COMMAND>", "<BEFEHL>")
-            .replace("[COMMAND]", "[BEFEHL]");
+            .replace("[OPTIONS]", &format!("[{}]", de::OPTIONS))
+            .replace("<COMMAND>", &format!("<{}>", de::COMMAND))
+            .replace("[COMMAND]", &format!("[{}]", de::COMMAND));
         cmd = cmd.override_usage(usage);
     }
     cmd

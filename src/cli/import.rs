@@ -5,6 +5,7 @@ use std::path::Path;
 use stellwand::core::error::Lang;
 use stellwand::core::store;
 use stellwand::core::template::Templates;
+use stellwand::i18n::Msg;
 
 use super::CmdResult;
 
@@ -21,32 +22,21 @@ pub fn run(
     // Checked before reading, and never overwritten: an earlier import may
     // already hold the clerk's corrections.
     if output.exists() {
-        return Err(format!(
-            "{}: {}",
-            output.display(),
-            lang.pick(
-                "Datei gibt es schon; sie wird nicht überschrieben (anderen Namen mit -o wählen)",
-                "file exists already; it is not overwritten (choose another name with -o)"
-            )
-        ));
+        return Err(Msg::ImportFileExists.fill(lang, &[("file", &output.display())]));
     }
     let session = stellwand::core::import::import_file(textfile, templates, board_template)
         .map_err(|e| e.render(lang))?;
     store::save(output, &session).map_err(|e| e.render(lang))?;
     let boards = session.boards.len();
     let cards = session.card_count();
-    say!(
-        "{}",
-        match lang {
-            Lang::De => format!(
-                "Importiert: {boards} Wände, {cards} Karten → {}",
-                output.display()
-            ),
-            Lang::En => format!(
-                "Imported: {boards} boards, {cards} cards → {}",
-                output.display()
-            ),
-        }
+    let done = Msg::ImportDone.fill(
+        lang,
+        &[
+            ("boards", &boards),
+            ("cards", &cards),
+            ("file", &output.display()),
+        ],
     );
+    say!("{done}");
     Ok(())
 }

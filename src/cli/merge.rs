@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use stellwand::core::error::{FileError, FileProblem, Lang};
 use stellwand::core::{merge, store};
+use stellwand::i18n::Msg;
 
 pub fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<PathBuf>, lang: Lang) -> ExitCode {
     let shown = name.unwrap_or_else(|| ours.to_path_buf());
@@ -26,12 +27,8 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<PathBuf>, lang:
         Err(e) => {
             tell!("{}", e.render(lang));
             tell!(
-                "{}: {}",
-                shown.display(),
-                lang.pick(
-                    "nicht zusammengeführt; die eigene Fassung bleibt, die andere zeigt `git diff`",
-                    "not merged; your version stays, `git diff` shows the other"
-                )
+                "{}",
+                Msg::MergeNotMerged.fill(lang, &[("file", &shown.display())])
             );
             ExitCode::from(2)
         }

@@ -7,6 +7,7 @@ use stellwand::core::error::Lang;
 use stellwand::core::model::Session;
 use stellwand::core::store;
 use stellwand::core::template::Templates;
+use stellwand::i18n::Msg;
 
 use super::CmdResult;
 
@@ -29,14 +30,7 @@ pub fn run(
         return Err(format!("--date: {}", e.message(lang)));
     }
     if file.exists() {
-        return Err(format!(
-            "{}: {}",
-            file.display(),
-            lang.pick(
-                "Datei gibt es schon; sie wird nicht überschrieben",
-                "file exists already; it is not overwritten"
-            )
-        ));
+        return Err(Msg::NewFileExists.fill(lang, &[("file", &file.display())]));
     }
     let place = place.unwrap_or_default();
     let session = Session::from_template(board_template, title, &date, &place, None);
@@ -45,9 +39,8 @@ pub fn run(
     }
     store::save(file, &session).map_err(|e| e.render(lang))?;
     say!(
-        "{} {}",
-        lang.pick("Neue Sitzung angelegt:", "New session created:"),
-        file.display()
+        "{}",
+        Msg::NewCreated.fill(lang, &[("file", &file.display())])
     );
     Ok(())
 }

@@ -9,8 +9,35 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+use std::process::ExitCode;
+
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use stellwand::core::cluster::Progress;
+use stellwand::core::error::Lang;
+use stellwand::core::workspace::Workspace;
+use stellwand::i18n::Msg;
+
+/// Starts the progress line of a command and reads its session files: the
+/// folder's workspace and the line, or the exit code once the problems of
+/// the files are told.
+pub fn read_files(
+    files: &[PathBuf],
+    progress: &Progress,
+    lang: Lang,
+) -> Result<(Workspace, Line), ExitCode> {
+    let line = Line::start(progress);
+    line.stage(Msg::StageReading.text(lang));
+    let (workspace, problems) = Workspace::load(files);
+    if problems.is_empty() {
+        return Ok((workspace, line));
+    }
+    line.finish();
+    for e in &problems {
+        tell!("{}", e.render(lang));
+    }
+    Err(ExitCode::FAILURE)
+}
 
 /// After this long a run shows its progress line.
 const SHOW_AFTER: Duration = Duration::from_secs(1);

@@ -35,6 +35,11 @@ pub fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
 }
 
+/// The present moment in UTC, written with a `strftime` pattern.
+pub fn now_utc(pattern: &str) -> String {
+    jiff::Timestamp::now().strftime(pattern).to_string()
+}
+
 /// A date from year, month and day, when the calendar has it.
 pub fn from_parts(text: &str, year: u32, month: u32, day: u32) -> Result<Date, DateError> {
     if !(1..=12).contains(&month) {

@@ -97,6 +97,14 @@ impl SessionInfo {
     }
 }
 
+impl Edit {
+    /// Whether the edit only changes how something is shown (the part of a
+    /// photo in view), so that losing it in a crash loses no work.
+    pub fn is_view(&self) -> bool {
+        matches!(self, Edit::SetPhotoView { .. })
+    }
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
     #[error("no card with id {0}")]
@@ -382,21 +390,11 @@ impl History {
 
     /// Undoes the last edit; returns false when there is nothing to undo.
     pub fn undo(&mut self, session: &mut Session) -> Result<bool, EditError> {
-        let Some(edit) = self.undo.pop() else {
-            return Ok(false);
-        };
-        let inverse = session.apply(edit)?;
-        self.redo.push(inverse);
-        Ok(true)
+        replay(&mut self.undo, &mut self.redo, session)
     }
 
     pub fn redo(&mut self, session: &mut Session) -> Result<bool, EditError> {
-        let Some(edit) = self.redo.pop() else {
-            return Ok(false);
-        };
-        let inverse = session.apply(edit)?;
-        self.undo.push(inverse);
-        Ok(true)
+        replay(&mut self.redo, &mut self.undo, session)
     }
 
     /// The edit the next undo applies (for the journal).
@@ -416,6 +414,20 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+}
+
+/// Applies the last edit of `from` and keeps its inverse in `to`; false when
+/// `from` is empty.
+fn replay(
+    from: &mut Vec<Edit>,
+    to: &mut Vec<Edit>,
+    session: &mut Session,
+) -> Result<bool, EditError> {
+    let Some(edit) = from.pop() else {
+        return Ok(false);
+    };
+    to.push(session.apply(edit)?);
+    Ok(true)
 }
 
 #[cfg(test)]

@@ -242,14 +242,22 @@ mod tests {
 
     use crate::core::test_support::{add_card as add, one_column_session as session};
 
-    #[test]
-    fn edits_since_the_last_save_come_back_after_a_crash() {
+    /// A saved session `s.ron` in a temporary folder and a journal started
+    /// for it: the folder, the path, the session, its fingerprint, the
+    /// journal.
+    fn journalled() -> (tempfile::TempDir, PathBuf, Session, u64, Journal) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let mut s = session();
+        let s = session();
         store::save(&path, &s).unwrap();
         let base = fingerprint(&fs::read(&path).unwrap());
-        let mut j = Journal::create(&path, base).unwrap();
+        let j = Journal::create(&path, base).unwrap();
+        (dir, path, s, base, j)
+    }
+
+    #[test]
+    fn edits_since_the_last_save_come_back_after_a_crash() {
+        let (_dir, path, mut s, base, mut j) = journalled();
         for text in ["Kita-Plätze", "Sprachkurs\nmit Praxis"] {
             let e = add(&mut s, text);
             j.append(&e).unwrap();
@@ -267,12 +275,7 @@ mod tests {
 
     #[test]
     fn a_torn_last_record_is_ignored_and_the_rest_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let mut s = session();
-        store::save(&path, &s).unwrap();
-        let base = fingerprint(&fs::read(&path).unwrap());
-        let mut j = Journal::create(&path, base).unwrap();
+        let (_dir, path, mut s, base, mut j) = journalled();
         let e = add(&mut s, "ganz");
         j.append(&e).unwrap();
         let e2 = add(&mut s, "halb");
@@ -293,12 +296,7 @@ mod tests {
 
     #[test]
     fn a_write_that_fails_halfway_is_cut_back_to_the_last_whole_record() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let mut s = session();
-        store::save(&path, &s).unwrap();
-        let base = fingerprint(&fs::read(&path).unwrap());
-        let mut j = Journal::create(&path, base).unwrap();
+        let (_dir, path, mut s, base, mut j) = journalled();
         let e = add(&mut s, "ganz");
         j.append(&e).unwrap();
         let whole = fs::read(journal_path(&path)).unwrap();
@@ -319,12 +317,7 @@ mod tests {
 
     #[test]
     fn a_journal_of_an_older_file_state_is_not_replayed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let mut s = session();
-        store::save(&path, &s).unwrap();
-        let base = fingerprint(&fs::read(&path).unwrap());
-        let mut j = Journal::create(&path, base).unwrap();
+        let (_dir, path, mut s, _, mut j) = journalled();
         let e = add(&mut s, "Karte");
         j.append(&e).unwrap();
         s.apply(e).unwrap();

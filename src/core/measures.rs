@@ -20,30 +20,6 @@ pub enum MeasureError {
     NotAnIdea(String),
 }
 
-impl MeasureError {
-    pub fn message(&self, lang: super::error::Lang) -> String {
-        use super::error::Lang::*;
-        match (self, lang) {
-            (MeasureError::NoBoard(b), De) => format!("keine Wand {b}"),
-            (MeasureError::NoBoard(b), En) => format!("no board {b}"),
-            (MeasureError::NotASheet(t), De) => format!(
-                "„{t}“ ist kein Blatt einer Gesprächsgruppe; eine Karte aus „Lösungsideen“ oder „nächste Schritte“ wählen"
-            ),
-            (MeasureError::NotASheet(t), En) => format!(
-                "'{t}' is not a working-group sheet; choose a card of 'ideas' or 'next steps'"
-            ),
-            (MeasureError::NoCard(c), De) => format!("keine Karte {c}"),
-            (MeasureError::NoCard(c), En) => format!("no card {c}"),
-            (MeasureError::NotAnIdea(t), De) => {
-                format!("„{t}“ steht nicht unter Lösungsideen oder nächsten Schritten")
-            }
-            (MeasureError::NotAnIdea(t), En) => {
-                format!("'{t}' is not under ideas or next steps")
-            }
-        }
-    }
-}
-
 fn texts<'a>(board: &'a Board, key: &str) -> Vec<&'a Card> {
     board
         .column_index(key)

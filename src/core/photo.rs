@@ -10,7 +10,6 @@ use std::path::{Component, Path, PathBuf};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
-use super::error::Lang;
 use super::model::PhotoView;
 
 /// The image formats a photo may have.
@@ -109,39 +108,6 @@ pub enum PhotoError {
     Unreadable { path: PathBuf, reason: String },
     NotAnImage { path: PathBuf, reason: String },
     TooLarge { path: PathBuf },
-}
-
-impl PhotoError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PhotoError::NotFound(p), Lang::De) => format!("Foto nicht gefunden: {}", p.display()),
-            (PhotoError::NotFound(p), Lang::En) => format!("Photo not found: {}", p.display()),
-            (PhotoError::Unreadable { path, reason }, Lang::De) => {
-                format!("Foto nicht lesbar: {}: {reason}", path.display())
-            }
-            (PhotoError::Unreadable { path, reason }, Lang::En) => {
-                format!("Photo cannot be read: {}: {reason}", path.display())
-            }
-            (PhotoError::NotAnImage { path, reason }, Lang::De) => format!(
-                "{} ist kein lesbares Bild (PNG oder JPEG erwartet): {reason}",
-                path.display()
-            ),
-            (PhotoError::NotAnImage { path, reason }, Lang::En) => format!(
-                "{} is not a readable image (PNG or JPEG expected): {reason}",
-                path.display()
-            ),
-            (PhotoError::TooLarge { path }, Lang::De) => format!(
-                "{} ist zu groß zum Anzeigen (mehr als {} MB im Speicher)",
-                path.display(),
-                MAX_DECODE_BYTES >> 20
-            ),
-            (PhotoError::TooLarge { path }, Lang::En) => format!(
-                "{} is too large to show (more than {} MB in memory)",
-                path.display(),
-                MAX_DECODE_BYTES >> 20
-            ),
-        }
-    }
 }
 
 /// The file a photo reference of a board names: relative references are
@@ -383,6 +349,7 @@ pub fn panned(view: &PhotoView, dx: i8, dy: i8, size: Option<(u32, u32, u32, u32
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::error::Lang;
 
     fn view(zoom: u8, x: u16, y: u16) -> PhotoView {
         PhotoView {

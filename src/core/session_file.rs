@@ -6,7 +6,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,11 @@ use super::store;
 /// tick of a quarter second, at most about 0.75 s of typing is ever only in
 /// memory.
 pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+
+/// How long an edit that only changes a view (see [`Edit::is_view`]) may
+/// wait before it goes to the journal: a run of zoom keys costs no disk
+/// write each, and a crash meanwhile only loses where the photo was.
+pub const VIEW_DELAY: Duration = Duration::from_millis(300);
 
 /// Where the card being typed goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +235,8 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             draft_at: None,
             draft_on_disk,
             unrecorded: Vec::new(),
+            views_since: None,
+            failed: false,
             bom,
         }),
         read_only: None,
@@ -280,8 +287,13 @@ pub struct SessionFile {
     draft_at: Option<Instant>,
     draft_on_disk: bool,
     /// Edits applied in memory that the journal could not take yet (a full
-    /// disk), oldest first; written before any later one.
+    /// disk) or that wait on purpose (views), oldest first; written before
+    /// any later one.
     unrecorded: Vec<Edit>,
+    /// Since when only views wait, if so: they are due [`VIEW_DELAY`] later.
+    views_since: Option<Instant>,
+    /// The last write to the journal failed.
+    failed: bool,
     /// The file started with a byte order mark: it is written again.
     bom: bool,
 }
@@ -302,6 +314,33 @@ impl SessionFile {
         self.retry()
     }
 
+    /// Keeps an edit that only changes a view for [`VIEW_DELAY`]; the next
+    /// [`record`], or [`retry`] once [`due`], writes it in its place.
+    ///
+    /// [`record`]: SessionFile::record
+    /// [`retry`]: SessionFile::retry
+    /// [`due`]: SessionFile::due
+    pub fn defer(&mut self, edit: &Edit, now: Instant) {
+        if self.unrecorded.is_empty() {
+            self.views_since = Some(now);
+        }
+        self.unrecorded.push(edit.clone());
+    }
+
+    /// Whether waiting edits should be written now: after a failed write at
+    /// once, views when their delay has passed.
+    pub fn due(&self, now: Instant) -> bool {
+        !self.unrecorded.is_empty()
+            && self
+                .views_since
+                .is_none_or(|since| now.duration_since(since) >= VIEW_DELAY)
+    }
+
+    /// Whether the last write to the journal failed.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
     /// Writes the edits the journal could not take before.
     pub fn retry(&mut self) -> io::Result<()> {
         if self.unrecorded.is_empty() {
@@ -319,6 +358,8 @@ impl SessionFile {
             Ok(())
         });
         self.unrecorded.drain(..done);
+        self.views_since = None;
+        self.failed = result.is_err();
         result
     }
 
@@ -361,6 +402,8 @@ impl SessionFile {
         }
         self.base = journal::fingerprint(bytes);
         self.unrecorded.clear();
+        self.views_since = None;
+        self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Written)
     }
@@ -402,6 +445,8 @@ impl SessionFile {
         self.base = journal::fingerprint(bytes);
         self.backup = None;
         self.unrecorded.clear();
+        self.views_since = None;
+        self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Conflict { original, side })
     }
@@ -530,534 +575,8 @@ pub(crate) fn free_name(path: PathBuf) -> PathBuf {
 
 /// The present time as `YYYYMMDD-HHMMSS` (UTC).
 fn timestamp() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Days to a calendar date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    super::date::now_utc("%Y%m%d-%H%M%S")
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::error::Lang;
-    use crate::core::model::FORMAT_VERSION;
-
-    use crate::core::test_support::{add_card as add, one_column_session as session};
-
-    fn texts(s: &Session) -> Vec<String> {
-        s.cards().map(|(_, _, k)| k.text.clone()).collect()
-    }
-
-    #[test]
-    fn edits_recorded_but_not_saved_come_back_and_journalling_goes_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let mut o = open(&path).unwrap();
-        let file = o.file.as_mut().unwrap();
-        let e = add(&mut o.session, "Kita");
-        file.record(&e).unwrap();
-        drop(o); // killed
-
-        let mut o = open(&path).unwrap();
-        assert_eq!(o.recovered.replay.applied, 1);
-        assert!(o.recovered.any());
-        assert!(o.recovered.describe(Lang::En, None).contains("1 change"));
-        let e = add(&mut o.session, "Schule");
-        o.session.apply(e.clone()).unwrap();
-        o.file.as_mut().unwrap().record(&e).unwrap();
-        drop(o);
-
-        let o = open(&path).unwrap();
-        assert_eq!(texts(&o.session), ["Kita", "Schule"]);
-    }
-
-    #[test]
-    fn a_clean_close_leaves_only_the_session_file_and_an_unsaved_one_its_journal() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let names = || -> Vec<String> {
-            let mut n: Vec<String> = fs::read_dir(dir.path())
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            n.sort();
-            n
-        };
-        let mut o = open(&path).unwrap();
-        let e = add(&mut o.session, "Kita");
-        o.session.apply(e.clone()).unwrap();
-        let mut file = o.file.take().unwrap();
-        file.record(&e).unwrap();
-        file.save(&o.session).unwrap();
-        assert_eq!(names(), [".s.ron.journal", ".s.ron.lock", "s.ron"]);
-        file.close(true);
-        assert_eq!(names(), ["s.ron"]);
-
-        let mut o = open(&path).unwrap();
-        let e = add(&mut o.session, "Schule");
-        o.file.as_mut().unwrap().record(&e).unwrap();
-        o.file.take().unwrap().close(false);
-        assert_eq!(
-            names(),
-            [".s.ron.journal", "s.ron"],
-            "the unsaved change stays"
-        );
-    }
-
-    #[test]
-    fn a_second_opener_gets_read_only_and_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let first = open(&path).unwrap();
-        assert!(first.read_only.is_none());
-        let second = open(&path).unwrap();
-        assert!(second.file.is_none());
-        let text = second.read_only.unwrap().message(Lang::En);
-        assert!(
-            text.contains(&format!("process {}", std::process::id())),
-            "{text}"
-        );
-        drop(first);
-        assert!(open(&path).unwrap().file.is_some(), "free again");
-    }
-
-    #[test]
-    fn a_newer_file_gets_no_lock_and_no_journal() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let mut s = session();
-        s.version = FORMAT_VERSION + 1;
-        store::save(&path, &s).unwrap();
-        let o = open(&path).unwrap();
-        assert!(matches!(o.read_only, Some(ReadOnly::Newer(_))));
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["s.ron"]);
-    }
-
-    #[test]
-    fn a_file_changed_by_another_program_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let mut o = open(&path).unwrap();
-        let theirs = fs::read_to_string(&path)
-            .unwrap()
-            .replace("title: \"\"", "title: \"fremd\"");
-        fs::write(&path, &theirs).unwrap();
-        let e = add(&mut o.session, "meins");
-        o.session.apply(e).unwrap();
-        let file = o.file.as_mut().unwrap();
-        let saved = file.save(&o.session).unwrap();
-        let Saved::Conflict { original, side } = &saved else {
-            panic!("{saved:?}")
-        };
-        assert_eq!(original, &path);
-        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-        assert!(side.to_string_lossy().contains("s.konflikt-"));
-        assert_eq!(texts(&store::load(side).unwrap().session), ["meins"]);
-        assert!(
-            saved
-                .message(Lang::De)
-                .unwrap()
-                .contains("nicht überschrieben")
-        );
-        // Work goes on in the side file, with no further conflict.
-        assert_eq!(file.path(), side);
-        assert_eq!(file.save(&o.session).unwrap(), Saved::Written);
-    }
-
-    #[test]
-    fn a_file_replaced_while_the_save_writes_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let mut o = open(&path).unwrap();
-        let e = add(&mut o.session, "meins");
-        o.session.apply(e).unwrap();
-        let theirs = fs::read_to_string(&path)
-            .unwrap()
-            .replace("title: \"\"", "title: \"fremd\"");
-        let other = theirs.clone();
-        let target = path.clone();
-        // The other program replaces the file after the save has checked
-        // it once and while the new content is being written.
-        store::test_hook::set(move |p| {
-            if p == target {
-                let tmp = target.with_file_name("other.tmp");
-                fs::write(&tmp, &other).unwrap();
-                fs::rename(&tmp, &target).unwrap();
-            }
-        });
-        let saved = o.file.as_mut().unwrap().save(&o.session);
-        store::test_hook::clear();
-        let saved = saved.unwrap();
-        assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-        let Saved::Conflict { side, .. } = saved else {
-            unreachable!()
-        };
-        assert_eq!(texts(&store::load(&side).unwrap().session), ["meins"]);
-    }
-
-    #[test]
-    fn an_edit_the_full_disk_refused_is_kept_and_written_when_there_is_room() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let before = fs::read(&path).unwrap();
-        let mut o = open(&path).unwrap();
-        let file = o.file.as_mut().unwrap();
-        let first = add(&mut o.session, "vorher");
-        o.session.apply(first.clone()).unwrap();
-        file.record(&first).unwrap();
-        file.journal.as_mut().unwrap().limit_writes(Some(0));
-        let mut refused = Vec::new();
-        for text in ["voll 1", "voll 2"] {
-            let e = add(&mut o.session, text);
-            o.session.apply(e.clone()).unwrap();
-            let err = file.record(&e).unwrap_err();
-            assert!(crate::core::files::is_disk_full(&err), "{err}");
-            refused.push(e);
-        }
-        assert_eq!(file.unrecorded(), 2);
-        // Still full: trying again fails and damages nothing.
-        assert!(file.retry().is_err());
-        assert_eq!(file.unrecorded(), 2);
-        assert_eq!(fs::read(&path).unwrap(), before);
-        // Room again: the kept edits go to the journal, in order.
-        file.journal.as_mut().unwrap().limit_writes(None);
-        file.retry().unwrap();
-        assert_eq!(file.unrecorded(), 0);
-        drop(o); // killed
-        let o = open(&path).unwrap();
-        assert_eq!(texts(&o.session), ["vorher", "voll 1", "voll 2"]);
-    }
-
-    #[test]
-    fn a_version_0_file_is_upgraded_with_a_backup_on_the_first_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("alt.ron");
-        let v0 = "Session(title: \"Alt\", boards: [Board(template: \"district-exchange\", columns: [Column(key: \"needs\", cards: [Card(text: \"Kita\"), Card(text: \"Schule\")])])])\n";
-        fs::write(&path, v0).unwrap();
-        let mut o = open(&path).unwrap();
-        assert_eq!(o.upgraded_from, Some(0));
-        assert!(o.upgrade_note(Lang::En).unwrap().contains("alt.v0.bak"));
-        let ids: Vec<_> = o.session.cards().map(|(_, _, k)| k.id.clone()).collect();
-        assert_eq!(ids, ["k2", "k3"]);
-        assert_eq!(o.session.boards[0].id, "b1");
-        assert_eq!(
-            fs::read_to_string(&path).unwrap(),
-            v0,
-            "opening writes nothing"
-        );
-        let file = o.file.as_mut().unwrap();
-        file.save(&o.session).unwrap();
-        assert_eq!(
-            fs::read_to_string(dir.path().join("alt.v0.bak")).unwrap(),
-            v0
-        );
-        let now = store::load(&path).unwrap();
-        assert_eq!(now.session.version, FORMAT_VERSION);
-        assert_eq!(now.upgraded_from, None);
-        assert_eq!(texts(&now.session), ["Kita", "Schule"]);
-    }
-
-    #[test]
-    fn a_version_1_file_keeps_its_ids_replays_its_journal_and_loses_the_counter() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("eins.ron");
-        let v1 = "Session(version: 1, id: \"s\", boards: [Board(id: \"b1\", template: \"district-exchange\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", text: \"Kita\")])])], next_id: 3)\n";
-        fs::write(&path, v1).unwrap();
-        let mut o = open(&path).unwrap();
-        assert_eq!(o.upgraded_from, Some(1));
-        assert!(o.upgrade_note(Lang::En).unwrap().contains("eins.v1.bak"));
-        let e = add(&mut o.session, "Schule");
-        o.session.apply(e.clone()).unwrap();
-        o.file.as_mut().unwrap().record(&e).unwrap();
-        drop(o); // killed before saving
-
-        let mut o = open(&path).unwrap();
-        assert_eq!(
-            o.recovered.replay.applied, 1,
-            "the journal fits the upgraded file"
-        );
-        assert_eq!(texts(&o.session), ["Kita", "Schule"]);
-        let file = o.file.as_mut().unwrap();
-        file.save(&o.session).unwrap();
-        assert_eq!(
-            fs::read_to_string(dir.path().join("eins.v1.bak")).unwrap(),
-            v1
-        );
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(!text.contains("next_id"), "{text}");
-        assert!(text.contains("id: \"k2\""), "old ids stay: {text}");
-        let now = store::load(&path).unwrap();
-        assert_eq!(now.session.version, FORMAT_VERSION);
-        assert_eq!(now.upgraded_from, None);
-    }
-
-    #[test]
-    fn the_draft_is_written_at_most_every_half_second_and_removed_when_done() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let mut o = open(&path).unwrap();
-        let file = o.file.as_mut().unwrap();
-        let draft = |text: &str| Draft {
-            target: DraftTarget::New {
-                board: "b1".into(),
-                column: "needs".into(),
-                index: 0,
-            },
-            text: text.into(),
-        };
-        let t0 = Instant::now();
-        file.update_draft(Some(&draft("Ki")), t0).unwrap();
-        assert_eq!(read_draft(&path).unwrap().text, "Ki");
-        file.update_draft(Some(&draft("Kita")), t0 + Duration::from_millis(100))
-            .unwrap();
-        assert_eq!(read_draft(&path).unwrap().text, "Ki", "not yet");
-        file.update_draft(Some(&draft("Kita")), t0 + DRAFT_EVERY)
-            .unwrap();
-        assert_eq!(read_draft(&path).unwrap().text, "Kita");
-        drop(o);
-        let mut o = open(&path).unwrap();
-        assert_eq!(o.recovered.draft.as_ref().unwrap().text, "Kita");
-        let file = o.file.as_mut().unwrap();
-        file.update_draft(None, Instant::now()).unwrap();
-        assert!(read_draft(&path).is_none());
-    }
-
-    /// A link planted at `name` beside the session (as a shared repository
-    /// could hold one): the session opens read-only naming the link, and
-    /// neither the victim nor the session file is written.
-    #[cfg(unix)]
-    fn planted_link_is_refused(name: &str) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.ron");
-        store::save(&path, &session()).unwrap();
-        let before = fs::read(&path).unwrap();
-        let victim = dir.path().join("victim.txt");
-        fs::write(&victim, "unberührt\n").unwrap();
-        let link = dir.path().join(name);
-        std::os::unix::fs::symlink(&victim, &link).unwrap();
-        let o = open(&path).unwrap();
-        assert!(
-            o.file.is_none(),
-            "{name}: opened for writing through a link"
-        );
-        let text = o.read_only.unwrap().message(Lang::De);
-        assert!(text.contains(name), "{text}");
-        assert!(text.contains("symbolischer Link"), "{text}");
-        assert_eq!(fs::read_to_string(&victim).unwrap(), "unberührt\n");
-        assert_eq!(fs::read(&path).unwrap(), before);
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_planted_as_the_lock_is_not_written_through() {
-        planted_link_is_refused(".v.ron.lock");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_planted_as_the_journal_is_not_written_through() {
-        planted_link_is_refused(".v.ron.journal");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_planted_as_the_draft_is_not_read_or_written_through() {
-        planted_link_is_refused(".v.ron.draft");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_to_a_draft_elsewhere_is_not_recovered() {
-        // The link points at a valid draft: following it would put someone
-        // else's text into the editor.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.ron");
-        store::save(&path, &session()).unwrap();
-        let other = dir.path().join("other.ron");
-        let draft = Draft {
-            target: DraftTarget::Edit { card: "k1".into() },
-            text: "fremder Text".into(),
-        };
-        fs::write(&other, ron::to_string(&draft).unwrap()).unwrap();
-        std::os::unix::fs::symlink(&other, journal::draft_path(&path)).unwrap();
-        assert!(read_draft(&path).is_none());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_and_a_link_to_it_are_one_session_with_one_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir(dir.path().join("real")).unwrap();
-        let real = dir.path().join("real/r.ron");
-        store::save(&real, &session()).unwrap();
-        let link = dir.path().join("link.ron");
-        std::os::unix::fs::symlink("real/r.ron", &link).unwrap();
-
-        let mut first = open(&link).unwrap();
-        assert!(first.file.is_some());
-        let second = open(&real).unwrap();
-        assert!(
-            matches!(second.read_only, Some(ReadOnly::Locked(_))),
-            "the file behind the link opened for writing a second time"
-        );
-        // Saving through the link writes the file it points to.
-        let e = add(&mut first.session, "durch den Link");
-        first.session.apply(e).unwrap();
-        let file = first.file.as_mut().unwrap();
-        assert_eq!(file.save(&first.session).unwrap(), Saved::Written);
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(
-            texts(&store::load(&real).unwrap().session),
-            ["durch den Link"]
-        );
-        let beside: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with('.'))
-            .collect();
-        assert!(
-            beside.is_empty(),
-            "lock or journal beside the link: {beside:?}"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn saving_keeps_the_files_mode() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        let mut o = open(&path).unwrap();
-        let e = add(&mut o.session, "Name einer Person");
-        o.session.apply(e).unwrap();
-        o.file.as_mut().unwrap().save(&o.session).unwrap();
-        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(mode, 0o600, "mode {mode:o}");
-    }
-
-    #[test]
-    fn a_file_with_an_unknown_field_opens_read_only_and_nothing_is_written() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let text =
-            store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
-        fs::write(&path, &text).unwrap();
-        let o = open(&path).unwrap();
-        assert!(o.file.is_none());
-        let why = o.read_only.unwrap().message(Lang::De);
-        assert!(why.contains("unbekanntes Feld „notizen“"), "{why}");
-        assert!(why.contains("nur lesend"), "{why}");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["s.ron"]);
-        assert_eq!(fs::read_to_string(&path).unwrap(), text);
-    }
-
-    #[test]
-    fn stale_temporary_files_beside_the_session_are_removed_on_opening() {
-        // A process id no system hands out (above the largest pid_max).
-        const DEAD: u32 = 4_194_305;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        let stale = [
-            format!(".s.ron.{DEAD}.tmp"),
-            format!("..s.ron.draft.{DEAD}.tmp"),
-            format!(".s.v0.bak.{DEAD}.tmp"),
-        ];
-        let kept = [
-            format!(".s.ron.{}.tmp", std::process::id()),
-            format!("s.ron.{DEAD}.tmp"),
-            ".s.ron.tmp".to_string(),
-            format!(".s.ron.{DEAD}x.tmp"),
-        ];
-        for n in stale.iter().chain(&kept) {
-            fs::write(dir.path().join(n), "x").unwrap();
-        }
-        let _o = open(&path).unwrap();
-        for n in &stale {
-            assert!(!dir.path().join(n).exists(), "{n} left");
-        }
-        for n in &kept {
-            assert!(dir.path().join(n).exists(), "{n} removed");
-        }
-    }
-
-    #[test]
-    fn a_byte_order_mark_is_accepted_and_kept_on_saving() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("windows.ron");
-        let text = format!("\u{feff}{}", store::to_ron(&session()));
-        fs::write(&path, &text).unwrap();
-        let mut o = open(&path).unwrap();
-        assert!(
-            o.read_only.is_none(),
-            "{:?}",
-            o.read_only.map(|r| r.message(Lang::En))
-        );
-        let e = add(&mut o.session, "Kita");
-        o.session.apply(e).unwrap();
-        o.file.as_mut().unwrap().save(&o.session).unwrap();
-        let saved = fs::read_to_string(&path).unwrap();
-        assert!(saved.starts_with('\u{feff}'), "the mark was dropped");
-        assert!(!saved[3..].contains('\u{feff}'));
-        assert_eq!(texts(&store::load(&path).unwrap().session), ["Kita"]);
-    }
-
-    #[test]
-    fn a_journal_that_cannot_be_written_opens_read_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        store::save(&path, &session()).unwrap();
-        // A folder where the journal goes: works for root as well.
-        fs::create_dir_all(journal::journal_path(&path).join("x")).unwrap();
-        let o = open(&path).unwrap();
-        assert!(o.file.is_none());
-        let text = o.read_only.unwrap().message(Lang::En);
-        assert!(text.contains(".s.ron.journal"), "{text}");
-    }
-}
+mod tests;

@@ -314,20 +314,6 @@ pub struct UnknownTemplate {
     pub known: Vec<String>,
 }
 
-impl UnknownTemplate {
-    pub fn message(&self, lang: super::error::Lang) -> String {
-        let known = self.known.join(", ");
-        match lang {
-            super::error::Lang::De => {
-                format!("Unbekannte Vorlage „{}“. Bekannt sind: {known}", self.name)
-            }
-            super::error::Lang::En => {
-                format!("unknown template '{}'. Known templates: {known}", self.name)
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Folding text for file names, ids and forgiving comparisons: German
 //! umlauts spelled out (ä → ae, ß → ss), any other letter transliterated to
-//! ASCII (é → e, ł → l) by deunicode.
+//! ASCII (é → e, ł → l) by deunicode; and the width a text takes on a
+//! terminal, wide characters two cells (unicode-width).
 
 /// Lower case, umlauts spelled out, other non-ASCII letters transliterated.
 /// A character deunicode has no spelling for is kept as it is.
@@ -36,6 +37,31 @@ pub fn slug(text: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
+    out
+}
+
+/// The number of terminal cells a text takes (wide characters two).
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Cuts a string to at most `width` terminal cells, marking the cut with `…`.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
     out
 }
 

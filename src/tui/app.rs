@@ -398,7 +398,7 @@ impl App {
             .as_ref()
             .is_some_and(|d| self.reopen_draft(d));
         if opened.recovered.any() {
-            let how = draft.then(|| lang.pick("im Editor", "in the editor"));
+            let how = draft.then(|| Msg::DraftInEditor.text(lang));
             let text = opened.recovered.describe(lang, how);
             if !text.is_empty() {
                 notes.insert(0, (Severity::Warning, text));
@@ -558,11 +558,17 @@ impl App {
                 }
                 doc.redo_places.clear();
                 doc.touch();
-                self.record(&journaled);
+                if journaled.is_view() {
+                    if let Some(file) = doc.file.as_mut() {
+                        file.defer(&journaled, Instant::now());
+                    }
+                } else {
+                    self.record(&journaled);
+                }
                 true
             }
             Err(e) => {
-                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
                 false
             }
@@ -587,7 +593,7 @@ impl App {
     /// Says in red that something could not be written: a full disk in so
     /// many words, anything else with its reason.
     pub fn not_written(&mut self, err: &dyn std::fmt::Display) {
-        let text = Msg::NotSaved.fill(self.lang, &[err]);
+        let text = Msg::NotSaved.fill(self.lang, &[("error", err)]);
         self.set_status(Severity::Error, text);
     }
 
@@ -643,7 +649,7 @@ impl App {
                 Msg::NothingToRedo
             }),
             Err(e) => {
-                let text = Msg::EditFailed.fill(self.lang, &[&e]);
+                let text = Msg::EditFailed.fill(self.lang, &[("error", &e)]);
                 self.set_status(Severity::Error, text);
             }
         }

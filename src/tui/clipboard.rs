@@ -207,15 +207,15 @@ pub fn copy_markdown(app: &mut App, what: Msg, markdown: &str) {
     let what = app.t(what);
     match app.clipboard.copy(markdown) {
         Ok(Via::System) => {
-            let text = Msg::CopiedSystem.fill(app.lang, &[&what]);
+            let text = Msg::CopiedSystem.fill(app.lang, &[("what", &what)]);
             app.set_status(Severity::Info, text);
         }
         Ok(Via::Terminal) => {
-            let text = Msg::CopiedTerminal.fill(app.lang, &[&what]);
+            let text = Msg::CopiedTerminal.fill(app.lang, &[("what", &what)]);
             app.set_status(Severity::Info, text);
         }
         Err(e) => {
-            let text = Msg::CopyFailed.fill(app.lang, &[&e]);
+            let text = Msg::CopyFailed.fill(app.lang, &[("error", &e)]);
             app.set_status(Severity::Error, text);
         }
     }
@@ -310,7 +310,7 @@ pub fn paste_cards(app: &mut App, text: &str) {
         if let Some(doc) = app.doc.as_mut() {
             doc.select(&last);
         }
-        let text = Msg::CardsPasted.fill(app.lang, &[&n]);
+        let text = Msg::CardsPasted.fill(app.lang, &[("n", &n)]);
         app.set_status(Severity::Info, text);
     }
 }

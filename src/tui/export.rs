@@ -348,17 +348,22 @@ fn write(app: &mut App, plan: &Plan, dir: &str) {
     match plan.apply() {
         Ok(written) => {
             let mut text = match written.len() {
-                0 => Msg::ExportNothing.fill(app.lang, &[&same, &dir]),
-                1 => Msg::ExportWrittenOne.fill(app.lang, &[&dir, &same]),
-                n => Msg::ExportWritten.fill(app.lang, &[&n, &dir, &same]),
+                0 => Msg::ExportNothing.fill(app.lang, &[("same", &same), ("dir", &dir)]),
+                1 => Msg::ExportWrittenOne.fill(app.lang, &[("dir", &dir), ("same", &same)]),
+                n => {
+                    Msg::ExportWritten.fill(app.lang, &[("n", &n), ("dir", &dir), ("same", &same)])
+                }
             };
             let severity = match plan.problems.first() {
                 Some(first) => {
                     text.push_str(" · ");
-                    text.push_str(
-                        &Msg::ExportProblems
-                            .fill(app.lang, &[&plan.problems.len(), &first.render(app.lang)]),
-                    );
+                    text.push_str(&Msg::ExportProblems.fill(
+                        app.lang,
+                        &[
+                            ("n", &plan.problems.len()),
+                            ("first", &first.render(app.lang)),
+                        ],
+                    ));
                     Severity::Warning
                 }
                 None => Severity::Info,
@@ -366,7 +371,7 @@ fn write(app: &mut App, plan: &Plan, dir: &str) {
             app.set_status(severity, text);
         }
         Err(e) => {
-            let text = Msg::ExportFailed.fill(app.lang, &[&e.render(app.lang)]);
+            let text = Msg::ExportFailed.fill(app.lang, &[("error", &e.render(app.lang))]);
             app.set_status(Severity::Error, text);
         }
     }
@@ -436,7 +441,10 @@ pub fn diff(
     for ((kind, line), keep) in all.into_iter().zip(near) {
         if keep {
             if skipped > 0 {
-                out.push((LineKind::Note, Msg::LinesSkipped.fill(lang, &[&skipped])));
+                out.push((
+                    LineKind::Note,
+                    Msg::LinesSkipped.fill(lang, &[("n", &skipped)]),
+                ));
                 skipped = 0;
             }
             out.push((kind, line.to_string()));
@@ -445,7 +453,10 @@ pub fn diff(
         }
     }
     if skipped > 0 {
-        out.push((LineKind::Note, Msg::LinesSkipped.fill(lang, &[&skipped])));
+        out.push((
+            LineKind::Note,
+            Msg::LinesSkipped.fill(lang, &[("n", &skipped)]),
+        ));
     }
     out
 }

@@ -73,7 +73,7 @@ pub fn list_action(app: &mut App, mut list: MeasureList, action: Action) {
                     measure: m.id.clone(),
                 })
             {
-                let text = Msg::MeasureDeleted.fill(app.lang, &[&m.title]);
+                let text = Msg::MeasureDeleted.fill(app.lang, &[("measure", &m.title)]);
                 app.set_status(Severity::Info, text);
             }
         }
@@ -120,14 +120,15 @@ fn create(app: &mut App, from_sheet: bool) -> Option<usize> {
         .iter()
         .position(|o| !o.cards.is_empty() && o.cards == m.cards)
     {
-        let text = Msg::MeasureExists.fill(app.lang, &[&doc.session.measures[old].title]);
+        let text =
+            Msg::MeasureExists.fill(app.lang, &[("measure", &doc.session.measures[old].title)]);
         app.set_status(Severity::Warning, text);
         return Some(old);
     }
     let edit = measures::add(&doc.session, m.clone());
     let at = doc.session.measures.len();
     if app.apply(edit) {
-        let text = Msg::MeasureCreated.fill(app.lang, &[&m.title]);
+        let text = Msg::MeasureCreated.fill(app.lang, &[("measure", &m.title)]);
         app.set_status(Severity::Info, text);
         Some(at)
     } else {
@@ -142,8 +143,14 @@ fn set_status(app: &mut App, m: &Measure, status: Status) {
         return;
     };
     if app.apply(edit) {
-        let text =
-            Msg::MeasureStatusSet.fill(app.lang, &[&status.label(app.lang), &date, &m.title]);
+        let text = Msg::MeasureStatusSet.fill(
+            app.lang,
+            &[
+                ("status", &status.label(app.lang)),
+                ("date", &date),
+                ("measure", &m.title),
+            ],
+        );
         app.set_status(Severity::Info, text);
     }
 }
@@ -220,7 +227,7 @@ pub fn confirm_form(app: &mut App, form: &Form, id: &str, selected: usize) -> bo
         ..old.clone()
     };
     if m != old && app.apply(Edit::ReplaceMeasure { measure: m.clone() }) {
-        let text = Msg::MeasureChanged.fill(app.lang, &[&m.title]);
+        let text = Msg::MeasureChanged.fill(app.lang, &[("measure", &m.title)]);
         app.set_status(Severity::Info, text);
     }
     app.mode = Mode::Measures(MeasureList { selected });

@@ -8,6 +8,7 @@ pub mod entry;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod learn;
 pub mod measures;
 pub mod photo;
 pub mod search;
@@ -64,13 +65,14 @@ pub fn run(mut app: App) -> io::Result<()> {
     }));
     let _ = execute!(stdout(), EnableBracketedPaste);
     // Asked before anything reads the terminal's input, with a deadline.
-    app.photos.set_graphics(photo::Graphics::detect());
+    let (graphics, typed) = photo::Graphics::detect();
+    app.photos.set_graphics(graphics);
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         testhook::check("start");
-        event_loop(&mut terminal, &mut app, &stop)
+        event_loop(&mut terminal, &mut app, &stop, typed)
     }));
     match outcome {
         Ok(result) => {
@@ -114,8 +116,12 @@ const PASTE_TAIL: Duration = Duration::from_millis(30);
 /// waits on the terminal: when the terminal window is closed, crossterm's
 /// reader can spin on the end of input, and the loop must still see the
 /// signal and save.
-fn spawn_reader() -> mpsc::Receiver<io::Result<Event>> {
+fn spawn_reader(typed: Vec<Event>) -> mpsc::Receiver<io::Result<Event>> {
     let (tx, rx) = mpsc::channel();
+    // Keys typed before the terminal answered the graphics query come first.
+    for event in typed {
+        let _ = tx.send(Ok(event));
+    }
     std::thread::spawn(move || {
         loop {
             let event = match event::read() {
@@ -171,8 +177,13 @@ fn whole_paste(mut text: String) -> (io::Result<Event>, Option<Event>) {
     (Ok(Event::Paste(text)), None)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
-    let events = spawn_reader();
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+    typed: Vec<Event>,
+) -> io::Result<()> {
+    let events = spawn_reader(typed);
     // Drawn when something happened: an event, or a tick that changed what
     // the screen shows. Nothing else wakes the screen.
     let mut changed = true;

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use image::imageops::FilterType;
 use image::{DynamicImage, RgbImage};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use ratatui_image::Resize;
 use ratatui_image::picker::{Picker, ProtocolType};
@@ -57,8 +58,10 @@ impl Graphics {
     /// Asks the terminal which graphics it understands, unless the
     /// environment says. Must run in raw mode before anything else reads
     /// the terminal's input. Never waits longer than [`QUERY_TIMEOUT`]:
-    /// a terminal that does not answer gets half-blocks.
-    pub fn detect() -> Self {
+    /// a terminal that does not answer gets half-blocks. Keys typed ahead
+    /// (before the terminal answered, or read together with its answer)
+    /// come back as events, to be handled first.
+    pub fn detect() -> (Self, Vec<Event>) {
         let forced = std::env::var(GRAPHICS_VAR).unwrap_or_default();
         let forced = match forced.trim().to_lowercase().as_str() {
             "halfblocks" | "blocks" | "none" => Some(ProtocolType::Halfblocks),
@@ -68,12 +71,13 @@ impl Graphics {
             _ => None,
         };
         if forced == Some(ProtocolType::Halfblocks) {
-            return Graphics::halfblocks();
+            return (Graphics::halfblocks(), Vec::new());
         }
         let answer = match forced {
             Some(p) => Answer {
                 protocol: Some(p),
                 font: window_font_size(),
+                typed: Vec::new(),
             },
             None => query_terminal(),
         };
@@ -81,13 +85,14 @@ impl Graphics {
             .protocol
             .or_else(iterm2_from_env)
             .unwrap_or(ProtocolType::Halfblocks);
+        let typed = typed_ahead(&answer.typed);
         if protocol == ProtocolType::Halfblocks {
-            return Graphics::halfblocks();
+            return (Graphics::halfblocks(), typed);
         }
         #[allow(deprecated)]
         let mut picker = Picker::from_fontsize(answer.font.unwrap_or((10, 20)));
         picker.set_protocol_type(protocol);
-        Graphics { picker }
+        (Graphics { picker }, typed)
     }
 }
 
@@ -95,6 +100,8 @@ impl Graphics {
 struct Answer {
     protocol: Option<ProtocolType>,
     font: Option<(u16, u16)>,
+    /// What was read that is no answer: keys typed ahead.
+    typed: Vec<u8>,
 }
 
 fn in_tmux() -> bool {
@@ -139,6 +146,7 @@ fn query_terminal() -> Answer {
     let none = Answer {
         protocol: None,
         font: None,
+        typed: Vec::new(),
     };
     let stdin = std::io::stdin();
     let fd = stdin.as_raw_fd();
@@ -164,8 +172,12 @@ fn query_terminal() -> Answer {
     let mut answer = Answer {
         protocol: None,
         font: None,
+        typed: Vec::new(),
     };
     let mut sixel = false;
+    // Answers start with Esc: what comes before the first one, and after
+    // the closing status report, was typed.
+    let mut answering = false;
     'read: loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
@@ -187,13 +199,22 @@ fn query_terminal() -> Answer {
         if n <= 0 {
             break;
         }
-        for &b in &buf[..n as usize] {
+        let bytes = &buf[..n as usize];
+        for (i, &b) in bytes.iter().enumerate() {
+            answering |= b == 0x1b;
+            if !answering {
+                answer.typed.push(b);
+                continue;
+            }
             for response in parser.push(char::from(b)) {
                 match response {
                     Response::Kitty => answer.protocol = Some(ProtocolType::Kitty),
                     Response::Sixel => sixel = true,
                     Response::CellSize(Some(size)) => answer.font = Some(size),
-                    Response::Status => break 'read,
+                    Response::Status => {
+                        answer.typed.extend_from_slice(&bytes[i + 1..]);
+                        break 'read;
+                    }
                     _ => {}
                 }
             }
@@ -211,7 +232,29 @@ fn query_terminal() -> Answer {
     Answer {
         protocol: None,
         font: None,
+        typed: Vec::new(),
     }
+}
+
+/// Keys typed ahead, as the terminal sent them, made into events: text,
+/// Enter, Tab, Backspace and Ctrl with a letter.
+pub fn typed_ahead(bytes: &[u8]) -> Vec<Event> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' => Some(key(KeyCode::Enter, KeyModifiers::NONE)),
+            '\t' => Some(key(KeyCode::Tab, KeyModifiers::NONE)),
+            '\x7f' | '\x08' => Some(key(KeyCode::Backspace, KeyModifiers::NONE)),
+            '\x01'..='\x1a' => {
+                let letter = char::from(b'a' + (c as u8) - 1);
+                Some(key(KeyCode::Char(letter), KeyModifiers::CONTROL))
+            }
+            c if c.is_control() || c == char::REPLACEMENT_CHARACTER => None,
+            c => Some(key(KeyCode::Char(c), KeyModifiers::NONE)),
+        })
+        .collect()
 }
 
 /// Lets picture sequences through tmux to the terminal around it; gives up
@@ -532,33 +575,15 @@ pub fn split(body: Rect) -> (Rect, Rect) {
     if body.width >= 100 {
         let pane = (body.width * 2 / 5).clamp(36, 90);
         let cols = body.width - pane;
-        (
-            Rect {
-                width: cols,
-                ..body
-            },
-            Rect {
-                x: body.x + cols,
-                width: pane,
-                ..body
-            },
-        )
+        let (x, y, h) = (body.x, body.y, body.height);
+        (Rect::new(x, y, cols, h), Rect::new(x + cols, y, pane, h))
     } else {
         let pane = (body.height * 2 / 5)
             .max(6)
             .min(body.height.saturating_sub(8));
         let cols = body.height - pane;
-        (
-            Rect {
-                height: cols,
-                ..body
-            },
-            Rect {
-                y: body.y + cols,
-                height: pane,
-                ..body
-            },
-        )
+        let (x, y, w) = (body.x, body.y, body.width);
+        (Rect::new(x, y, w, cols), Rect::new(x, y + cols, w, pane))
     }
 }
 

@@ -107,15 +107,7 @@ pub fn open(app: &mut App) {
 
 /// Keys on the search screen.
 pub fn search_action(app: &mut App, mut search: Search, action: Action) {
-    let mut typed = true;
-    match &action {
-        Action::Input(c) => search.query.insert_char(*c),
-        Action::Paste(s) => search.query.insert_str(&s.replace(['\n', '\r'], " ")),
-        Action::Backspace => search.query.backspace(),
-        Action::DeleteWord => search.query.delete_word(),
-        Action::ClearLine => search.query.clear_to_line_start(),
-        _ => typed = false,
-    }
+    let typed = super::tags::type_query(&mut search.query, &action);
     if typed {
         search.hits = search.cards.find(search.query.text(), MAX_HITS);
         search.selected = 0;

@@ -118,6 +118,29 @@ pub struct Shown {
     pub indices: Vec<usize>,
 }
 
+/// The key that picks the `i`th item: 1 to 9 for the first nine.
+pub fn number_key(i: usize) -> String {
+    if i < 9 {
+        (i + 1).to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Keys that change a one-line query (typing, pasting, deleting); true
+/// when one did.
+pub fn type_query(query: &mut Editor, action: &Action) -> bool {
+    match action {
+        Action::Input(c) => query.insert_char(*c),
+        Action::Paste(s) => query.insert_str(&s.replace(['\n', '\r'], " ")),
+        Action::Backspace => query.backspace(),
+        Action::DeleteWord => query.delete_word(),
+        Action::ClearLine => query.clear_to_line_start(),
+        _ => return false,
+    }
+    true
+}
+
 /// A fuzzy picker: typed text narrows a list of choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
@@ -212,16 +235,7 @@ impl Picker {
 
     /// Handles a key; text keys narrow the list.
     pub fn step(&mut self, action: Action) -> Outcome {
-        let mut typed = true;
-        match &action {
-            Action::Input(c) => self.query.insert_char(*c),
-            Action::Paste(s) => self.query.insert_str(&s.replace(['\n', '\r'], " ")),
-            Action::Backspace => self.query.backspace(),
-            Action::DeleteWord => self.query.delete_word(),
-            Action::ClearLine => self.query.clear_to_line_start(),
-            _ => typed = false,
-        }
-        if typed {
+        if type_query(&mut self.query, &action) {
             self.selected = 0;
             self.refilter();
             return Outcome::Stay;
@@ -277,11 +291,7 @@ fn tag_items(app: &App, session: &Session, card: Option<&Card>) -> Vec<Item> {
         .map(|(i, t)| Item {
             choice: Choice::Tag(t.key.clone()),
             label: t.name.clone(),
-            key: if i < 9 {
-                (i + 1).to_string()
-            } else {
-                String::new()
-            },
+            key: number_key(i),
             hint: if card.is_some_and(|c| c.has_tag(&t.key)) {
                 "✓".into()
             } else {
@@ -306,11 +316,9 @@ fn set_items(app: &App, session: &Session) -> Vec<Item> {
             key: "+".into(),
             hint: Msg::UseTagSet.fill(
                 app.lang,
-                &[&Msg::count(
-                    app.lang,
-                    s.tags.len(),
-                    Msg::TagOne,
-                    Msg::TagMany,
+                &[(
+                    "set",
+                    &Msg::count(app.lang, s.tags.len(), Msg::TagOne, Msg::TagMany),
                 )],
             ),
         })
@@ -332,7 +340,7 @@ pub fn theme_tag_items(app: &App, session: &Session, on_cards: &[(String, usize)
         if let Choice::Tag(k) = &it.choice
             && let Some((_, n)) = on_cards.iter().find(|(t, _)| t == k)
         {
-            it.hint = Msg::TagOnCards.fill(app.lang, &[n]);
+            it.hint = Msg::TagOnCards.fill(app.lang, &[("n", n)]);
         }
     }
     let rank = |it: &Item| match &it.choice {
@@ -391,40 +399,49 @@ pub fn open_filter(app: &mut App) {
     items.extend(doc.session.tags.iter().enumerate().map(|(i, t)| Item {
         choice: Choice::Tag(t.key.clone()),
         label: t.name.clone(),
-        key: if i < 9 {
-            (i + 1).to_string()
-        } else {
-            String::new()
-        },
+        key: number_key(i),
         hint: String::new(),
     }));
     app.mode = Mode::Picker(Picker::new(Purpose::Filter, items));
 }
 
-/// Keys while the board's picker is open.
-pub fn picker_action(app: &mut App, mut picker: Picker, action: Action) {
+/// A key for an open picker of the board: help opens over it, and it stays
+/// open until something is chosen or it is closed. The picker and the
+/// choice, when one was made.
+pub fn step_picker(app: &mut App, mut picker: Picker, action: Action) -> Option<(Picker, Choice)> {
     if matches!(action, Action::Help) {
         app.help = Some(0);
         app.mode = Mode::Picker(picker);
-        return;
+        return None;
     }
     match picker.step(action) {
-        Outcome::Stay => app.mode = Mode::Picker(picker),
-        Outcome::Close => {}
-        Outcome::Chosen(choice) => match picker.purpose {
-            Purpose::Filter => set_filter(app, choice),
-            _ => {
-                let name = picker.query().trim().to_string();
-                if choose_tag(app, &choice, &name, picker.scope)
-                    && let Some(doc) = app.doc.as_ref()
-                {
-                    // After adding a tag set the picker stays open to pick a tag.
-                    let mut p = Picker::new(Purpose::Tag, tag_items(app, &doc.session, doc.card()));
-                    p.scope = picker.scope;
-                    app.mode = Mode::Picker(p);
-                }
+        Outcome::Stay => {
+            app.mode = Mode::Picker(picker);
+            None
+        }
+        Outcome::Close => None,
+        Outcome::Chosen(choice) => Some((picker, choice)),
+    }
+}
+
+/// Keys while the board's picker is open.
+pub fn picker_action(app: &mut App, picker: Picker, action: Action) {
+    let Some((picker, choice)) = step_picker(app, picker, action) else {
+        return;
+    };
+    match picker.purpose {
+        Purpose::Filter => set_filter(app, choice),
+        _ => {
+            let name = picker.query().trim().to_string();
+            if choose_tag(app, &choice, &name, picker.scope)
+                && let Some(doc) = app.doc.as_ref()
+            {
+                // After adding a tag set the picker stays open to pick a tag.
+                let mut p = Picker::new(Purpose::Tag, tag_items(app, &doc.session, doc.card()));
+                p.scope = picker.scope;
+                app.mode = Mode::Picker(p);
             }
-        },
+        }
     }
 }
 
@@ -501,7 +518,7 @@ pub fn add_tag_set(app: &mut App, key: &str) {
         }
     }
     if app.apply(Edit::SetTags { tag_sets, tags }) {
-        let text = Msg::TagSetAdded.fill(app.lang, &[&set.name, &set.tags.len()]);
+        let text = Msg::TagSetAdded.fill(app.lang, &[("set", &set.name), ("n", &set.tags.len())]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -561,7 +578,7 @@ pub fn toggle_in_scope(app: &mut App, key: &str, scope: Scope, first: Option<Edi
         } else {
             Msg::TagSet
         };
-        let text = msg.fill(app.lang, &[&name, &n]);
+        let text = msg.fill(app.lang, &[("tag", &name), ("n", &n)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -575,7 +592,7 @@ pub fn toggle_nth(app: &mut App, n: u8) {
         return open_picker(app);
     }
     let Some(tag) = tags.get(usize::from(n).saturating_sub(1)) else {
-        let text = Msg::NoSuchTag.fill(app.lang, &[&n, &tags.len()]);
+        let text = Msg::NoSuchTag.fill(app.lang, &[("key", &n), ("n", &tags.len())]);
         return app.set_status(Severity::Warning, text);
     };
     let key = tag.key.clone();
@@ -592,7 +609,7 @@ fn set_filter(app: &mut App, choice: Choice) {
     };
     snap_to_filter(doc);
     let text = match &doc.filter {
-        Some(f) => Msg::FilterOn.fill(lang, &[&filter_label(&doc.session, f, lang)]),
+        Some(f) => Msg::FilterOn.fill(lang, &[("filter", &filter_label(&doc.session, f, lang))]),
         None => Msg::FilterOff.text(lang).to_string(),
     };
     app.set_status(Severity::Info, text);

@@ -37,6 +37,30 @@ impl Tty {
         Tty::spawn(cmd, cwd, env)
     }
 
+    /// Starts stellwand on the session `file` in `dir` and waits for its
+    /// first board.
+    pub fn on_board(dir: &Path, file: &str) -> Tty {
+        let tty = Tty::start(dir, &[file], &[]);
+        tty.wait_for("Wand 1/1");
+        tty
+    }
+
+    /// Starts stellwand on the session `file` in `dir` and opens rapid
+    /// entry on its first board.
+    pub fn entering(dir: &Path, file: &str) -> Tty {
+        let mut tty = Tty::on_board(dir, file);
+        tty.send("a");
+        tty.wait_for("ERFASSEN");
+        tty
+    }
+
+    /// Quits with `q` and waits for the program to end normally; the last
+    /// screen.
+    pub fn quit(&mut self) -> String {
+        self.send("q");
+        self.wait_success()
+    }
+
     /// Starts a shell command line (to run `stty` after the program).
     pub fn shell(cwd: &Path, script: &str, env: &[(&str, &str)]) -> Tty {
         let mut cmd = CommandBuilder::new("sh");
@@ -167,6 +191,27 @@ impl Tty {
             "screen never showed {text:?}:\n{}",
             self.contents()
         );
+    }
+
+    /// Types `text` and Enter in rapid entry, and waits until the status
+    /// bar counts `count` cards.
+    pub fn card(&mut self, text: &str, count: usize) {
+        self.send(text);
+        self.send("\r");
+        self.wait_for(&format!("Karten: {count} "));
+    }
+
+    /// Types each text as a card; `before` cards were there already.
+    pub fn cards(&mut self, texts: &[&str], before: usize) {
+        for (i, text) in texts.iter().enumerate() {
+            self.card(text, before + i + 1);
+        }
+    }
+
+    /// Leaves rapid entry with Esc, back on the board.
+    pub fn back_to_board(&mut self) {
+        self.send("\x1b");
+        self.wait_for(" WAND ");
     }
 
     /// Waits for the program to end; its exit code (None: killed by a signal

@@ -1,8 +1,33 @@
-//! Sessions built in code for the export tests.
+//! Sessions built in code for the export tests, and reading what an export
+//! wrote.
 #![allow(dead_code)]
 
+use std::path::Path;
+
+use stellwand::core::export::{self, ExportError, Options, Plan, Source};
 use stellwand::core::model::{Board, Card, Column, Session, Tag, Theme};
 use stellwand::core::template::Templates;
+
+/// Plans exporting `sources` to `dir` with the built-in templates and the
+/// default options.
+pub fn plan(sources: &[Source], dir: &Path) -> Result<Plan, ExportError> {
+    export::plan(sources, &Templates::builtin(), dir, &Options::default())
+}
+
+/// The file `name` of `dir`, failing the test with its name when unreadable.
+pub fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The text of the section under `## heading`, up to the next `## `.
+pub fn section<'a>(text: &'a str, heading: &str) -> &'a str {
+    let start = text
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("no section {heading} in\n{text}"));
+    let rest = &text[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
+    &rest[..end]
+}
 
 pub fn card(id: &str, text: &str) -> Card {
     Card::new(id, text)

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use super::ClusterCard;
 use super::features::{FeatureKind, Features};
-use crate::core::error::Lang;
 
 /// Why a card is in its cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,43 +19,6 @@ pub enum Reason {
     Learned { word: String, theme: String },
     /// A word of the card is a general synonym of a word of another card.
     Related { word: String, like: String },
-}
-
-impl Reason {
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Reason::SharedStems { word, stems } => format!(
-                "„{word}“ ({} {})",
-                lang.pick("gemeinsamer Wortstamm", "shared stem"),
-                stems.join(", ")
-            ),
-            Reason::Synonym { word, group } => format!(
-                "„{word}“ ({} {group})",
-                lang.pick("Synonymgruppe", "synonym group")
-            ),
-            Reason::Spelling { word, read_as } => format!(
-                "„{word}“ ({} „{read_as}“)",
-                lang.pick("gelesen als", "read as")
-            ),
-            Reason::Learned { word, theme } => format!(
-                "„{word}“ ({} „{theme}“)",
-                lang.pick("gelernt aus dem Thema", "learned from the theme")
-            ),
-            Reason::Related { word, like } => format!(
-                "„{word}“ ({} „{like}“)",
-                lang.pick("sinnverwandt mit", "related to")
-            ),
-        }
-    }
-}
-
-/// All reasons of a card in one line.
-pub fn describe_all(reasons: &[Reason], lang: Lang) -> String {
-    reasons
-        .iter()
-        .map(|r| r.describe(lang))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn cluster_counts(features: &Features, members: &[usize]) -> HashMap<u32, u32> {

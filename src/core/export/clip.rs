@@ -1,9 +1,9 @@
 //! Markdown of a card, a theme or a board for the clipboard, and pasted
 //! lines turned into cards. Copied Markdown pasted back gives the same cards.
 
-use super::concept::{Catalog, card_text, push_sub_points, render_theme};
-use super::escape::inline;
+use super::escape::{inline, inline_or};
 use super::protocol::card_extras;
+use super::theme::{Catalog, card_text, push_sub_points, render_theme};
 use crate::core::model::{Board, Card, Flags, Session, Theme};
 
 /// One card as a Markdown list item, sub-points nested.
@@ -35,12 +35,7 @@ pub fn board_markdown(board: &Board) -> String {
     out.push('\n');
     for column in &board.columns {
         out.push_str("\n### ");
-        let heading = inline(&column.heading);
-        out.push_str(if heading.is_empty() {
-            "Spalte"
-        } else {
-            &heading
-        });
+        out.push_str(&inline_or(&column.heading, "Spalte"));
         out.push_str("\n\n");
         for card in &column.cards {
             out.push_str(&card_markdown(card));

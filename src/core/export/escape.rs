@@ -58,6 +58,16 @@ fn is_folded(text: &str) -> bool {
     true
 }
 
+/// [`inline`], or `fallback` when that leaves nothing (an empty heading).
+pub fn inline_or(text: &str, fallback: &str) -> String {
+    let s = inline(text);
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
+}
+
 /// User text as inline Markdown that renders as exactly the folded text:
 /// nothing in it can start a heading, list, quote, code, emphasis, link,
 /// table row, HTML or one of stellwand's own markers. Only characters that

@@ -20,19 +20,9 @@ pub const MONITORING_FILE: &str = "monitoring.md";
 
 /// A Handlungsfeld's name: the session's, a tag set's, else its key.
 pub(super) fn tag_name(session: &Session, templates: &Templates, key: &str) -> String {
-    session
-        .tag(key)
-        .map(|t| t.name.clone())
-        .or_else(|| {
-            templates
-                .tag_sets
-                .iter()
-                .flat_map(|s| s.tags.iter())
-                .find(|t| t.key == key)
-                .map(|t| t.name.clone())
-        })
+    super::known_tag_name(session, templates, key)
         .filter(|n| !inline(n).is_empty())
-        .unwrap_or_else(|| key.to_string())
+        .map_or_else(|| key.to_string(), str::to_string)
 }
 
 /// The status as a cell: `in Umsetzung (seit 2019-05-02)`.

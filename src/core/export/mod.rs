@@ -22,6 +22,7 @@ mod measures;
 mod protocol;
 pub mod qda;
 mod suggest;
+mod theme;
 
 pub use concept::UNTAGGED_FILE;
 
@@ -279,6 +280,38 @@ fn reserved(name: &str) -> bool {
         || ((n.starts_with("com") || n.starts_with("lpt"))
             && n.len() == 4
             && n.as_bytes()[3].is_ascii_digit())
+}
+
+/// [`safe_stem`] made unique among `taken` with `-2`, `-3`, …, and added
+/// to them.
+pub(crate) fn unique_stem(raw: &str, prefix: &str, taken: &mut Vec<String>) -> String {
+    let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let base = safe_stem(raw, prefix, &refs);
+    let mut stem = base.clone();
+    let mut n = 2;
+    while taken.contains(&stem) {
+        stem = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.push(stem.clone());
+    stem
+}
+
+/// The name of a Handlungsfeld: the session's own, else the one of a tag
+/// set of the templates.
+pub(crate) fn known_tag_name<'a>(
+    session: &'a Session,
+    templates: &'a Templates,
+    key: &str,
+) -> Option<&'a str> {
+    session.tag(key).map(|t| t.name.as_str()).or_else(|| {
+        templates
+            .tag_sets
+            .iter()
+            .flat_map(|s| s.tags.iter())
+            .find(|t| t.key == key)
+            .map(|t| t.name.as_str())
+    })
 }
 
 /// A file stem made from user text that can never leave the folder: slug

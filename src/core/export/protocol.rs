@@ -4,9 +4,9 @@
 //! a file of that name without the mark is never overwritten.
 
 use super::blocks::{self, generated_marker};
-use super::concept::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
-use super::escape::inline;
-use super::{Existing, ExportProblem, Options, Shared, Source, Target, owner_of, safe_stem};
+use super::escape::{inline, inline_or};
+use super::theme::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
+use super::{Existing, ExportProblem, Options, Shared, Source, Target, owner_of, unique_stem};
 use crate::core::error::{FileError, FileProblem};
 use crate::core::model::{Card, Session, TagChoice, Theme};
 use crate::core::template::Templates;
@@ -26,15 +26,7 @@ pub(super) fn plan(
         } else {
             source.name
         };
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let mut stem = safe_stem(raw, "sitzung", &refs);
-        let base = stem.clone();
-        let mut n = 2;
-        while taken.contains(&stem) {
-            stem = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.push(stem.clone());
+        let stem = unique_stem(raw, "sitzung", &mut taken);
         let name = format!("{stem}.md");
         let owner = owner_of(source);
         let text = render(
@@ -105,18 +97,7 @@ pub(super) fn card_extras(card: &Card) -> String {
 }
 
 fn tag_name<'a>(session: &'a Session, templates: &'a Templates, key: &'a str) -> &'a str {
-    session
-        .tag(key)
-        .map(|t| t.name.as_str())
-        .or_else(|| {
-            templates
-                .tag_sets
-                .iter()
-                .flat_map(|s| s.tags.iter())
-                .find(|t| t.key == key)
-                .map(|t| t.name.as_str())
-        })
-        .unwrap_or(key)
+    super::known_tag_name(session, templates, key).unwrap_or(key)
 }
 
 /// The protocol of one session.
@@ -132,12 +113,7 @@ pub(super) fn render(
     let mut out = String::new();
     out.push_str(&generated_marker(owner, "protocol"));
     out.push_str("\n\n# ");
-    let title = inline(&session.title);
-    out.push_str(if title.is_empty() {
-        "Fotoprotokoll"
-    } else {
-        &title
-    });
+    out.push_str(&inline_or(&session.title, "Fotoprotokoll"));
     out.push_str("\n\n");
     let facts = [
         ("Datum", &session.date),
@@ -177,13 +153,8 @@ pub(super) fn render(
             out.push_str("\n\n");
         }
         for column in &board.columns {
-            let heading = inline(&column.heading);
             out.push_str("### ");
-            out.push_str(if heading.is_empty() {
-                "Spalte"
-            } else {
-                &heading
-            });
+            out.push_str(&inline_or(&column.heading, "Spalte"));
             out.push_str("\n\n");
             if column.cards.is_empty() {
                 out.push_str("*(keine Karten)*\n\n");

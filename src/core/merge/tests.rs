@@ -1,6 +1,7 @@
 use super::*;
 use crate::core::edit::Edit;
-use crate::core::model::{Column, Theme};
+use crate::core::error::Lang;
+use crate::core::model::{Board, Card, Column, Theme};
 
 /// A session of two boards with columns `good` and `needs`, and cards
 /// `k1`…`k3` in `b1`/`needs`, `k4` in `b2`/`good`.

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::Lang;
-
 /// How far a measure has got. Written into the file in German.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -28,20 +26,6 @@ impl Status {
         Status::Done,
         Status::Deferred,
     ];
-
-    /// As the concept and the monitoring name it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Planned, Lang::De) => "geplant",
-            (Status::InProgress, Lang::De) => "in Umsetzung",
-            (Status::Done, Lang::De) => "umgesetzt",
-            (Status::Deferred, Lang::De) => "zurückgestellt",
-            (Status::Planned, Lang::En) => "planned",
-            (Status::InProgress, Lang::En) => "in progress",
-            (Status::Done, Lang::En) => "done",
-            (Status::Deferred, Lang::En) => "deferred",
-        }
-    }
 
     /// The next one in the order above, after the last the first.
     pub fn next(self) -> Status {

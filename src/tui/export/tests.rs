@@ -58,6 +58,21 @@ fn preview(app: &App) -> &Preview {
     }
 }
 
+/// [`app_with_theme`] after a first export, each step of the dialog
+/// confirmed with Enter.
+fn exported(dir: &Path) -> App {
+    let mut app = app_with_theme(dir);
+    for action in [
+        Action::Export,
+        Action::Commit,
+        Action::Commit,
+        Action::Commit,
+    ] {
+        update(&mut app, action);
+    }
+    app
+}
+
 #[test]
 fn the_default_folder_is_beside_the_sessions() {
     assert_eq!(default_dir(Path::new("sessions")), "konzept");
@@ -160,11 +175,7 @@ fn export_asks_for_the_folder_previews_writes_and_then_has_nothing_to_write() {
 #[test]
 fn a_changed_chapter_shows_a_diff_and_esc_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with_theme(dir.path());
-    update(&mut app, Action::Export);
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Commit);
+    let mut app = exported(dir.path());
     // A card of the theme changes: its chapter changes.
     let card = {
         let doc = app.doc.as_mut().unwrap();
@@ -203,11 +214,7 @@ fn a_changed_chapter_shows_a_diff_and_esc_writes_nothing() {
 #[test]
 fn a_damaged_marker_is_reported_with_its_place_and_the_file_left_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with_theme(dir.path());
-    update(&mut app, Action::Export);
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Commit);
+    let mut app = exported(dir.path());
     let target = dir.path().join("konzept");
     // Damage the end marker of a block in every chapter by hand.
     let mut damaged = Vec::new();

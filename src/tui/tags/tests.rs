@@ -6,8 +6,10 @@ use crate::core::store;
 use crate::core::template::Templates;
 use crate::tui::update::update;
 
-/// An app with one board of two columns: three cards and two cards.
-pub(crate) fn app() -> (tempfile::TempDir, App) {
+/// An app with the session "Mitte" open, saved in a temporary folder: one
+/// district board "Altstadt" with the columns given as (key, heading,
+/// card texts).
+pub(crate) fn app_with(columns: &[(&str, &str, &[&str])]) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session {
         id: "mitte".into(),
@@ -15,18 +17,15 @@ pub(crate) fn app() -> (tempfile::TempDir, App) {
         ..Session::default()
     };
     let b = s.fresh_id("b");
-    let mut columns = Vec::new();
-    for (key, texts) in [
-        ("needs", &["Kita-Plätze", "Sprachkurse", "Wohnraum"][..]),
-        ("good", &["Sportverein", "Stadtteilfest"][..]),
-    ] {
+    let mut made = Vec::new();
+    for (key, heading, texts) in columns {
         let cards = texts
             .iter()
             .map(|t| Card::new(s.fresh_id("k"), *t))
             .collect();
-        columns.push(Column {
-            key: key.into(),
-            heading: key.into(),
+        made.push(Column {
+            key: key.to_string(),
+            heading: heading.to_string(),
             cards,
         });
     }
@@ -36,13 +35,25 @@ pub(crate) fn app() -> (tempfile::TempDir, App) {
         template: "district-exchange".into(),
         photos: vec![],
         view: Default::default(),
-        columns,
+        columns: made,
     });
     let file = dir.path().join("mitte.ron");
     store::save(&file, &s).unwrap();
     let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
     assert!(app.open(&file));
     (dir, app)
+}
+
+/// An app with one board of two columns: three cards and two cards.
+pub(crate) fn app() -> (tempfile::TempDir, App) {
+    app_with(&[
+        (
+            "needs",
+            "needs",
+            &["Kita-Plätze", "Sprachkurse", "Wohnraum"],
+        ),
+        ("good", "good", &["Sportverein", "Stadtteilfest"]),
+    ])
 }
 
 pub(crate) fn type_text(app: &mut App, text: &str) {

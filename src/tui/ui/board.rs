@@ -84,7 +84,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(f) = &doc.filter {
         let text = format!(
             " {} ",
-            Msg::FilterOn.fill(app.lang, &[&filter_label(&doc.session, f, app.lang)])
+            Msg::FilterOn.fill(
+                app.lang,
+                &[("filter", &filter_label(&doc.session, f, app.lang))]
+            )
         );
         let len = width_of(&text) as u16;
         buf.set_stringn(
@@ -170,7 +173,14 @@ fn draw_board_line(
         format!(
             "{} {} {}",
             if range.0 > 0 { "◀" } else { " " },
-            Msg::MoreColumns.fill(app.lang, &[&(range.0 + 1), &range.1, &total]),
+            Msg::MoreColumns.fill(
+                app.lang,
+                &[
+                    ("first", &(range.0 + 1)),
+                    ("last", &range.1),
+                    ("total", &total)
+                ]
+            ),
             if range.1 < total { "▶" } else { " " }
         )
     } else {
@@ -304,13 +314,7 @@ fn draw_column(frame: &mut Frame, app: &App, view: &ColumnView, area: Rect) {
         total,
     } = *view;
     let other = app.t(Msg::ConflictOther);
-    let border = if current {
-        Style::default()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD)
-    } else {
-        Style::default().fg(Color::Gray)
-    };
+    let border = highlight(current, Style::default().fg(Color::Gray));
     let title = if column.cards.len() == total {
         format!(" {} ", Msg::cards(app.lang, total))
     } else {
@@ -419,13 +423,7 @@ fn draw_heading(buf: &mut Buffer, column: &Column, current: bool, rows: usize, a
             *last = truncate(&format!("{last} …"), width);
         }
     }
-    let style = if current {
-        Style::default()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD)
-    } else {
-        Style::default().add_modifier(Modifier::BOLD)
-    };
+    let style = highlight(current, Style::default().add_modifier(Modifier::BOLD));
     for (i, line) in lines.iter().enumerate() {
         buf.set_stringn(area.x, area.y + i as u16, line, width, style);
     }
@@ -660,6 +658,17 @@ fn card_lines(
         }
     }
     out
+}
+
+/// Cyan and bold for the column with the cursor, else `other`.
+fn highlight(current: bool, other: Style) -> Style {
+    if current {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        other
+    }
 }
 
 #[cfg(test)]

@@ -26,42 +26,31 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog, area: Rect) {
     }
 }
 
-fn frame_block(title: String, hint: String, color: Color) -> Block<'static> {
-    Block::default()
+/// Clears `rect` and draws a double frame in `color` with the title on top
+/// and the hint below; the inside.
+fn framed(buf: &mut Buffer, rect: Rect, title: &str, hint: &str, color: Color) -> Rect {
+    Clear.render(rect, buf);
+    let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(Style::default().fg(color))
         .title(format!(" {title} "))
-        .title_bottom(format!(" {hint} "))
+        .title_bottom(format!(" {hint} "));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
 }
 
 fn ask(frame: &mut Frame, app: &App, dialog: &ExportDialog, area: Rect) {
-    let question = Msg::ExportAskCreate.fill(app.lang, &[&dialog.dir_label]);
+    let question = Msg::ExportAskCreate.fill(app.lang, &[("dir", &dialog.dir_label)]);
     let width = 76.min(area.width);
     let lines = wrap(&question, width.saturating_sub(4) as usize);
     let rect = centered(area, width, lines.len() as u16 + 4);
     let buf = frame.buffer_mut();
-    Clear.render(rect, buf);
-    let block = frame_block(
-        app.t(Msg::FormExport).to_string(),
-        app.t(Msg::ExportAskHint).to_string(),
-        Color::Yellow,
-    );
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (i, line) in lines.iter().enumerate() {
-        let y = inner.y + 1 + i as u16;
-        if y >= inner.y + inner.height {
-            break;
-        }
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            line,
-            inner.width.saturating_sub(2) as usize,
-            Style::default().add_modifier(Modifier::BOLD),
-        );
-    }
+    let hint = app.t(Msg::ExportAskHint);
+    let inner = framed(buf, rect, app.t(Msg::FormExport), hint, Color::Yellow);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    super::write_lines(buf, inner, inner.y + 1, &lines, bold);
 }
 
 fn preview(frame: &mut Frame, app: &App, dialog: &ExportDialog, p: &Preview, area: Rect) {
@@ -73,14 +62,8 @@ fn preview(frame: &mut Frame, app: &App, dialog: &ExportDialog, p: &Preview, are
         height: area.height.saturating_sub(1),
     };
     let buf = frame.buffer_mut();
-    Clear.render(rect, buf);
-    let block = frame_block(
-        app.t(Msg::ExportTitle).to_string(),
-        app.t(Msg::ExportHint).to_string(),
-        Color::Cyan,
-    );
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let hint = app.t(Msg::ExportHint);
+    let inner = framed(buf, rect, app.t(Msg::ExportTitle), hint, Color::Cyan);
     if inner.width < 20 || inner.height < 6 {
         return;
     }
@@ -96,15 +79,18 @@ fn preview(frame: &mut Frame, app: &App, dialog: &ExportDialog, p: &Preview, are
     let target = Msg::ExportTarget.fill(
         app.lang,
         &[
-            &dialog.dir_label,
-            &app.t(dialog.options.format_label()),
-            &suggestions,
+            ("dir", &dialog.dir_label),
+            ("format", &app.t(dialog.options.format_label())),
+            ("suggestions", &suggestions),
         ],
     );
     buf.set_stringn(x, y, truncate(&target, w), w, bold);
     y += 1;
     let (new, changed, same) = p.counts();
-    let mut counts = Msg::ExportCounts.fill(app.lang, &[&new, &changed, &same]);
+    let mut counts = Msg::ExportCounts.fill(
+        app.lang,
+        &[("new", &new), ("changed", &changed), ("same", &same)],
+    );
     if p.plan.create_dir {
         counts.push_str(" · ");
         counts.push_str(app.t(Msg::ExportCreateDir));

@@ -113,29 +113,7 @@ pub fn draw_confirm(frame: &mut Frame, app: &App, confirm: &Confirm, area: Rect)
     let inner = block.inner(rect);
     block.render(rect, frame.buffer_mut());
     let buf = frame.buffer_mut();
-    let mut y = inner.y;
-    for line in &text {
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            line,
-            inner.width.saturating_sub(2) as usize,
-            Style::default().add_modifier(Modifier::BOLD),
-        );
-        y += 1;
-    }
-    y += 1;
-    for line in &hint {
-        if y >= inner.y + inner.height {
-            break;
-        }
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            line,
-            inner.width.saturating_sub(2) as usize,
-            Style::default().fg(Color::Gray),
-        );
-        y += 1;
-    }
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let y = super::write_lines(buf, inner, inner.y, &text, bold);
+    super::write_lines(buf, inner, y + 1, &hint, Style::default().fg(Color::Gray));
 }

@@ -108,18 +108,8 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MeasureList, area: Rect) {
     let width = area.width.saturating_sub(2);
     let x = area.x + 1;
     let buf = frame.buffer_mut();
-    let bar = Style::default().bg(Color::Blue).fg(Color::White);
-    buf.set_style(Rect { height: 1, ..area }, bar);
-    buf.set_stringn(
-        x,
-        area.y,
-        format!(
-            "stellwand · {}",
-            Msg::MeasuresTitle.fill(app.lang, &[&session.title])
-        ),
-        width as usize,
-        bar.add_modifier(Modifier::BOLD),
-    );
+    let title = Msg::MeasuresTitle.fill(app.lang, &[("session", &session.title)]);
+    status::title_bar(buf, area, &title);
     let bottom = area.y + area.height.saturating_sub(2);
     let top = area.y + 2;
     if session.measures.is_empty() {
@@ -172,20 +162,5 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MeasureList, area: Rect) {
             buf.set_stringn(x + 1, y0 + i as u16, line, width as usize - 1, style);
         }
     }
-    buf.set_stringn(
-        x,
-        area.y + area.height.saturating_sub(2),
-        app.t(Msg::MeasuresHints),
-        width as usize,
-        Style::default().fg(Color::DarkGray),
-    );
-    status::draw(
-        buf,
-        app,
-        Rect {
-            y: area.y + area.height.saturating_sub(1),
-            height: 1,
-            ..area
-        },
-    );
+    status::footer(buf, app, area, app.t(Msg::MeasuresHints));
 }

@@ -16,9 +16,9 @@ mod themes;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Form, FormPurpose, Mode, Screen};
+pub(crate) use crate::core::text::{display_width as width_of, truncate};
 
 /// The smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;
@@ -91,9 +91,24 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// The number of terminal cells a text takes.
-pub(crate) fn width_of(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+/// Writes `lines` one a row into `inner` (inset by one column) from row
+/// `y`, stopping at its bottom; the row after the last one written.
+pub(crate) fn write_lines(
+    buf: &mut ratatui::buffer::Buffer,
+    inner: Rect,
+    mut y: u16,
+    lines: &[String],
+    style: ratatui::style::Style,
+) -> u16 {
+    let width = inner.width.saturating_sub(2) as usize;
+    for line in lines {
+        if y >= inner.y + inner.height {
+            break;
+        }
+        buf.set_stringn(inner.x + 1, y, line, width, style);
+        y += 1;
+    }
+    y
 }
 
 /// A line of key hints (`a erfassen · e bearbeiten · … · ? Hilfe · q
@@ -125,26 +140,6 @@ pub(crate) fn fit_hints(text: &str, width: usize) -> String {
         .map(|(p, _)| *p)
         .collect();
     kept.join(SEP)
-}
-
-/// Cuts a string to at most `width` terminal cells, marking the cut with `…`.
-pub(crate) fn truncate(s: &str, width: usize) -> String {
-    if width_of(s) <= width {
-        return s.to_string();
-    }
-    let room = width.saturating_sub(1);
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Path, board: &Board, area: R
         Pane::Loading => {
             let name = board.photos.get(index).map_or("", String::as_str);
             let path = photo::resolve(session, name);
-            let text = Msg::PhotoLoading.fill(app.lang, &[&path.display()]);
+            let text = Msg::PhotoLoading.fill(app.lang, &[("file", &path.display())]);
             message(frame, picture, &text, dim);
         }
         Pane::Failed(e) => {

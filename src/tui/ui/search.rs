@@ -22,19 +22,8 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
     let width = area.width.saturating_sub(2);
     let x = area.x + 1;
     let buf = frame.buffer_mut();
-    let header = Rect { height: 1, ..area };
-    let bar = Style::default().bg(Color::Blue).fg(Color::White);
-    buf.set_style(header, bar);
-    buf.set_stringn(
-        x,
-        area.y,
-        format!(
-            "stellwand · {}",
-            Msg::SearchTitle.fill(app.lang, &[&doc.session.title])
-        ),
-        width as usize,
-        bar.add_modifier(Modifier::BOLD),
-    );
+    let title = Msg::SearchTitle.fill(app.lang, &[("session", &doc.session.title)]);
+    status::title_bar(buf, area, &title);
     // The typed text, with the count on the right.
     let y = area.y + 2;
     let query = search.query.text();
@@ -50,10 +39,13 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
         String::new()
     } else {
         let n = search.hits.len();
-        let mut c = Msg::SearchCount.fill(app.lang, &[&n, &doc.session.card_count()]);
+        let mut c = Msg::SearchCount.fill(
+            app.lang,
+            &[("hits", &n), ("cards", &doc.session.card_count())],
+        );
         if n >= MAX_HITS {
             c.push(' ');
-            c.push_str(&Msg::SearchMore.fill(app.lang, &[&MAX_HITS]));
+            c.push_str(&Msg::SearchMore.fill(app.lang, &[("n", &MAX_HITS)]));
         }
         c
     };
@@ -106,22 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
         );
     }
     let buf = frame.buffer_mut();
-    buf.set_stringn(
-        x,
-        list_bottom,
-        app.t(Msg::SearchHint),
-        width as usize,
-        Style::default().fg(Color::DarkGray),
-    );
-    status::draw(
-        buf,
-        app,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-    );
+    status::footer(buf, app, area, app.t(Msg::SearchHint));
     let cursor_x = x + width_of(&prompt) as u16;
     if cursor_x < x + width {
         frame.set_cursor_position(Position { x: cursor_x, y });

@@ -12,7 +12,12 @@ use super::{MIN_HEIGHT, MIN_WIDTH, wrap};
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let need = Msg::TooSmallNeed.fill(
         app.lang,
-        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+        &[
+            ("need_w", &MIN_WIDTH),
+            ("need_h", &MIN_HEIGHT),
+            ("w", &area.width),
+            ("h", &area.height),
+        ],
     );
     let width = area.width.max(1) as usize;
     let mut lines = vec![(app.t(Msg::TooSmall).to_string(), true)];

@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let header = Rect { height: 1, ..area };
     let title = format!(
         "stellwand · {}",
-        Msg::StartTitle.fill(app.lang, &[&app.dir_label])
+        Msg::StartTitle.fill(app.lang, &[("dir", &app.dir_label)])
     );
     let head_style = Style::default()
         .bg(Color::Blue)
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let msg = if app.dir.is_dir() {
             app.t(Msg::StartEmpty).to_string()
         } else {
-            Msg::StartNoFolder.fill(app.lang, &[&app.dir_label])
+            Msg::StartNoFolder.fill(app.lang, &[("dir", &app.dir_label)])
         };
         for line in super::wrap(&msg, width) {
             buf.set_stringn(x, y, &line, width, Style::default());
@@ -128,23 +128,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     }
-    buf.set_stringn(
-        area.x + 1,
-        area.y + area.height - 2,
-        super::fit_hints(
-            app.t(Msg::StartHints),
-            area.width.saturating_sub(2) as usize,
-        ),
+    let hints = super::fit_hints(
+        app.t(Msg::StartHints),
         area.width.saturating_sub(2) as usize,
-        Style::default().fg(Color::DarkGray),
     );
-    status::draw(
-        buf,
-        app,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-    );
+    status::footer(buf, app, area, &hints);
 }

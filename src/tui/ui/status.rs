@@ -39,7 +39,7 @@ fn counts(app: &App) -> String {
             .iter()
             .filter(|m| m.status == crate::core::model::Status::Done)
             .count();
-        return Msg::MeasureCount.fill(app.lang, &[&m.len(), &done]);
+        return Msg::MeasureCount.fill(app.lang, &[("n", &m.len()), ("done", &done)]);
     }
     match (&app.doc, app.screen) {
         (Some(doc), Screen::Board) => {
@@ -151,4 +151,39 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     if counts_x >= x {
         buf.set_stringn(counts_x, area.y, &counts, counts_len as usize, bar);
     }
+}
+
+/// The blue title bar on the first row of `area`: `stellwand · title`.
+pub fn title_bar(buf: &mut Buffer, area: Rect, title: &str) {
+    let bar = Style::default().bg(Color::Blue).fg(Color::White);
+    buf.set_style(Rect { height: 1, ..area }, bar);
+    buf.set_stringn(
+        area.x + 1,
+        area.y,
+        format!("stellwand · {title}"),
+        area.width.saturating_sub(2) as usize,
+        bar.add_modifier(Modifier::BOLD),
+    );
+}
+
+/// The last two rows of `area`: the screen's key hints in grey above the
+/// status line.
+pub fn footer(buf: &mut Buffer, app: &App, area: Rect, hints: &str) {
+    buf.set_stringn(
+        area.x + 1,
+        (area.y + area.height).saturating_sub(2),
+        hints,
+        area.width.saturating_sub(2) as usize,
+        Style::default().fg(Color::DarkGray),
+    );
+    let y = (area.y + area.height).saturating_sub(1);
+    draw(
+        buf,
+        app,
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+    );
 }

@@ -175,7 +175,7 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, area: Rect) {
                 }
             }
             None => {
-                let text = Msg::NewTagChoice.fill(app.lang, &[&query.trim()]);
+                let text = Msg::NewTagChoice.fill(app.lang, &[("tag", &query.trim())]);
                 spans.push(Span::styled(" + ", base));
                 spans.push(Span::styled(text, base.fg(Color::Cyan)));
             }

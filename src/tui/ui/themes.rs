@@ -9,8 +9,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
-use crate::core::cluster::label::describe_all;
 use crate::core::model::{Session, TagChoice};
+use crate::i18n::cluster::describe_all;
 
 use super::super::app::App;
 use super::super::i18n::Msg;
@@ -41,19 +41,27 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     );
     let scope = match &app.cluster.scope {
         ColumnScope::EachColumn => app.t(Msg::ScopeEach).to_string(),
-        ColumnScope::Column(k) => Msg::ScopeOnly.fill(app.lang, &[&column_name(session, k)]),
+        ColumnScope::Column(k) => {
+            Msg::ScopeOnly.fill(app.lang, &[("column", &column_name(session, k))])
+        }
         ColumnScope::Together => app.t(Msg::ScopeTogether).to_string(),
     };
     let settings = Msg::ReviewSettings.fill(
         app.lang,
-        &[&scope, &format!("{:.2}", app.cluster.threshold)],
+        &[
+            ("columns", &scope),
+            ("threshold", &format!("{:.2}", app.cluster.threshold)),
+        ],
     );
     let counts = Msg::ReviewCounts.fill(
         app.lang,
         &[
-            &review.grouping.suggestions,
-            &(review.grouping.groups.len() - review.grouping.suggestions),
-            &review.grouping.singles,
+            ("suggestions", &review.grouping.suggestions),
+            (
+                "themes",
+                &(review.grouping.groups.len() - review.grouping.suggestions),
+            ),
+            ("single", &review.grouping.singles),
         ],
     );
     buf.set_stringn(
@@ -267,7 +275,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
     let inner = block.inner(area);
     block.render(area, buf);
     if let Some(job) = &review.job {
-        let text = Msg::ReviewComputing.fill(app.lang, &[&job.percent()]);
+        let text = Msg::ReviewComputing.fill(app.lang, &[("percent", &job.percent())]);
         let style = Style::default()
             .fg(Color::Yellow)
             .add_modifier(Modifier::BOLD);
@@ -279,7 +287,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
             vec![Span::styled(text, style)],
         );
         if !review.waiting.is_empty() && inner.height > 2 {
-            let text = Msg::ReviewKeysWaiting.fill(app.lang, &[&review.waiting.len()]);
+            let text = Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &review.waiting.len())]);
             let dim = Style::default().fg(Color::DarkGray);
             put_line(
                 buf,

@@ -8,7 +8,7 @@ use super::super::app::{
     App, Confirm, Confirmable, Doc, Field, Form, FormPurpose, Mode, Screen, Severity,
 };
 use super::super::i18n::Msg;
-use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
+use super::super::tags::{Choice, Item, Picker, Purpose, number_key, step_picker};
 use super::super::{clipboard, export, search, tags, themes};
 use super::common;
 use super::entry::{EntryPlace, start_edit, start_entry};
@@ -35,24 +35,15 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             doc.clamp();
             doc.cursor.card = doc.cursor.card.saturating_sub(1);
         }
-        Action::Down => {
-            doc.cursor.card += 1;
-            doc.clamp();
-        }
-        Action::Left => {
-            doc.cursor.column = doc.cursor.column.saturating_sub(1);
-            doc.clamp();
-        }
-        Action::Right => {
-            doc.cursor.column += 1;
-            doc.clamp();
-        }
-        Action::NextBoard => {
-            doc.cursor.board += 1;
-            doc.clamp();
-        }
-        Action::PrevBoard => {
-            doc.cursor.board = doc.cursor.board.saturating_sub(1);
+        Action::Down | Action::Left | Action::Right | Action::NextBoard | Action::PrevBoard => {
+            let c = &mut doc.cursor;
+            match action {
+                Action::Down => c.card += 1,
+                Action::Left => c.column = c.column.saturating_sub(1),
+                Action::Right => c.column += 1,
+                Action::NextBoard => c.board += 1,
+                _ => c.board = c.board.saturating_sub(1),
+            }
             doc.clamp();
         }
         Action::Sessions => to_start(app),
@@ -113,8 +104,13 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             if cards == 0 {
                 return delete_board(app, id);
             }
-            let question =
-                Msg::AskDeleteBoard.fill(app.lang, &[&board.title, &Msg::cards(app.lang, cards)]);
+            let question = Msg::AskDeleteBoard.fill(
+                app.lang,
+                &[
+                    ("board", &board.title),
+                    ("cards", &Msg::cards(app.lang, cards)),
+                ],
+            );
             app.mode = Mode::Confirm(Confirm {
                 question,
                 on_yes: Confirmable::DeleteBoard { board: id },
@@ -312,7 +308,7 @@ fn move_to_board(app: &mut App, next: bool) {
         index: usize::MAX,
     };
     if app.apply(edit) {
-        let text = Msg::CardMovedToBoard.fill(app.lang, &[&title]);
+        let text = Msg::CardMovedToBoard.fill(app.lang, &[("board", &title)]);
         app.set_status(Severity::Info, text);
     }
 }
@@ -331,11 +327,7 @@ fn open_column_picker(app: &mut App) {
         .map(|(i, c)| Item {
             choice: Choice::Column(i),
             label: c.heading.clone(),
-            key: if i < 9 {
-                (i + 1).to_string()
-            } else {
-                String::new()
-            },
+            key: number_key(i),
             hint: Msg::cards(app.lang, c.cards.len()),
         })
         .collect();
@@ -345,7 +337,7 @@ fn open_column_picker(app: &mut App) {
 }
 
 /// Keys in the column picker.
-pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Action) {
+pub(super) fn column_picker_action(app: &mut App, picker: Picker, action: Action) {
     if let Action::Input(c @ '1'..='9') = action
         && picker.query().is_empty()
     {
@@ -354,15 +346,8 @@ pub(super) fn column_picker_action(app: &mut App, mut picker: Picker, action: Ac
             return go_to_column(app, i);
         }
     }
-    if matches!(action, Action::Help) {
-        app.help = Some(0);
-        app.mode = Mode::Picker(picker);
-        return;
-    }
-    match picker.step(action) {
-        Outcome::Stay => app.mode = Mode::Picker(picker),
-        Outcome::Chosen(Choice::Column(i)) => go_to_column(app, i),
-        _ => {}
+    if let Some((_, Choice::Column(i))) = step_picker(app, picker, action) {
+        go_to_column(app, i);
     }
 }
 

@@ -70,26 +70,24 @@ pub(super) fn start_edit(app: &mut App, sub_point: bool) {
 /// Keys that change the text of the focused buffer; true when one was.
 fn typing(entry: &mut Entry, action: &Action) -> bool {
     let text = entry.focus == Focus::Text;
-    let e = entry.focused();
-    match action {
-        Action::Input(c) => e.insert_char(*c),
-        Action::Paste(s) if text => e.insert_str(s),
-        // A field holds one line.
-        Action::Paste(s) => e.insert_str(&s.replace(['\n', '\r'], " ")),
-        Action::Backspace => e.backspace(),
-        Action::Delete => e.delete(),
-        Action::DeleteWord => e.delete_word(),
-        Action::ClearLine => e.clear_to_line_start(),
-        Action::Left => e.left(),
-        Action::Right => e.right(),
-        Action::Home => e.home(),
-        Action::End => e.end(),
-        _ => return false,
+    // A field holds one line.
+    if !super::form::edit_text(entry.focused(), action, !text) {
+        return false;
     }
     if text {
         entry.text_changed();
     }
     true
+}
+
+/// Where the next card goes after `entry` was committed: below a card just
+/// typed, or in the same place when the entry was left blank.
+fn next_index(entry: &Entry) -> usize {
+    match &entry.target {
+        EntryTarget::New { index } if !entry.is_blank() => index + 1,
+        EntryTarget::New { index } => *index,
+        EntryTarget::Edit { .. } => 0,
+    }
 }
 
 pub(super) fn entry_action(app: &mut App, mut entry: Entry, action: Action) {
@@ -117,15 +115,9 @@ pub(super) fn entry_action(app: &mut App, mut entry: Entry, action: Action) {
                 app.mode = Mode::Entry(entry);
                 return;
             }
-            if !entry.is_new() {
-                return;
+            if entry.is_new() {
+                app.mode = Mode::Entry(new_entry(app, next_index(&entry)));
             }
-            let index = match &entry.target {
-                EntryTarget::New { index } if !entry.is_blank() => index + 1,
-                EntryTarget::New { index } => *index,
-                EntryTarget::Edit { .. } => 0,
-            };
-            app.mode = Mode::Entry(new_entry(app, index));
             return;
         }
         Action::CommitNext | Action::CommitPrev => {
@@ -170,12 +162,7 @@ pub(super) fn entry_action(app: &mut App, mut entry: Entry, action: Action) {
             if !entry.is_new() {
                 return;
             }
-            let index = match &entry.target {
-                EntryTarget::New { index } if !entry.is_blank() => index + 1,
-                EntryTarget::New { index } => *index,
-                EntryTarget::Edit { .. } => 0,
-            };
-            entry = new_entry(app, index);
+            entry = new_entry(app, next_index(&entry));
         }
         Action::Help => app.help = Some(0),
         _ => {}

@@ -5,6 +5,7 @@ use crate::core::edit::{Edit, SessionInfo};
 
 use super::super::action::Action;
 use super::super::app::{App, FieldKind, Form, FormPurpose, Mode, Severity};
+use super::super::editor::Editor;
 use super::super::export;
 use super::super::i18n::Msg;
 use super::start::create_session;
@@ -34,23 +35,33 @@ pub(super) fn form_action(app: &mut App, mut form: Form, action: Action) {
         (FieldKind::Choice { options, index }, Action::Right | Action::Input(' ')) => {
             *index = (*index + 1) % options.len().max(1)
         }
-        (FieldKind::Text(e), a) => match a {
-            Action::Input(c) => e.insert_char(c),
-            // A form field holds one line.
-            Action::Paste(s) => e.insert_str(&s.replace(['\n', '\r'], " ")),
-            Action::Backspace => e.backspace(),
-            Action::Delete => e.delete(),
-            Action::DeleteWord => e.delete_word(),
-            Action::ClearLine => e.clear_to_line_start(),
-            Action::Left => e.left(),
-            Action::Right => e.right(),
-            Action::Home => e.home(),
-            Action::End => e.end(),
-            _ => {}
-        },
+        // A form field holds one line.
+        (FieldKind::Text(e), a) => {
+            edit_text(e, &a, true);
+        }
         _ => {}
     }
     app.mode = Mode::Form(form);
+}
+
+/// Applies a key that edits text to `e`; with `one_line` pasted line breaks
+/// become spaces. False when the key edits no text.
+pub(super) fn edit_text(e: &mut Editor, action: &Action, one_line: bool) -> bool {
+    match action {
+        Action::Input(c) => e.insert_char(*c),
+        Action::Paste(s) if one_line => e.insert_str(&s.replace(['\n', '\r'], " ")),
+        Action::Paste(s) => e.insert_str(s),
+        Action::Backspace => e.backspace(),
+        Action::Delete => e.delete(),
+        Action::DeleteWord => e.delete_word(),
+        Action::ClearLine => e.clear_to_line_start(),
+        Action::Left => e.left(),
+        Action::Right => e.right(),
+        Action::Home => e.home(),
+        Action::End => e.end(),
+        _ => return false,
+    }
+    true
 }
 
 fn confirm_form(app: &mut App, form: &Form) -> bool {

@@ -5,7 +5,6 @@
 mod board;
 mod entry;
 mod form;
-mod learn;
 mod pane;
 mod persist;
 mod photo;
@@ -21,7 +20,6 @@ use super::action::Action;
 use super::app::{App, Mode, Screen, Severity};
 use super::{clipboard, export, keymap, measures, search, tags, testhook, themes};
 
-pub use learn::Learning;
 pub use pane::sync as sync_photo;
 pub use persist::{autosave, close, rescue, save, shutdown, tick};
 
@@ -62,7 +60,10 @@ fn dispatch(app: &mut App, action: Action) {
     match action {
         Action::Tick => {
             tick(app, Instant::now());
-            return themes::poll(app);
+            for waited in themes::poll(app) {
+                event(app, waited);
+            }
+            return;
         }
         Action::Interrupt => return persist::interrupt(app),
         Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {

@@ -10,7 +10,7 @@ use super::super::action::Action;
 use super::super::app::{App, Doc, Mode, Screen};
 use super::super::i18n::Msg;
 use super::super::photo::{Want, picture_area, split};
-use super::super::tags::{Choice, Item, Outcome, Picker, Purpose};
+use super::super::tags::{Choice, Item, Picker, Purpose, step_picker};
 use super::super::ui::board::body_area;
 
 /// Carries out a photo key; false when the action is not one.
@@ -141,7 +141,7 @@ fn open_picker(app: &mut App) {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .map_or_else(|| ".".to_string(), |d| d.display().to_string());
-        let text = Msg::NoImagesInFolder.fill(app.lang, &[&dir]);
+        let text = Msg::NoImagesInFolder.fill(app.lang, &[("dir", &dir)]);
         return app.set_status(super::super::app::Severity::Warning, text);
     }
     let on_board = app.t(Msg::PhotoOnBoard).to_string();
@@ -162,17 +162,9 @@ fn open_picker(app: &mut App) {
 }
 
 /// Keys in the photo picker.
-pub(super) fn picker_action(app: &mut App, mut picker: Picker, action: Action) {
-    if matches!(action, Action::Help) {
-        app.help = Some(0);
-        app.mode = Mode::Picker(picker);
-        return;
-    }
-    match picker.step(action) {
-        Outcome::Stay => app.mode = Mode::Picker(picker),
-        Outcome::Close => {}
-        Outcome::Chosen(Choice::Photo(reference)) => add_photo(app, &reference),
-        Outcome::Chosen(_) => {}
+pub(super) fn picker_action(app: &mut App, picker: Picker, action: Action) {
+    if let Some((_, Choice::Photo(reference))) = step_picker(app, picker, action) {
+        add_photo(app, &reference);
     }
 }
 
@@ -210,7 +202,7 @@ fn add_photo(app: &mut App, reference: &str) {
     }
     app.photos.open = true;
     if !edits.is_empty() && app.apply(Edit::Batch(edits)) {
-        let text = Msg::PhotoAdded.fill(app.lang, &[&reference]);
+        let text = Msg::PhotoAdded.fill(app.lang, &[("photo", &reference)]);
         app.set_status(super::super::app::Severity::Info, text);
     }
 }

@@ -10,8 +10,8 @@ use crate::core::store;
 
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
 use super::super::i18n::Msg;
+use super::super::learn::learn;
 use super::entry::commit_anyway;
-use super::learn::learn;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
@@ -40,7 +40,7 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
                 }
                 app.set_status(Severity::Warning, text);
             } else if !quiet {
-                let text = Msg::Saved.fill(lang, &[&doc.path.display()]);
+                let text = Msg::Saved.fill(lang, &[("file", &doc.path.display())]);
                 app.set_status(Severity::Info, text);
             }
             learn(app);
@@ -53,7 +53,7 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
                 let text = Msg::NotSavedDiskFull.text(lang).to_string();
                 app.set_status(Severity::Error, text);
             } else {
-                let text = Msg::SaveFailed.fill(lang, &[&e.render(lang)]);
+                let text = Msg::SaveFailed.fill(lang, &[("error", &e.render(lang))]);
                 app.set_status(Severity::Error, text);
             }
             false
@@ -67,23 +67,26 @@ pub fn tick(app: &mut App, now: Instant) {
     if let Some(text) = app.cluster.learning.problem() {
         app.set_status(Severity::Warning, text);
     }
-    retry_journal(app);
+    retry_journal(app, now);
     write_draft(app, now);
     autosave(app, now);
 }
 
-/// Writes the edits a full disk kept out of the journal, once there is room.
-fn retry_journal(app: &mut App) {
+/// Writes the edits a full disk kept out of the journal, once there is room,
+/// and changes of view when their delay has passed.
+fn retry_journal(app: &mut App, now: Instant) {
     let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut()) else {
         return;
     };
     let waiting = file.unrecorded();
-    if waiting == 0 {
+    if !file.due(now) {
         return;
     }
+    let after_failure = file.failed();
     match file.retry() {
+        Ok(()) if !after_failure => {}
         Ok(()) => {
-            let text = Msg::CaughtUp.fill(app.lang, &[&waiting]);
+            let text = Msg::CaughtUp.fill(app.lang, &[("n", &waiting)]);
             app.set_status(Severity::Info, text);
         }
         Err(e) => {
@@ -140,7 +143,7 @@ pub(super) fn write_draft(app: &mut App, now: Instant) {
         if crate::core::files::is_disk_full(&e) {
             app.not_written_io(&e);
         } else {
-            let text = Msg::SaveFailed.fill(lang, &[&e]);
+            let text = Msg::SaveFailed.fill(lang, &[("error", &e)]);
             app.set_status(Severity::Error, text);
         }
     }

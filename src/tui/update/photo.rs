@@ -24,12 +24,15 @@ pub(super) fn open_photo(app: &mut App) {
     // of the viewer (xdg-open knows no `--`); links resolved, so that the
     // file looked at below is the one opened.
     let Ok(path) = std::fs::canonicalize(&path) else {
-        let text = Msg::PhotoNotFound.fill(app.lang, &[&path.display()]);
+        let text = Msg::PhotoNotFound.fill(app.lang, &[("file", &path.display())]);
         return app.set_status(Severity::Error, text);
     };
     // The opener runs whatever it is given: a `.desktop` file, a program.
     if photo::image_kind(&path).is_none() {
-        let text = Msg::PhotoNotImage.fill(app.lang, &[&path.display(), &photo::KNOWN]);
+        let text = Msg::PhotoNotImage.fill(
+            app.lang,
+            &[("file", &path.display()), ("known", &photo::KNOWN)],
+        );
         return app.set_status(Severity::Error, text);
     }
     let viewer = if cfg!(target_os = "macos") {
@@ -47,11 +50,12 @@ pub(super) fn open_photo(app: &mut App) {
         Ok(mut child) => {
             // Reap the viewer without ever blocking the interface.
             std::thread::spawn(move || child.wait());
-            let text = Msg::PhotoOpening.fill(app.lang, &[&path.display()]);
+            let text = Msg::PhotoOpening.fill(app.lang, &[("file", &path.display())]);
             app.set_status(Severity::Info, text);
         }
         Err(e) => {
-            let text = Msg::PhotoViewerFailed.fill(app.lang, &[&format!("{viewer}: {e}")]);
+            let text =
+                Msg::PhotoViewerFailed.fill(app.lang, &[("error", &format!("{viewer}: {e}"))]);
             app.set_status(Severity::Error, text);
         }
     }

@@ -165,19 +165,22 @@ pub(super) fn create_session(app: &mut App, form: &Form) -> bool {
     let tag_set = app.templates.tag_sets.iter().find(|s| s.key == tag_set);
     let session = Session::from_template(&board_template, &title, &date, &place, tag_set);
     if let Err(e) = std::fs::create_dir_all(&app.dir) {
-        let text = Msg::SaveFailed.fill(app.lang, &[&format!("{}: {e}", app.dir.display())]);
+        let text = Msg::SaveFailed.fill(
+            app.lang,
+            &[("error", &format!("{}: {e}", app.dir.display()))],
+        );
         app.set_status(Severity::Error, text);
         return false;
     }
     let path = free_path(&app.dir, &date, &title);
     if let Err(e) = store::save(&path, &session) {
-        let text = Msg::SaveFailed.fill(app.lang, &[&e.render(app.lang)]);
+        let text = Msg::SaveFailed.fill(app.lang, &[("error", &e.render(app.lang))]);
         app.set_status(Severity::Error, text);
         return false;
     }
     app.reload_sessions();
     if app.open(&path) {
-        let text = Msg::SessionCreated.fill(app.lang, &[&path.display()]);
+        let text = Msg::SessionCreated.fill(app.lang, &[("file", &path.display())]);
         app.set_status(Severity::Info, text);
     }
     true

@@ -330,7 +330,8 @@ fn a_newer_file_is_shown_but_never_written() {
 fn an_unreadable_file_is_listed_with_its_error_and_not_opened() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kaputt.ron");
-    std::fs::write(&file, "Session(\n  title: 42,\n)").unwrap();
+    let broken = "Session(\n  title: 42,\n)";
+    std::fs::write(&file, broken).unwrap();
     let mut app = App::new(Lang::En, Templates::builtin(), dir.path());
     assert!(app.sessions[0].error.is_some());
     update(&mut app, Action::Open);
@@ -339,10 +340,7 @@ fn an_unreadable_file_is_listed_with_its_error_and_not_opened() {
     assert_eq!(status.severity, Severity::Error);
     assert!(status.text.contains("kaputt.ron:2:"), "{}", status.text);
     update(&mut app, Action::Quit);
-    assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
-        "Session(\n  title: 42,\n)"
-    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
 }
 
 #[test]
@@ -356,10 +354,8 @@ fn a_new_session_creates_the_missing_folder_and_a_slug_file_name() {
     update(&mut app, Action::ClearLine);
     type_text(&mut app, "2019-03-01x");
     update(&mut app, Action::Commit);
-    assert!(
-        matches!(app.mode, Mode::Form(_)),
-        "bad date keeps the form open"
-    );
+    let open = matches!(app.mode, Mode::Form(_));
+    assert!(open, "bad date keeps the form open");
     update(&mut app, Action::Backspace);
     update(&mut app, Action::Commit);
     let file = sessions.join("2019-03-01-konferenz-sued.ron");

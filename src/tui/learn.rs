@@ -10,7 +10,7 @@ use crate::core::cluster::{self, Thesaurus, learned};
 use crate::core::error::FileError;
 use crate::core::model::Session;
 
-use super::super::app::{App, Severity};
+use super::app::{App, Severity};
 
 /// The runs of one program: a run writes only while it is the newest, runs
 /// on worker threads are waited for before the program ends, and what went
@@ -70,7 +70,7 @@ impl Learning {
 /// Working them out reads every card: from [`BACKGROUND_FROM`] cards on it
 /// runs on a worker thread, so that saving never freezes the screen.
 ///
-/// [`BACKGROUND_FROM`]: super::super::themes::BACKGROUND_FROM
+/// [`BACKGROUND_FROM`]: super::themes::BACKGROUND_FROM
 pub fn learn(app: &mut App) {
     let Some(doc) = app.doc.as_mut() else { return };
     if doc.session.themes == doc.taught {
