@@ -22,9 +22,10 @@ fn main() {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new("target/release/stellwand");
+    let here = std::env::current_dir().expect("the working folder");
+    let mut cmd = CommandBuilder::new(here.join("target/release/stellwand"));
     cmd.arg(&file);
-    cmd.cwd(std::env::current_dir().unwrap());
+    cmd.cwd(&here);
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).expect("start stellwand");
     let pid = child.process_id().unwrap_or(0);
@@ -76,6 +77,12 @@ fn main() {
         downs.push(start.elapsed());
         std::thread::sleep(Duration::from_millis(30));
     }
+    let (m, lo, hi) = {
+        let mut v = downs.clone();
+        v.sort();
+        (v[v.len() / 2], v[0], v[v.len() - 1])
+    };
+    println!("j (cursor down) key to screen: median {m:.2?} ({lo:.2?}–{hi:.2?})");
     let mut accepts = Vec::new();
     for _ in 0..5 {
         std::thread::sleep(Duration::from_millis(300));
@@ -84,15 +91,15 @@ fn main() {
         wait(&|s| s.contains("bestätigt"), Duration::from_secs(60));
         accepts.push(start.elapsed());
         std::thread::sleep(Duration::from_millis(300));
+        let accepted = screen();
         send("u");
-        wait(&|s| !s.contains("bestätigt"), Duration::from_secs(60));
+        wait(&|s| s != accepted, Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(1500));
     }
     let median = |v: &mut Vec<Duration>| {
         v.sort();
         (v[v.len() / 2], v[0], v[v.len() - 1])
     };
-    let (m, lo, hi) = median(&mut downs);
-    println!("j (cursor down) key to screen: median {m:.2?} ({lo:.2?}–{hi:.2?})");
     let (m, lo, hi) = median(&mut accepts);
     println!("a (accept) key to screen: median {m:.2?} ({lo:.2?}–{hi:.2?})");
 

@@ -69,9 +69,17 @@ fn keys_typed_while_the_review_clusters_in_the_background_are_carried_out() {
     store::save(&dir.path().join("land.ron"), &session).unwrap();
     let mut tty = Tty::start(dir.path(), &["land.ron"], &[]);
     tty.wait_for("Wand 1/");
-    // Open the review, go down one suggestion and accept it, all at once.
-    tty.send("cja");
+    // Open the review; while its progress is on screen, go down one
+    // suggestion and accept it.
+    tty.send("c");
     tty.wait_for("Cluster werden berechnet");
+    tty.send("ja");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(
+        tty.contents().contains("Cluster werden berechnet"),
+        "the clustering ended before the keys came, so they test nothing:\n{}",
+        tty.contents()
+    );
     let start = Instant::now();
     while !tty.contents().contains("bestätigt") {
         assert!(

@@ -451,13 +451,21 @@ pub fn session(n: usize, seed: u64) -> stellwand::core::model::Session {
         date: "2019-02-13".into(),
         ..Session::default()
     };
+    // Ids as the program makes them, remembered here: asking the session
+    // whether an id is taken reads all of it, once per card.
+    let mut taken = std::collections::HashSet::new();
+    let mut fresh = |prefix: &str| {
+        let id = stellwand::core::model::ids::random_id(prefix, |id| taken.contains(id));
+        taken.insert(id.clone());
+        id
+    };
     for (i, (column, text)) in cards(n, seed).into_iter().enumerate() {
         if i % CARDS_PER_BOARD == 0 {
-            let id = s.fresh_id("b");
+            let id = fresh("b");
             let title = format!("Stadtteil {}", i / CARDS_PER_BOARD + 1);
             s.boards.push(template.new_board(id, &title));
         }
-        let id = s.fresh_id("k");
+        let id = fresh("k");
         let board = s.boards.last_mut().expect("a board");
         if let Some(c) = board.columns.iter_mut().find(|c| c.key == column) {
             c.cards.push(Card::new(id, text));

@@ -4,6 +4,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
+
 /// A hash map with a fast, deterministic hasher (rustc-hash's Fx) for the
 /// engine's small keys (ids, stems); the default hasher's protection
 /// against crafted keys is not needed here.
@@ -50,65 +52,55 @@ pub fn add_into(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
 
 /// All pairs `(i, j, cosine)` with `i < j` and cosine ≥ `threshold` among unit
 /// vectors. `rank` orders features from rarest to most common; only the rare
-/// prefix of each vector is indexed, which is enough to find every pair above
-/// the threshold while common words never fan out.
+/// prefix of each vector is indexed and looked up, which is enough to find
+/// every pair above the threshold while common words never fan out: the
+/// prefixes end at a rank, so a pair sharing no feature in both prefixes
+/// shares features only where one of the two has less than the threshold
+/// of its weight left. The vectors are split between the cores.
 pub fn similar_pairs(
     vectors: &[&[(u32, f32)]],
     rank: &[u32],
     threshold: f32,
 ) -> Vec<(u32, u32, f32)> {
     let n = vectors.len();
+    let prefixes: Vec<Vec<u32>> = vectors
+        .par_iter()
+        .map(|v| prefix(v, rank, threshold))
+        .collect();
     let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
-    for (i, v) in vectors.iter().enumerate() {
-        let mut by_rank: Vec<(u32, f32)> = v.to_vec();
-        by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
-        let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
-        for (f, w) in by_rank {
-            if suffix.sqrt() < threshold {
-                break;
-            }
+    for (i, p) in prefixes.iter().enumerate() {
+        for &f in p {
             index.entry(f).or_default().push(i as u32);
-            suffix -= w * w;
         }
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .clamp(1, 8);
-    let chunk = n.div_ceil(threads).max(1);
     let index = &index;
-    let mut out: Vec<(u32, u32, f32)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| {
-                let end = (start + chunk).min(n);
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    let mut stamp = vec![u32::MAX; n];
-                    for y in start..end {
-                        for (f, _) in vectors[y] {
-                            let Some(list) = index.get(f) else { continue };
-                            for &x in list {
-                                let x = x as usize;
-                                if x >= y || stamp[x] == y as u32 {
-                                    continue;
-                                }
-                                stamp[x] = y as u32;
-                                let s = dot(vectors[x], vectors[y]);
-                                if s >= threshold {
-                                    found.push((x as u32, y as u32, s));
-                                }
-                            }
-                        }
+    let chunk = 256;
+    let mut out: Vec<(u32, u32, f32)> = (0..n.div_ceil(chunk))
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let (start, end) = (c * chunk, ((c + 1) * chunk).min(n));
+            let mut found = Vec::new();
+            let mut seen: Vec<u32> = Vec::new();
+            for y in start..end {
+                seen.clear();
+                for f in &prefixes[y] {
+                    let Some(list) = index.get(f) else { continue };
+                    // Postings ascend: only the earlier vectors.
+                    let before = list.partition_point(|&x| (x as usize) < y);
+                    seen.extend_from_slice(&list[..before]);
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &x in &seen {
+                    let s = dot(vectors[x as usize], vectors[y]);
+                    if s >= threshold {
+                        found.push((x, y as u32, s));
                     }
-                    found
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+                }
+            }
+            found
+        })
+        .collect();
     out.sort_unstable_by_key(|&(a, b, _)| (a, b));
     out
 }
@@ -206,12 +198,15 @@ fn prefix(v: &[(u32, f32)], rank: &[u32], threshold: f32) -> Vec<u32> {
 /// average linkage on very many cards, so that thousands of "Kitaplätze"
 /// cards become a few nodes.
 pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
+    let prefixes: Vec<Vec<u32>> = vectors.par_iter().map(|v| prefix(v, rank, tau)).collect();
     let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
     let mut group = vec![0u32; vectors.len()];
     let mut stamp = vec![u32::MAX; vectors.len()];
     for (y, v) in vectors.iter().enumerate() {
+        // A leader at `tau` or above shares a feature of both prefixes
+        // (see [`similar_pairs`]); of equally similar ones, the first.
         let mut best: Option<(f32, u32)> = None;
-        for (f, _) in v.iter() {
+        for f in &prefixes[y] {
             let Some(list) = index.get(f) else { continue };
             for &x in list {
                 if stamp[x as usize] == y as u32 {
@@ -219,7 +214,7 @@ pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
                 }
                 stamp[x as usize] = y as u32;
                 let s = dot(vectors[x as usize], v);
-                if s >= tau && best.is_none_or(|(bs, _)| s > bs) {
+                if s >= tau && best.is_none_or(|(bs, bx)| s > bs || (s == bs && x < bx)) {
                     best = Some((s, x));
                 }
             }
@@ -228,17 +223,8 @@ pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
             Some((_, x)) => group[y] = x,
             None => {
                 group[y] = y as u32;
-                // Index the rare prefix: a vector at `tau` or above must share
-                // one of these features.
-                let mut by_rank: Vec<(u32, f32)> = v.to_vec();
-                by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
-                let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
-                for (f, w) in by_rank {
-                    if suffix.sqrt() < tau {
-                        break;
-                    }
+                for &f in &prefixes[y] {
                     index.entry(f).or_default().push(y as u32);
-                    suffix -= w * w;
                 }
             }
         }
@@ -317,18 +303,101 @@ impl Node {
 /// cards are most similar on average, while that average is at least
 /// `threshold`. `edges` are node pairs that may reach the threshold (any
 /// pair that can must contain a card pair above it); `blocked` says when a
-/// node may not join a theme.
+/// node may not join a theme. Returns the nodes left, in the order of
+/// their first node.
+///
+/// Nodes no edge connects never merge, so each connected part of the
+/// graph is merged on its own, the parts spread over the cores; within a
+/// part the nodes keep their order, so the outcome is the same as merging
+/// all at once.
+pub fn average_linkage(
+    nodes: Vec<Node>,
+    edges: &[(u32, u32)],
+    threshold: f32,
+    blocked: &(dyn Fn(usize, &[u32]) -> bool + Sync),
+) -> Vec<Node> {
+    let n = nodes.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn root(p: &mut [u32], mut x: u32) -> u32 {
+        while p[x as usize] != x {
+            p[x as usize] = p[p[x as usize] as usize];
+            x = p[x as usize];
+        }
+        x
+    }
+    for &(a, b) in edges {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb) as usize] = ra.min(rb);
+        }
+    }
+    // Each part: its nodes ascending (numbered from 0 within the part).
+    let mut part_of = vec![u32::MAX; n];
+    let mut parts: Vec<Vec<u32>> = Vec::new();
+    let mut local = vec![0u32; n];
+    for x in 0..n as u32 {
+        let r = root(&mut parent, x) as usize;
+        if part_of[r] == u32::MAX {
+            part_of[r] = parts.len() as u32;
+            parts.push(Vec::new());
+        }
+        let p = &mut parts[part_of[r] as usize];
+        local[x as usize] = p.len() as u32;
+        p.push(x);
+    }
+    let mut part_edges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); parts.len()];
+    for &(a, b) in edges {
+        let p = part_of[root(&mut parent, a) as usize] as usize;
+        part_edges[p].push((local[a as usize], local[b as usize]));
+    }
+    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    let work: Vec<Part> = parts
+        .into_iter()
+        .zip(part_edges)
+        .map(|(members, e)| {
+            let part_nodes = members
+                .iter()
+                .map(|&x| slots[x as usize].take().expect("each node in one part"))
+                .collect();
+            (members, part_nodes, e)
+        })
+        .collect();
+    let mut out: Vec<(u32, Node)> = work
+        .into_par_iter()
+        .flat_map_iter(|(members, part_nodes, e)| {
+            let merged = if e.is_empty() {
+                part_nodes.into_iter().map(Some).collect()
+            } else {
+                merge_part(part_nodes, &e, threshold, blocked)
+            };
+            members
+                .into_iter()
+                .zip(merged)
+                .filter_map(|(x, node)| node.map(|node| (x, node)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_unstable_by_key(|(x, _)| *x);
+    out.into_iter().map(|(_, node)| node).collect()
+}
+
+/// One connected part: its nodes' numbers, the nodes, its edges numbered
+/// within it.
+type Part = (Vec<u32>, Vec<Node>, Vec<(u32, u32)>);
+
+/// [`average_linkage`] of one connected part: every node, `None` where it
+/// went into another.
 ///
 /// Each node keeps its neighbours above the threshold with their average
 /// similarity and its best neighbour; a heap holds the best of each node.
 /// After a merge, averages follow from the parts (Lance–Williams) where both
 /// are known and from the vector sums otherwise, so the result is exact.
-pub fn average_linkage(
+fn merge_part(
     mut nodes: Vec<Node>,
     edges: &[(u32, u32)],
     threshold: f32,
     blocked: &dyn Fn(usize, &[u32]) -> bool,
-) -> Vec<Node> {
+) -> Vec<Option<Node>> {
     let n = nodes.len();
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
@@ -444,7 +513,7 @@ pub fn average_linkage(
     nodes
         .into_iter()
         .zip(alive)
-        .filter_map(|(n, a)| a.then_some(n))
+        .map(|(n, a)| a.then_some(n))
         .collect()
 }
 
@@ -455,6 +524,60 @@ mod tests {
     fn unit(v: &[(u32, f32)]) -> Vector {
         let n: f32 = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         v.iter().map(|(f, w)| (*f, w / n)).collect()
+    }
+
+    #[test]
+    fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        // Cards in a few topics, some sharing words across topics.
+        let vectors: Vec<Vector> = (0..400)
+            .map(|_| {
+                let topic = next() % 12;
+                let mut v: Vec<(u32, f32)> = (0..3)
+                    .map(|_| (topic * 5 + next() % 7, 1.0 + (next() % 3) as f32))
+                    .collect();
+                v.sort_by_key(|x| x.0);
+                v.dedup_by_key(|x| x.0);
+                unit(&v)
+            })
+            .collect();
+        let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
+        let df = vec![1u32; 80];
+        let rank = rank_by_rarity(&df);
+        let nodes: Vec<Node> = vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut n = Node::new(None);
+                n.members.push(i as u32);
+                n.sum = v.clone();
+                n
+            })
+            .collect();
+        let edges: Vec<(u32, u32)> = similar_pairs(&refs, &rank, 0.3)
+            .into_iter()
+            .map(|(a, b, _)| (a, b))
+            .collect();
+        let blocked = |_: usize, _: &[u32]| false;
+        let by_parts = average_linkage(nodes.clone(), &edges, 0.3, &blocked);
+        let at_once: Vec<Node> = merge_part(nodes, &edges, 0.3, &blocked)
+            .into_iter()
+            .flatten()
+            .collect();
+        let members = |v: &[Node]| v.iter().map(|n| n.members.clone()).collect::<Vec<_>>();
+        assert_eq!(members(&by_parts), members(&at_once));
+        // Several parts and real merges, so the test can tell.
+        assert!(
+            by_parts.len() < 300 && by_parts.len() > 12,
+            "{}",
+            by_parts.len()
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod general;
 pub mod graph;
 pub mod label;
 pub mod learned;
+mod letters;
 pub mod normalise;
 pub mod progress;
 pub mod review;
@@ -28,6 +29,8 @@ pub mod themes;
 pub mod thesaurus;
 
 use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use crate::core::model::{Refusal, Session, Theme};
 use crate::core::template::{Section, Templates};
@@ -660,8 +663,9 @@ fn cluster_features(
         return Clustering::default();
     }
 
+    // Labels and reasons of each cluster, on both cores.
     let mut clusters: Vec<Cluster> = merged
-        .into_iter()
+        .into_par_iter()
         .map(|node| {
             let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
             members.sort_unstable();

@@ -7,19 +7,15 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::features::Features;
-use super::graph::{self, Node, PrefixIndex};
-use super::label;
+use super::graph::{self, PrefixIndex};
 use super::learned::LearnedWord;
 use super::themes as rules;
 use super::{
-    Cluster, ClusterCard, ClusterOptions, Clustering, Decisions, Member, Progress, Reason,
-    Thesaurus, cards_of,
+    Cluster, ClusterCard, ClusterOptions, Clustering, Decisions, Progress, Reason, Thesaurus,
+    cards_of,
 };
 use crate::core::edit::Edit;
 use crate::core::model::{Refusal, Session, Theme};
-
-mod partial;
-use partial::{Decided, Reuse, attracted, recluster, touched};
 
 /// Which columns are clustered.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -300,105 +296,15 @@ fn refs(cards: &[ClusterCard], home: Option<&str>) -> HashMap<String, usize> {
     by_ref
 }
 
-/// After a decision changed the themes or refusals: clusters again only
-/// the cards the change touched, with the clusters they were in, the
-/// clusters of their nearest cards and the free cards a changed theme now
-/// attracts, and keeps every other cluster as it was. False when the cards
-/// themselves changed since the run (then only a new run will do).
-///
-/// Within that part, the cards of each confirmed theme start as one node,
-/// and the other cards of each earlier cluster as one node (the cards the
-/// change touched apart from the rest), so that what stayed together stays
-/// together unless the change gives it reason to move; average linkage then
-/// merges these few nodes as a whole run merges clusters. Words learned
-/// from a new theme take effect at the next whole run.
-pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String]) -> bool {
-    let Some(basis) = grouping.basis.data.clone() else {
-        return false;
-    };
-    if basis.generation != session.generation() {
-        return false;
-    }
-    let (touched_refs, changed_themes) = touched(
-        (&grouping.basis.themes, &grouping.basis.refused),
-        (&session.themes, &session.refused),
-    );
-    let mut reuse = Reuse {
-        old_of: (0..grouping.clustering.clusters.len()).map(Some).collect(),
-        changed_themes: HashSet::new(),
-    };
-    if !touched_refs.is_empty() || !changed_themes.is_empty() {
-        let clusters = &grouping.clustering.clusters;
-        let mut cluster_of = vec![0u32; grouping.cards.len()];
-        for (ci, c) in clusters.iter().enumerate() {
-            for m in &c.members {
-                cluster_of[m.card] = ci as u32;
-            }
-        }
-        let mut affected: HashSet<usize> = clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.theme.as_ref().is_some_and(|t| changed_themes.contains(t)))
-            .map(|(ci, _)| ci)
-            .collect();
-        let touched: HashSet<usize> = touched_refs
-            .iter()
-            .filter_map(|r| basis.by_ref.get(r.as_str()).copied())
-            .collect();
-        affected.extend(touched.iter().map(|&t| cluster_of[t] as usize));
-        let cards = &grouping.cards;
-        let across = basis.options.across_columns;
-        let vector = |i: u32| basis.features.cards[i as usize].vector.as_slice();
-        // Where a few cards change place, the clusters near them may take
-        // them in.
-        if touched.len() <= NEAR_QUERIES {
-            for &t in &touched {
-                let same_scope = |x: u32| across || cards[x as usize].column == cards[t].column;
-                for (x, _) in basis
-                    .near
-                    .near(vector(t as u32), vector, same_scope, NEAR_CARDS)
-                {
-                    affected.insert(cluster_of[x as usize] as usize);
-                }
-            }
-        }
-        let attracted = if basis.options.learn {
-            attracted(grouping, &basis, session, &changed_themes, &cluster_of)
-        } else {
-            HashMap::new()
-        };
-        affected.extend(attracted.keys().map(|&x| cluster_of[x] as usize));
-        let fresh = recluster(
-            grouping,
-            &basis,
-            session,
-            &affected,
-            &cluster_of,
-            Decided {
-                touched: &touched,
-                attracted: &attracted,
-                changed: &changed_themes,
-            },
-        );
-        let mut all: Vec<(Cluster, Option<usize>)> =
-            std::mem::take(&mut grouping.clustering.clusters)
-                .into_iter()
-                .enumerate()
-                .filter(|(ci, _)| !affected.contains(ci))
-                .map(|(ci, c)| (c, Some(ci)))
-                .collect();
-        all.extend(fresh.into_iter().map(|c| (c, None)));
-        all.sort_by(|(a, _), (b, _)| super::cluster_order(a, b));
-        let (clusters, old_of): (Vec<Cluster>, Vec<Option<usize>>) = all.into_iter().unzip();
-        grouping.clustering.clusters = clusters;
-        reuse.old_of = old_of;
-        reuse.changed_themes = changed_themes;
-    }
-    grouping.basis.themes = session.themes.clone();
-    grouping.basis.refused = session.refused.clone();
-    list(grouping, session, dismissed, Some(reuse));
-    true
-}
+mod regroup;
+
+use regroup::Reuse;
+pub use regroup::regroup;
+
+/// How many of a confirmed theme's cards a card suggested into it shows
+/// beside it, to compare with (the theme itself lists all): a theme that
+/// draws in thousands of cards must not copy all its cards for each.
+pub const ADD_CONTEXT: usize = 30;
 
 /// Lists the suggestions and themes of a grouping's clustering, taking
 /// over the groups of the listing before wherever their cluster was kept.
@@ -496,11 +402,17 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
                 new: true,
                 reasons: m.reasons.clone(),
             }];
-            members.extend(c.members.iter().filter(|o| !o.new).map(|o| Entry {
-                card: cards[o.card].id.clone(),
-                new: false,
-                reasons: o.reasons.clone(),
-            }));
+            members.extend(
+                c.members
+                    .iter()
+                    .filter(|o| !o.new)
+                    .take(ADD_CONTEXT)
+                    .map(|o| Entry {
+                        card: cards[o.card].id.clone(),
+                        new: false,
+                        reasons: o.reasons.clone(),
+                    }),
+            );
             groups.push(Group {
                 label: t.label.clone(),
                 theme: None,

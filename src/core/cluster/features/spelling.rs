@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use rphonetic::{Cologne, Encoder};
 
 use super::Analyzer;
@@ -58,33 +59,58 @@ impl Analyzer {
             }
             x
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
+        // The pairs of each block, on both cores; a pair in several blocks
+        // is compared in the first (heads, then tails, then sounds).
+        let heads: Vec<&[char]> = info.iter().map(|[w, _]| &w.chars[..4]).collect();
+        let tails: Vec<&[char]> = info
+            .iter()
+            .map(|[w, _]| &w.chars[w.chars.len() - 4..])
+            .collect();
         let mut keys: Vec<&String> = blocks.keys().collect();
         keys.sort();
-        for key in keys {
-            let mut members = blocks[key].clone();
-            members.sort_by_key(|&i| (info[i][0].chars.len(), i));
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
-                    if wb.chars.len() > wa.chars.len() + 3 {
-                        break;
+        let linked: Vec<(usize, usize)> = keys
+            .par_iter()
+            .map_init(
+                || SkimMatcherV2::default().ignore_case(),
+                |matcher, key| {
+                    let mut members = blocks[*key].clone();
+                    members.sort_by_key(|&i| (info[i][0].chars.len(), i));
+                    let kind = key.as_bytes()[0];
+                    let mut out = Vec::new();
+                    for (x, &a) in members.iter().enumerate() {
+                        for &b in &members[x + 1..] {
+                            let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
+                            if wb.chars.len() > wa.chars.len() + 3 {
+                                break;
+                            }
+                            if !card_word[a] && !card_word[b] {
+                                continue;
+                            }
+                            let earlier = match kind {
+                                b't' => heads[a] == heads[b],
+                                b'c' => heads[a] == heads[b] || tails[a] == tails[b],
+                                _ => false,
+                            };
+                            if earlier || sa.text == sb.text {
+                                continue;
+                            }
+                            // Compared as written and as stems: "Quartierskümern" and
+                            // "Quartierskümmerer" differ in three letters, their stems in one.
+                            if similar_spelling(wa, wb, matcher)
+                                || similar_spelling(sa, sb, matcher)
+                            {
+                                out.push((a, b));
+                            }
+                        }
                     }
-                    if !card_word[a] && !card_word[b] {
-                        continue;
-                    }
-                    if sa.text == sb.text || find(&mut parent, a) == find(&mut parent, b) {
-                        continue;
-                    }
-                    // Compared as written and as stems: "Quartierskümern" and
-                    // "Quartierskümmerer" differ in three letters, their stems in one.
-                    if !similar_spelling(wa, wb, &matcher) && !similar_spelling(sa, sb, &matcher) {
-                        continue;
-                    }
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
+                    out
+                },
+            )
+            .flatten_iter()
+            .collect();
+        for (a, b) in linked {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
         }
         // Each group is read as its most frequent spelling.
         let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -122,6 +148,7 @@ struct Spelling {
     chars: Vec<char>,
     /// Kölner Phonetik.
     sound: String,
+    letters: super::super::letters::Letters,
 }
 
 impl Spelling {
@@ -130,6 +157,7 @@ impl Spelling {
             text: text.to_string(),
             chars: text.chars().collect(),
             sound: cologne.encode(text),
+            letters: super::super::letters::Letters::of(&text.chars().collect::<Vec<_>>()),
         }
     }
 }
@@ -139,7 +167,26 @@ impl Spelling {
 fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
     let (ca, cb) = (&a.chars, &b.chars);
     let m = ca.len().max(cb.len());
-    let Some(d) = osa_within(ca, cb, 2.max(m / 6)) else {
+    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
+    // The most slips any of the rules below accepts for this pair (keep in
+    // step with them): a pair further apart is not compared letter by
+    // letter.
+    let mut reach = match m {
+        10.. if ca.first() == cb.first() => 2,
+        10.. => 1,
+        _ => 0,
+    };
+    if m >= 7 && a.sound == b.sound {
+        reach = reach.max((m / 8).max(1));
+    }
+    if m >= 12 && prefix * 2 >= m {
+        reach = reach.max(m / 6);
+    }
+    let reach = reach.min(2.max(m / 6));
+    if reach == 0 || a.letters.distance_at_least(&b.letters) > reach {
+        return false;
+    }
+    let Some(d) = osa_within(ca, cb, reach) else {
         return false;
     };
     if d == 0 {
@@ -154,7 +201,6 @@ fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool
         return true;
     }
     // Long compounds that only differ towards the end ("Quartierskümern").
-    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
     if m >= 12 && d <= m / 6 && prefix * 2 >= m {
         return true;
     }

@@ -1,5 +1,3 @@
-//! Tests of the review's listing, partial re-clustering and decisions.
-
 use super::*;
 use crate::core::model::{Board, Card, Column};
 

@@ -1,7 +1,113 @@
-//! Re-clustering after one decision: only the cards a decision touched
-//! and their neighbours are grouped again; untouched clusters stay.
+//! After a decision: clustering again only the part of a listing the
+//! decision touched.
 
-use super::*;
+use std::collections::{HashMap, HashSet};
+
+use super::super::graph::{self, Node};
+use super::super::label;
+use super::super::{Cluster, Member};
+use super::{BasisData, Grouping, NEAR_CARDS, NEAR_QUERIES, list};
+use crate::core::model::{Refusal, Session, Theme};
+
+/// After a decision changed the themes or refusals: clusters again only
+/// the cards the change touched, with the clusters they were in, the
+/// clusters of their nearest cards and the free cards a changed theme now
+/// attracts, and keeps every other cluster as it was. False when the cards
+/// themselves changed since the run (then only a new run will do).
+///
+/// Within that part, the cards of each confirmed theme start as one node,
+/// and the other cards of each earlier cluster as one node (the cards the
+/// change touched apart from the rest), so that what stayed together stays
+/// together unless the change gives it reason to move; average linkage then
+/// merges these few nodes as a whole run merges clusters. Words learned
+/// from a new theme take effect at the next whole run.
+pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String]) -> bool {
+    let Some(basis) = grouping.basis.data.clone() else {
+        return false;
+    };
+    if basis.generation != session.generation() {
+        return false;
+    }
+    let (touched_refs, changed_themes) = touched(
+        (&grouping.basis.themes, &grouping.basis.refused),
+        (&session.themes, &session.refused),
+    );
+    let mut reuse = Reuse {
+        old_of: (0..grouping.clustering.clusters.len()).map(Some).collect(),
+        changed_themes: HashSet::new(),
+    };
+    if !touched_refs.is_empty() || !changed_themes.is_empty() {
+        let clusters = &grouping.clustering.clusters;
+        let mut cluster_of = vec![0u32; grouping.cards.len()];
+        for (ci, c) in clusters.iter().enumerate() {
+            for m in &c.members {
+                cluster_of[m.card] = ci as u32;
+            }
+        }
+        let mut affected: HashSet<usize> = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.theme.as_ref().is_some_and(|t| changed_themes.contains(t)))
+            .map(|(ci, _)| ci)
+            .collect();
+        let touched: HashSet<usize> = touched_refs
+            .iter()
+            .filter_map(|r| basis.by_ref.get(r.as_str()).copied())
+            .collect();
+        affected.extend(touched.iter().map(|&t| cluster_of[t] as usize));
+        let cards = &grouping.cards;
+        let across = basis.options.across_columns;
+        let vector = |i: u32| basis.features.cards[i as usize].vector.as_slice();
+        // Where a few cards change place, the clusters near them may take
+        // them in.
+        if touched.len() <= NEAR_QUERIES {
+            for &t in &touched {
+                let same_scope = |x: u32| across || cards[x as usize].column == cards[t].column;
+                for (x, _) in basis
+                    .near
+                    .near(vector(t as u32), vector, same_scope, NEAR_CARDS)
+                {
+                    affected.insert(cluster_of[x as usize] as usize);
+                }
+            }
+        }
+        let attracted = if basis.options.learn {
+            attracted(grouping, &basis, session, &changed_themes, &cluster_of)
+        } else {
+            HashMap::new()
+        };
+        affected.extend(attracted.keys().map(|&x| cluster_of[x] as usize));
+        let fresh = recluster(
+            grouping,
+            &basis,
+            session,
+            &affected,
+            &cluster_of,
+            Decided {
+                touched: &touched,
+                attracted: &attracted,
+                changed: &changed_themes,
+            },
+        );
+        let mut all: Vec<(Cluster, Option<usize>)> =
+            std::mem::take(&mut grouping.clustering.clusters)
+                .into_iter()
+                .enumerate()
+                .filter(|(ci, _)| !affected.contains(ci))
+                .map(|(ci, c)| (c, Some(ci)))
+                .collect();
+        all.extend(fresh.into_iter().map(|c| (c, None)));
+        all.sort_by(|(a, _), (b, _)| super::super::cluster_order(a, b));
+        let (clusters, old_of): (Vec<Cluster>, Vec<Option<usize>>) = all.into_iter().unzip();
+        grouping.clustering.clusters = clusters;
+        reuse.old_of = old_of;
+        reuse.changed_themes = changed_themes;
+    }
+    grouping.basis.themes = session.themes.clone();
+    grouping.basis.refused = session.refused.clone();
+    list(grouping, session, dismissed, Some(reuse));
+    true
+}
 
 /// What a new listing may take over from the one before: the earlier index
 /// of each cluster that was kept, and the themes whose cards changed.
@@ -13,7 +119,7 @@ pub(super) struct Reuse {
 /// The card references whose place among the themes or refusals differs
 /// between two sets of decisions, and the ids of the themes whose cards
 /// changed.
-pub(super) fn touched(
+fn touched(
     (themes_before, refused_before): (&[Theme], &[Refusal]),
     (themes_after, refused_after): (&[Theme], &[Refusal]),
 ) -> (HashSet<String>, HashSet<String>) {
@@ -59,7 +165,7 @@ fn effective(t: &Theme) -> HashSet<String> {
 /// The free cards outside the themes that a changed confirmed theme now
 /// attracts as a whole (as a whole run's attraction would put them in), by
 /// card, with the theme's index.
-pub(super) fn attracted(
+fn attracted(
     grouping: &Grouping,
     basis: &BasisData,
     session: &Session,
@@ -145,13 +251,13 @@ pub(super) fn attracted(
 /// refusals differs, the free cards a changed theme attracts (with the
 /// theme's index), and the ids of the themes whose cards changed.
 #[derive(Clone, Copy)]
-pub(super) struct Decided<'a> {
-    pub(super) touched: &'a HashSet<usize>,
-    pub(super) attracted: &'a HashMap<usize, usize>,
-    pub(super) changed: &'a HashSet<String>,
+struct Decided<'a> {
+    touched: &'a HashSet<usize>,
+    attracted: &'a HashMap<usize, usize>,
+    changed: &'a HashSet<String>,
 }
 
-pub(super) fn recluster(
+fn recluster(
     grouping: &Grouping,
     basis: &BasisData,
     session: &Session,
