@@ -1,5 +1,7 @@
 //! Quality of the clustering on labelled sets of cards (tests/eval/): the
-//! set the engine is tuned on, and held-out sets nobody tunes on.
+//! sets the engine is tuned on (the example's needs and matters cards, and
+//! three workshops of other cities written by someone who never saw the
+//! engine), and held-out sets nobody tunes on.
 //!
 //! Per set: pairwise precision and recall of "same cluster" decisions, and
 //! how many single-card moves the clerk saves against starting from nothing.
@@ -12,6 +14,11 @@
 //! `cargo test --test cluster_eval -- --nocapture` prints the figures as the
 //! table of the README. Another labelled set (same format) is measured with
 //! `STELLWAND_EVAL_SETS=path/a.ron:path/b.ron`; it counts as held out.
+//! `STELLWAND_EVAL_TUNED=1` measures (and prints) the tuned sets only, for
+//! working on the engine without looking at the held-out figures;
+//! `STELLWAND_EVAL_THRESHOLD=0.3` measures at another threshold and
+//! `STELLWAND_EVAL_THESAURUS=path.ron` with another domain thesaurus (in
+//! place of the shipped one, the general synonyms kept).
 
 mod common;
 
@@ -38,6 +45,9 @@ struct Set {
 /// The sets in tests/eval/: the tuned one first. A missing file fails.
 const SETS: &[(&str, bool, &str)] = &[
     ("gelsenkirchen-districts", false, "Gelsenkirchen"),
+    ("stadt-c-workshop", false, ""),
+    ("stadt-d-fachtag", false, ""),
+    ("stadt-e-beirat", false, ""),
     ("gelsenkirchen-good", true, "Gelsenkirchen"),
     ("stadt-a-workshop", true, ""),
 ];
@@ -59,6 +69,10 @@ fn sets() -> Vec<Set> {
             cards: load_file(&dir.join(format!("{name}.ron"))),
         })
         .collect();
+    if tuned_only() {
+        out.retain(|s| !s.held_out);
+        return out;
+    }
     if let Ok(extra) = std::env::var("STELLWAND_EVAL_SETS") {
         for p in extra.split(':').filter(|p| !p.is_empty()) {
             let path = PathBuf::from(p);
@@ -73,6 +87,24 @@ fn sets() -> Vec<Set> {
         }
     }
     out
+}
+
+/// The tuned set the reading helpers list: `STELLWAND_EVAL_LIST=name`, by
+/// default the first. Held-out sets are never listed: they are not read to
+/// tune.
+fn listed(sets: &[Set]) -> &Set {
+    let name = std::env::var("STELLWAND_EVAL_LIST").unwrap_or_default();
+    let set = sets
+        .iter()
+        .find(|s| name.is_empty() || s.name == name)
+        .unwrap_or_else(|| panic!("no set {name}"));
+    assert!(!set.held_out, "{} is held out: not listed", set.name);
+    set
+}
+
+/// Whether only the tuned sets are measured (`STELLWAND_EVAL_TUNED=1`).
+fn tuned_only() -> bool {
+    std::env::var("STELLWAND_EVAL_TUNED").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
 fn cluster_cards(set: &Set) -> Vec<ClusterCard> {
@@ -241,7 +273,7 @@ fn plain(set: &Set, threshold: f64) -> (Figures, Clustering) {
         threshold,
         ..ClusterOptions::default()
     };
-    let result = cluster(&cards, &options, &Thesaurus::builtin(), &[]);
+    let result = cluster(&cards, &options, &thesaurus(), &[]);
     let suggested = partition(&result, cards.len());
     let singles: Vec<usize> = (0..cards.len()).collect();
     let f = figures(&suggested, &gold(set), &singles, &|_, _| true);
@@ -293,13 +325,14 @@ fn learning(set: &Set, learn: bool) -> Figures {
     let options = ClusterOptions {
         home_session: Some("eval".into()),
         learn,
+        threshold: threshold(),
         ..ClusterOptions::default()
     };
     let decisions = Decisions {
         themes: &themes,
         ..Decisions::default()
     };
-    let result = cluster_decided(&cards, &options, &Thesaurus::builtin(), &decisions);
+    let result = cluster_decided(&cards, &options, &thesaurus(), &decisions);
     let suggested = partition(&result, cards.len());
     let mut start: Vec<usize> = (0..cards.len()).map(|i| themes.len() + i).collect();
     let mut loose = vec![true; cards.len()];
@@ -329,9 +362,28 @@ struct Row {
     unlearned: Figures,
 }
 
+fn thesaurus() -> Thesaurus {
+    match std::env::var("STELLWAND_EVAL_THESAURUS") {
+        Ok(p) => {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let mut t = Thesaurus::parse(Path::new(&p), &text).unwrap();
+            t.general = true;
+            t
+        }
+        Err(_) => Thesaurus::builtin(),
+    }
+}
+
+fn threshold() -> f64 {
+    std::env::var("STELLWAND_EVAL_THRESHOLD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_THRESHOLD)
+}
+
 fn measure(set: &Set) -> Row {
     Row {
-        plain: plain(set, DEFAULT_THRESHOLD).0,
+        plain: plain(set, threshold()).0,
         learned: learning(set, true),
         unlearned: learning(set, false),
     }
@@ -364,9 +416,12 @@ const LEARNING: Goal = Goal {
 /// Floors of goals not met yet (set name and figure, moves saved,
 /// precision): the figures measured when they were last improved.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("gelsenkirchen-good learning", 0.288, 0.76),
-    ("stadt-a-workshop", 0.185, 0.50),
-    ("stadt-a-workshop learning", 0.163, 0.67),
+    ("gelsenkirchen-good learning", 0.355, 0.91),
+    ("stadt-a-workshop", 0.406, 0.65),
+    ("stadt-d-fachtag", 0.247, 0.44),
+    ("stadt-d-fachtag learning", 0.241, 0.53),
+    ("stadt-e-beirat", 0.543, 0.67),
+    ("stadt-a-workshop learning", 0.327, 0.69),
 ];
 
 fn check(what: &str, f: &Figures, goal: &Goal, failures: &mut Vec<String>) {
@@ -469,10 +524,11 @@ fn clustering_quality_on_tuned_and_held_out_sets() {
             percent(row.unlearned.saved()),
             row.unlearned.precision,
         );
-        if !set.held_out {
+        if set.name == "gelsenkirchen-districts" {
             check(&set.name, &row.plain, &TUNED, &mut failures);
         }
-        if set.name == "stadt-a-workshop" {
+        // Workshops of other cities: new to the engine's knowledge.
+        if set.name.starts_with("stadt-") {
             check(&set.name, &row.plain, &NEW_WORKSHOP, &mut failures);
         }
         if !set.name.starts_with("stadt-b") {
@@ -493,7 +549,7 @@ fn clustering_quality_on_tuned_and_held_out_sets() {
 #[ignore]
 fn threshold_sweep() {
     let sets = sets();
-    let tuned = &sets[0];
+    let tuned = listed(&sets);
     for t in [
         0.15, 0.2, 0.25, 0.3, 0.32, 0.34, 0.35, 0.36, 0.38, 0.4, 0.45, 0.5,
     ] {
@@ -520,7 +576,7 @@ fn listing_at_threshold() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(DEFAULT_THRESHOLD);
     let sets = sets();
-    let tuned = &sets[0];
+    let tuned = listed(&sets);
     let (f, result) = plain(tuned, t);
     for c in result.clusters.iter().filter(|c| c.len() > 1) {
         println!("{}", c.label);
@@ -543,7 +599,7 @@ fn listing_at_threshold() {
 #[ignore]
 fn split_groups_of_the_tuned_set() {
     let sets = sets();
-    let tuned = &sets[0];
+    let tuned = listed(&sets);
     let (_, result) = plain(tuned, DEFAULT_THRESHOLD);
     let part = partition(&result, tuned.cards.len());
     let mut groups: std::collections::BTreeMap<(String, String), Vec<usize>> = Default::default();
@@ -573,7 +629,7 @@ fn split_groups_of_the_tuned_set() {
 #[ignore]
 fn learning_listing_of_the_tuned_set() {
     let sets = sets();
-    let set = &sets[0];
+    let set = listed(&sets);
     let cards = cluster_cards(set);
     let themes = half_themes(set);
     let options = ClusterOptions {
@@ -584,7 +640,7 @@ fn learning_listing_of_the_tuned_set() {
         themes: &themes,
         ..Decisions::default()
     };
-    let result = cluster_decided(&cards, &options, &Thesaurus::builtin(), &decisions);
+    let result = cluster_decided(&cards, &options, &thesaurus(), &decisions);
     for c in result.clusters.iter().filter(|c| c.len() > 1) {
         println!(
             "{}{}",
@@ -635,7 +691,7 @@ fn learning_listing_of_the_tuned_set() {
     }
     session.boards.push(board);
     let mut last = String::new();
-    for w in stellwand::core::cluster::learned_words(&session, &Thesaurus::builtin()) {
+    for w in stellwand::core::cluster::learned_words(&session, &thesaurus()) {
         if w.theme != last {
             print!("\n{}:", w.theme);
             last = w.theme.clone();
@@ -643,4 +699,82 @@ fn learning_listing_of_the_tuned_set() {
         print!(" {}", w.word);
     }
     println!();
+}
+
+/// The pairs of a tuned set the engine gets wrong, for reading: the
+/// strongest pairs of different groups and the weakest-linked cards of one
+/// group, with the features they share.
+/// `STELLWAND_EVAL_LIST=stadt-c-workshop cargo test --test cluster_eval pair_report -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn pair_report() {
+    use stellwand::core::cluster::features::FeatureKind;
+    let sets = sets();
+    let set = listed(&sets);
+    let cards = cluster_cards(set);
+    let f = stellwand::core::cluster::analyse(
+        &cards,
+        &ClusterOptions::default(),
+        &thesaurus(),
+        &Decisions::default(),
+    );
+    let name = |id: u32| -> String {
+        match &f.kinds[id as usize] {
+            FeatureKind::Stem(s) => s.clone(),
+            FeatureKind::Compound(s) => format!("+{s}"),
+            FeatureKind::Concept(g) => format!("<{}>", f.concept_names[*g]),
+            FeatureKind::General(g) => format!("~{g}"),
+            FeatureKind::Learned(l) => format!("L:{l}"),
+            FeatureKind::Tag(t) => format!("#{t}"),
+        }
+    };
+    let show = |i: usize| -> String {
+        let v: Vec<String> = f.cards[i]
+            .vector
+            .iter()
+            .map(|(id, w)| format!("{}={w:.2}", name(*id)))
+            .collect();
+        format!("{} [{}]", set.cards[i].text, v.join(" "))
+    };
+    let n = cards.len();
+    let mut wrong = Vec::new();
+    let mut right = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            if set.cards[i].column != set.cards[j].column {
+                continue;
+            }
+            let s = stellwand::core::cluster::graph::dot(&f.cards[i].vector, &f.cards[j].vector);
+            if set.cards[i].group == set.cards[j].group {
+                right.push((s, i, j));
+            } else if s > 0.15 {
+                wrong.push((s, i, j));
+            }
+        }
+    }
+    wrong.sort_by(|a, b| b.0.total_cmp(&a.0));
+    right.sort_by(|a, b| a.0.total_cmp(&b.0));
+    println!("== pairs of different groups, strongest");
+    for (s, i, j) in wrong.iter().take(40) {
+        println!(
+            "{s:.2}\n  {}  {{{}}}\n  {}  {{{}}}",
+            show(*i),
+            set.cards[*i].group,
+            show(*j),
+            set.cards[*j].group
+        );
+    }
+    println!(
+        "== pairs of one group below 0.3: {} of {}",
+        right.iter().filter(|r| r.0 < 0.3).count(),
+        right.len()
+    );
+    for (s, i, j) in right.iter().filter(|r| r.0 < 0.3).rev().take(60) {
+        println!(
+            "{s:.2} {{{}}}\n  {}\n  {}",
+            set.cards[*i].group,
+            show(*i),
+            show(*j)
+        );
+    }
 }

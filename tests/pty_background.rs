@@ -11,8 +11,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::pty::Tty;
-use stellwand::core::cluster::Thesaurus;
 use stellwand::core::cluster::review::{ColumnScope, group};
+use stellwand::core::cluster::{DEFAULT_THRESHOLD, Thesaurus};
 use stellwand::core::store;
 
 const SESSION: &str = "sessions/2019-02-13-gelsenkirchen-mitte.ron";
@@ -98,7 +98,7 @@ fn keys_typed_while_the_review_clusters_in_the_background_are_carried_out() {
     // The second suggestion became the theme.
     let listed = group(
         &session,
-        0.3,
+        DEFAULT_THRESHOLD,
         &ColumnScope::EachColumn,
         &Thesaurus::load(Path::new("templates")).0,
         &[],

@@ -4,11 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-use rayon::prelude::*;
-use rphonetic::{Cologne, Encoder};
 use rust_stemmers::{Algorithm, Stemmer};
+
+mod compound;
+mod concepts;
+mod spelling;
+
+use compound::Vocab;
+use concepts::ConceptIndex;
 
 use super::general::{self, General};
 use super::graph::FastMap;
@@ -134,7 +137,7 @@ impl Features {
 /// small set (one board) a word on half the cards is not therefore common.
 const BACKGROUND_CARDS: f32 = 50.0;
 /// Relative weights of the kinds of features.
-const COMPOUND_WEIGHT: f32 = 0.5;
+const COMPOUND_WEIGHT: f32 = 0.3;
 const CONCEPT_WEIGHT: f32 = 1.1;
 /// Weight of words in brackets ("Kitaplätze (Personalschlüssel)").
 const ASIDE_WEIGHT: f32 = 0.6;
@@ -148,6 +151,13 @@ const MATCHED_STEM_SHARE: f32 = 0.7;
 /// A general synonym set: far below a word of the card, so that it links
 /// words but never makes two cards similar on its own.
 const GENERAL_WEIGHT: f32 = 0.4;
+/// German writes nouns with a capital: a word in lower case among
+/// capitalised ones is a verb or adjective ("explodieren", "komplett") and
+/// says less about the theme than the nouns.
+const LOWER_CASE_WEIGHT: f32 = 0.4;
+/// Each word after the first weighs this much less, down to the floor.
+const POSITION_DECAY: f32 = 0.25;
+const POSITION_FLOOR: f32 = 0.4;
 /// Weight of generic words that say what to do, not about what.
 const WEAK_WEIGHT: f32 = 0.3;
 
@@ -167,7 +177,13 @@ brauchen braucht gibt geben fehlen mangel mangelnd schwierig schwierigkeit schwi
 schwer lang lange warten wartezeit wartezeiten warteliste wartelisten teuer kosten kostenlos
 günstig zugang hilfe helfen platz plätze stelle stellen kurs kurse zeit termin termine
 zentrum gruppe gruppen haus dienst amt verein vereine leben situation frage fragen
-bessere besser mehr weniger keine kein";
+bessere besser mehr weniger keine kein
+gehen geht klappt klappen laufen läuft kommen kommt bringen bringt nehmen nimmt stehen steht sagen
+sagt sehen sieht wissen weiß kennen kennt lassen lässt bleiben bleibt tun tut passiert bekommen
+bekommt kriegen kriegt halten hält zeigen dauert dauern versuchen wollen will möchten dürfen
+monat monate jahr jahre woche wochen tag tage stunde stunden minute minuten uhr abend abends
+morgen morgens nacht nachts wochenende
+können kann müssen muss sollen soll haben hat sein ist sind bieten bietet gibt gab macht";
 
 /// Turns card texts into feature vectors.
 pub struct Analyzer {
@@ -239,7 +255,10 @@ impl Analyzer {
                     .iter()
                     .flat_map(|p| self.split_stems(p, vocab, &mut split_cache))
                     .collect();
-                if concepts.matches(std::slice::from_ref(&stems)).is_empty() {
+                if concepts
+                    .matches(std::slice::from_ref(&stems), &[false])
+                    .is_empty()
+                {
                     self.weak.extend(stems);
                 }
             }
@@ -295,12 +314,13 @@ impl Analyzer {
                 }
             }
         }
+        let on_cards: HashSet<&str> = freq.keys().copied().collect();
         for t in thesaurus_tokens.iter().flatten().flatten() {
             for p in &t.parts {
                 *freq.entry(p.as_str()).or_default() += 2;
             }
         }
-        let respell = self.link_spellings(&freq);
+        let respell = self.link_spellings(&freq, &on_cards);
 
         // The vocabulary compounds are split against: the cards' own words,
         // their stems, and the thesaurus words.
@@ -354,6 +374,19 @@ impl Analyzer {
             let mut carriers = Vec::new();
             let mut respelled = Vec::new();
             let mut token_stems: Vec<Vec<String>> = Vec::with_capacity(card_tokens.len());
+            // Each token's place among the card's words that are not generic.
+            let mut places_of: Vec<usize> = Vec::with_capacity(card_tokens.len());
+            let mut place = 0usize;
+            let capitals = card_tokens
+                .iter()
+                .any(|t| t.surface.chars().next().is_some_and(char::is_uppercase));
+            let lower_tokens: Vec<bool> = card_tokens
+                .iter()
+                .enumerate()
+                .map(|(ti, t)| {
+                    capitals && ti > 0 && t.surface.chars().next().is_some_and(char::is_lowercase)
+                })
+                .collect();
             for (ti, token) in card_tokens.iter().enumerate() {
                 let mut stems = Vec::new();
                 let mut changed = None;
@@ -385,7 +418,10 @@ impl Analyzer {
                     });
                 };
                 // A compound is one word: its parts share the word's weight.
-                let share = aside_factor(token) / (stems.len().max(1) as f32).sqrt();
+                let lower = lower_tokens[ti];
+                let share = aside_factor(token) * position_factor(place)
+                    / (stems.len().max(1) as f32).sqrt()
+                    * if lower { LOWER_CASE_WEIGHT } else { 1.0 };
                 for s in &stems {
                     let w = share
                         * if token.generic || self.weak.contains(s) {
@@ -398,12 +434,17 @@ impl Analyzer {
                 if stems.len() >= 2 {
                     add(
                         intern(FeatureKind::Compound(stems.concat())),
-                        COMPOUND_WEIGHT * aside_factor(token),
+                        COMPOUND_WEIGHT * aside_factor(token) * position_factor(place),
                     );
+                }
+                places_of.push(place);
+                // Generic abbreviations ("gem.") do not push the theme's word back.
+                if !token.generic {
+                    place += 1;
                 }
                 token_stems.push(stems);
             }
-            let matched = concepts.matches(&token_stems);
+            let matched = concepts.matches(&token_stems, &lower_tokens);
             // A word the thesaurus knows is carried mostly by its group, so
             // that cards meaning the same in other words come close.
             {
@@ -432,7 +473,8 @@ impl Analyzer {
                 };
                 let id = intern(kind);
                 let e = weights.entry(id).or_insert(0.0);
-                *e = e.max(weight * aside_factor(&card_tokens[ti]));
+                *e =
+                    e.max(weight * aside_factor(&card_tokens[ti]) * position_factor(places_of[ti]));
                 carriers.push(Carrier {
                     feature: id,
                     token: ti as u32,
@@ -511,298 +553,6 @@ impl Analyzer {
             index: interner,
         }
     }
-
-    /// The stems of a word part, split into compound parts where the pieces
-    /// are words of the vocabulary.
-    fn split_stems(
-        &mut self,
-        word: &str,
-        vocab: &Vocab,
-        cache: &mut HashMap<String, Vec<String>>,
-    ) -> Vec<String> {
-        if let Some(s) = cache.get(word) {
-            return s.clone();
-        }
-        let pieces = self.split(word, vocab);
-        let stems: Vec<String> = pieces.iter().map(|p| self.stem(p)).collect();
-        cache.insert(word.to_string(), stems.clone());
-        stems
-    }
-
-    /// Splits a compound into known pieces: the finest split with at most one
-    /// unknown piece, linking `s`/`n`/`en`/`e` removed from the pieces.
-    fn split(&mut self, word: &str, vocab: &Vocab) -> Vec<String> {
-        const MIN_PIECE: usize = 4;
-        const MIN_UNKNOWN: usize = 5;
-        let bounds: Vec<usize> = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(word.len()))
-            .collect();
-        let n = bounds.len() - 1;
-        if !(2 * MIN_PIECE..=super::normalise::MAX_WORD_CHARS).contains(&n) {
-            return vec![word.to_string()];
-        }
-        // best[i]: (unknown pieces, -pieces, letters in unknown pieces,
-        // pieces) for word[i..].
-        // A piece known only as a stem ("park" of "parken") is taken where
-        // no piece is unknown: with an unknown piece beside it, it is too
-        // likely a chance match ("saub|erkeit").
-        type Split = (u8, i8, usize, bool, Vec<String>);
-        let mut best: Vec<Option<Split>> = vec![None; n + 1];
-        best[n] = Some((0, 0, 0, false, Vec::new()));
-        for i in (0..n).rev() {
-            let mut choice: Option<Split> = None;
-            for j in (i + MIN_PIECE)..=n {
-                let Some((unknown, neg_parts, unknown_len, stem_used, rest)) = &best[j] else {
-                    continue;
-                };
-                if i == 0 && j == n {
-                    continue;
-                }
-                let piece = &word[bounds[i]..bounds[j]];
-                if i > 0 && !may_begin_piece(piece) {
-                    continue;
-                }
-                let known = if j == n {
-                    self.known_head(piece, vocab)
-                } else {
-                    known_modifier(piece, vocab)
-                        .map(|p| (p, false))
-                        .or_else(|| {
-                            vocab
-                                .stems
-                                .contains(piece)
-                                .then(|| (piece.to_string(), true))
-                        })
-                };
-                let (piece, unknown, unknown_len, stem_used) = match known {
-                    Some((p, by_stem)) => {
-                        if by_stem && *unknown > 0 {
-                            continue;
-                        }
-                        (p, *unknown, *unknown_len, *stem_used || by_stem)
-                    }
-                    None if j - i >= MIN_UNKNOWN
-                        && *unknown == 0
-                        && !*stem_used
-                        && (i == 0 || word_like(piece)) =>
-                    {
-                        (piece.to_string(), 1, j - i, false)
-                    }
-                    None => continue,
-                };
-                // Fewest unknown pieces, then most pieces, then the fewest
-                // letters left unknown ("Teilhabe|chancen", not
-                // "Teilhab|echancen").
-                let key = (unknown, *neg_parts - 1, unknown_len);
-                if choice.as_ref().is_none_or(|c| key < (c.0, c.1, c.2)) {
-                    let mut pieces = Vec::with_capacity(rest.len() + 1);
-                    pieces.push(piece);
-                    pieces.extend(rest.iter().cloned());
-                    choice = Some((key.0, key.1, key.2, stem_used, pieces));
-                }
-            }
-            best[i] = choice;
-        }
-        match best[0].take() {
-            Some((unknown, _, _, _, pieces))
-                if pieces.len() >= 2 && pieces.len() > unknown as usize =>
-            {
-                pieces
-            }
-            _ => vec![word.to_string()],
-        }
-    }
-
-    /// The last piece of a compound, if known: `(piece, known only as a
-    /// stem)`.
-    fn known_head(&mut self, piece: &str, vocab: &Vocab) -> Option<(String, bool)> {
-        if vocab.words.contains(piece) {
-            return Some((piece.to_string(), false));
-        }
-        if vocab.stems.contains(piece) {
-            return Some((piece.to_string(), true));
-        }
-        let s = self.stem(piece);
-        if s.chars().count() < 4 {
-            return None;
-        }
-        if vocab.words.contains(&s) {
-            Some((piece.to_string(), false))
-        } else {
-            vocab.stems.contains(&s).then(|| (piece.to_string(), true))
-        }
-    }
-
-    /// Word parts that may be the same word spelled differently, mapped to the
-    /// more frequent spelling. Only compared within blocks (same beginning,
-    /// same ending or same sound key), never all against all.
-    fn link_spellings(&mut self, freq: &HashMap<&str, u32>) -> HashMap<String, String> {
-        let cologne = Cologne;
-        let mut words: Vec<(&str, u32)> = freq
-            .iter()
-            .filter(|(w, _)| w.chars().count() >= 7)
-            .map(|(w, f)| (*w, *f))
-            .collect();
-        words.sort_by(|a, b| a.0.cmp(b.0));
-        // Each word as written and as stem, with its sound key.
-        let info: Vec<[Spelling; 2]> = words
-            .iter()
-            .map(|(w, _)| {
-                let stem = self.stemmer.stem(w).into_owned();
-                [Spelling::new(w, &cologne), Spelling::new(&stem, &cologne)]
-            })
-            .collect();
-        let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, [word, _]) in info.iter().enumerate() {
-            // A slip of the pen spares the beginning or the end of a word
-            // of seven letters or more, or leaves its sound.
-            let chars = &word.chars;
-            let head: String = chars[..4].iter().collect();
-            let tail: String = chars[chars.len() - 4..].iter().collect();
-            blocks.entry(format!("h{head}")).or_default().push(i);
-            blocks.entry(format!("t{tail}")).or_default().push(i);
-            blocks
-                .entry(format!("c{}", word.sound))
-                .or_default()
-                .push(i);
-        }
-        let mut parent: Vec<usize> = (0..words.len()).collect();
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
-        // The pairs of each block, on both cores; a pair in several blocks
-        // is compared in the first (heads, then tails, then sounds).
-        let heads: Vec<&[char]> = info.iter().map(|[w, _]| &w.chars[..4]).collect();
-        let tails: Vec<&[char]> = info
-            .iter()
-            .map(|[w, _]| &w.chars[w.chars.len() - 4..])
-            .collect();
-        let mut keys: Vec<&String> = blocks.keys().collect();
-        keys.sort();
-        let linked: Vec<(usize, usize)> = keys
-            .par_iter()
-            .map_init(
-                || SkimMatcherV2::default().ignore_case(),
-                |matcher, key| {
-                    let mut members = blocks[*key].clone();
-                    members.sort_by_key(|&i| (info[i][0].chars.len(), i));
-                    let kind = key.as_bytes()[0];
-                    let mut out = Vec::new();
-                    for (x, &a) in members.iter().enumerate() {
-                        for &b in &members[x + 1..] {
-                            let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
-                            if wb.chars.len() > wa.chars.len() + 3 {
-                                break;
-                            }
-                            let earlier = match kind {
-                                b't' => heads[a] == heads[b],
-                                b'c' => heads[a] == heads[b] || tails[a] == tails[b],
-                                _ => false,
-                            };
-                            if earlier || sa.text == sb.text {
-                                continue;
-                            }
-                            // Compared as written and as stems: "Quartierskümern" and
-                            // "Quartierskümmerer" differ in three letters, their stems in one.
-                            if similar_spelling(wa, wb, matcher)
-                                || similar_spelling(sa, sb, matcher)
-                            {
-                                out.push((a, b));
-                            }
-                        }
-                    }
-                    out
-                },
-            )
-            .flatten_iter()
-            .collect();
-        for (a, b) in linked {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-        // Each group is read as its most frequent spelling.
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..words.len() {
-            let r = find(&mut parent, i);
-            groups.entry(r).or_default().push(i);
-        }
-        let mut out = HashMap::new();
-        for members in groups.values() {
-            if members.len() < 2 {
-                continue;
-            }
-            let canon = *members
-                .iter()
-                .max_by(|&&a, &&b| {
-                    words[a]
-                        .1
-                        .cmp(&words[b].1)
-                        .then_with(|| words[b].0.cmp(words[a].0))
-                })
-                .expect("non-empty group");
-            for &m in members {
-                if m != canon && words[m].1 <= words[canon].1 {
-                    out.insert(words[m].0.to_string(), words[canon].0.to_string());
-                }
-            }
-        }
-        out
-    }
-
-    fn concept_index(
-        &mut self,
-        thesaurus: &Thesaurus,
-        tokens: &[Vec<Vec<Token>>],
-        vocab: &Vocab,
-        cache: &mut HashMap<String, Vec<String>>,
-    ) -> ConceptIndex {
-        let mut index = ConceptIndex::default();
-        for (g, (group, words)) in thesaurus.groups.iter().zip(tokens).enumerate() {
-            for (raw, word_tokens) in group.words.iter().zip(words) {
-                if word_tokens.is_empty() {
-                    continue;
-                }
-                let whole = raw.starts_with('=');
-                let seqs: Vec<Vec<String>> = word_tokens
-                    .iter()
-                    .map(|t| {
-                        t.parts
-                            .iter()
-                            .flat_map(|p| self.split_stems(p, vocab, cache))
-                            .collect()
-                    })
-                    .collect();
-                if seqs.iter().any(Vec::is_empty) {
-                    continue;
-                }
-                // Also the unsplit stem: a card may split a compound
-                // differently ("Kindergartenplätze" keeps "kindergarten").
-                let unsplit: Vec<Vec<String>> = word_tokens
-                    .iter()
-                    .map(|t| vec![self.stem(&t.parts.concat())])
-                    .collect();
-                let mut variants = vec![seqs];
-                if unsplit != variants[0] {
-                    variants.push(unsplit);
-                }
-                for seqs in variants {
-                    let first = seqs[0][0].clone();
-                    index.by_first.entry(first).or_default().push(Entry {
-                        group: g,
-                        seqs,
-                        whole,
-                    });
-                }
-            }
-        }
-        index
-    }
 }
 
 /// Words in brackets are an aside to the card's point.
@@ -810,214 +560,12 @@ fn aside_factor(token: &Token) -> f32 {
     if token.aside { ASIDE_WEIGHT } else { 1.0 }
 }
 
-/// Whether a piece can follow another in a compound: no derivational
-/// ending begins a word ("Öffentlich|keit" is one word).
-fn may_begin_piece(piece: &str) -> bool {
-    const ENDINGS: [&str; 13] = [
-        "keit", "heit", "ung", "schaft", "chaft", "lich", "isch", "tät", "ität", "ismus", "nis",
-        "igung", "igkeit",
-    ];
-    !ENDINGS.iter().any(|e| piece.starts_with(e))
-}
-
-/// Whether an unknown piece after another looks like the start of a word:
-/// not a linking "s" before a consonant ("Migration|shintergrund"), not a
-/// consonant pair no German word begins with ("Info|rmationsfluss").
-fn word_like(piece: &str) -> bool {
-    let mut chars = piece.chars();
-    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    let vowel = |c: char| "aeiouäöüy".contains(c);
-    if vowel(a) || vowel(b) {
-        return true;
-    }
-    const STARTS: [&str; 24] = [
-        "bl", "br", "ch", "dr", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "pf", "ph", "pl",
-        "pr", "sc", "sk", "sp", "st", "sw", "tr", "wr", "zw",
-    ];
-    STARTS.iter().any(|s| piece.starts_with(s))
-}
-
-/// Words a compound is split against: the words of the cards and the
-/// thesaurus, and their stems. A stem alone may end a compound (its head,
-/// inflected: "-plätze"), but only a word may begin one: otherwise the stem
-/// "saub" of "sauber" would split "Sauberkeit" into "saub|erkeit".
-#[derive(Debug, Default)]
-pub struct Vocab {
-    words: HashSet<String>,
-    stems: HashSet<String>,
-}
-
-fn known_modifier(piece: &str, vocab: &Vocab) -> Option<String> {
-    if vocab.words.contains(piece) {
-        return Some(piece.to_string());
-    }
-    for link in ["s", "es", "n", "en", "e", "er"] {
-        if let Some(stripped) = piece.strip_suffix(link)
-            && stripped.chars().count() >= 4
-            && vocab.words.contains(stripped)
-        {
-            return Some(stripped.to_string());
-        }
-    }
-    // "Schul-" of "Schule": a word without its last "e".
-    if piece.chars().count() >= 4 && vocab.words.contains(&format!("{piece}e")) {
-        return Some(format!("{piece}e"));
-    }
-    None
-}
-
-/// A word (or stem) prepared for comparing spellings.
-struct Spelling {
-    text: String,
-    chars: Vec<char>,
-    /// Kölner Phonetik.
-    sound: String,
-    letters: super::letters::Letters,
-}
-
-impl Spelling {
-    fn new(text: &str, cologne: &Cologne) -> Self {
-        Spelling {
-            text: text.to_string(),
-            chars: text.chars().collect(),
-            sound: cologne.encode(text),
-            letters: super::letters::Letters::of(&text.chars().collect::<Vec<_>>()),
-        }
-    }
-}
-
-/// Whether two different words look like one word written twice, once with a
-/// slip of the pen.
-fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
-    let (ca, cb) = (&a.chars, &b.chars);
-    let m = ca.len().max(cb.len());
-    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
-    // The most slips any of the rules below accepts for this pair (keep in
-    // step with them): a pair further apart is not compared letter by
-    // letter.
-    let mut reach = match m {
-        10.. if ca.first() == cb.first() => 2,
-        10.. => 1,
-        _ => 0,
-    };
-    if m >= 7 && a.sound == b.sound {
-        reach = reach.max((m / 8).max(1));
-    }
-    if m >= 12 && prefix * 2 >= m {
-        reach = reach.max(m / 6);
-    }
-    let reach = reach.min(2.max(m / 6));
-    if reach == 0 || a.letters.distance_at_least(&b.letters) > reach {
-        return false;
-    }
-    let Some(d) = osa_within(ca, cb, reach) else {
-        return false;
-    };
-    if d == 0 {
-        return false;
-    }
-    // One slip in a long word.
-    if m >= 10 && d <= 1 {
-        return true;
-    }
-    // Sounds the same (Kölner Phonetik) with few slips.
-    if m >= 7 && d <= (m / 8).max(1) && a.sound == b.sound {
-        return true;
-    }
-    // Long compounds that only differ towards the end ("Quartierskümern").
-    if m >= 12 && d <= m / 6 && prefix * 2 >= m {
-        return true;
-    }
-    // Letters left out while writing fast: the shorter word is a fuzzy match
-    // of the longer one.
-    if m >= 10 && d <= 2 && ca.first() == cb.first() {
-        let (short, long) = if ca.len() <= cb.len() { (a, b) } else { (b, a) };
-        if matcher.fuzzy_match(&long.text, &short.text).is_some() {
-            return true;
-        }
-    }
-    false
-}
-
-/// Edit distance with swaps of neighbours (optimal string alignment), or
-/// `None` as soon as it must exceed `max` (most pairs are far apart).
-fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let w = b.len() + 1;
-    let mut prev2 = vec![0usize; w];
-    let mut prev: Vec<usize> = (0..w).collect();
-    let mut cur = vec![0usize; w];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..w {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let d = prev[b.len()];
-    (d <= max).then_some(d)
-}
-
-#[derive(Debug, Clone)]
-struct Entry {
-    group: usize,
-    /// Stem sequences of the words of the entry (several for "sozialer Frieden").
-    seqs: Vec<Vec<String>>,
-    whole: bool,
-}
-
-#[derive(Debug, Default)]
-struct ConceptIndex {
-    by_first: HashMap<String, Vec<Entry>>,
-}
-
-impl ConceptIndex {
-    /// Groups matched by a card's words: (group, token that carries it).
-    fn matches(&self, tokens: &[Vec<String>]) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (ti, stems) in tokens.iter().enumerate() {
-            for k in 0..stems.len() {
-                let Some(entries) = self.by_first.get(&stems[k]) else {
-                    continue;
-                };
-                for e in entries {
-                    let first = &e.seqs[0];
-                    let hit = if e.whole {
-                        k == 0 && stems == first
-                    } else {
-                        stems[k..].starts_with(first)
-                    };
-                    if !hit {
-                        continue;
-                    }
-                    let rest_ok = e.seqs[1..].iter().all(|seq| {
-                        tokens
-                            .iter()
-                            .any(|t| (0..t.len()).any(|j| t[j..].starts_with(seq)))
-                    });
-                    if rest_ok && !out.iter().any(|(g, _)| *g == e.group) {
-                        out.push((e.group, ti));
-                    }
-                }
-            }
-        }
-        out
-    }
+/// Weight of a card's word after `place` others that are not generic: a
+/// card names its theme first
+/// ("Kita schließt um 14 Uhr", "Müll an den Containern"); the words after
+/// say more about it.
+fn position_factor(place: usize) -> f32 {
+    (1.0 - POSITION_DECAY * place as f32).max(POSITION_FLOOR)
 }
 
 #[cfg(test)]
@@ -1041,6 +589,65 @@ mod tests {
         let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
         let f = Analyzer::new().analyse(&texts, thesaurus);
         super::super::graph::dot(&f.cards[0].vector, &f.cards[1].vector)
+    }
+
+    /// The weight of each stem of card `i`.
+    fn weights(texts: &[&str], i: usize, thesaurus: &Thesaurus) -> HashMap<String, f32> {
+        let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+        let f = Analyzer::new().analyse(&texts, thesaurus);
+        f.cards[i]
+            .vector
+            .iter()
+            .filter_map(|(id, w)| match &f.kinds[*id as usize] {
+                FeatureKind::Stem(s) => Some((s.clone(), *w)),
+                FeatureKind::Concept(g) => Some((format!("<{}>", f.concept_names[*g]), *w)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_words_of_a_card_name_its_theme() {
+        let th = Thesaurus::default();
+        // Both cards share both words with the third; the one that names
+        // the rent first is about the rent.
+        let rent_first = similarity(&["Miete zu hoch, Nachbarn laut", "Miete steigt"], &th);
+        let rent_later = similarity(&["Nachbarn laut, Miete zu hoch", "Miete steigt"], &th);
+        assert!(rent_first > rent_later + 0.1, "{rent_first} {rent_later}");
+        // A generic short form in front does not push the theme's word back.
+        let w = weights(&["gem. Sprachkurse Abend", "Sprachkurse"], 0, &th);
+        let plain = weights(&["Sprachkurse Abend", "Sprachkurse"], 0, &th);
+        let ratio = |w: &HashMap<String, f32>| w["sprachkurs"] / w["abend"];
+        assert!((ratio(&w) - ratio(&plain)).abs() < 1e-3, "{w:?} {plain:?}");
+    }
+
+    #[test]
+    fn lower_case_words_among_capitalised_ones_are_no_nouns() {
+        let th = Thesaurus::default();
+        // The verb weighs less than a noun in the same place.
+        let verb = weights(&["Mieten explodieren", "Wohnung Fenster"], 0, &th);
+        let noun = weights(&["Mieten Explosion", "Wohnung Fenster"], 0, &th);
+        let ratio = |w: &HashMap<String, f32>, second: &str| w[second] / w["miet"];
+        assert!(
+            ratio(&verb, "explodi") < 0.6 * ratio(&noun, "explosion"),
+            "{verb:?} {noun:?}"
+        );
+        // A card written all in lower case is read as it is.
+        let lower = weights(&["mieten explodieren", "Wohnung Fenster"], 0, &th);
+        assert!(
+            (ratio(&lower, "explodi") - ratio(&noun, "explosion")).abs() < 0.05,
+            "{lower:?} {noun:?}"
+        );
+        // And matches no noun of the thesaurus: "hört" is not the "Hort",
+        // "festen" not the "Feste".
+        let th = Thesaurus::builtin();
+        let doctor = weights(&["Hausarzt hört auf", "Kita"], 0, &th);
+        assert!(doctor.contains_key("<Gesundheit>"), "{doctor:?}");
+        assert!(!doctor.contains_key("<Kinderbetreuung>"), "{doctor:?}");
+        let office = weights(&["Stadtteilbüro mit festen Sprechzeiten", "Fest"], 0, &th);
+        assert!(!office.contains_key("<Feste>"), "{office:?}");
+        let fest = weights(&["Feste im Sommer", "Fest"], 0, &th);
+        assert!(fest.contains_key("<Feste>"), "{fest:?}");
     }
 
     #[test]
@@ -1133,51 +740,5 @@ mod tests {
         let mut p = stems_of(&texts, 2);
         p.sort();
         assert_eq!(p, vec!["park", "platz"]);
-    }
-
-    #[test]
-    fn bounded_edit_distance_agrees_with_strsim() {
-        let words = [
-            "quartierskümern",
-            "quartierskümmerer",
-            "bildung",
-            "bindung",
-            "kitaplätze",
-            "parkplätze",
-            "integration",
-            "intergration",
-            "ab",
-            "ba",
-        ];
-        for a in words {
-            for b in words {
-                let ca: Vec<char> = a.chars().collect();
-                let cb: Vec<char> = b.chars().collect();
-                let d = strsim::osa_distance(a, b);
-                for max in 0..5 {
-                    let expect = (d <= max).then_some(d);
-                    assert_eq!(osa_within(&ca, &cb, max), expect, "{a} {b} {max}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_misspelt_long_word_is_read_as_the_frequent_one() {
-        let mut a = Analyzer::new();
-        let freq: HashMap<&str, u32> = [
-            ("quartierskümmerer", 3),
-            ("quartierskümern", 1),
-            ("bildung", 3),
-            ("bindung", 1),
-        ]
-        .into_iter()
-        .collect();
-        let map = a.link_spellings(&freq);
-        assert_eq!(
-            map.get("quartierskümern").map(String::as_str),
-            Some("quartierskümmerer")
-        );
-        assert!(!map.contains_key("bindung"));
     }
 }

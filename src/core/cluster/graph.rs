@@ -418,14 +418,12 @@ fn merge_part(
     let best_of = |nodes: &[Node], nb: &FastMap<u32, f32>, x: usize| -> Option<(f32, u32)> {
         let mut out: Option<(f32, u32)> = None;
         for (&c, &s) in nb {
-            if !allowed(nodes, x, c as usize) {
-                continue;
-            }
             let better = match out {
                 None => true,
                 Some((bs, bc)) => s > bs || (s == bs && c < bc),
             };
-            if better {
+            // The constraints are dearer to check than the similarity.
+            if better && allowed(nodes, x, c as usize) {
                 out = Some((s, c));
             }
         }

@@ -14,6 +14,7 @@ pub struct Token {
     pub parts: Vec<String>,
     /// Written in brackets: an aside to the card's point.
     pub aside: bool,
+
     /// A short form of a generic word ("gem.", "versch."): weak, so that
     /// an abbreviation never makes a theme.
     pub generic: bool,
@@ -43,6 +44,11 @@ fehlt fehlen fehlend fehlende fehlenden fehlender gut gute guten guter gutes bes
 besserer bzw ausreichend ausreichende ausreichenden ausreichender genug zuwenig dringend dringende
 endlich ganz gerade bisschen überhaupt vorhanden vorhandene vorhandener vorhandenen schon ebenso
 bzgl inkl evtl ggfs beziehungsweise teilweise circa bezüglich insbesondere mindestens u.a o.ä zb z.b ua oä usf e.v ev eg o
+über gegenüber nix rum raus drin mal halt los eigentlich wirklich natürlich total echt bloß lediglich
+quasi irgendwie irgendwo nirgends nirgendwo überall hin her drauf drüber heute wer wem wen jemand
+niemand vieles wenige mehrere mehreren verschiedene verschiedenen unterschiedliche unterschiedlichen
+sowie sowohl weder trotz wegen während innerhalb außerhalb pro per via super toll schön prima okay ok
+ständig manchmal selten nie kaum fast wenigstens zumindest allerdings trotzdem jedoch deswegen
 ";
 
 /// Abbreviations of handwritten notes, written with a dot, and what they stand for.
@@ -174,9 +180,29 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("UMF", "Flüchtlinge"),
     ("UMA", "Flüchtlinge"),
     ("BAMF", "Bundesamt"),
-    ("HzE", "Erziehungshilfe"),
     ("Azubi", "Auszubildende"),
     ("Azubis", "Auszubildende"),
+    ("GU", "Gemeinschaftsunterkunft"),
+    ("GUs", "Gemeinschaftsunterkunft"),
+    ("EAE", "Erstaufnahme"),
+    ("ZUE", "Erstaufnahme"),
+    ("AsylbLG", "Asylbewerberleistungsgesetz"),
+    ("BAföG", "Ausbildungsförderung"),
+    ("SGB", "Sozialgesetzbuch"),
+    ("ALG2", "Arbeitslosengeld"),
+    ("KdU", "Miete"),
+    ("IHK", "Handwerkskammer"),
+    ("HWK", "Handwerkskammer"),
+    ("ZAB", "Anerkennungsstelle"),
+    ("BBS", "Berufsschule"),
+    ("BVB", "Berufsvorbereitung"),
+    ("MSO", "Migrantenorganisation"),
+    ("MSOs", "Migrantenorganisation"),
+    ("ÖGD", "Gesundheitsamt"),
+    ("ASD", "Sozialdienst"),
+    ("FSJ", "Freiwilligendienst"),
+    ("BFD", "Freiwilligendienst"),
+    ("HzE", "Erziehungshilfe"),
 ];
 
 fn stop_words() -> &'static HashSet<&'static str> {

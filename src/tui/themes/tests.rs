@@ -338,7 +338,9 @@ fn a_rerun_keeps_decisions_and_never_suggests_a_removed_card_again() {
 fn threshold_and_column_scope_change_the_suggestions() {
     let (_dir, mut app) = app();
     update(&mut app, Action::ThresholdUp);
-    assert!((app.cluster.threshold - 0.35).abs() < 1e-9);
+    assert!(
+        (app.cluster.threshold - (crate::core::cluster::DEFAULT_THRESHOLD + 0.05)).abs() < 1e-9
+    );
     // Scope: each column → needs → good → together → each.
     update(&mut app, Action::ClusterScope);
     assert_eq!(app.cluster.scope, ColumnScope::Column("needs".into()));
@@ -562,7 +564,10 @@ mod background {
         event(&mut app, key('a'));
         wait(&mut app);
         let threshold = app.cluster.threshold;
-        assert!((threshold - 0.35).abs() < 1e-9, "{threshold}");
+        assert!(
+            (threshold - (crate::core::cluster::DEFAULT_THRESHOLD + 0.05)).abs() < 1e-9,
+            "{threshold}"
+        );
         let session = &app.doc.as_ref().unwrap().session;
         let listed = grouping::group(
             session,

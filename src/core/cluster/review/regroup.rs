@@ -202,7 +202,7 @@ fn attracted(
         }
         let supported: Vec<(u32, f32)> = support
             .iter()
-            .filter(|(_, n)| **n >= super::super::SUPPORT)
+            .filter(|(_, n)| **n >= super::super::attract::SUPPORT)
             .map(|(f, _)| (*f, 1.0))
             .collect();
         let rejected: HashSet<usize> = theme
@@ -228,10 +228,16 @@ fn attracted(
             let share: f32 = features.cards[x]
                 .vector
                 .iter()
-                .filter(|(f, _)| support.get(f).is_some_and(|&n| n >= super::super::SUPPORT))
+                .filter(|(f, _)| {
+                    support
+                        .get(f)
+                        .is_some_and(|&n| n >= super::super::attract::SUPPORT)
+                })
                 .map(|(_, w)| w * w)
                 .sum();
-            if share >= super::super::ATTRACT && out.get(&x).is_none_or(|(b, _)| share > *b) {
+            if share >= super::super::attract::ATTRACT
+                && out.get(&x).is_none_or(|(b, _)| share > *b)
+            {
                 out.insert(x, (share, t));
             }
         }

@@ -1,0 +1,122 @@
+//! Finding the domain thesaurus' groups in a card's words, also inside
+//! compounds and for entries of several words ("sozialer Frieden").
+
+use std::collections::HashMap;
+
+use super::super::normalise::Token;
+use super::super::thesaurus::Thesaurus;
+use super::Analyzer;
+use super::compound::Vocab;
+
+impl Analyzer {
+    pub(super) fn concept_index(
+        &mut self,
+        thesaurus: &Thesaurus,
+        tokens: &[Vec<Vec<Token>>],
+        vocab: &Vocab,
+        cache: &mut HashMap<String, Vec<String>>,
+    ) -> ConceptIndex {
+        let mut index = ConceptIndex::default();
+        for (g, (group, words)) in thesaurus.groups.iter().zip(tokens).enumerate() {
+            for (raw, word_tokens) in group.words.iter().zip(words) {
+                if word_tokens.is_empty() {
+                    continue;
+                }
+                let whole = raw.starts_with('=');
+                // A noun of the thesaurus ("Hort", "Fest") is not the verb or
+                // adjective of the same letters ("hört", "festen").
+                let noun = raw
+                    .trim_start_matches('=')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                let seqs: Vec<Vec<String>> = word_tokens
+                    .iter()
+                    .map(|t| {
+                        t.parts
+                            .iter()
+                            .flat_map(|p| self.split_stems(p, vocab, cache))
+                            .collect()
+                    })
+                    .collect();
+                if seqs.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                // Also the unsplit stem: a card may split a compound
+                // differently ("Kindergartenplätze" keeps "kindergarten").
+                let unsplit: Vec<Vec<String>> = word_tokens
+                    .iter()
+                    .map(|t| vec![self.stem(&t.parts.concat())])
+                    .collect();
+                let mut variants = vec![seqs];
+                if unsplit != variants[0] {
+                    variants.push(unsplit);
+                }
+                for seqs in variants {
+                    let first = seqs[0][0].clone();
+                    index.by_first.entry(first).or_default().push(Entry {
+                        group: g,
+                        seqs,
+                        whole,
+                        noun,
+                    });
+                }
+            }
+        }
+        index
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    group: usize,
+    /// Stem sequences of the words of the entry (several for "sozialer Frieden").
+    seqs: Vec<Vec<String>>,
+    whole: bool,
+    noun: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct ConceptIndex {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+impl ConceptIndex {
+    /// Groups matched by a card's words: (group, token that carries it).
+    /// `lower[t]`: token t is written in lower case among capitalised
+    /// words, so it is no noun and matches no noun of the thesaurus ("hört"
+    /// is not "Hort", "festen" not "Feste").
+    pub(super) fn matches(&self, tokens: &[Vec<String>], lower: &[bool]) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (ti, stems) in tokens.iter().enumerate() {
+            for k in 0..stems.len() {
+                let Some(entries) = self.by_first.get(&stems[k]) else {
+                    continue;
+                };
+                for e in entries {
+                    if e.noun && lower.get(ti).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    let first = &e.seqs[0];
+                    let hit = if e.whole {
+                        k == 0 && stems == first
+                    } else {
+                        stems[k..].starts_with(first)
+                    };
+                    if !hit {
+                        continue;
+                    }
+                    let rest_ok = e.seqs[1..].iter().all(|seq| {
+                        tokens
+                            .iter()
+                            .any(|t| (0..t.len()).any(|j| t[j..].starts_with(seq)))
+                    });
+                    if rest_ok && !out.iter().any(|(g, _)| *g == e.group) {
+                        out.push((e.group, ti));
+                    }
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,303 @@
+//! Spelling variants: a misspelt long word is read as its frequent spelling
+//! ("Quartierskümern" as "Quartierskümmerer").
+
+use std::collections::{HashMap, HashSet};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use rphonetic::{Cologne, Encoder};
+
+use super::Analyzer;
+
+impl Analyzer {
+    /// Word parts that may be the same word spelled differently, mapped to the
+    /// more frequent spelling. Only compared within blocks (same beginning,
+    /// same ending or same sound key), never all against all; and only
+    /// where one of the two is a word of the cards (`on_cards`): the
+    /// thesaurus' own words are spelled right.
+    pub(super) fn link_spellings(
+        &mut self,
+        freq: &HashMap<&str, u32>,
+        on_cards: &HashSet<&str>,
+    ) -> HashMap<String, String> {
+        let cologne = Cologne;
+        let mut words: Vec<(&str, u32)> = freq
+            .iter()
+            .filter(|(w, _)| w.chars().count() >= 7)
+            .map(|(w, f)| (*w, *f))
+            .collect();
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        let card_word: Vec<bool> = words.iter().map(|(w, _)| on_cards.contains(w)).collect();
+        // Each word as written and as stem, with its sound key.
+        let info: Vec<[Spelling; 2]> = words
+            .iter()
+            .map(|(w, _)| {
+                let stem = self.stemmer.stem(w).into_owned();
+                [Spelling::new(w, &cologne), Spelling::new(&stem, &cologne)]
+            })
+            .collect();
+        let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, [word, _]) in info.iter().enumerate() {
+            // A slip of the pen spares the beginning or the end of a word
+            // of seven letters or more, or leaves its sound.
+            let chars = &word.chars;
+            let head: String = chars[..4].iter().collect();
+            let tail: String = chars[chars.len() - 4..].iter().collect();
+            blocks.entry(format!("h{head}")).or_default().push(i);
+            blocks.entry(format!("t{tail}")).or_default().push(i);
+            blocks
+                .entry(format!("c{}", word.sound))
+                .or_default()
+                .push(i);
+        }
+        let mut parent: Vec<usize> = (0..words.len()).collect();
+        fn find(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        // The pairs of each block, on both cores; a pair in several blocks
+        // is compared in the first (heads, then tails, then sounds).
+        let heads: Vec<&[char]> = info.iter().map(|[w, _]| &w.chars[..4]).collect();
+        let tails: Vec<&[char]> = info
+            .iter()
+            .map(|[w, _]| &w.chars[w.chars.len() - 4..])
+            .collect();
+        let mut keys: Vec<&String> = blocks.keys().collect();
+        keys.sort();
+        let linked: Vec<(usize, usize)> = keys
+            .par_iter()
+            .map_init(
+                || SkimMatcherV2::default().ignore_case(),
+                |matcher, key| {
+                    let mut members = blocks[*key].clone();
+                    members.sort_by_key(|&i| (info[i][0].chars.len(), i));
+                    let kind = key.as_bytes()[0];
+                    let mut out = Vec::new();
+                    for (x, &a) in members.iter().enumerate() {
+                        for &b in &members[x + 1..] {
+                            let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
+                            if wb.chars.len() > wa.chars.len() + 3 {
+                                break;
+                            }
+                            if !card_word[a] && !card_word[b] {
+                                continue;
+                            }
+                            let earlier = match kind {
+                                b't' => heads[a] == heads[b],
+                                b'c' => heads[a] == heads[b] || tails[a] == tails[b],
+                                _ => false,
+                            };
+                            if earlier || sa.text == sb.text {
+                                continue;
+                            }
+                            // Compared as written and as stems: "Quartierskümern" and
+                            // "Quartierskümmerer" differ in three letters, their stems in one.
+                            if similar_spelling(wa, wb, matcher)
+                                || similar_spelling(sa, sb, matcher)
+                            {
+                                out.push((a, b));
+                            }
+                        }
+                    }
+                    out
+                },
+            )
+            .flatten_iter()
+            .collect();
+        for (a, b) in linked {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+        // Each group is read as its most frequent spelling.
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..words.len() {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut out = HashMap::new();
+        for members in groups.values() {
+            if members.len() < 2 {
+                continue;
+            }
+            let canon = *members
+                .iter()
+                .max_by(|&&a, &&b| {
+                    words[a]
+                        .1
+                        .cmp(&words[b].1)
+                        .then_with(|| words[b].0.cmp(words[a].0))
+                })
+                .expect("non-empty group");
+            for &m in members {
+                if m != canon && words[m].1 <= words[canon].1 {
+                    out.insert(words[m].0.to_string(), words[canon].0.to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A word (or stem) prepared for comparing spellings.
+struct Spelling {
+    text: String,
+    chars: Vec<char>,
+    /// Kölner Phonetik.
+    sound: String,
+    letters: super::super::letters::Letters,
+}
+
+impl Spelling {
+    fn new(text: &str, cologne: &Cologne) -> Self {
+        Spelling {
+            text: text.to_string(),
+            chars: text.chars().collect(),
+            sound: cologne.encode(text),
+            letters: super::super::letters::Letters::of(&text.chars().collect::<Vec<_>>()),
+        }
+    }
+}
+
+/// Whether two different words look like one word written twice, once with a
+/// slip of the pen.
+fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
+    let (ca, cb) = (&a.chars, &b.chars);
+    let m = ca.len().max(cb.len());
+    let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
+    // The most slips any of the rules below accepts for this pair (keep in
+    // step with them): a pair further apart is not compared letter by
+    // letter.
+    let mut reach = match m {
+        10.. if ca.first() == cb.first() => 2,
+        10.. => 1,
+        _ => 0,
+    };
+    if m >= 7 && a.sound == b.sound {
+        reach = reach.max((m / 8).max(1));
+    }
+    if m >= 12 && prefix * 2 >= m {
+        reach = reach.max(m / 6);
+    }
+    let reach = reach.min(2.max(m / 6));
+    if reach == 0 || a.letters.distance_at_least(&b.letters) > reach {
+        return false;
+    }
+    let Some(d) = osa_within(ca, cb, reach) else {
+        return false;
+    };
+    if d == 0 {
+        return false;
+    }
+    // One slip in a long word.
+    if m >= 10 && d <= 1 {
+        return true;
+    }
+    // Sounds the same (Kölner Phonetik) with few slips.
+    if m >= 7 && d <= (m / 8).max(1) && a.sound == b.sound {
+        return true;
+    }
+    // Long compounds that only differ towards the end ("Quartierskümern").
+    if m >= 12 && d <= m / 6 && prefix * 2 >= m {
+        return true;
+    }
+    // Letters left out while writing fast: the shorter word is a fuzzy match
+    // of the longer one.
+    if m >= 10 && d <= 2 && ca.first() == cb.first() {
+        let (short, long) = if ca.len() <= cb.len() { (a, b) } else { (b, a) };
+        if matcher.fuzzy_match(&long.text, &short.text).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Edit distance with swaps of neighbours (optimal string alignment), or
+/// `None` as soon as it must exceed `max` (most pairs are far apart).
+fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_strsim() {
+        let words = [
+            "quartierskümern",
+            "quartierskümmerer",
+            "bildung",
+            "bindung",
+            "kitaplätze",
+            "parkplätze",
+            "integration",
+            "intergration",
+            "ab",
+            "ba",
+        ];
+        for a in words {
+            for b in words {
+                let ca: Vec<char> = a.chars().collect();
+                let cb: Vec<char> = b.chars().collect();
+                let d = strsim::osa_distance(a, b);
+                for max in 0..5 {
+                    let expect = (d <= max).then_some(d);
+                    assert_eq!(osa_within(&ca, &cb, max), expect, "{a} {b} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_misspelt_long_word_is_read_as_the_frequent_one() {
+        let mut a = Analyzer::new();
+        let freq: HashMap<&str, u32> = [
+            ("quartierskümmerer", 3),
+            ("quartierskümern", 1),
+            ("bildung", 3),
+            ("bindung", 1),
+        ]
+        .into_iter()
+        .collect();
+        let all: HashSet<&str> = freq.keys().copied().collect();
+        let map = a.link_spellings(&freq, &all);
+        assert_eq!(
+            map.get("quartierskümern").map(String::as_str),
+            Some("quartierskümmerer")
+        );
+        assert!(!map.contains_key("bindung"));
+        // Two words of the thesaurus alone are not compared.
+        let map = a.link_spellings(&freq, &HashSet::from(["bildung"]));
+        assert!(!map.contains_key("quartierskümern"));
+    }
+}

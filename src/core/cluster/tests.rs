@@ -1,0 +1,315 @@
+//! Tests of the clustering as a whole: themes, refusals, tags, learning.
+
+use super::*;
+
+fn card(i: usize, text: &str) -> ClusterCard {
+    ClusterCard {
+        id: format!("k{i}"),
+        session: "s".into(),
+        board: "b".into(),
+        column: "needs".into(),
+        text: text.into(),
+        ..ClusterCard::default()
+    }
+}
+
+#[test]
+fn every_card_lands_in_exactly_one_cluster() {
+    let texts = ["Kita-Plätze", "", "!!!", "Kitaplätze", "Parkplätze", "💡"];
+    let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
+    let c = cluster(
+        &cards,
+        &ClusterOptions::default(),
+        &Thesaurus::builtin(),
+        &[],
+    );
+    let mut seen: Vec<usize> = c
+        .clusters
+        .iter()
+        .flat_map(|k| k.members.iter().map(|m| m.card))
+        .collect();
+    seen.sort();
+    assert_eq!(seen, (0..texts.len()).collect::<Vec<_>>());
+    assert_eq!(c.clusters[0].len(), 2);
+}
+
+fn together(result: &Clustering, a: usize, b: usize) -> bool {
+    result
+        .clusters
+        .iter()
+        .any(|c| c.members.iter().any(|m| m.card == a) && c.members.iter().any(|m| m.card == b))
+}
+
+fn theme(id: &str, label: &str, cards: &[&str]) -> Theme {
+    Theme {
+        id: id.into(),
+        label: label.into(),
+        cards: cards.iter().map(|c| c.to_string()).collect(),
+        confirmed: true,
+        ..Theme::default()
+    }
+}
+
+fn home() -> ClusterOptions {
+    ClusterOptions {
+        home_session: Some("s".into()),
+        ..ClusterOptions::default()
+    }
+}
+
+#[test]
+fn cards_of_different_handlungsfelder_are_never_suggested_together() {
+    let mut cards: Vec<ClusterCard> = ["Kita-Plätze", "fehlende Kitaplätze", "Kitaplätze"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| card(i, t))
+        .collect();
+    let th = Thesaurus::builtin();
+    let free = cluster(&cards, &ClusterOptions::default(), &th, &[]);
+    assert!(together(&free, 0, 1) && together(&free, 1, 2));
+    cards[0].tags = vec!["bildung".into()];
+    cards[1].tags = vec!["wohnen".into()];
+    let tagged = cluster(&cards, &ClusterOptions::default(), &th, &[]);
+    assert!(!together(&tagged, 0, 1), "{tagged:?}");
+    // An untagged card may go with either, but not bring the two together.
+    assert!(together(&tagged, 2, 0) || together(&tagged, 2, 1));
+    // Two cards with a tag in common may.
+    cards[1].tags = vec!["wohnen".into(), "bildung".into()];
+    assert!(together(
+        &cluster(&cards, &ClusterOptions::default(), &th, &[]),
+        0,
+        1
+    ));
+}
+
+#[test]
+fn the_same_handlungsfeld_raises_similarity() {
+    let mut cards = vec![
+        card(0, "Sprachkurse am Abend"),
+        card(1, "Kurse für Mütter am Abend"),
+    ];
+    let th = Thesaurus::builtin();
+    let sim = |cards: &[ClusterCard]| {
+        let f = analyse_cards(
+            cards,
+            &ClusterOptions::default(),
+            &th,
+            &Decisions::default(),
+            &[None, None],
+        );
+        graph::dot(&f.cards[0].vector, &f.cards[1].vector)
+    };
+    let plain = sim(&cards);
+    cards[0].tags = vec!["sprache".into()];
+    cards[1].tags = vec!["sprache".into()];
+    let tagged = sim(&cards);
+    assert!(tagged > plain + 0.1, "{tagged} vs {plain}");
+}
+
+#[test]
+fn a_refused_suggestion_is_never_made_again() {
+    let cards: Vec<ClusterCard> = [
+        "Kita-Plätze",
+        "fehlende Kitaplätze",
+        "Parkplätze",
+        "Kitaplätze!!",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| card(i, t))
+    .collect();
+    let th = Thesaurus::builtin();
+    assert!(together(&cluster(&cards, &home(), &th, &[]), 0, 1));
+    let refused = [Refusal {
+        cards: vec!["k0".into(), "k1".into()],
+    }];
+    let decisions = Decisions {
+        refused: &refused,
+        ..Decisions::default()
+    };
+    let after = cluster_decided(&cards, &home(), &th, &decisions);
+    assert!(!together(&after, 0, 1), "{after:?}");
+    // The other card may still go with one of them.
+    assert!(together(&after, 3, 0) || together(&after, 3, 1));
+    // Nor into a theme that holds the other.
+    let themes = [theme("t1", "Kita", &["k0"])];
+    let decisions = Decisions {
+        themes: &themes,
+        refused: &refused,
+        ..Decisions::default()
+    };
+    let after = cluster_decided(&cards, &home(), &th, &decisions);
+    assert!(!together(&after, 0, 1), "{after:?}");
+}
+
+#[test]
+fn a_confirmed_theme_attracts_a_card_that_resembles_it_as_a_whole() {
+    // The loose card shares a word with each of two members, with
+    // neither enough to pair on its own.
+    let cards: Vec<ClusterCard> = [
+        "Wartelisten für die Krippe",
+        "U3 Plätze fehlen",
+        "Tagesmütter gesucht",
+        "Betreuung ab einem Jahr",
+        "Kita-Gebühren zu hoch",
+        "Krippe und U3 am Ort",
+        "Müll im Park",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| card(i, t))
+    .collect();
+    let th = Thesaurus::default();
+    let themes = [theme(
+        "t1",
+        "Kinderbetreuung unter drei",
+        &["k0", "k1", "k2", "k3", "k4"],
+    )];
+    let decisions = Decisions {
+        themes: &themes,
+        ..Decisions::default()
+    };
+    let learned = cluster_decided(&cards, &home(), &th, &decisions);
+    let t = learned
+        .clusters
+        .iter()
+        .find(|c| c.theme.as_deref() == Some("t1"))
+        .unwrap();
+    assert!(t.members.iter().any(|m| m.card == 5 && m.new), "{t:?}");
+    assert!(t.members.iter().all(|m| m.card != 6));
+    let off = ClusterOptions {
+        learn: false,
+        ..home()
+    };
+    let unlearned = cluster_decided(&cards, &off, &th, &decisions);
+    let t = unlearned
+        .clusters
+        .iter()
+        .find(|c| c.theme.as_deref() == Some("t1"))
+        .unwrap();
+    assert!(t.members.iter().all(|m| m.card != 5), "{t:?}");
+    // A card the clerk took out of the theme is not attracted back.
+    let mut out = themes[0].clone();
+    out.rejected = vec!["k5".into()];
+    let themes = [out];
+    let decisions = Decisions {
+        themes: &themes,
+        ..Decisions::default()
+    };
+    let again = cluster_decided(&cards, &home(), &th, &decisions);
+    assert!(!together(&again, 0, 5));
+}
+
+#[test]
+fn words_learned_in_one_session_link_cards_of_the_next() {
+    use crate::core::model::{Board, Card, Column};
+    let mut first = Session {
+        id: "nord".into(),
+        ..Session::default()
+    };
+    let cards = [
+        "Wartelisten Kita",
+        "Krippe voll",
+        "U3 fehlt",
+        "Müll im Park",
+        "Sperrmüll",
+    ];
+    first.boards.push(Board {
+        id: "b1".into(),
+        columns: vec![Column {
+            key: "needs".into(),
+            cards: cards
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Card::new(format!("k{i}"), *t))
+                .collect(),
+            ..Column::default()
+        }],
+        ..Board::default()
+    });
+    first.themes = vec![
+        theme("t1", "Kita-Plätze", &["k0", "k1", "k2"]),
+        theme("t2", "Müll", &["k3", "k4"]),
+    ];
+    let th = Thesaurus::default();
+    let words = learned_words(&first, &th);
+    let of = |t: &str| -> Vec<&str> {
+        words
+            .iter()
+            .filter(|w| w.theme == t)
+            .map(|w| w.word.as_str())
+            .collect()
+    };
+    assert!(of("Kita-Plätze").contains(&"krippe"), "{words:?}");
+    assert!(of("Kita-Plätze").contains(&"u3"), "{words:?}");
+    assert!(!of("Kita-Plätze").contains(&"müll"));
+    assert!(words.iter().all(|w| w.session == "nord"));
+
+    // The next session of the folder: "Krippe" and "U3" now belong together.
+    let next: Vec<ClusterCard> = ["keine Krippe", "U3?", "Parkplätze"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| card(i, t))
+        .collect();
+    let plain = cluster(&next, &ClusterOptions::default(), &th, &[]);
+    assert!(!together(&plain, 0, 1));
+    let decisions = Decisions {
+        learned: &words,
+        ..Decisions::default()
+    };
+    let learned = cluster_decided(&next, &ClusterOptions::default(), &th, &decisions);
+    assert!(together(&learned, 0, 1), "{learned:?}");
+    assert!(!together(&learned, 0, 2));
+    let off = ClusterOptions {
+        learn: false,
+        ..ClusterOptions::default()
+    };
+    assert!(!together(
+        &cluster_decided(&next, &off, &th, &decisions),
+        0,
+        1
+    ));
+}
+
+#[test]
+fn names_of_people_and_organisations_make_no_themes() {
+    use crate::core::model::{Board, Card, Column};
+    let column = |key: &str, texts: &[&str]| Column {
+        key: key.into(),
+        cards: texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Card::new(format!("{key}{i}"), *t))
+            .collect(),
+        ..Column::default()
+    };
+    let session = Session {
+        id: "s".into(),
+        boards: vec![Board {
+            id: "b1".into(),
+            template: "working-group".into(),
+            columns: vec![
+                column("owner", &["Integrationsbüro der Stadt", "Integrationsbüro"]),
+                column(
+                    "participants",
+                    &["Frau Yilmaz, Integrationsbüro", "Frau Yilmaz"],
+                ),
+                column("ideas", &["Sprachcafé im Stadtteil", "Sprachcafé am Abend"]),
+            ],
+            ..Board::default()
+        }],
+        ..Session::default()
+    };
+    let cards = cards_of(std::slice::from_ref(&session), &[]);
+    assert!(cards[0].people && cards[2].people && !cards[4].people);
+    let result = cluster(
+        &cards,
+        &ClusterOptions::default(),
+        &Thesaurus::builtin(),
+        &[],
+    );
+    assert!(!together(&result, 0, 1));
+    assert!(!together(&result, 2, 3));
+    assert!(together(&result, 4, 5));
+    assert_eq!(result.clusters.iter().map(Cluster::len).sum::<usize>(), 6);
+}
