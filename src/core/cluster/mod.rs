@@ -667,32 +667,46 @@ fn cluster_features(
     let mut clusters: Vec<Cluster> = merged
         .into_par_iter()
         .map(|node| {
-            let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
-            members.sort_unstable();
             let theme = node.theme.map(|t| &themes[t]);
-            let reasons = label::explain(features, &members);
-            let label = match theme {
-                Some(t) => t.label.clone(),
-                None => label::label(features, &members, cards),
-            };
-            Cluster {
-                label,
-                theme: theme.map(|t| t.id.clone()),
-                members: members
-                    .iter()
-                    .zip(reasons)
-                    .map(|(&card, reasons)| Member {
-                        card,
-                        new: theme.is_some() && !in_theme[card],
-                        reasons,
-                    })
-                    .collect(),
-            }
+            cluster_of_node(&node, theme, features, cards, |card| in_theme[card])
         })
         .collect();
     clusters.sort_by(cluster_order);
     progress.set(1.0);
     Clustering { clusters }
+}
+
+/// A merged node as a cluster: its members in card order, each with the
+/// reasons it belongs, and its theme's label or one worked out from the
+/// cards. `in_theme` tells the cards the theme already holds; the others
+/// are new to it.
+pub(super) fn cluster_of_node(
+    node: &graph::Node,
+    theme: Option<&Theme>,
+    features: &Features,
+    cards: &[ClusterCard],
+    in_theme: impl Fn(usize) -> bool,
+) -> Cluster {
+    let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
+    members.sort_unstable();
+    let reasons = label::explain(features, &members);
+    let label = match theme {
+        Some(t) => t.label.clone(),
+        None => label::label(features, &members, cards),
+    };
+    Cluster {
+        label,
+        theme: theme.map(|t| t.id.clone()),
+        members: members
+            .iter()
+            .zip(reasons)
+            .map(|(&card, reasons)| Member {
+                card,
+                new: theme.is_some() && !in_theme(card),
+                reasons,
+            })
+            .collect(),
+    }
 }
 
 /// Keeps, of many candidate pairs, those among the `k` most similar of at

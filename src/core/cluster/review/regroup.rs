@@ -4,8 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::super::graph::{self, Node};
-use super::super::label;
-use super::super::{Cluster, Member};
+use super::super::{Cluster, cluster_of_node};
 use super::{BasisData, Grouping, NEAR_CARDS, NEAR_QUERIES, list};
 use crate::core::model::{Refusal, Session, Theme};
 
@@ -422,27 +421,10 @@ fn recluster(
         .into_iter()
         .filter(|node| !node.members.is_empty())
         .map(|node| {
-            let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
-            members.sort_unstable();
             let theme = node.theme.map(|t| &session.themes[t]);
-            let reasons = label::explain(features, &members);
-            let label = match theme {
-                Some(t) => t.label.clone(),
-                None => label::label(features, &members, cards),
-            };
-            Cluster {
-                label,
-                theme: theme.map(|t| t.id.clone()),
-                members: members
-                    .iter()
-                    .zip(reasons)
-                    .map(|(&card, reasons)| Member {
-                        card,
-                        new: theme.is_some() && !theme_of.contains_key(&card),
-                        reasons,
-                    })
-                    .collect(),
-            }
+            cluster_of_node(&node, theme, features, cards, |card| {
+                theme_of.contains_key(&card)
+            })
         })
         .collect()
 }
