@@ -175,6 +175,16 @@ fn without_a_photo_the_pane_says_how_to_add_one_and_a_broken_one_gets_a_message(
     assert_eq!(s.boards[0].photos, ["fotos/kaputt.jpg", "fotos/wand.png"]);
 }
 
+/// Waits until the program has asked the terminal about pictures: the
+/// query ends with a status request every terminal answers.
+fn wait_for_query(tty: &Tty) {
+    let start = Instant::now();
+    while !tty.raw().contains("\x1b[5n") {
+        assert!(start.elapsed() < Duration::from_secs(15), "no query");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Starts the program with the graphics query on, answers it as a terminal
 /// would (`answer`), opens the photo pane and returns everything the
 /// program wrote after the answer.
@@ -186,12 +196,7 @@ fn pane_after_answer(answer: &str) -> (Tty, String) {
         &["mitte.ron"],
         &[("STELLWAND_GRAPHICS", ""), ("TERM", "xterm-kitty")],
     );
-    // The query ends with a status request every terminal answers.
-    let start = Instant::now();
-    while !tty.raw().contains("\x1b[5n") {
-        assert!(start.elapsed() < Duration::from_secs(15), "no query");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_for_query(&tty);
     tty.send(answer);
     tty.wait_for("Wand 1/1");
     let before = tty.raw().len();
@@ -235,11 +240,7 @@ fn keys_typed_ahead_of_the_terminals_answer_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     session_with_photo(dir.path());
     let mut tty = Tty::start(dir.path(), &["mitte.ron"], &[("STELLWAND_GRAPHICS", "")]);
-    let start = Instant::now();
-    while !tty.raw().contains("\x1b[5n") {
-        assert!(start.elapsed() < Duration::from_secs(15), "no query");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_for_query(&tty);
     // Typed before the terminal answers; then the answer with more keys
     // right behind it.
     tty.send("aKita-Plätze fehlen\r");
