@@ -3,6 +3,7 @@
 //! deleting themes, and undoing those decisions.
 
 use super::*;
+use crate::core::model::Session;
 
 /// The tags the cards of a group carry, with how many carry each, most first.
 pub(super) fn card_tags(doc: &Doc, group: &Group) -> Vec<(String, usize)> {
@@ -315,6 +316,19 @@ pub(super) fn chosen(
     }
 }
 
+/// The session's themes with the selected group and group `other` as
+/// themes (a suggestion confirmed first), and both their ids.
+fn materialize_pair(
+    session: &mut Session,
+    review: &Review,
+    other: usize,
+) -> Option<(Vec<Theme>, String, String)> {
+    let mut themes = session.themes.clone();
+    let selected = materialize(session, &review.grouping, &mut themes, review.selected)?;
+    let other = materialize(session, &review.grouping, &mut themes, other)?;
+    Some((themes, selected, other))
+}
+
 pub(super) fn move_card(app: &mut App, review: &mut Review, to: usize) {
     let (Some(entry), Some(target)) = (
         review.entry().cloned(),
@@ -323,16 +337,7 @@ pub(super) fn move_card(app: &mut App, review: &mut Review, to: usize) {
         return;
     };
     let Some(doc) = app.doc.as_mut() else { return };
-    let mut themes = doc.session.themes.clone();
-    let Some(from) = materialize(
-        &mut doc.session,
-        &review.grouping,
-        &mut themes,
-        review.selected,
-    ) else {
-        return;
-    };
-    let Some(to_id) = materialize(&mut doc.session, &review.grouping, &mut themes, to) else {
+    let Some((themes, from, to_id)) = materialize_pair(&mut doc.session, review, to) else {
         return;
     };
     let themes = move_into(&themes, &from, &to_id, &entry.card);
@@ -348,16 +353,7 @@ pub(super) fn merge(app: &mut App, review: &mut Review, other: usize) {
         return;
     };
     let Some(doc) = app.doc.as_mut() else { return };
-    let mut themes = doc.session.themes.clone();
-    let Some(into) = materialize(
-        &mut doc.session,
-        &review.grouping,
-        &mut themes,
-        review.selected,
-    ) else {
-        return;
-    };
-    let Some(from) = materialize(&mut doc.session, &review.grouping, &mut themes, other) else {
+    let Some((themes, into, from)) = materialize_pair(&mut doc.session, review, other) else {
         return;
     };
     let Ok(Edit::SetThemes(themes)) = rules::merge(&themes, &into, &from) else {
