@@ -134,34 +134,89 @@ pub fn similar_pairs(
     }
     let index = &index;
     let chunk = 256;
+    let features = rank.len();
     let mut out: Vec<(u32, u32, f32)> = (0..n.div_ceil(chunk))
         .into_par_iter()
-        .flat_map_iter(|c| {
-            let (start, end) = (c * chunk, ((c + 1) * chunk).min(n));
-            let mut found = Vec::new();
-            let mut seen: Vec<u32> = Vec::new();
-            for y in start..end {
-                seen.clear();
-                for f in &prefixes[y] {
-                    let Some(list) = index.get(f) else { continue };
-                    // Postings ascend: only the earlier vectors.
-                    let before = list.partition_point(|&x| (x as usize) < y);
-                    seen.extend_from_slice(&list[..before]);
-                }
-                seen.sort_unstable();
-                seen.dedup();
-                for &x in &seen {
-                    let s = dot(vectors[x as usize], vectors[y]);
-                    if s >= threshold {
-                        found.push((x, y as u32, s));
+        .map_init(
+            || Scatter::new(features, n),
+            |scratch, c| {
+                let (start, end) = (c * chunk, ((c + 1) * chunk).min(n));
+                let mut found = Vec::new();
+                for y in start..end {
+                    let mut seen = std::mem::take(&mut scratch.seen);
+                    seen.clear();
+                    for f in &prefixes[y] {
+                        let Some(list) = index.get(f) else { continue };
+                        // Postings ascend: only the earlier vectors.
+                        let before = list.partition_point(|&x| (x as usize) < y);
+                        for &x in &list[..before] {
+                            if scratch.stamp[x as usize] != y as u32 {
+                                scratch.stamp[x as usize] = y as u32;
+                                seen.push(x);
+                            }
+                        }
                     }
+                    if !seen.is_empty() {
+                        scratch.spread(vectors[y]);
+                        for &x in &seen {
+                            let s = scratch.dot(vectors[x as usize]);
+                            if s >= threshold {
+                                found.push((x, y as u32, s));
+                            }
+                        }
+                        scratch.clear(vectors[y]);
+                    }
+                    scratch.seen = seen;
                 }
-            }
-            found
-        })
+                found
+            },
+        )
+        .flatten_iter()
         .collect();
-    out.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    out.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
     out
+}
+
+/// One vector spread out over all features, so that its dot product with
+/// many others reads each of theirs once; and which vectors were looked at
+/// for it.
+struct Scatter {
+    weight: Vec<f32>,
+    stamp: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+impl Scatter {
+    fn new(features: usize, vectors: usize) -> Self {
+        Scatter {
+            weight: vec![0.0; features],
+            stamp: vec![u32::MAX; vectors],
+            seen: Vec::new(),
+        }
+    }
+
+    fn spread(&mut self, v: &[(u32, f32)]) {
+        for &(f, w) in v {
+            self.weight[f as usize] = w;
+        }
+    }
+
+    fn clear(&mut self, v: &[(u32, f32)]) {
+        for &(f, _) in v {
+            self.weight[f as usize] = 0.0;
+        }
+    }
+
+    /// [`dot`] of `a` with the spread vector, to the bit: the shared
+    /// features' products are added in the same (ascending) order, and
+    /// the others add zero.
+    fn dot(&self, a: &[(u32, f32)]) -> f32 {
+        let mut s = 0.0;
+        for &(f, w) in a {
+            s += w * self.weight[f as usize];
+        }
+        s
+    }
 }
 
 /// Features ranked from rarest to most common (by document frequency,
@@ -260,24 +315,26 @@ pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
     let prefixes: Vec<Vec<u32>> = vectors.par_iter().map(|v| prefix(v, rank, tau)).collect();
     let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
     let mut group = vec![0u32; vectors.len()];
-    let mut stamp = vec![u32::MAX; vectors.len()];
+    let mut scratch = Scatter::new(rank.len(), vectors.len());
     for (y, v) in vectors.iter().enumerate() {
         // A leader at `tau` or above shares a feature of both prefixes
         // (see [`similar_pairs`]); of equally similar ones, the first.
         let mut best: Option<(f32, u32)> = None;
+        scratch.spread(v);
         for f in &prefixes[y] {
             let Some(list) = index.get(f) else { continue };
             for &x in list {
-                if stamp[x as usize] == y as u32 {
+                if scratch.stamp[x as usize] == y as u32 {
                     continue;
                 }
-                stamp[x as usize] = y as u32;
-                let s = dot(vectors[x as usize], v);
+                scratch.stamp[x as usize] = y as u32;
+                let s = scratch.dot(vectors[x as usize]);
                 if s >= tau && best.is_none_or(|(bs, bx)| s > bs || (s == bs && x < bx)) {
                     best = Some((s, x));
                 }
             }
         }
+        scratch.clear(v);
         match best {
             Some((_, x)) => group[y] = x,
             None => {
@@ -704,6 +761,13 @@ mod tests {
         }
         let refs: Vec<&[(u32, f32)]> = vectors.iter().map(|v| v.as_slice()).collect();
         let fast = similar_pairs(&refs, &rank, 0.5);
+        // Each similarity to the bit as the dot product gives it.
+        for &(a, b, s) in &fast {
+            assert_eq!(
+                s.to_bits(),
+                dot(refs[a as usize], refs[b as usize]).to_bits()
+            );
+        }
         let mut slow = Vec::new();
         for i in 0..refs.len() {
             for j in i + 1..refs.len() {

@@ -667,7 +667,7 @@ fn cluster_features(
         edges = strongest_edges(edges, nodes.len(), STRONGEST);
     }
     let mut edges: Vec<(u32, u32)> = edges.into_iter().map(|(a, b, _)| (a, b)).collect();
-    edges.sort_unstable();
+    edges.par_sort_unstable();
     edges.dedup();
 
     let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
@@ -731,7 +731,9 @@ fn strongest_edges(
     nodes: usize,
     k: usize,
 ) -> Vec<(u32, u32, f32)> {
-    edges.sort_unstable_by(|x, y| {
+    // Ties are the same pair with the same similarity: any sort gives
+    // the same order.
+    edges.par_sort_unstable_by(|x, y| {
         y.2.partial_cmp(&x.2)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
