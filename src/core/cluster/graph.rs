@@ -109,6 +109,15 @@ impl Summer {
     }
 }
 
+/// Sets each node's sum to the sum of its members' vectors (in member
+/// order).
+pub fn sum_members<'a>(nodes: &mut [Node], vector: impl Fn(u32) -> &'a [(u32, f32)]) {
+    let mut summer = Summer::new();
+    for node in nodes {
+        node.sum = summer.sum(node.members.iter().map(|&m| vector(m)));
+    }
+}
+
 /// All pairs `(i, j, cosine)` with `i < j` and cosine ≥ `threshold` among unit
 /// vectors. `rank` orders features from rarest to most common; only the rare
 /// prefix of each vector is indexed and looked up, which is enough to find

@@ -284,17 +284,7 @@ fn analyse_cards(
     theme_of: &[Option<usize>],
 ) -> Features {
     let learn = options.learn;
-    // Names of people carry no theme: such cards stay alone.
-    let mut texts: Vec<String> = cards
-        .iter()
-        .map(|c| {
-            if c.people {
-                String::new()
-            } else {
-                c.text.clone()
-            }
-        })
-        .collect();
+    let mut texts = card_texts(cards);
     let mut owner: Vec<Option<usize>> = theme_of.to_vec();
     if learn {
         for (t, theme) in decisions.themes.iter().enumerate() {
@@ -342,16 +332,7 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     let cards = cards_of(std::slice::from_ref(session), &[]);
     let by_ref = card_refs(&cards, Some(&session.id));
     let mut theme_of = theme_membership(&cards, &session.themes, &by_ref);
-    let mut texts: Vec<String> = cards
-        .iter()
-        .map(|c| {
-            if c.people {
-                String::new()
-            } else {
-                c.text.clone()
-            }
-        })
-        .collect();
+    let mut texts = card_texts(&cards);
     for (t, theme) in session.themes.iter().enumerate() {
         if theme.confirmed {
             texts.push(theme.label.clone());
@@ -378,6 +359,21 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     out.sort();
     out.dedup();
     out
+}
+
+/// The text of each card as the analysis reads it: names of people carry
+/// no theme, so such cards read as empty and stay alone.
+fn card_texts(cards: &[ClusterCard]) -> Vec<String> {
+    cards
+        .iter()
+        .map(|c| {
+            if c.people {
+                String::new()
+            } else {
+                c.text.clone()
+            }
+        })
+        .collect()
 }
 
 fn cluster_full(
@@ -554,14 +550,7 @@ fn cluster_features(
         nodes[node].absorb_constraints(&constraints);
         nodes[node].members.push(i as u32);
     }
-    let mut summer = graph::Summer::new();
-    for node in &mut nodes {
-        let vectors = node
-            .members
-            .iter()
-            .map(|&m| features.cards[m as usize].vector.as_slice());
-        node.sum = summer.sum(vectors);
-    }
+    graph::sum_members(&mut nodes, |m| features.cards[m as usize].vector.as_slice());
 
     progress.set(0.05);
     let mut rank_order: Vec<u32> = (0..features.kinds.len() as u32).collect();
@@ -604,6 +593,7 @@ fn cluster_features(
                 gone[n] = true;
             }
         }
+        let mut summer = graph::Summer::new();
         for (leader, sums) in taken_sums {
             let own = std::mem::take(&mut nodes[leader].sum);
             let all = std::iter::once(own.as_slice()).chain(sums.iter().map(Vec::as_slice));
