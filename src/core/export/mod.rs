@@ -56,6 +56,18 @@ pub enum Format {
     Qdpx,
 }
 
+impl Format {
+    /// Every format with the name the command line knows it by.
+    pub const NAMES: [(&'static str, Format); 6] = [
+        ("markdown", Format::Markdown),
+        ("protocol", Format::Protocol),
+        ("csv", Format::Csv),
+        ("measures", Format::Measures),
+        ("qdc", Format::Qdc),
+        ("qdpx", Format::Qdpx),
+    ];
+}
+
 /// A session to export and the name of its file (for protocol and CSV names).
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
