@@ -86,6 +86,55 @@ pub struct Shared<'a> {
     pub themes: &'a [crate::core::model::Theme],
 }
 
+/// Every theme of the sources and of the shared themes that the export
+/// shows (confirmed ones, and suggestions when asked for), each with its
+/// cards as (index of the source, card id). A card of a session that is not
+/// exported is left out.
+fn shown_themes<'a>(
+    sources: &[Source<'a>],
+    shared: Option<Shared<'a>>,
+    options: &Options,
+) -> Vec<(
+    Option<usize>,
+    &'a crate::core::model::Theme,
+    Vec<(usize, &'a str)>,
+)> {
+    let index: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.session.id.as_str(), i))
+        .collect();
+    let groups = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Some(i), s.session.themes.as_slice()))
+        .chain(shared.map(|sh| (None, sh.themes)));
+    let mut out = Vec::new();
+    for (home, list) in groups {
+        for t in list.iter().filter(|t| t.confirmed || options.suggestions) {
+            let cards = t
+                .cards
+                .iter()
+                .filter_map(|r| match r.rsplit_once('/') {
+                    Some((sid, id)) => index.get(sid).map(|&i| (i, id)),
+                    None => home.map(|h| (h, r.as_str())),
+                })
+                .collect();
+            out.push((home, t, cards));
+        }
+    }
+    out
+}
+
+/// What every format is asked to export.
+#[derive(Clone, Copy)]
+struct Job<'a> {
+    sources: &'a [Source<'a>],
+    shared: Option<Shared<'a>>,
+    templates: &'a Templates,
+    options: &'a Options,
+}
+
 /// Choices for an export.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -264,13 +313,19 @@ pub fn plan_in(
             counts: None,
         },
     };
+    let job = Job {
+        sources,
+        shared,
+        templates,
+        options,
+    };
     match options.format {
-        Format::Markdown => concept::plan(&mut target, sources, shared, templates, options)?,
-        Format::Protocol => protocol::plan(&mut target, sources, shared, templates, options),
-        Format::Csv => csv::plan(&mut target, sources, shared, options),
-        Format::Measures => measures::plan(&mut target, sources, shared, templates, options),
-        Format::Qdc => qda::plan_codebook(&mut target, sources, shared, templates, options),
-        Format::Qdpx => qda::plan_project(&mut target, sources, dirs, shared, templates, options),
+        Format::Markdown => concept::plan(&mut target, job)?,
+        Format::Protocol => protocol::plan(&mut target, job),
+        Format::Csv => csv::plan(&mut target, job),
+        Format::Measures => measures::plan(&mut target, job),
+        Format::Qdc => qda::plan_codebook(&mut target, job),
+        Format::Qdpx => qda::plan_project(&mut target, job, dirs),
     }
     Ok(target.plan)
 }
