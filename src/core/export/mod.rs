@@ -86,6 +86,14 @@ pub struct Shared<'a> {
     pub themes: &'a [crate::core::model::Theme],
 }
 
+/// A theme the export shows: its owner (a source's index, `None` for the
+/// shared themes), the theme, and its cards as (source index, card id).
+type ShownTheme<'a> = (
+    Option<usize>,
+    &'a crate::core::model::Theme,
+    Vec<(usize, &'a str)>,
+);
+
 /// Every theme of the sources and of the shared themes that the export
 /// shows (confirmed ones, and suggestions when asked for), each with its
 /// cards as (index of the source, card id). A card of a session that is not
@@ -94,11 +102,7 @@ fn shown_themes<'a>(
     sources: &[Source<'a>],
     shared: Option<Shared<'a>>,
     options: &Options,
-) -> Vec<(
-    Option<usize>,
-    &'a crate::core::model::Theme,
-    Vec<(usize, &'a str)>,
-)> {
+) -> Vec<ShownTheme<'a>> {
     let index: HashMap<&str, usize> = sources
         .iter()
         .enumerate()
