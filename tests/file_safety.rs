@@ -119,12 +119,8 @@ fn a_session_path_below_a_file_is_refused() {
 
 #[test]
 fn a_journal_with_a_torn_last_record_gives_back_the_whole_records() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("konferenz.ron");
     let s = session();
-    store::save(&path, &s).unwrap();
-    let base = journal::fingerprint(&fs::read(&path).unwrap());
-    let mut j = journal::Journal::create(&path, base).unwrap();
+    let (dir, path, mut j) = common::journalled("konferenz.ron", &s);
     let insert = |id: &str, text: &str| Edit::InsertCard {
         board: "b1".into(),
         column: "good".into(),
