@@ -67,22 +67,18 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                     de::OPTIONS_HEADING
                 };
                 // Default and choices in German words, not clap's English.
-                let mut extra = String::new();
                 let defaults: Vec<String> = a
                     .get_default_values()
                     .iter()
                     .map(|v| v.to_string_lossy().into_owned())
                     .collect();
-                if !defaults.is_empty() && a.get_action().takes_values() {
-                    extra.push_str(&format!(" [{}: {}]", de::DEFAULT, defaults.join(", ")));
-                }
-                let choices: Vec<String> = a
-                    .get_possible_values()
-                    .iter()
-                    .map(|v| v.get_name().to_string())
-                    .collect();
-                if !choices.is_empty() && a.get_action().takes_values() {
-                    extra.push_str(&format!(" [{}: {}]", de::POSSIBLE, choices.join(", ")));
+                let choices = a.get_possible_values();
+                let choices = choices.iter().map(|v| v.get_name().to_string()).collect();
+                let mut extra = String::new();
+                for (label, values) in [(de::DEFAULT, defaults), (de::POSSIBLE, choices)] {
+                    if !values.is_empty() && a.get_action().takes_values() {
+                        extra.push_str(&format!(" [{label}: {}]", values.join(", ")));
+                    }
                 }
                 let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
                 let a = a.help_heading(heading);

@@ -10,6 +10,25 @@ pub mod screen;
 use stellwand::core::model::{Board, Card, Session};
 use stellwand::core::template::Templates;
 
+/// `s` saved as `name` in a new folder, and a journal begun against the
+/// saved file: the folder, the file and the journal.
+pub fn journalled(
+    name: &str,
+    s: &Session,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    stellwand::core::journal::Journal,
+) {
+    use stellwand::core::journal;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    stellwand::core::store::save(&path, s).unwrap();
+    let base = journal::fingerprint(&std::fs::read(&path).unwrap());
+    let j = journal::Journal::create(&path, base).unwrap();
+    (dir, path, j)
+}
+
 /// A session `id` titled `title`, without boards.
 pub fn session(id: &str, title: &str) -> Session {
     Session {
