@@ -59,6 +59,13 @@ const SETS: &[(&str, bool, &str)] = &[
     ("stadt-i-workshop", false, ""),
     ("stadt-j-fachtag", false, ""),
     ("stadt-k-beirat", false, ""),
+    // Reserve sets written without seeing the engine and kept apart until
+    // this round's engine was finished; measured on the engine before and
+    // after it, never tuned on.
+    ("stadt-l-workshop", true, ""),
+    ("stadt-m-workshop", true, ""),
+    ("stadt-n-fachtag", true, ""),
+    ("stadt-o-jugend", true, ""),
 ];
 
 fn load_file(path: &Path) -> Vec<EvalCard> {
@@ -444,6 +451,14 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("stadt-j-fachtag learning", 0.064, 0.32),
     ("stadt-k-beirat", 0.211, 0.56),
     ("stadt-k-beirat learning", 0.258, 0.59),
+    ("stadt-l-workshop", 0.26, 0.80),
+    ("stadt-l-workshop learning", 0.247, 0.83),
+    ("stadt-m-workshop", 0.273, 0.65),
+    ("stadt-m-workshop learning", 0.26, 0.71),
+    ("stadt-n-fachtag", 0.148, 0.43),
+    ("stadt-n-fachtag learning", 0.068, 0.33),
+    ("stadt-o-jugend", 0.158, 0.63),
+    ("stadt-o-jugend learning", 0.163, 0.60),
 ];
 
 fn check(what: &str, f: &Figures, goal: &Goal, failures: &mut Vec<String>) {
