@@ -320,6 +320,7 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
+    use crate::tui::tags::tests::act;
 
     /// A terminal that keeps what was written to it.
     #[derive(Clone, Default)]
@@ -411,10 +412,15 @@ mod tests {
         update(&mut app, Action::Redo);
         assert_eq!(column(&app, 0).len(), 4);
         // Pasted below the selected card, not at the end.
-        update(&mut app, Action::Up);
-        update(&mut app, Action::Up);
-        update(&mut app, Action::Up);
-        update(&mut app, Action::Paste("a\nb".into()));
+        act(
+            &mut app,
+            &[
+                Action::Up,
+                Action::Up,
+                Action::Up,
+                Action::Paste("a\nb".into()),
+            ],
+        );
         let texts: Vec<String> = column(&app, 0).into_iter().map(|c| c.0).collect();
         assert_eq!(
             texts,
@@ -439,8 +445,13 @@ mod tests {
         let (_dir, mut app) = app(&term);
         update(&mut app, Action::Copy);
         assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
-        update(&mut app, Action::Paste("Kita-Plätze\n↳ zu wenig".into()));
-        update(&mut app, Action::Copy);
+        act(
+            &mut app,
+            &[
+                Action::Paste("Kita-Plätze\n↳ zu wenig".into()),
+                Action::Copy,
+            ],
+        );
         let status = app.status.clone().unwrap();
         assert_eq!(status.text, "Karte per Terminal (OSC 52) kopiert");
         let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
