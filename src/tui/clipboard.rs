@@ -571,11 +571,17 @@ mod tests {
         }
     }
 
+    /// A clipboard with the `system` one, if any, and a terminal whose
+    /// output is captured.
+    fn captured(system: Option<Box<dyn SystemClipboard>>) -> (Captured, Clipboard) {
+        let term = Captured::default();
+        (term.clone(), Clipboard::with(system, Box::new(term)))
+    }
+
     #[test]
     fn a_hung_system_clipboard_is_not_asked_again() {
-        let term = Captured::default();
         let hung = Hung::default();
-        let mut cb = Clipboard::with(Some(Box::new(hung.clone())), Box::new(term.clone()));
+        let (term, mut cb) = captured(Some(Box::new(hung.clone())));
         assert_eq!(cb.copy("a"), Ok(Via::Terminal));
         assert_eq!(cb.copy("b"), Ok(Via::Terminal));
         assert_eq!(*hung.0.lock().unwrap(), 1);
@@ -585,9 +591,8 @@ mod tests {
 
     #[test]
     fn a_working_system_clipboard_is_used_and_the_terminal_left_alone() {
-        let term = Captured::default();
         let system = Working::default();
-        let mut cb = Clipboard::with(Some(Box::new(system.clone())), Box::new(term.clone()));
+        let (term, mut cb) = captured(Some(Box::new(system.clone())));
         assert_eq!(cb.copy("- Kita"), Ok(Via::System));
         assert_eq!(*system.0.lock().unwrap(), ["- Kita"]);
         assert!(term.0.lock().unwrap().is_empty());
