@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::screen::{draw, type_text};
 use stellwand::core::error::Lang;
-use stellwand::core::model::{Card, Session, Theme};
+use stellwand::core::model::{Card, Session};
 use stellwand::core::store;
 use stellwand::core::template::Templates;
 use stellwand::tui::app::App;
@@ -48,22 +48,15 @@ fn session() -> Session {
     };
     let (kita, sport) = (ids(1), ids(0));
     let id = next("t");
-    s.themes.push(Theme {
+    s.themes.push(common::confirmed_theme(
         id,
-        label: "Kita-Plätze fehlen".into(),
-        tag: Some("fruehe-bildung".into()),
-        cards: kita,
-        confirmed: true,
-        ..Theme::default()
-    });
+        "Kita-Plätze fehlen",
+        Some("fruehe-bildung"),
+        kita,
+    ));
     let id = next("t");
-    s.themes.push(Theme {
-        id,
-        label: "Sport verbindet".into(),
-        cards: sport,
-        confirmed: true,
-        ..Theme::default()
-    });
+    s.themes
+        .push(common::confirmed_theme(id, "Sport verbindet", None, sport));
     s
 }
 
