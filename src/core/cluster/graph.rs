@@ -301,7 +301,7 @@ impl Node {
 
 /// Average-linkage clustering: repeatedly merges the two clusters whose
 /// cards are most similar on average, while that average is at least
-/// `threshold`. `edges` are node pairs that may reach the threshold (any
+/// `threshold` (a little more for larger clusters, see [`GROWTH`]). `edges` are node pairs that may reach the threshold (any
 /// pair that can must contain a card pair above it); `blocked` says when a
 /// node may not join a theme. Returns the nodes left, in the order of
 /// their first node.
@@ -392,6 +392,21 @@ type Part = (Vec<u32>, Vec<Node>, Vec<(u32, u32)>);
 /// similarity and its best neighbour; a heap holds the best of each node.
 /// After a merge, averages follow from the parts (Lance–Williams) where both
 /// are known and from the vector sums otherwise, so the result is exact.
+/// How much more alike the cards of a larger cluster must be: a cluster of
+/// `n` cards needs an average similarity of `threshold · (1 + GROWTH ·
+/// ln(n / 2))`. Loosely linked cards chain into large clusters that are
+/// wrong in many pairs; a pair of cards is held to the threshold itself.
+const GROWTH: f32 = 0.05;
+
+/// The average similarity a cluster of `n` cards needs.
+fn grown(threshold: f32, n: f32) -> f32 {
+    if n <= 2.0 {
+        threshold
+    } else {
+        threshold * (1.0 + GROWTH * (n / 2.0).ln())
+    }
+}
+
 fn merge_part(
     mut nodes: Vec<Node>,
     edges: &[(u32, u32)],
@@ -405,6 +420,7 @@ fn merge_part(
     let mut best: Vec<Option<(f32, u32)>> = vec![None; n];
     let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
     let size = |node: &Node| node.members.len() as f32;
+    let needed = |a: &Node, b: &Node| -> f32 { grown(threshold, size(a) + size(b)) };
     let allowed = |nodes: &[Node], a: usize, b: usize| -> bool {
         nodes[a].compatible(&nodes[b])
             && match (nodes[a].theme, nodes[b].theme) {
@@ -423,7 +439,8 @@ fn merge_part(
                 Some((bs, bc)) => s > bs || (s == bs && c < bc),
             };
             // The constraints are dearer to check than the similarity.
-            if better && allowed(nodes, x, c as usize) {
+            if better && s >= needed(&nodes[x], &nodes[c as usize]) && allowed(nodes, x, c as usize)
+            {
                 out = Some((s, c));
             }
         }
@@ -488,7 +505,7 @@ fn merge_part(
                 merged.insert(c, s);
             }
             let stale = best[cu].is_some_and(|(_, t)| t as usize == a || t as usize == b);
-            let improves = s >= threshold
+            let improves = s >= needed(&nodes[cu], &nodes[a])
                 && allowed(&nodes, cu, a)
                 && best[cu].is_none_or(|(bs, bc)| s > bs || (s == bs && (a as u32) < bc));
             if stale || improves {
@@ -578,6 +595,33 @@ mod tests {
             "{}",
             by_parts.len()
         );
+    }
+
+    #[test]
+    fn a_larger_cluster_needs_cards_more_alike() {
+        // Two cards alike, and a third whose average similarity to them is
+        // `third`: it joins only when it clears the threshold for three.
+        let merged = |third: f32| -> usize {
+            let rest = (1.0 - third * third).sqrt();
+            let vectors: [Vector; 3] =
+                [vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, third), (1, rest)]];
+            let nodes: Vec<Node> = vectors
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let mut n = Node::new(None);
+                    n.members.push(i as u32);
+                    n.sum = v.clone();
+                    n
+                })
+                .collect();
+            let edges = [(0, 1), (0, 2), (1, 2)];
+            average_linkage(nodes, &edges, 0.3, &|_, _| false).len()
+        };
+        assert!(grown(0.3, 3.0) > 0.305 && grown(0.3, 2.0) == 0.3);
+        // Above the threshold of a pair, below that of three cards.
+        assert_eq!(merged(0.303), 2);
+        assert_eq!(merged(0.32), 1);
     }
 
     #[test]

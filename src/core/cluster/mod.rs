@@ -53,7 +53,7 @@ const STRONGEST: usize = 40;
 
 /// Threshold used when none is given: the average similarity (0–1) the
 /// cards of a cluster must have with each other.
-pub const DEFAULT_THRESHOLD: f64 = 0.35;
+pub const DEFAULT_THRESHOLD: f64 = 0.38;
 
 /// A card as the clustering sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -303,7 +303,11 @@ fn analyse_cards(
             }
         }
     }
-    let tags: Vec<Vec<String>> = cards.iter().map(|c| c.tags.clone()).collect();
+    // Nor do the Handlungsfelder set on them.
+    let tags: Vec<Vec<String>> = cards
+        .iter()
+        .map(|c| if c.people { Vec::new() } else { c.tags.clone() })
+        .collect();
     let mut places: Vec<String> = cards.iter().map(|c| c.place.clone()).collect();
     let mut titles: Vec<String> = cards.iter().map(|c| c.board.clone()).collect();
     for v in [&mut places, &mut titles] {

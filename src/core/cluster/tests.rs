@@ -300,8 +300,12 @@ fn names_of_people_and_organisations_make_no_themes() {
         }],
         ..Session::default()
     };
-    let cards = cards_of(std::slice::from_ref(&session), &[]);
+    let mut cards = cards_of(std::slice::from_ref(&session), &[]);
     assert!(cards[0].people && cards[2].people && !cards[4].people);
+    // The same Handlungsfeld set on names does not make them a theme.
+    for c in &mut cards[..4] {
+        c.tags = vec!["hf-arbeit".into()];
+    }
     let result = cluster(
         &cards,
         &ClusterOptions::default(),
