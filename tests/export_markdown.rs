@@ -1,6 +1,7 @@
 //! Exporting themes into a concept repository: sections, hand-written text,
 //! idempotence, damaged markers, unsafe names and symbolic links.
 
+mod common;
 mod export_support;
 
 use std::fs;
@@ -34,13 +35,8 @@ fn folder_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 fn themes_land_in_the_sections_their_columns_feed() {
     let dir = tempfile::tempdir().unwrap();
     run(&mitte(), dir.path(), &Options::default());
-    let mut names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        common::names(dir.path()),
         [
             "bildung-ausbildung.md",
             "index.md",
@@ -292,13 +288,8 @@ fn unsafe_names_never_write_outside_the_folder() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(outside, ["konzept"]);
-    let mut names: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        common::names(&dir),
         [
             "a-b.md",
             "etc-passwd.md",

@@ -44,7 +44,7 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
 
 #[test]
 fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
-    use stellwand::core::model::{Session, Theme};
+    use stellwand::core::model::Session;
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session {
         date: "2019-02-13".into(),
@@ -58,14 +58,12 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
         .map(|k| k.id.clone())
         .collect();
     let id = s.fresh_id("t");
-    s.themes.push(Theme {
+    s.themes.push(common::confirmed_theme(
         id,
-        label: "Kita-Plätze fehlen".into(),
-        tag: Some("fruehe-bildung".into()),
-        cards: ids,
-        confirmed: true,
-        ..Theme::default()
-    });
+        "Kita-Plätze fehlen",
+        Some("fruehe-bildung"),
+        ids,
+    ));
     store::save(&dir.path().join("mitte.ron"), &s).unwrap();
 
     let mut tty = Tty::on_board(dir.path(), "mitte.ron");

@@ -178,7 +178,6 @@ pub fn from_card(
     })
 }
 
-/// The edit adding a measure at the end of the catalogue.
 /// The titles of the walls a measure's cards hang on, each once, in the
 /// order of its cards.
 pub fn walls<'a>(session: &'a Session, m: &Measure) -> Vec<&'a str> {
@@ -194,6 +193,7 @@ pub fn walls<'a>(session: &'a Session, m: &Measure) -> Vec<&'a str> {
     titles
 }
 
+/// The edit adding a measure at the end of the catalogue.
 pub fn add(session: &Session, measure: Measure) -> Edit {
     Edit::InsertMeasure {
         index: session.measures.len(),

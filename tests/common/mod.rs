@@ -29,6 +29,24 @@ pub fn journalled(
     (dir, path, j)
 }
 
+/// A theme the clerk confirmed: `id`, `label`, its Handlungsfeld `tag`
+/// and the ids of its cards.
+pub fn confirmed_theme(
+    id: String,
+    label: &str,
+    tag: Option<&str>,
+    cards: Vec<String>,
+) -> stellwand::core::model::Theme {
+    stellwand::core::model::Theme {
+        id,
+        label: label.into(),
+        tag: tag.map(str::to_string),
+        cards,
+        confirmed: true,
+        ..Default::default()
+    }
+}
+
 /// A session `id` titled `title`, without boards.
 pub fn session(id: &str, title: &str) -> Session {
     Session {
