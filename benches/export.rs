@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Bencher, Criterion, criterion_group, criterion_main};
 use stellwand::core::export::{self, Options, Source};
 use stellwand::core::model::{Card, Session, Theme};
 use stellwand::core::template::Templates;
@@ -81,16 +81,19 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
-    group.bench_function("100k_cards_2k_themes_into_empty_folder", |b| {
+    let into_empty_folder = |b: &mut Bencher, session: &Session| {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),
             |dir| {
-                let plan = export_into(&session, &templates, dir.path());
+                let plan = export_into(session, &templates, dir.path());
                 black_box(plan.files.len());
                 dir
             },
             BatchSize::PerIteration,
         )
+    };
+    group.bench_function("100k_cards_2k_themes_into_empty_folder", |b| {
+        into_empty_folder(b, &session)
     });
 
     let dir = tempfile::tempdir().unwrap();
@@ -111,27 +114,13 @@ fn bench(c: &mut Criterion) {
     let mut loose = session.clone();
     loose.themes.clear();
     let keys: Vec<String> = loose.tags.iter().map(|t| t.key.clone()).collect();
-    for (i, card) in loose
-        .boards
-        .iter_mut()
-        .flat_map(|b| b.columns.iter_mut())
-        .flat_map(|c| c.cards.iter_mut())
-        .enumerate()
-    {
+    for (i, card) in loose.cards_mut().enumerate() {
         if i % 4 != 3 {
             card.tags.push(keys[i % keys.len()].clone());
         }
     }
     group.bench_function("100k_tagged_cards_without_themes_into_empty_folder", |b| {
-        b.iter_batched(
-            || tempfile::tempdir().unwrap(),
-            |dir| {
-                let plan = export_into(&loose, &templates, dir.path());
-                black_box(plan.files.len());
-                dir
-            },
-            BatchSize::PerIteration,
-        )
+        into_empty_folder(b, &loose)
     });
     group.finish();
 }

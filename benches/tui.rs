@@ -18,6 +18,35 @@ use stellwand::tui::{Action, ui, update};
 
 const CARDS: usize = 10_000;
 
+/// Times the `i`-th key press, `key(i).0`, with the redraw after it (photos
+/// the worker finished taken in first); `key(i).1` is carried out after
+/// the clock stopped.
+fn bench_key(
+    c: &mut Criterion,
+    name: &str,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    key: impl Fn(u64) -> (Action, Option<Action>),
+) {
+    c.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for i in 0..iters {
+                let (timed, after) = key(i);
+                let start = Instant::now();
+                update(app, timed);
+                app.photos.receive();
+                terminal.draw(|f| ui::draw(f, app)).unwrap();
+                total += start.elapsed();
+                if let Some(after) = after {
+                    update(app, after);
+                }
+            }
+            total
+        })
+    });
+}
+
 /// Ten district boards; the first column of the first board alone holds
 /// half of the cards, so that drawing must not depend on a column's length.
 fn big_session() -> Session {
@@ -75,25 +104,15 @@ fn benches(c: &mut Criterion) {
     update(&mut app, Action::AddCard);
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
     terminal.draw(|f| ui::draw(f, &app)).unwrap();
-    c.bench_function(
-        "tui: key press in rapid entry and redraw (10k cards)",
-        |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for i in 0..iters {
-                    let start = Instant::now();
-                    update(&mut app, Action::Input('ä'));
-                    terminal.draw(|f| ui::draw(f, &app)).unwrap();
-                    total += start.elapsed();
-                    if i % 40 == 39 {
-                        // Keep the card short, as typed cards are.
-                        update(&mut app, Action::ClearLine);
-                    }
-                }
-                total
-            })
-        },
-    );
+    // Keep the card short, as typed cards are.
+    let typing = |i: u64| {
+        (
+            Action::Input('ä'),
+            (i % 40 == 39).then_some(Action::ClearLine),
+        )
+    };
+    let name = "tui: key press in rapid entry and redraw (10k cards)";
+    bench_key(c, name, &mut app, &mut terminal, typing);
 
     // A 24-megapixel photo of the first board, as a camera writes it.
     let photo_file = dir.path().join("wand.jpg");
@@ -126,46 +145,18 @@ fn benches(c: &mut Criterion) {
         .filter(|c| matches!(c.bg, ratatui::style::Color::Rgb(..)))
         .count();
     assert!(drawn > 100, "the photo is drawn ({drawn} cells)");
-    c.bench_function(
-        "tui: key press in rapid entry and redraw, photo pane open (10k cards)",
-        |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for i in 0..iters {
-                    let start = Instant::now();
-                    update(&mut app, Action::Input('ä'));
-                    app.photos.receive();
-                    terminal.draw(|f| ui::draw(f, &app)).unwrap();
-                    total += start.elapsed();
-                    if i % 40 == 39 {
-                        update(&mut app, Action::ClearLine);
-                    }
-                }
-                total
-            })
-        },
-    );
-    c.bench_function(
-        "tui: zoom key and redraw while the worker encodes (10k cards)",
-        |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for i in 0..iters {
-                    let zoom = if i % 2 == 0 {
-                        Action::ZoomIn
-                    } else {
-                        Action::ZoomOut
-                    };
-                    let start = Instant::now();
-                    update(&mut app, zoom);
-                    app.photos.receive();
-                    terminal.draw(|f| ui::draw(f, &app)).unwrap();
-                    total += start.elapsed();
-                }
-                total
-            })
-        },
-    );
+    let name = "tui: key press in rapid entry and redraw, photo pane open (10k cards)";
+    bench_key(c, name, &mut app, &mut terminal, typing);
+    let zoom = |i: u64| {
+        let zoom = if i.is_multiple_of(2) {
+            Action::ZoomIn
+        } else {
+            Action::ZoomOut
+        };
+        (zoom, None)
+    };
+    let name = "tui: zoom key and redraw while the worker encodes (10k cards)";
+    bench_key(c, name, &mut app, &mut terminal, zoom);
     drop(app);
 
     let out = dir.path().join("save.ron");

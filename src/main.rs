@@ -6,6 +6,7 @@ mod cli;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use stellwand::core::error::Lang;
@@ -98,8 +99,8 @@ enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         to: PathBuf,
-        #[arg(long, value_enum, default_value = "markdown")]
-        format: ExportFormat,
+        #[arg(long, default_value = "markdown", value_parser = export_format())]
+        format: export::Format,
         /// Print what would change without writing.
         #[arg(long)]
         dry_run: bool,
@@ -112,17 +113,20 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    Markdown,
-    Protocol,
-    Csv,
-    /// The Maßnahmenkatalog and monitoring.md.
-    Measures,
-    /// REFI-QDA codebook.
-    Qdc,
-    /// REFI-QDA project with the cards and photos.
-    Qdpx,
+/// `--format`: the names of [`export::Format::NAMES`], the less obvious ones
+/// with a word of help.
+fn export_format() -> impl clap::builder::TypedValueParser<Value = export::Format> {
+    let help = |name| match name {
+        "measures" => Some("The Maßnahmenkatalog and monitoring.md."),
+        "qdc" => Some("REFI-QDA codebook."),
+        "qdpx" => Some("REFI-QDA project with the cards and photos."),
+        _ => None,
+    };
+    let values = export::Format::NAMES.map(|(name, _)| PossibleValue::new(name).help(help(name)));
+    PossibleValuesParser::new(values).map(|name| {
+        let known = export::Format::NAMES.iter().find(|(n, _)| *n == name);
+        known.expect("clap accepts only the names listed").1
+    })
 }
 
 fn main() -> ExitCode {
@@ -178,14 +182,7 @@ fn main() -> ExitCode {
             create,
         }) => {
             let options = export::Options {
-                format: match format {
-                    ExportFormat::Markdown => export::Format::Markdown,
-                    ExportFormat::Protocol => export::Format::Protocol,
-                    ExportFormat::Csv => export::Format::Csv,
-                    ExportFormat::Measures => export::Format::Measures,
-                    ExportFormat::Qdc => export::Format::Qdc,
-                    ExportFormat::Qdpx => export::Format::Qdpx,
-                },
+                format,
                 suggestions,
                 create,
             };

@@ -111,13 +111,25 @@ fn new_refuses_a_day_that_does_not_exist() {
     assert_eq!(leap.code, Some(0), "a leap day exists: {}", leap.stderr);
 }
 
+/// `stellwand --lang LANG check` on a file `name` holding `text`, which
+/// must fail: the folder, the file and what the command said.
+fn check_fails(
+    name: &str,
+    text: &str,
+    lang: &str,
+) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let (dir, file) = common::file_with(name, text);
+    let err = cli!["--lang", lang, "check", &file].fails(1).stderr;
+    (dir, file, err)
+}
+
 #[test]
 fn check_names_the_place_of_a_day_that_does_not_exist() {
-    let (_dir, file) = common::file_with(
+    let (_dir, file, err) = check_fails(
         "februar.ron",
         "Session(\n  version: 1,\n  title: \"Konferenz\",\n  date: \"2019-02-31\",\n)\n",
+        "de",
     );
-    let err = cli!["check", &file].fails(1).stderr;
     assert!(
         err.starts_with(&format!("{}:4:9: ", file.display())),
         "{err}"
@@ -129,11 +141,11 @@ fn check_names_the_place_of_a_day_that_does_not_exist() {
 
 #[test]
 fn check_refuses_an_unknown_field_and_suggests_the_known_one() {
-    let (_dir, file) = common::file_with(
+    let (_dir, file, err) = check_fails(
         "karte.ron",
         "Session(\n  version: 1,\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [\n    Card(id: \"k9\", txt: \"Karte\"),\n  ])])],\n)\n",
+        "de",
     );
-    let err = cli!["check", &file].fails(1).stderr;
     assert_eq!(
         err.trim_end(),
         format!(
@@ -198,11 +210,11 @@ fn check_accepts_a_file_with_a_byte_order_mark() {
 
 #[test]
 fn check_names_every_unknown_field_of_a_file() {
-    let (_dir, file) = common::file_with(
+    let (_dir, file, err) = check_fails(
         "zwei.ron",
         "Session(\n  titel: \"A\",\n  boards: [Board(id: \"b1\", columns: [Column(key: \"needs\", cards: [Card(id: \"k2\", txt: \"B\")])])],\n)\n",
+        "en",
     );
-    let err = cli!["--lang", "en", "check", &file].fails(1).stderr;
     let name = file.display();
     assert_eq!(
         err.lines().collect::<Vec<_>>(),

@@ -98,9 +98,7 @@ fn on_disk(path: &Path) -> (Session, Option<String>) {
 
 fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     let mut rng = Rng::new(seed);
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_session(dir.path());
-    let mut tty = Tty::entering(dir.path(), "konferenz.ron");
+    let (dir, path, mut tty) = Tty::fresh(new_session, Tty::entering, "konferenz.ron");
 
     // Half the trials are killed while cards pour in, half while the
     // sentence is typed slowly after them.

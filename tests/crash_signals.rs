@@ -200,29 +200,31 @@ fn all_cards_kept(path: &std::path::Path, dir: &std::path::Path) {
     assert!(leftovers(dir).is_empty(), "{:?}", leftovers(dir));
 }
 
-#[test]
-fn closing_the_terminal_window_saves_the_card_being_typed() {
+/// Types the cards in a new session, then ends the terminal with `hang_up`;
+/// the folder and the session file.
+fn typed_then(hang_up: impl FnOnce(&mut Tty)) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(dir.path());
     let mut tty = Tty::start(dir.path(), &["konferenz.ron"], &[]);
     type_cards(&mut tty);
-    // F1 shows the help, which makes output for the reader to stop at.
-    tty.hang_up("\x1bOP");
+    hang_up(&mut tty);
     assert!(
         tty.wait_exit(Duration::from_secs(10)).is_some(),
         "the program did not end when its terminal closed"
     );
+    (dir, path)
+}
+
+#[test]
+fn closing_the_terminal_window_saves_the_card_being_typed() {
+    // F1 shows the help, which makes output for the reader to stop at.
+    let (dir, path) = typed_then(|tty| tty.hang_up("\x1bOP"));
     all_cards_kept(&path, dir.path());
 }
 
 #[test]
 fn sighup_alone_saves_as_well() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_session(dir.path());
-    let mut tty = Tty::start(dir.path(), &["konferenz.ron"], &[]);
-    type_cards(&mut tty);
-    tty.signal("HUP");
-    assert!(tty.wait_exit(Duration::from_secs(10)).is_some());
+    let (_dir, path) = typed_then(|tty| tty.signal("HUP"));
     let s = store::load(&path).unwrap().session;
     assert_eq!(s.card_count(), 4);
 }

@@ -199,12 +199,8 @@ fn without_themes_the_export_says_how_to_make_them() {
     let mut s = shipped();
     s.themes.clear();
     s.measures.clear();
-    for b in &mut s.boards {
-        for c in &mut b.columns {
-            for k in &mut c.cards {
-                k.tags.clear();
-            }
-        }
+    for k in s.cards_mut() {
+        k.tags.clear();
     }
     let file = dir.path().join("neu.ron");
     store::save(&file, &s).unwrap();

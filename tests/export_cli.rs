@@ -4,14 +4,24 @@ mod common;
 mod export_support;
 
 use std::fs;
+use std::path::PathBuf;
 
-#[test]
-fn export_writes_chapters_and_a_dry_run_writes_nothing() {
+/// A folder with the Mitte session saved as `mitte.ron`: the folder, the
+/// file, and the folder `target` beside it (made when `create`).
+fn mitte_and(target: &str, create: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let root = tempfile::tempdir().unwrap();
     let file = root.path().join("mitte.ron");
     stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
-    let dir = root.path().join("konzept");
-    fs::create_dir(&dir).unwrap();
+    let dir = root.path().join(target);
+    if create {
+        fs::create_dir(&dir).unwrap();
+    }
+    (root, file, dir)
+}
+
+#[test]
+fn export_writes_chapters_and_a_dry_run_writes_nothing() {
+    let (_root, file, dir) = mitte_and("konzept", true);
 
     let out = cli!["export", "--dry-run", "--to", &dir, &file].ok();
     let stdout = out.stdout;
@@ -31,10 +41,7 @@ fn export_writes_chapters_and_a_dry_run_writes_nothing() {
 
 #[test]
 fn a_missing_folder_fails_with_advice() {
-    let root = tempfile::tempdir().unwrap();
-    let file = root.path().join("mitte.ron");
-    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
-    let dir = root.path().join("fehlt");
+    let (_root, file, dir) = mitte_and("fehlt", false);
     let out = cli!["export", "--to", &dir, &file].fails(1);
     let err = out.stderr;
     assert!(
@@ -61,11 +68,7 @@ fn a_broken_session_file_is_named_with_line_and_column() {
 
 #[test]
 fn a_damaged_marker_makes_the_export_fail_with_its_place() {
-    let root = tempfile::tempdir().unwrap();
-    let file = root.path().join("mitte.ron");
-    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
-    let dir = root.path().join("konzept");
-    fs::create_dir(&dir).unwrap();
+    let (_root, file, dir) = mitte_and("konzept", true);
     let chapter = dir.join("index.md");
     fs::write(
         &chapter,
@@ -122,11 +125,7 @@ const DEAD_PID: u32 = 4_194_305;
 
 #[test]
 fn stale_temporary_files_are_removed_and_never_exported() {
-    let root = tempfile::tempdir().unwrap();
-    let file = root.path().join("mitte.ron");
-    stellwand::core::store::save(&file, &export_support::mitte()).unwrap();
-    let dir = root.path().join("konzept");
-    fs::create_dir(&dir).unwrap();
+    let (_root, file, dir) = mitte_and("konzept", true);
     // Left by an export killed while writing, and one still being written
     // by a running program (this test).
     let stale = dir.join(format!(".bildung-ausbildung.md.{DEAD_PID}.tmp"));

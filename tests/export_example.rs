@@ -4,12 +4,14 @@
 
 mod export_support;
 
+use export_support::source;
+
 use std::fs;
 use std::path::Path;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use stellwand::core::export::{self, Format, Options, Source};
+use stellwand::core::export::{self, Format, Options};
 use stellwand::core::model::{Session, Theme};
 use stellwand::core::store;
 use stellwand::core::template::Templates;
@@ -28,12 +30,8 @@ fn bare() -> Session {
     s.themes.clear();
     s.tags.clear();
     s.tag_sets.clear();
-    for b in &mut s.boards {
-        for c in &mut b.columns {
-            for k in &mut c.cards {
-                k.tags.clear();
-            }
-        }
+    for k in s.cards_mut() {
+        k.tags.clear();
     }
     s
 }
@@ -73,10 +71,7 @@ fn with_themes(mut s: Session) -> Session {
 fn the_example_session_exports_into_chapters_protocol_and_csv() {
     let s = with_themes(bare());
     let dir = tempfile::tempdir().unwrap();
-    let sources = [Source {
-        session: &s,
-        name: "2019-02-13-gelsenkirchen-mitte",
-    }];
+    let sources = [source(&s, "2019-02-13-gelsenkirchen-mitte")];
     let templates = Templates::builtin();
     let plan = export::plan(&sources, &templates, dir.path(), &Options::default()).unwrap();
     assert!(plan.problems.is_empty());
@@ -110,15 +105,16 @@ fn the_example_session_exports_into_chapters_protocol_and_csv() {
     let again = export::plan(&sources, &templates, dir.path(), &Options::default()).unwrap();
     assert_eq!(again.changes().count(), 0);
 
-    // The protocol: every board once, in order.
-    let options = Options {
-        format: Format::Protocol,
-        ..Options::default()
+    let write = |format| {
+        let options = Options {
+            format,
+            ..Options::default()
+        };
+        let plan = export::plan(&sources, &templates, dir.path(), &options).unwrap();
+        plan.apply().unwrap();
     };
-    export::plan(&sources, &templates, dir.path(), &options)
-        .unwrap()
-        .apply()
-        .unwrap();
+    // The protocol: every board once, in order.
+    write(Format::Protocol);
     let protocol =
         fs::read_to_string(dir.path().join("2019-02-13-gelsenkirchen-mitte.md")).unwrap();
     let boards = &protocol[..protocol.find("\n## Themen\n").unwrap()];
@@ -131,14 +127,7 @@ fn the_example_session_exports_into_chapters_protocol_and_csv() {
     assert!(protocol.contains("- **€!!!**"), "emphasis kept");
 
     // The CSV: one row per card.
-    let options = Options {
-        format: Format::Csv,
-        ..Options::default()
-    };
-    export::plan(&sources, &templates, dir.path(), &options)
-        .unwrap()
-        .apply()
-        .unwrap();
+    write(Format::Csv);
     let csv = fs::read_to_string(dir.path().join("2019-02-13-gelsenkirchen-mitte.csv")).unwrap();
     let rows = csv.split("\r\n").filter(|l| !l.is_empty()).count();
     // Cards with line breaks in a cell would make more lines; the example has none.
@@ -159,10 +148,7 @@ fn a_district_with_several_walls_is_named_once_with_its_count() {
         confirmed: true,
     });
     let dir = tempfile::tempdir().unwrap();
-    let sources = [Source {
-        session: &s,
-        name: "2019-02-13-gelsenkirchen-mitte",
-    }];
+    let sources = [source(&s, "2019-02-13-gelsenkirchen-mitte")];
     export_support::plan(&sources, dir.path())
         .unwrap()
         .apply()
@@ -199,10 +185,7 @@ fn as_read(text: &str, struck: bool) -> String {
 fn the_example_protocol_renders_every_card_exactly_with_no_entities() {
     let s = example();
     let dir = tempfile::tempdir().unwrap();
-    let sources = [Source {
-        session: &s,
-        name: "mitte",
-    }];
+    let sources = [source(&s, "mitte")];
     let options = Options {
         format: Format::Protocol,
         ..Options::default()

@@ -1,12 +1,13 @@
 //! Exporting themes into a concept repository: sections, hand-written text,
 //! idempotence, damaged markers, unsafe names and symbolic links.
 
+mod common;
 mod export_support;
 
 use std::fs;
 use std::path::Path;
 
-use export_support::{mitte, outside_blocks, read, section, theme};
+use export_support::{mitte, outside_blocks, read, section, source, theme};
 use stellwand::core::export::{self, Change, Options, Source};
 use stellwand::core::model::{Session, Tag};
 use stellwand::core::template::Templates;
@@ -21,17 +22,21 @@ fn run(session: &Session, dir: &Path, options: &Options) -> export::Plan {
     plan
 }
 
+/// A new folder `name` in a fresh temporary one: the temporary folder and
+/// the new one.
+fn folder_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join(name);
+    fs::create_dir(&dir).unwrap();
+    (root, dir)
+}
+
 #[test]
 fn themes_land_in_the_sections_their_columns_feed() {
     let dir = tempfile::tempdir().unwrap();
     run(&mitte(), dir.path(), &Options::default());
-    let mut names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        common::names(dir.path()),
         [
             "bildung-ausbildung.md",
             "index.md",
@@ -213,10 +218,7 @@ fn a_damaged_marker_is_reported_and_the_file_left_alone() {
 
     s.themes[0].label = "Kita".into();
     s.themes[1].label = "Nachbarn".into();
-    let sources = [Source {
-        session: &s,
-        name: "mitte",
-    }];
+    let sources = [source(&s, "mitte")];
     let plan = export_support::plan(&sources, dir.path()).unwrap();
     plan.apply().unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), damaged);
@@ -253,9 +255,7 @@ fn a_damaged_marker_is_reported_and_the_file_left_alone() {
 
 #[test]
 fn unsafe_names_never_write_outside_the_folder() {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path().join("konzept");
-    fs::create_dir(&dir).unwrap();
+    let (root, dir) = folder_in("konzept");
     let mut s = mitte();
     s.tags = [
         "../../etc/passwd",
@@ -288,13 +288,8 @@ fn unsafe_names_never_write_outside_the_folder() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(outside, ["konzept"]);
-    let mut names: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        common::names(&dir),
         [
             "a-b.md",
             "etc-passwd.md",
@@ -311,16 +306,12 @@ fn unsafe_names_never_write_outside_the_folder() {
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_in_the_folder_is_not_followed() {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path().join("konzept");
-    fs::create_dir(&dir).unwrap();
+    let (root, dir) = folder_in("konzept");
     let secret = root.path().join("geheim.md");
     fs::write(&secret, "nicht anfassen\n").unwrap();
     std::os::unix::fs::symlink(&secret, dir.join("bildung-ausbildung.md")).unwrap();
-    let sources = [Source {
-        session: &mitte(),
-        name: "mitte",
-    }];
+    let session = mitte();
+    let sources = [source(&session, "mitte")];
     let plan = export_support::plan(&sources, &dir).unwrap();
     plan.apply().unwrap();
     assert_eq!(fs::read_to_string(&secret).unwrap(), "nicht anfassen\n");
@@ -343,10 +334,7 @@ fn a_missing_folder_is_named_and_created_only_when_asked() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("neu");
     let s = mitte();
-    let sources = [Source {
-        session: &s,
-        name: "mitte",
-    }];
+    let sources = [source(&s, "mitte")];
     let err = export_support::plan(&sources, &dir).unwrap_err();
     let msg = err.message(stellwand::core::error::Lang::De);
     assert!(
@@ -384,10 +372,7 @@ fn sessions_exported_one_at_a_time_keep_each_others_blocks() {
     let a = mitte();
     let b = schalke();
     run(&a, dir.path(), &Options::default());
-    let sources = [Source {
-        session: &b,
-        name: "sued",
-    }];
+    let sources = [source(&b, "sued")];
     export_support::plan(&sources, dir.path())
         .unwrap()
         .apply()
@@ -403,16 +388,7 @@ fn sessions_exported_one_at_a_time_keep_each_others_blocks() {
     assert!(index.contains("Integrationskonferenz Stadtbezirk Mitte"));
     assert!(index.contains("Integrationskonferenz Süd"));
     // Both again together: nothing changes.
-    let both = [
-        Source {
-            session: &a,
-            name: "mitte",
-        },
-        Source {
-            session: &b,
-            name: "sued",
-        },
-    ];
+    let both = [source(&a, "mitte"), source(&b, "sued")];
     let plan = export_support::plan(&both, dir.path()).unwrap();
     assert_eq!(
         plan.changes().count(),
@@ -433,16 +409,7 @@ fn shared_themes_get_workspace_blocks_and_name_cards_of_both_sessions() {
         Some("bildung-ausbildung"),
         &["2019-02-13-mitte/k7", "2019-03-20-sued/k3", "anderswo/k1"],
     )];
-    let both = [
-        Source {
-            session: &a,
-            name: "mitte",
-        },
-        Source {
-            session: &b,
-            name: "sued",
-        },
-    ];
+    let both = [source(&a, "mitte"), source(&b, "sued")];
     let shared_themes = export::Shared {
         id: "sessions",
         themes: &shared,
@@ -490,9 +457,7 @@ fn shared_themes_get_workspace_blocks_and_name_cards_of_both_sessions() {
 #[cfg(unix)]
 #[test]
 fn a_target_folder_that_is_a_link_is_used_as_named() {
-    let root = tempfile::tempdir().unwrap();
-    let real = root.path().join("echt");
-    fs::create_dir(&real).unwrap();
+    let (root, real) = folder_in("echt");
     let link = root.path().join("konzept");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let plan = run(&mitte(), &link, &Options::default());

@@ -3,15 +3,16 @@
 //! the monitoring overview; old files without measures still load; status
 //! changes reach the journal.
 
+mod common;
 mod export_support;
 
 use std::fs;
 use std::path::Path;
 
-use export_support::mitte;
+use export_support::{mitte, source};
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 use stellwand::core::edit::Edit;
-use stellwand::core::export::{self, Format, Options, Source};
+use stellwand::core::export::{self, Format, Options};
 use stellwand::core::journal;
 use stellwand::core::measures;
 use stellwand::core::model::{Session, Status};
@@ -47,10 +48,7 @@ fn with_measures() -> Session {
 }
 
 fn run(s: &Session, dir: &Path, format: Format) -> export::Plan {
-    let sources = [Source {
-        session: s,
-        name: "mitte",
-    }];
+    let sources = [source(s, "mitte")];
     let options = Options {
         format,
         ..Options::default()
@@ -222,12 +220,8 @@ fn files_without_measures_load_and_stay_without_them() {
 
 #[test]
 fn measure_edits_are_journalled_and_replayed() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
     let s = mitte();
-    store::save(&path, &s).unwrap();
-    let base = journal::fingerprint(&fs::read(&path).unwrap());
-    let mut j = journal::Journal::create(&path, base).unwrap();
+    let (_dir, path, mut j) = common::journalled("s.ron", &s);
     let mut live = s.clone();
     let m = measures::from_sheet(&live, "b3", "m1".into(), "2019-02-13").unwrap();
     let mut other = m.clone();
@@ -248,7 +242,12 @@ fn measure_edits_are_journalled_and_replayed() {
     j.append(&e).unwrap();
     drop(j);
     let mut replayed = s;
-    let r = journal::replay(&path, base, &mut replayed).unwrap();
+    let r = journal::replay(
+        &path,
+        journal::fingerprint(&fs::read(&path).unwrap()),
+        &mut replayed,
+    )
+    .unwrap();
     assert_eq!(r.applied, 3);
     assert_eq!(replayed.measures, live.measures);
     assert_eq!(replayed.measure("m1").unwrap().status, Status::Deferred);

@@ -198,17 +198,22 @@ fn fold(s: &str) -> String {
 /// Words written `~~so~~` come back struck, without their tildes, when every
 /// `~~` pairs up around text starting and ending with a letter or digit.
 fn struck_words(folded: &str) -> (String, usize) {
-    let parts: Vec<&str> = folded.split("~~").collect();
-    let ok = parts.len() >= 3
-        && parts.len() % 2 == 1
-        && parts.iter().skip(1).step_by(2).all(|p| {
-            p.chars().next().is_some_and(char::is_alphanumeric)
-                && p.chars().last().is_some_and(char::is_alphanumeric)
-        })
-        // Struck parts must not touch: `~~a~~~~b~~` would be one long run.
-        && parts[2..parts.len() - 1].iter().step_by(2).all(|p| !p.is_empty());
-    if ok {
-        (parts.concat(), parts.len() / 2)
+    // Between the `~~`s: plain text at even places, struck text at odd ones.
+    let (mut plain, mut struck) = (Vec::new(), Vec::new());
+    for (i, piece) in folded.split("~~").enumerate() {
+        if i % 2 == 0 {
+            plain.push(piece);
+        } else {
+            struck.push(piece);
+        }
+    }
+    let word =
+        |p: &&str| p.starts_with(char::is_alphanumeric) && p.ends_with(char::is_alphanumeric);
+    let paired = !struck.is_empty() && plain.len() == struck.len() + 1;
+    // Struck words must not touch: `~~a~~~~b~~` would be one long run.
+    let apart = plain.len() < 2 || plain[1..plain.len() - 1].iter().all(|p| !p.is_empty());
+    if paired && apart && struck.iter().all(word) {
+        (folded.split("~~").collect(), struck.len())
     } else {
         (folded.to_string(), 0)
     }

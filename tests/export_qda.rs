@@ -11,11 +11,11 @@ mod export_support;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use export_support::mitte;
-use stellwand::core::export::{self, Change, Format, Options, Source};
+use export_support::{mitte, source};
+use stellwand::core::export::{self, Change, Format, Options};
 use stellwand::core::model::Session;
 use stellwand::core::template::Templates;
 
@@ -43,10 +43,7 @@ fn validate(file: &Path, xsd: &str) {
 }
 
 fn run(s: &Session, dir: &Path, photos: Option<&Path>, format: Format) -> export::Plan {
-    let sources = [Source {
-        session: s,
-        name: "mitte",
-    }];
+    let sources = [source(s, "mitte")];
     let dirs = [photos.map(Path::to_path_buf)];
     let options = Options {
         format,
@@ -121,10 +118,7 @@ fn the_codebook_validates_and_nests_themes_in_their_fields() {
         suggestions: true,
         ..Options::default()
     };
-    let sources = [Source {
-        session: &s,
-        name: "mitte",
-    }];
+    let sources = [source(&s, "mitte")];
     export::plan(&sources, &Templates::builtin(), &out, &options)
         .unwrap()
         .apply()
@@ -146,19 +140,22 @@ fn read_zip(path: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Exports `s` as a project into the new folder `out` in `dir`, its photos
+/// read from `dir`: the folder and the problems named, as a clerk reads them.
+fn project(s: &Session, dir: &Path) -> (PathBuf, Vec<String>) {
+    let out = dir.join("out");
+    fs::create_dir(&out).unwrap();
+    let plan = run(s, &out, Some(dir), Format::Qdpx);
+    let problems = plan.problems.iter().map(|p| p.render(Default::default()));
+    (out, problems.collect())
+}
+
 #[test]
 fn the_project_validates_and_codes_every_card_with_its_fields_and_themes() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path());
-    let out = dir.path().join("out");
-    fs::create_dir(&out).unwrap();
-    let plan = run(&s, &out, Some(dir.path()), Format::Qdpx);
+    let (out, problems) = project(&s, dir.path());
     // The missing photo is named; the rest is written.
-    let problems: Vec<String> = plan
-        .problems
-        .iter()
-        .map(|p| p.render(Default::default()))
-        .collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("fehlt.jpg"), "{problems:?}");
 
@@ -237,14 +234,7 @@ fn only_images_go_into_the_project() {
         "getarnt.jpg".into(),
         "IMG_0412.jpg".into(),
     ];
-    let out = dir.path().join("out");
-    fs::create_dir(&out).unwrap();
-    let plan = run(&s, &out, Some(dir.path()), Format::Qdpx);
-    let problems: Vec<String> = plan
-        .problems
-        .iter()
-        .map(|p| p.render(Default::default()))
-        .collect();
+    let (out, problems) = project(&s, dir.path());
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
         problems.iter().all(|p| p.contains("kein Bild")),

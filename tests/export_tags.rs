@@ -7,7 +7,7 @@ mod export_support;
 
 use std::path::Path;
 
-use export_support::{mitte, read, section};
+use export_support::{mitte, read, section, source};
 use stellwand::core::export::Source;
 use stellwand::core::model::{Session, TagChoice};
 
@@ -65,10 +65,7 @@ fn tagged_cards_without_a_theme_reach_their_chapter_and_no_other() {
     );
 
     // Nothing changed: nothing written.
-    let sources = [Source {
-        session: &s,
-        name: "mitte",
-    }];
+    let sources = [source(&s, "mitte")];
     let again = export_support::plan(&sources, dir.path()).unwrap();
     assert_eq!(again.changes().count(), 0);
 }

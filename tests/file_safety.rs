@@ -23,20 +23,23 @@ fn session() -> Session {
     common::district_session("Stadtteilkonferenz", "Altstadt")
 }
 
+/// Opens the read-only `file` in the program, expects `message` on the
+/// screen, types a card, asks to save with Ctrl-s and quits.
+fn type_save_and_quit(dir: &Path, file: &str, message: &str) {
+    let mut tty = Tty::start(dir, &[file], &[]);
+    tty.wait_for(message);
+    tty.send("aKita\x1b");
+    tty.send("\x13");
+    tty.quit();
+}
+
 /// Opens `file` in the program, expects `message` on the screen, quits with
 /// q and checks the program ended normally.
 fn open_and_quit(dir: &Path, file: &str, message: &str) -> String {
     let mut tty = Tty::start(dir, &[file], &[]);
     tty.wait_for(message);
     let screen = tty.contents();
-    tty.send("q");
-    let end = tty.wait_exit(Duration::from_secs(10));
-    assert_eq!(
-        end,
-        Some(Some(0)),
-        "did not end normally:\n{}",
-        tty.contents()
-    );
+    tty.quit();
     assert!(!tty.contents().contains("panicked"));
     screen
 }
@@ -116,12 +119,8 @@ fn a_session_path_below_a_file_is_refused() {
 
 #[test]
 fn a_journal_with_a_torn_last_record_gives_back_the_whole_records() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("konferenz.ron");
     let s = session();
-    store::save(&path, &s).unwrap();
-    let base = journal::fingerprint(&fs::read(&path).unwrap());
-    let mut j = journal::Journal::create(&path, base).unwrap();
+    let (dir, path, mut j) = common::journalled("konferenz.ron", &s);
     let insert = |id: &str, text: &str| Edit::InsertCard {
         board: "b1".into(),
         column: "good".into(),
@@ -180,12 +179,7 @@ fn a_newer_file_gets_nothing_written_beside_it() {
     s.version = FORMAT_VERSION + 1;
     store::save(&path, &s).unwrap();
     let before = fs::read(&path).unwrap();
-    let mut tty = Tty::start(dir.path(), &["zukunft.ron"], &[]);
-    tty.wait_for("nur lesend");
-    tty.send("aKita\x1b");
-    tty.send("\x13");
-    tty.send("q");
-    assert_eq!(tty.wait_exit(Duration::from_secs(10)), Some(Some(0)));
+    type_save_and_quit(dir.path(), "zukunft.ron", "nur lesend");
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(names(dir.path()), ["zukunft.ron"]);
 }
@@ -252,12 +246,11 @@ fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
     let text =
         store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
     fs::write(&path, &text).unwrap();
-    let mut tty = Tty::start(dir.path(), &["notiz.ron"], &[]);
-    tty.wait_for("unbekanntes Feld „notizen“ – meinten Sie „notes“?");
-    tty.send("aKita\x1b");
-    tty.send("\x13");
-    tty.send("q");
-    assert_eq!(tty.wait_exit(Duration::from_secs(10)), Some(Some(0)));
+    type_save_and_quit(
+        dir.path(),
+        "notiz.ron",
+        "unbekanntes Feld „notizen“ – meinten Sie „notes“?",
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
     assert_eq!(names(dir.path()), ["notiz.ron"]);
 }

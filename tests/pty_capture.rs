@@ -69,9 +69,7 @@ fn a_board_typed_with_rapid_entry_is_saved_on_quit() {
 /// next key.
 #[test]
 fn a_burst_of_typed_cards_larger_than_one_read_all_arrive() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    let (_dir, file, mut tty) = Tty::fresh(new_session, Tty::entering, "ost.ron");
     let cards: Vec<String> = (1..=120)
         .map(|i| format!("Sprachcafé im Stadtteil Nr. {i}"))
         .collect();
@@ -89,13 +87,17 @@ fn a_burst_of_typed_cards_larger_than_one_read_all_arrive() {
     assert_eq!(column_texts(&s, 0), cards);
 }
 
+/// A new session with `cards` typed in rapid entry, back on the board.
+fn typed(cards: &[&str]) -> (tempfile::TempDir, std::path::PathBuf, Tty) {
+    let (dir, file, mut tty) = Tty::fresh(new_session, Tty::entering, "ost.ron");
+    tty.cards(cards, 0);
+    tty.back_to_board();
+    (dir, file, tty)
+}
+
 #[test]
 fn undo_and_redo_in_the_running_program() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::entering(dir.path(), "ost.ron");
-    tty.cards(&["Kita-Plätze", "Sprachkurse", "Sportvereine"], 0);
-    tty.back_to_board();
+    let (_dir, file, mut tty) = typed(&["Kita-Plätze", "Sprachkurse", "Sportvereine"]);
     tty.send("u");
     tty.wait_for("Karten: 2 ");
     tty.send("u");
@@ -109,9 +111,7 @@ fn undo_and_redo_in_the_running_program() {
 
 #[test]
 fn ctrl_c_saves_the_card_being_typed_and_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    let (_dir, file, mut tty) = Tty::fresh(new_session, Tty::entering, "ost.ron");
     tty.card("Begegnungscafé", 1);
     tty.send("halb getippt");
     tty.wait_for("halb getippt");
@@ -145,17 +145,14 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
 
 #[test]
 fn a_multi_line_paste_becomes_one_card() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::entering(dir.path(), "ost.ron");
+    let (_dir, file, mut tty) = Tty::fresh(new_session, Tty::entering, "ost.ron");
     // Bracketed paste, as a terminal sends it; \r line ends as from a clipboard.
     tty.send("\x1b[200~kulturelles Angebot\r\n↳ Theater\r\n-> Musikschule\r\n\x1b[201~");
     tty.wait_for("Musikschule");
     tty.send("\r");
     tty.wait_for("Karten: 1 ");
     tty.back_to_board();
-    let screen = tty.contents();
-    assert!(screen.contains("Wand 1/1"), "{screen}");
+    tty.assert_shows("Wand 1/1");
     tty.quit();
     let s = store::load(&file).unwrap().session;
     let card = &s.boards[0].columns[0].cards[0];
@@ -166,11 +163,7 @@ fn a_multi_line_paste_becomes_one_card() {
 
 #[test]
 fn tags_search_and_a_confirmed_theme_survive_quitting() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::entering(dir.path(), "ost.ron");
-    tty.cards(&["Kita-Plätze", "fehlende Kitaplätze", "Sprachkurse"], 0);
-    tty.back_to_board();
+    let (dir, file, mut tty) = typed(&["Kita-Plätze", "fehlende Kitaplätze", "Sprachkurse"]);
     // No tags yet: 1 offers the tag sets.
     tty.send("1");
     tty.wait_for("Rostock 2020");

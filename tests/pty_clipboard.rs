@@ -18,9 +18,7 @@ fn decode_base64(s: &str) -> Vec<u8> {
 
 #[test]
 fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::on_board(dir.path(), "ost.ron");
+    let (_dir, file, mut tty) = Tty::fresh(new_session, Tty::on_board, "ost.ron");
     // Bracketed paste on the board (not in the editor), \r\n as from a clipboard.
     tty.send(
         "\x1b[200~- Kita-Plätze\r\n- Sprachkurse\r\n  ↳ am Abend\r\n- Sportvereine\r\n\x1b[201~",
@@ -46,7 +44,7 @@ fn a_pasted_list_on_the_board_becomes_cards_and_a_copy_goes_through_osc_52() {
 
 #[test]
 fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
-    use stellwand::core::model::{Session, Theme};
+    use stellwand::core::model::Session;
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session {
         date: "2019-02-13".into(),
@@ -60,14 +58,12 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
         .map(|k| k.id.clone())
         .collect();
     let id = s.fresh_id("t");
-    s.themes.push(Theme {
+    s.themes.push(common::confirmed_theme(
         id,
-        label: "Kita-Plätze fehlen".into(),
-        tag: Some("fruehe-bildung".into()),
-        cards: ids,
-        confirmed: true,
-        ..Theme::default()
-    });
+        "Kita-Plätze fehlen",
+        Some("fruehe-bildung"),
+        ids,
+    ));
     store::save(&dir.path().join("mitte.ron"), &s).unwrap();
 
     let mut tty = Tty::on_board(dir.path(), "mitte.ron");
@@ -91,9 +87,7 @@ fn exporting_from_the_interface_writes_the_chapter_with_the_theme() {
 
 #[test]
 fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = new_session(dir.path());
-    let mut tty = Tty::on_board(dir.path(), "ost.ron");
+    let (_dir, file, mut tty) = Tty::fresh(new_session, Tty::on_board, "ost.ron");
     tty.send("\x1b[200~- eins\r\n- zwei\r\n- drei\r\n\x1b[201~");
     tty.wait_for("Karten: 3 ");
     tty.send("k");
@@ -103,8 +97,7 @@ fn an_end_marker_inside_a_paste_ends_nothing_and_runs_no_keys() {
     tty.send("\x1b[200~vier\r\nfünf\x1b[201~ddd\x1b[201~");
     tty.wait_for("Karten: 5 ");
     std::thread::sleep(std::time::Duration::from_millis(500));
-    let screen = tty.contents();
-    assert!(screen.contains("Karten: 5 "), "{screen}");
+    tty.assert_shows("Karten: 5 ");
     tty.quit();
     let s = store::load(&file).unwrap().session;
     let texts: Vec<&str> = s.boards[0].columns[0]

@@ -117,8 +117,7 @@ fn typed_marks_make_the_same_cards_as_imported_ones() {
     }
     tty.back_to_board();
     // The flags show as badges, apart from the typed marks.
-    let screen = tty.contents();
-    assert!(screen.contains("Wildes Parken !!! ‹!›"), "{screen}");
+    tty.assert_shows("Wildes Parken !!! ‹!›");
     tty.quit();
 
     let imported = store::load(&dir.path().join("importiert.ron"))

@@ -91,9 +91,7 @@ fn columns_have_no_picture(tty: &Tty) -> bool {
 
 #[test]
 fn the_photo_beside_the_cards_zooms_and_typing_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    session_with_photo(dir.path());
-    let mut tty = Tty::on_board(dir.path(), "mitte.ron");
+    let (dir, _, mut tty) = Tty::fresh(session_with_photo, Tty::on_board, "mitte.ron");
     tty.send("p");
     tty.wait_for("Foto 1/1: wand.png · 100%");
     // The whole photo in half-blocks, in the pane beside the columns.

@@ -40,19 +40,13 @@ fn write_session(dir: &Path) {
 
 #[test]
 fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
-    let dir = tempfile::tempdir().unwrap();
-    write_session(dir.path());
-    let mut tty = Tty::on_board(dir.path(), "nord.ron");
+    let (dir, _, mut tty) = Tty::fresh(write_session, Tty::on_board, "nord.ron");
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.wait_for("Karte ins Thema?");
     tty.send("a");
     tty.wait_for("„Kitaplätze für alle“ ist jetzt im Thema");
-    assert!(
-        !tty.contents().contains("→ Kita-Plätze"),
-        "{}",
-        tty.contents()
-    );
+    tty.assert_hides("→ Kita-Plätze");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
     tty.quit();
@@ -66,9 +60,7 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
 
 #[test]
 fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
-    let dir = tempfile::tempdir().unwrap();
-    write_session(dir.path());
-    let mut tty = Tty::on_board(dir.path(), "nord.ron");
+    let (dir, _, mut tty) = Tty::fresh(write_session, Tty::on_board, "nord.ron");
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.send("r");
@@ -83,11 +75,7 @@ fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     tty.send("c");
     tty.wait_for("Cluster prüfen");
     tty.wait_for("Kita-Plätze");
-    assert!(
-        !tty.contents().contains("→ Kita-Plätze"),
-        "{}",
-        tty.contents()
-    );
+    tty.assert_hides("→ Kita-Plätze");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
     tty.quit();

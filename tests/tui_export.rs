@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::screen::{draw, type_text};
 use stellwand::core::error::Lang;
-use stellwand::core::model::{Card, Session, Theme};
+use stellwand::core::model::{Card, Session};
 use stellwand::core::store;
 use stellwand::core::template::Templates;
 use stellwand::tui::app::App;
@@ -48,22 +48,15 @@ fn session() -> Session {
     };
     let (kita, sport) = (ids(1), ids(0));
     let id = next("t");
-    s.themes.push(Theme {
+    s.themes.push(common::confirmed_theme(
         id,
-        label: "Kita-Plätze fehlen".into(),
-        tag: Some("fruehe-bildung".into()),
-        cards: kita,
-        confirmed: true,
-        ..Theme::default()
-    });
+        "Kita-Plätze fehlen",
+        Some("fruehe-bildung"),
+        kita,
+    ));
     let id = next("t");
-    s.themes.push(Theme {
-        id,
-        label: "Sport verbindet".into(),
-        cards: sport,
-        confirmed: true,
-        ..Theme::default()
-    });
+    s.themes
+        .push(common::confirmed_theme(id, "Sport verbindet", None, sport));
     s
 }
 
@@ -84,13 +77,20 @@ fn export_to(app: &mut App, target: &str) {
     update(app, Action::Commit);
 }
 
-#[test]
-fn export_preview_lists_files_problems_and_the_diff() {
-    // A folder name of fixed length, so the screen is the same on every run.
+/// A temporary folder under `target/` and the path, relative to here, of
+/// `konzept` in it: a name of fixed length, so the screen is the same on
+/// every run.
+fn fixed_length_folder() -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::create_dir_all("target").unwrap();
     let dir = tempfile::tempdir_in("target").unwrap();
     let cwd = std::env::current_dir().unwrap();
     let target = dir.path().strip_prefix(&cwd).unwrap().join("konzept");
+    (dir, target)
+}
+
+#[test]
+fn export_preview_lists_files_problems_and_the_diff() {
+    let (dir, target) = fixed_length_folder();
     let label = target.display().to_string();
     let mut app = open(dir.path());
     export_to(&mut app, &label);
@@ -161,10 +161,7 @@ fn many_problems_fit_a_small_terminal() {
 
 #[test]
 fn export_preview_at_80x24() {
-    std::fs::create_dir_all("target").unwrap();
-    let dir = tempfile::tempdir_in("target").unwrap();
-    let cwd = std::env::current_dir().unwrap();
-    let target = dir.path().strip_prefix(&cwd).unwrap().join("konzept");
+    let (dir, target) = fixed_length_folder();
     std::fs::create_dir_all(&target).unwrap();
     let label = target.display().to_string();
     let mut app = open(dir.path());

@@ -44,6 +44,16 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
     cmd
 }
 
+/// clap's own `--help` or `--version`, worded in German.
+fn german_flag(name: &'static str, short: char, action: ArgAction) -> Arg {
+    Arg::new(name)
+        .short(short)
+        .long(name)
+        .action(action)
+        .help(cli_help(name, Lang::De).unwrap_or_default())
+        .help_heading(de::OPTIONS_HEADING)
+}
+
 fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command {
     if let Some(about) = cli_help(name, lang) {
         cmd = cmd.about(about).long_about(None::<&str>);
@@ -67,22 +77,18 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                     de::OPTIONS_HEADING
                 };
                 // Default and choices in German words, not clap's English.
-                let mut extra = String::new();
                 let defaults: Vec<String> = a
                     .get_default_values()
                     .iter()
                     .map(|v| v.to_string_lossy().into_owned())
                     .collect();
-                if !defaults.is_empty() && a.get_action().takes_values() {
-                    extra.push_str(&format!(" [{}: {}]", de::DEFAULT, defaults.join(", ")));
-                }
-                let choices: Vec<String> = a
-                    .get_possible_values()
-                    .iter()
-                    .map(|v| v.get_name().to_string())
-                    .collect();
-                if !choices.is_empty() && a.get_action().takes_values() {
-                    extra.push_str(&format!(" [{}: {}]", de::POSSIBLE, choices.join(", ")));
+                let choices = a.get_possible_values();
+                let choices = choices.iter().map(|v| v.get_name().to_string()).collect();
+                let mut extra = String::new();
+                for (label, values) in [(de::DEFAULT, defaults), (de::POSSIBLE, choices)] {
+                    if !values.is_empty() && a.get_action().takes_values() {
+                        extra.push_str(&format!(" [{label}: {}]", values.join(", ")));
+                    }
                 }
                 let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
                 let a = a.help_heading(heading);
@@ -105,23 +111,11 @@ fn localize_one(mut cmd: Command, name: &str, lang: Lang, top: bool) -> Command 
                 de::USAGE
             ))
             .disable_help_flag(true)
-            .arg(
-                Arg::new("help")
-                    .short('h')
-                    .long("help")
-                    .action(ArgAction::Help)
-                    .help(cli_help("help", lang).unwrap_or_default())
-                    .help_heading(de::OPTIONS_HEADING),
-            );
+            .arg(german_flag("help", 'h', ArgAction::Help));
         if top {
-            cmd = cmd.disable_version_flag(true).arg(
-                Arg::new("version")
-                    .short('V')
-                    .long("version")
-                    .action(ArgAction::Version)
-                    .help(cli_help("version", lang).unwrap_or_default())
-                    .help_heading(de::OPTIONS_HEADING),
-            );
+            cmd =
+                cmd.disable_version_flag(true)
+                    .arg(german_flag("version", 'V', ArgAction::Version));
         }
         let bin = if top {
             "stellwand".to_string()

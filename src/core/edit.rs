@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::model::{Board, Card, Measure, PhotoView, Refusal, Session, Tag, Theme};
+use super::model::{Board, Card, CardPos, Measure, PhotoView, Refusal, Session, Tag, Theme};
 
 /// A change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,9 +172,7 @@ impl Session {
                 })
             }
             Edit::ReplaceCard { card } => {
-                let p = self
-                    .find_card(&card.id)
-                    .ok_or_else(|| EditError::NoCard(card.id.clone()))?;
+                let p = self.card_at(&card.id)?;
                 let slot = &mut self.boards[p.board].columns[p.column].cards[p.card];
                 let old = std::mem::replace(slot, card);
                 Ok(Edit::ReplaceCard { card: old })
@@ -185,9 +183,7 @@ impl Session {
                 column,
                 index,
             } => {
-                let p = self
-                    .find_card(&card)
-                    .ok_or_else(|| EditError::NoCard(card.clone()))?;
+                let p = self.card_at(&card)?;
                 // Check the target before touching anything.
                 let (b, c) = self.column_at(&board, &column)?;
                 let from_board = self.boards[p.board].id.clone();
@@ -233,9 +229,7 @@ impl Session {
                 title,
                 photos,
             } => {
-                let i = self
-                    .board_index(&board)
-                    .ok_or_else(|| EditError::NoBoard(board.clone()))?;
+                let i = self.board_at(&board)?;
                 let b = &mut self.boards[i];
                 let old_title = std::mem::replace(&mut b.title, title);
                 let old_photos = std::mem::replace(&mut b.photos, photos);
@@ -246,9 +240,7 @@ impl Session {
                 })
             }
             Edit::SetPhotoView { board, view } => {
-                let i = self
-                    .board_index(&board)
-                    .ok_or_else(|| EditError::NoBoard(board.clone()))?;
+                let i = self.board_at(&board)?;
                 let old = std::mem::replace(&mut self.boards[i].view, view);
                 Ok(Edit::SetPhotoView { board, view: old })
             }
@@ -328,11 +320,21 @@ impl Session {
         }
     }
 
+    /// Where the card `id` is.
+    fn card_at(&self, id: &str) -> Result<CardPos, EditError> {
+        self.find_card(id)
+            .ok_or_else(|| EditError::NoCard(id.to_string()))
+    }
+
+    /// Index of the board `id`.
+    fn board_at(&self, id: &str) -> Result<usize, EditError> {
+        self.board_index(id)
+            .ok_or_else(|| EditError::NoBoard(id.to_string()))
+    }
+
     /// Board and column index of a board id and column key.
     fn column_at(&self, board: &str, column: &str) -> Result<(usize, usize), EditError> {
-        let b = self
-            .board_index(board)
-            .ok_or_else(|| EditError::NoBoard(board.to_string()))?;
+        let b = self.board_at(board)?;
         let c = self.boards[b]
             .column_index(column)
             .ok_or_else(|| EditError::NoColumn {

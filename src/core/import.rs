@@ -10,6 +10,15 @@ use super::template::{BoardTemplate, ColumnTemplate, Templates};
 
 /// Reads a text file and imports it. `template` is the board template for
 /// boards whose kind the text does not tell.
+/// A text to import, in lines, with the templates to read it by and the
+/// board template for walls whose kind it does not name.
+struct Text<'a> {
+    path: &'a Path,
+    lines: &'a [&'a str],
+    templates: &'a Templates,
+    default: &'a BoardTemplate,
+}
+
 pub fn import_file(
     path: &Path,
     templates: &Templates,
@@ -62,10 +71,16 @@ pub fn import_text(
     if lines.iter().all(|l| l.trim().is_empty()) {
         return Err(FileError::new(path, 1, 1, FileProblem::Empty));
     }
+    let text = Text {
+        path,
+        lines: &lines,
+        templates,
+        default: template,
+    };
     let mut session = if is_notation(&lines) {
-        notation::parse(path, &lines, templates, template)?
+        notation::parse(&text)?
     } else {
-        protocol::parse(path, &lines, templates, template)?
+        protocol::parse(&text)?
     };
     session.id = slug(&format!("{} {}", session.date, session.title));
     Ok(session)

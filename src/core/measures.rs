@@ -178,6 +178,21 @@ pub fn from_card(
     })
 }
 
+/// The titles of the walls a measure's cards hang on, each once, in the
+/// order of its cards.
+pub fn walls<'a>(session: &'a Session, m: &Measure) -> Vec<&'a str> {
+    let mut titles: Vec<&str> = Vec::new();
+    for id in &m.cards {
+        if let Some(p) = session.find_card(id) {
+            let t = session.boards[p.board].title.as_str();
+            if !titles.contains(&t) {
+                titles.push(t);
+            }
+        }
+    }
+    titles
+}
+
 /// The edit adding a measure at the end of the catalogue.
 pub fn add(session: &Session, measure: Measure) -> Edit {
     Edit::InsertMeasure {

@@ -5,30 +5,37 @@ use crate::core::error::Lang;
 
 impl Reason {
     pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Reason::SharedStems { word, stems } => format!(
-                "„{word}“ ({} {})",
+        let (word, how, what) = match self {
+            Reason::SharedStems { word, stems } => (
+                word,
                 lang.pick("gemeinsamer Wortstamm", "shared stem"),
-                stems.join(", ")
+                stems.join(", "),
             ),
-            Reason::Synonym { word, group } => format!(
-                "„{word}“ ({} {group})",
-                lang.pick("Synonymgruppe", "synonym group")
+            Reason::Synonym { word, group } => (
+                word,
+                lang.pick("Synonymgruppe", "synonym group"),
+                group.to_string(),
             ),
-            Reason::Spelling { word, read_as } => format!(
-                "„{word}“ ({} „{read_as}“)",
-                lang.pick("gelesen als", "read as")
+            Reason::Spelling { word, read_as } => {
+                (word, lang.pick("gelesen als", "read as"), quoted(read_as))
+            }
+            Reason::Learned { word, theme } => (
+                word,
+                lang.pick("gelernt aus dem Thema", "learned from the theme"),
+                quoted(theme),
             ),
-            Reason::Learned { word, theme } => format!(
-                "„{word}“ ({} „{theme}“)",
-                lang.pick("gelernt aus dem Thema", "learned from the theme")
+            Reason::Related { word, like } => (
+                word,
+                lang.pick("sinnverwandt mit", "related to"),
+                quoted(like),
             ),
-            Reason::Related { word, like } => format!(
-                "„{word}“ ({} „{like}“)",
-                lang.pick("sinnverwandt mit", "related to")
-            ),
-        }
+        };
+        format!("„{word}“ ({how} {what})")
     }
+}
+
+fn quoted(text: &str) -> String {
+    format!("„{text}“")
 }
 
 /// All reasons of a card in one line.

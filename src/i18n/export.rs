@@ -4,6 +4,12 @@
 use crate::core::error::Lang;
 use crate::core::export::blocks::MarkerDamage;
 use crate::core::export::{Change, ExportError, ExportProblem, Plan, UNTAGGED_FILE};
+use crate::i18n::Msg;
+use crate::i18n::text::texts;
+
+texts! {
+    ConceptReport = ("Im Konzept: {chapters} mit Inhalt; {themes}{suggestions}, {tagged} ohne Thema in ihrem Handlungsfeld, {untagged} ohne Handlungsfeld ({file}).\n", "In the concept: {chapters} with content; {themes}{suggestions}, {tagged} without a theme in their field of action, {untagged} without a field of action ({file}).\n"),
+}
 
 impl ExportProblem {
     /// What is wrong with the file (the file and place are given with it).
@@ -194,36 +200,38 @@ impl Plan {
         let Some(c) = self.counts else {
             return String::new();
         };
-        let n =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut out = match lang {
-            Lang::De => format!(
-                "Im Konzept: {} mit Inhalt; {}{}, {} ohne Thema in ihrem Handlungsfeld, {} ohne Handlungsfeld ({}).\n",
-                n(c.chapters, "Kapitel", "Kapitel"),
-                n(c.themes, "Thema", "Themen"),
-                if c.suggestions > 0 {
-                    format!(" und {}", n(c.suggestions, "Vorschlag", "Vorschläge"))
-                } else {
-                    String::new()
-                },
-                n(c.tagged_cards, "Karte", "Karten"),
-                n(c.unsorted_cards, "Karte", "Karten"),
-                UNTAGGED_FILE,
-            ),
-            Lang::En => format!(
-                "In the concept: {} with content; {}{}, {} without a theme in their field of action, {} without a field of action ({}).\n",
-                n(c.chapters, "chapter", "chapters"),
-                n(c.themes, "theme", "themes"),
-                if c.suggestions > 0 {
-                    format!(" and {}", n(c.suggestions, "suggestion", "suggestions"))
-                } else {
-                    String::new()
-                },
-                n(c.tagged_cards, "card", "cards"),
-                n(c.unsorted_cards, "card", "cards"),
-                UNTAGGED_FILE,
-            ),
+        let [chapter, theme, suggestion, card] = match lang {
+            Lang::De => [
+                ("Kapitel", "Kapitel"),
+                ("Thema", "Themen"),
+                ("Vorschlag", "Vorschläge"),
+                ("Karte", "Karten"),
+            ],
+            Lang::En => [
+                ("chapter", "chapters"),
+                ("theme", "themes"),
+                ("suggestion", "suggestions"),
+                ("card", "cards"),
+            ],
         };
+        let n = |n: usize, (one, many): (&str, &str)| {
+            format!("{n} {}", if n == 1 { one } else { many })
+        };
+        let suggestions = if c.suggestions > 0 {
+            let and = lang.pick("und", "and");
+            format!(" {and} {}", n(c.suggestions, suggestion))
+        } else {
+            String::new()
+        };
+        let args: [(&str, &dyn std::fmt::Display); 6] = [
+            ("chapters", &n(c.chapters, chapter)),
+            ("themes", &n(c.themes, theme)),
+            ("suggestions", &suggestions),
+            ("tagged", &n(c.tagged_cards, card)),
+            ("untagged", &n(c.unsorted_cards, card)),
+            ("file", &UNTAGGED_FILE),
+        ];
+        let mut out = Msg::ConceptReport.fill(lang, &args);
         if c.chapters == 0 {
             out.push_str(lang.pick(
                 "Noch keine Karte mit Handlungsfeld. Auf der Wand wählt t eines (beim ersten Mal einen Satz wie „Rostock 2020“), danach setzen die Tasten 1–9 sie.\n",

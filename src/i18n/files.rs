@@ -129,33 +129,26 @@ impl FileError {
                     template,
                     columns,
                 },
-                Lang::De,
+                lang,
             ) => {
                 let list: Vec<String> = columns
                     .iter()
-                    .map(|(heading, key)| format!("„{heading}“ ({key})"))
+                    .map(|(heading, key)| match lang {
+                        Lang::De => format!("„{heading}“ ({key})"),
+                        Lang::En => format!("'{heading}' ({key})"),
+                    })
                     .collect();
-                format!(
-                    "Spalte „{name}“ gibt es in der Vorlage {template} nicht. Ihre Spalten: {}",
-                    list.join(", ")
-                )
-            }
-            (
-                FileProblem::UnknownColumn {
-                    name,
-                    template,
-                    columns,
-                },
-                Lang::En,
-            ) => {
-                let list: Vec<String> = columns
-                    .iter()
-                    .map(|(heading, key)| format!("'{heading}' ({key})"))
-                    .collect();
-                format!(
-                    "column '{name}' is not in template {template}. Its columns: {}",
-                    list.join(", ")
-                )
+                let list = list.join(", ");
+                match lang {
+                    Lang::De => format!(
+                        "Spalte „{name}“ gibt es in der Vorlage {template} nicht. Ihre Spalten: {list}"
+                    ),
+                    Lang::En => {
+                        format!(
+                            "column '{name}' is not in template {template}. Its columns: {list}"
+                        )
+                    }
+                }
             }
             (FileProblem::EventDate(value), Lang::De) => format!(
                 "Datum „{value}“ nicht erkannt; erwartet JJJJ-MM-TT oder „13. Februar 2019“"

@@ -7,6 +7,8 @@ use crate::core::error::Lang;
 use crate::core::model::FORMAT_VERSION;
 use crate::core::repair::Repaired;
 use crate::core::session_file::{Opened, ReadOnly, Recovered, Saved, backup_path};
+use crate::i18n::Msg;
+use crate::i18n::text::texts;
 
 impl ReadOnly {
     pub fn message(&self, lang: Lang) -> String {
@@ -156,31 +158,25 @@ impl Saved {
     }
 }
 
+texts! {
+    RepairNothing = ("{file}: keine doppelten Kennungen, nichts zu tun", "{file}: no duplicate ids, nothing to do"),
+    Repaired = ("{file}: alle {cards} Karten erhalten, {renamed} doppelte Kennung(en) neu vergeben ({pairs}); das Original liegt unter {backup}", "{file}: all {cards} cards kept, {renamed} duplicate id(s) renewed ({pairs}); the original is kept as {backup}"),
+}
+
 impl Repaired {
     pub fn message(&self, path: &Path, lang: Lang) -> String {
-        match (&self.backup, lang) {
-            (None, Lang::De) => format!(
-                "{}: keine doppelten Kennungen, nichts zu tun",
-                path.display()
-            ),
-            (None, Lang::En) => format!("{}: no duplicate ids, nothing to do", path.display()),
-            (Some(b), Lang::De) => format!(
-                "{}: alle {} Karten erhalten, {} doppelte Kennung(en) neu vergeben ({}); das Original liegt unter {}",
-                path.display(),
-                self.cards,
-                self.renamed.len(),
-                self.pairs(),
-                b.display()
-            ),
-            (Some(b), Lang::En) => format!(
-                "{}: all {} cards kept, {} duplicate id(s) renewed ({}); the original is kept as {}",
-                path.display(),
-                self.cards,
-                self.renamed.len(),
-                self.pairs(),
-                b.display()
-            ),
-        }
+        let file = path.display();
+        let Some(backup) = &self.backup else {
+            return Msg::RepairNothing.fill(lang, &[("file", &file)]);
+        };
+        let args: [(&str, &dyn std::fmt::Display); 5] = [
+            ("file", &file),
+            ("cards", &self.cards),
+            ("renamed", &self.renamed.len()),
+            ("pairs", &self.pairs()),
+            ("backup", &backup.display()),
+        ];
+        Msg::Repaired.fill(lang, &args)
     }
 
     fn pairs(&self) -> String {

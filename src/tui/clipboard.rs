@@ -320,6 +320,7 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
+    use crate::tui::tags::tests::act;
 
     /// A terminal that keeps what was written to it.
     #[derive(Clone, Default)]
@@ -411,10 +412,15 @@ mod tests {
         update(&mut app, Action::Redo);
         assert_eq!(column(&app, 0).len(), 4);
         // Pasted below the selected card, not at the end.
-        update(&mut app, Action::Up);
-        update(&mut app, Action::Up);
-        update(&mut app, Action::Up);
-        update(&mut app, Action::Paste("a\nb".into()));
+        act(
+            &mut app,
+            &[
+                Action::Up,
+                Action::Up,
+                Action::Up,
+                Action::Paste("a\nb".into()),
+            ],
+        );
         let texts: Vec<String> = column(&app, 0).into_iter().map(|c| c.0).collect();
         assert_eq!(
             texts,
@@ -439,8 +445,13 @@ mod tests {
         let (_dir, mut app) = app(&term);
         update(&mut app, Action::Copy);
         assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
-        update(&mut app, Action::Paste("Kita-Plätze\n↳ zu wenig".into()));
-        update(&mut app, Action::Copy);
+        act(
+            &mut app,
+            &[
+                Action::Paste("Kita-Plätze\n↳ zu wenig".into()),
+                Action::Copy,
+            ],
+        );
         let status = app.status.clone().unwrap();
         assert_eq!(status.text, "Karte per Terminal (OSC 52) kopiert");
         let out = String::from_utf8(term.0.lock().unwrap().clone()).unwrap();
@@ -560,11 +571,17 @@ mod tests {
         }
     }
 
+    /// A clipboard with the `system` one, if any, and a terminal whose
+    /// output is captured.
+    fn captured(system: Option<Box<dyn SystemClipboard>>) -> (Captured, Clipboard) {
+        let term = Captured::default();
+        (term.clone(), Clipboard::with(system, Box::new(term)))
+    }
+
     #[test]
     fn a_hung_system_clipboard_is_not_asked_again() {
-        let term = Captured::default();
         let hung = Hung::default();
-        let mut cb = Clipboard::with(Some(Box::new(hung.clone())), Box::new(term.clone()));
+        let (term, mut cb) = captured(Some(Box::new(hung.clone())));
         assert_eq!(cb.copy("a"), Ok(Via::Terminal));
         assert_eq!(cb.copy("b"), Ok(Via::Terminal));
         assert_eq!(*hung.0.lock().unwrap(), 1);
@@ -574,9 +591,8 @@ mod tests {
 
     #[test]
     fn a_working_system_clipboard_is_used_and_the_terminal_left_alone() {
-        let term = Captured::default();
         let system = Working::default();
-        let mut cb = Clipboard::with(Some(Box::new(system.clone())), Box::new(term.clone()));
+        let (term, mut cb) = captured(Some(Box::new(system.clone())));
         assert_eq!(cb.copy("- Kita"), Ok(Via::System));
         assert_eq!(*system.0.lock().unwrap(), ["- Kita"]);
         assert!(term.0.lock().unwrap().is_empty());

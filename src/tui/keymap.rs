@@ -98,6 +98,73 @@ fn bind(context: Context, keys: &[Key], action: Action, help: Msg) -> Binding {
     }
 }
 
+/// A line of a context's key table: keys, action and help text.
+type Line<'a> = (&'a [Key], Action, Msg);
+
+/// Keys that edit the line being typed, in the card editor and in forms.
+const LINE_EDITING: &[Line] = &[
+    (
+        &[plain(KeyCode::Home), ctrl('a')],
+        Action::Home,
+        Msg::KeyTextHome,
+    ),
+    (
+        &[plain(KeyCode::End), ctrl('e')],
+        Action::End,
+        Msg::KeyTextEnd,
+    ),
+    (
+        &[plain(KeyCode::Backspace)],
+        Action::Backspace,
+        Msg::KeyTextBackspace,
+    ),
+    (
+        &[plain(KeyCode::Delete)],
+        Action::Delete,
+        Msg::KeyTextDelete,
+    ),
+    (&[ctrl('w')], Action::DeleteWord, Msg::KeyTextWord),
+    (&[ctrl('u')], Action::ClearLine, Msg::KeyTextClear),
+];
+
+/// Keys that edit what is looked for, in the picker and in search.
+const QUERY_EDITING: &[Line] = &[
+    (
+        &[plain(KeyCode::Backspace)],
+        Action::Backspace,
+        Msg::KeyTextBackspace,
+    ),
+    (&[ctrl('w')], Action::DeleteWord, Msg::KeyTextWord),
+    (&[ctrl('u')], Action::ClearLine, Msg::KeyTextClear),
+    (&[plain(KeyCode::F(1))], Action::Help, Msg::KeyHelp),
+];
+
+/// The lines of one context.
+fn keys_of(context: Context, lines: &[Line]) -> Vec<Binding> {
+    lines
+        .iter()
+        .map(|(keys, action, help)| bind(context, keys, action.clone(), *help))
+        .collect()
+}
+
+/// The digits 1 to `last` for `action(n)`, shown in help as one line `label`.
+fn digits(
+    context: Context,
+    (last, label): (u8, &'static str),
+    action: fn(u8) -> Action,
+    help: Msg,
+) -> Vec<Binding> {
+    (1..=last)
+        .map(|n| Binding {
+            context,
+            keys: vec![ch(char::from(b'0' + n))],
+            action: action(n),
+            help: (n == 1).then_some(help),
+            label: Some(label),
+        })
+        .collect()
+}
+
 /// The default key table.
 pub fn bindings() -> &'static [Binding] {
     static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
@@ -108,235 +175,149 @@ fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use Context::*;
     use KeyCode as K;
-    let mut t = vec![
-        bind(Global, &[ch('?'), plain(K::F(1))], A::Help, Msg::KeyHelp),
-        bind(Global, &[ctrl('s')], A::Save, Msg::KeySave),
-        bind(Global, &[ch('q')], A::Quit, Msg::KeyQuit),
-        bind(Global, &[ctrl('c')], A::Interrupt, Msg::KeyInterrupt),
-        // Start screen.
-        bind(Start, &[plain(K::Up), ch('k')], A::Up, Msg::KeyUp),
-        bind(Start, &[plain(K::Down), ch('j')], A::Down, Msg::KeyDown),
-        bind(
-            Start,
+    use Msg as M;
+    let global: &[Line] = &[
+        (&[ch('?'), plain(K::F(1))], A::Help, M::KeyHelp),
+        (&[ctrl('s')], A::Save, M::KeySave),
+        (&[ch('q')], A::Quit, M::KeyQuit),
+        (&[ctrl('c')], A::Interrupt, M::KeyInterrupt),
+    ];
+    // Start screen.
+    let start: &[Line] = &[
+        (&[plain(K::Up), ch('k')], A::Up, M::KeyUp),
+        (&[plain(K::Down), ch('j')], A::Down, M::KeyDown),
+        (
             &[plain(K::Enter), plain(K::Right), ch('l')],
             A::Open,
-            Msg::KeyOpen,
+            M::KeyOpen,
         ),
-        bind(Start, &[ch('n')], A::NewSession, Msg::KeyNewSession),
-        bind(Start, &[ch('r')], A::Reload, Msg::KeyReload),
-        bind(Start, &[ch('R')], A::RepairSession, Msg::KeyRepair),
-        // Board view: moving.
-        bind(Board, &[plain(K::Up), ch('k')], A::Up, Msg::KeyCardUp),
-        bind(Board, &[plain(K::Down), ch('j')], A::Down, Msg::KeyCardDown),
-        bind(
-            Board,
-            &[plain(K::Left), ch('h')],
-            A::Left,
-            Msg::KeyColumnLeft,
-        ),
-        bind(
-            Board,
-            &[plain(K::Right), ch('l')],
-            A::Right,
-            Msg::KeyColumnRight,
-        ),
-        bind(
-            Board,
+        (&[ch('n')], A::NewSession, M::KeyNewSession),
+        (&[ch('r')], A::Reload, M::KeyReload),
+        (&[ch('R')], A::RepairSession, M::KeyRepair),
+    ];
+    // Board view: moving.
+    let board: &[Line] = &[
+        (&[plain(K::Up), ch('k')], A::Up, M::KeyCardUp),
+        (&[plain(K::Down), ch('j')], A::Down, M::KeyCardDown),
+        (&[plain(K::Left), ch('h')], A::Left, M::KeyColumnLeft),
+        (&[plain(K::Right), ch('l')], A::Right, M::KeyColumnRight),
+        (
             &[plain(K::PageDown), ch(']')],
             A::NextBoard,
-            Msg::KeyNextBoard,
+            M::KeyNextBoard,
         ),
-        bind(
-            Board,
-            &[plain(K::PageUp), ch('[')],
-            A::PrevBoard,
-            Msg::KeyPrevBoard,
-        ),
-        bind(Board, &[ch('s')], A::Sessions, Msg::KeySessions),
-        bind(Board, &[plain(K::Esc)], A::Cancel, Msg::KeyDismiss),
+        (&[plain(K::PageUp), ch('[')], A::PrevBoard, M::KeyPrevBoard),
+        (&[ch('s')], A::Sessions, M::KeySessions),
+        (&[plain(K::Esc)], A::Cancel, M::KeyDismiss),
         // Board view: cards.
-        bind(Board, &[ch('a')], A::AddCard, Msg::KeyAddCard),
-        bind(Board, &[ch('o')], A::InsertCardBelow, Msg::KeyInsertBelow),
-        bind(
-            Board,
-            &[ch('e'), plain(K::Enter)],
-            A::EditCard,
-            Msg::KeyEditCard,
-        ),
-        bind(Board, &[ch('+')], A::AddSubPoint, Msg::KeySubPoint),
-        bind(
-            Board,
-            &[ch('d'), plain(K::Delete)],
-            A::DeleteCard,
-            Msg::KeyDelete,
-        ),
-        bind(
-            Board,
-            &[ch('K'), shift(K::Up)],
-            A::MoveCardUp,
-            Msg::KeyMoveUp,
-        ),
-        bind(
-            Board,
-            &[ch('J'), shift(K::Down)],
-            A::MoveCardDown,
-            Msg::KeyMoveDown,
-        ),
-        bind(
-            Board,
-            &[ch('H'), shift(K::Left)],
-            A::MoveCardLeft,
-            Msg::KeyMoveLeft,
-        ),
-        bind(
-            Board,
+        (&[ch('a')], A::AddCard, M::KeyAddCard),
+        (&[ch('o')], A::InsertCardBelow, M::KeyInsertBelow),
+        (&[ch('e'), plain(K::Enter)], A::EditCard, M::KeyEditCard),
+        (&[ch('+')], A::AddSubPoint, M::KeySubPoint),
+        (&[ch('d'), plain(K::Delete)], A::DeleteCard, M::KeyDelete),
+        (&[ch('K'), shift(K::Up)], A::MoveCardUp, M::KeyMoveUp),
+        (&[ch('J'), shift(K::Down)], A::MoveCardDown, M::KeyMoveDown),
+        (&[ch('H'), shift(K::Left)], A::MoveCardLeft, M::KeyMoveLeft),
+        (
             &[ch('L'), shift(K::Right)],
             A::MoveCardRight,
-            Msg::KeyMoveRight,
+            M::KeyMoveRight,
         ),
-        bind(
-            Board,
-            &[ch('>')],
-            A::MoveCardNextBoard,
-            Msg::KeyMoveNextBoard,
-        ),
-        bind(
-            Board,
-            &[ch('<')],
-            A::MoveCardPrevBoard,
-            Msg::KeyMovePrevBoard,
-        ),
-        bind(Board, &[ch('z')], A::ToggleUncertain, Msg::KeyUncertain),
-        bind(Board, &[ch('v')], A::TakeOtherVersion, Msg::KeyTakeVersion),
-        bind(Board, &[ch('V')], A::KeepShownVersion, Msg::KeyKeepVersion),
-        bind(Board, &[ch('~')], A::ToggleStruck, Msg::KeyStruck),
-        bind(Board, &[ch('!')], A::ToggleEmphasis, Msg::KeyEmphasis),
-        bind(Board, &[ch('u')], A::Undo, Msg::KeyUndo),
-        bind(Board, &[ctrl('r')], A::Redo, Msg::KeyRedo),
+        (&[ch('>')], A::MoveCardNextBoard, M::KeyMoveNextBoard),
+        (&[ch('<')], A::MoveCardPrevBoard, M::KeyMovePrevBoard),
+        (&[ch('z')], A::ToggleUncertain, M::KeyUncertain),
+        (&[ch('v')], A::TakeOtherVersion, M::KeyTakeVersion),
+        (&[ch('V')], A::KeepShownVersion, M::KeyKeepVersion),
+        (&[ch('~')], A::ToggleStruck, M::KeyStruck),
+        (&[ch('!')], A::ToggleEmphasis, M::KeyEmphasis),
+        (&[ch('u')], A::Undo, M::KeyUndo),
+        (&[ctrl('r')], A::Redo, M::KeyRedo),
         // Board view: boards and session.
-        bind(Board, &[ch('B')], A::NewBoard, Msg::KeyNewBoard),
-        bind(Board, &[ch('T')], A::EditBoard, Msg::KeyEditBoard),
-        bind(Board, &[ch('D')], A::DeleteBoard, Msg::KeyDeleteBoard),
-        bind(Board, &[ch('f')], A::OpenPhoto, Msg::KeyOpenPhoto),
-        bind(Board, &[ch('i')], A::EditSession, Msg::KeyEditSession),
+        (&[ch('B')], A::NewBoard, M::KeyNewBoard),
+        (&[ch('T')], A::EditBoard, M::KeyEditBoard),
+        (&[ch('D')], A::DeleteBoard, M::KeyDeleteBoard),
+        (&[ch('f')], A::OpenPhoto, M::KeyOpenPhoto),
+        (&[ch('i')], A::EditSession, M::KeyEditSession),
         // Reserved for later work.
-        bind(Board, &[ch('/')], A::Search, Msg::KeySearch),
-        bind(Board, &[ch('t')], A::TagPicker, Msg::KeyTagPicker),
-        bind(Board, &[ch('c')], A::ClusterReview, Msg::KeyCluster),
-        bind(Board, &[ch('M')], A::Measures, Msg::KeyMeasures),
-        bind(Board, &[ch('y')], A::Copy, Msg::KeyCopy),
-        bind(Board, &[ch('Y')], A::CopyBoard, Msg::KeyCopyBoard),
-        bind(Board, &[ch('x')], A::Export, Msg::KeyExport),
-        // Card editor.
-        bind(Entry, &[plain(K::Enter)], A::Commit, Msg::KeyEntryCommit),
-        bind(Entry, &[plain(K::Tab)], A::CommitNext, Msg::KeyEntryNext),
-        bind(
-            Entry,
+        (&[ch('/')], A::Search, M::KeySearch),
+        (&[ch('t')], A::TagPicker, M::KeyTagPicker),
+        (&[ch('c')], A::ClusterReview, M::KeyCluster),
+        (&[ch('M')], A::Measures, M::KeyMeasures),
+        (&[ch('y')], A::Copy, M::KeyCopy),
+        (&[ch('Y')], A::CopyBoard, M::KeyCopyBoard),
+        (&[ch('x')], A::Export, M::KeyExport),
+    ];
+    // Card editor.
+    let entry: &[Line] = &[
+        (&[plain(K::Enter)], A::Commit, M::KeyEntryCommit),
+        (&[plain(K::Tab)], A::CommitNext, M::KeyEntryNext),
+        (
             &[shift(K::BackTab), plain(K::BackTab)],
             A::CommitPrev,
-            Msg::KeyEntryPrev,
+            M::KeyEntryPrev,
         ),
-        bind(Entry, &[plain(K::Esc)], A::Cancel, Msg::KeyEntryLeave),
-        bind(
-            Entry,
+        (&[plain(K::Esc)], A::Cancel, M::KeyEntryLeave),
+        (
             &[alt(K::Enter), shift(K::Enter), ctrl('j')],
             A::NewLine,
-            Msg::KeyEntrySubPoint,
+            M::KeyEntrySubPoint,
         ),
-        bind(Entry, &[ctrl('s')], A::Save, Msg::KeyEntrySave),
-        bind(Entry, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
-        bind(Entry, &[plain(K::Left)], A::Left, Msg::KeyTextLeft),
-        bind(Entry, &[plain(K::Right)], A::Right, Msg::KeyTextRight),
-        bind(Entry, &[plain(K::Up)], A::Up, Msg::KeyTextUp),
-        bind(Entry, &[plain(K::Down)], A::Down, Msg::KeyTextDown),
-        bind(
-            Entry,
-            &[plain(K::Home), ctrl('a')],
-            A::Home,
-            Msg::KeyTextHome,
-        ),
-        bind(Entry, &[plain(K::End), ctrl('e')], A::End, Msg::KeyTextEnd),
-        bind(
-            Entry,
-            &[plain(K::Backspace)],
-            A::Backspace,
-            Msg::KeyTextBackspace,
-        ),
-        bind(Entry, &[plain(K::Delete)], A::Delete, Msg::KeyTextDelete),
-        bind(Entry, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
-        bind(Entry, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
-        // Forms.
-        bind(Form, &[plain(K::Enter)], A::Commit, Msg::KeyFormCommit),
-        bind(
-            Form,
+        (&[ctrl('s')], A::Save, M::KeyEntrySave),
+        (&[plain(K::F(1))], A::Help, M::KeyHelp),
+        (&[plain(K::Left)], A::Left, M::KeyTextLeft),
+        (&[plain(K::Right)], A::Right, M::KeyTextRight),
+        (&[plain(K::Up)], A::Up, M::KeyTextUp),
+        (&[plain(K::Down)], A::Down, M::KeyTextDown),
+    ];
+    // Forms.
+    let form: &[Line] = &[
+        (&[plain(K::Enter)], A::Commit, M::KeyFormCommit),
+        (
             &[plain(K::Tab), plain(K::Down)],
             A::CommitNext,
-            Msg::KeyFormNext,
+            M::KeyFormNext,
         ),
-        bind(
-            Form,
+        (
             &[shift(K::BackTab), plain(K::BackTab), plain(K::Up)],
             A::CommitPrev,
-            Msg::KeyFormPrev,
+            M::KeyFormPrev,
         ),
-        bind(Form, &[plain(K::Left)], A::Left, Msg::KeyFormLeft),
-        bind(Form, &[plain(K::Right)], A::Right, Msg::KeyFormRight),
-        bind(
-            Form,
-            &[plain(K::Home), ctrl('a')],
-            A::Home,
-            Msg::KeyTextHome,
-        ),
-        bind(Form, &[plain(K::End), ctrl('e')], A::End, Msg::KeyTextEnd),
-        bind(
-            Form,
-            &[plain(K::Backspace)],
-            A::Backspace,
-            Msg::KeyTextBackspace,
-        ),
-        bind(Form, &[plain(K::Delete)], A::Delete, Msg::KeyTextDelete),
-        bind(Form, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
-        bind(Form, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
-        bind(Form, &[plain(K::Esc)], A::Cancel, Msg::KeyFormCancel),
-        // Help.
-        bind(
-            Help,
+        (&[plain(K::Left)], A::Left, M::KeyFormLeft),
+        (&[plain(K::Right)], A::Right, M::KeyFormRight),
+    ];
+    let form_end: &[Line] = &[(&[plain(K::Esc)], A::Cancel, M::KeyFormCancel)];
+    // Help.
+    let help: &[Line] = &[
+        (
             &[plain(K::Esc), ch('?'), ch('q'), plain(K::F(1))],
             A::Cancel,
-            Msg::KeyHelpClose,
+            M::KeyHelpClose,
         ),
-        bind(Help, &[plain(K::Up), ch('k')], A::Up, Msg::KeyScrollUp),
-        bind(
-            Help,
-            &[plain(K::Down), ch('j')],
-            A::Down,
-            Msg::KeyScrollDown,
-        ),
+        (&[plain(K::Up), ch('k')], A::Up, M::KeyScrollUp),
+        (&[plain(K::Down), ch('j')], A::Down, M::KeyScrollDown),
     ];
+    let mut t = [
+        keys_of(Global, global),
+        keys_of(Start, start),
+        keys_of(Board, board),
+        keys_of(Entry, &[entry, LINE_EDITING].concat()),
+        keys_of(Form, &[form, LINE_EDITING, form_end].concat()),
+        keys_of(Help, help),
+    ]
+    .concat();
     t.extend(tagging_bindings());
     t.extend(measure_bindings());
     t.extend(photo_bindings());
-    t.push(bind(
-        Confirm,
-        &[ch('j'), ch('y'), plain(K::Enter)],
-        A::Commit,
-        Msg::KeyConfirmYes,
-    ));
-    t.push(bind(
-        Confirm,
-        &[ch('n'), plain(K::Esc)],
-        A::Cancel,
-        Msg::KeyConfirmNo,
-    ));
-    for n in 1..=9u8 {
-        t.push(Binding {
-            context: Board,
-            keys: vec![ch(char::from(b'0' + n))],
-            action: A::ToggleTag(n),
-            help: (n == 1).then_some(Msg::KeyTags),
-            label: Some("1–9"),
-        });
-    }
+    let confirm: &[Line] = &[
+        (
+            &[ch('j'), ch('y'), plain(K::Enter)],
+            A::Commit,
+            M::KeyConfirmYes,
+        ),
+        (&[ch('n'), plain(K::Esc)], A::Cancel, M::KeyConfirmNo),
+    ];
+    t.extend(keys_of(Confirm, confirm));
+    t.extend(digits(Board, (9, "1–9"), A::ToggleTag, M::KeyTags));
     t
 }
 
@@ -345,69 +326,32 @@ fn measure_bindings() -> Vec<Binding> {
     use Action as A;
     use Context::*;
     use KeyCode as K;
-    let mut t = vec![
-        bind(Measures, &[plain(K::Up), ch('k')], A::Up, Msg::KeyPickUp),
-        bind(
-            Measures,
-            &[plain(K::Down), ch('j')],
-            A::Down,
-            Msg::KeyPickDown,
-        ),
-        bind(Measures, &[plain(K::Home)], A::Home, Msg::KeyListFirst),
-        bind(
-            Measures,
-            &[plain(K::End), ch('G')],
-            A::End,
-            Msg::KeyListLast,
-        ),
-        bind(
-            Measures,
-            &[ch('n')],
-            A::MeasureFromSheet,
-            Msg::KeyMeasureFromSheet,
-        ),
-        bind(
-            Measures,
-            &[ch('c')],
-            A::MeasureFromCard,
-            Msg::KeyMeasureFromCard,
-        ),
-        bind(
-            Measures,
-            &[plain(K::Enter), ch('e')],
-            A::EditCard,
-            Msg::KeyMeasureEdit,
-        ),
-        bind(
-            Measures,
-            &[ch(' ')],
-            A::NextStatus,
-            Msg::KeyMeasureNextStatus,
-        ),
-        bind(
-            Measures,
+    use Msg as M;
+    let measures: &[Line] = &[
+        (&[plain(K::Up), ch('k')], A::Up, M::KeyPickUp),
+        (&[plain(K::Down), ch('j')], A::Down, M::KeyPickDown),
+        (&[plain(K::Home)], A::Home, M::KeyListFirst),
+        (&[plain(K::End), ch('G')], A::End, M::KeyListLast),
+        (&[ch('n')], A::MeasureFromSheet, M::KeyMeasureFromSheet),
+        (&[ch('c')], A::MeasureFromCard, M::KeyMeasureFromCard),
+        (&[plain(K::Enter), ch('e')], A::EditCard, M::KeyMeasureEdit),
+        (&[ch(' ')], A::NextStatus, M::KeyMeasureNextStatus),
+        (
             &[ch('d'), plain(K::Delete)],
             A::DeleteCard,
-            Msg::KeyMeasureDelete,
+            M::KeyMeasureDelete,
         ),
-        bind(Measures, &[ch('u')], A::Undo, Msg::KeyUndo),
-        bind(Measures, &[ctrl('r')], A::Redo, Msg::KeyRedo),
-        bind(
-            Measures,
-            &[plain(K::Esc), ch('M')],
-            A::Cancel,
-            Msg::KeyMeasureBack,
-        ),
+        (&[ch('u')], A::Undo, M::KeyUndo),
+        (&[ctrl('r')], A::Redo, M::KeyRedo),
+        (&[plain(K::Esc), ch('M')], A::Cancel, M::KeyMeasureBack),
     ];
-    for n in 1..=4u8 {
-        t.push(Binding {
-            context: Measures,
-            keys: vec![ch(char::from(b'0' + n))],
-            action: A::SetStatus(n),
-            help: (n == 1).then_some(Msg::KeyMeasureStatus),
-            label: Some("1–4"),
-        });
-    }
+    let mut t = keys_of(Measures, measures);
+    t.extend(digits(
+        Measures,
+        (4, "1–4"),
+        A::SetStatus,
+        M::KeyMeasureStatus,
+    ));
     t
 }
 
@@ -417,6 +361,7 @@ fn photo_bindings() -> Vec<Binding> {
     use Action as A;
     use Context::*;
     use KeyCode as K;
+    use Msg as M;
     let pan = |context, label: &'static str, alt_only: bool| {
         let mut out = Vec::new();
         for (i, (arrow, letter, dx, dy)) in [
@@ -437,64 +382,48 @@ fn photo_bindings() -> Vec<Binding> {
                 context,
                 keys,
                 action: A::Pan(dx, dy),
-                help: (i == 0).then_some(Msg::KeyPan),
+                help: (i == 0).then_some(M::KeyPan),
                 label: (i == 0).then_some(label),
             });
         }
         out
     };
-    let mut t = vec![
-        bind(Board, &[ch('p')], A::TogglePhotoPane, Msg::KeyPhotoPane),
-        bind(Board, &[ch('g')], A::PickColumn, Msg::KeyPickColumn),
-        bind(Board, &[ch('b')], A::PickPhoto, Msg::KeyPickPhoto),
-        bind(Board, &[ch('P')], A::NextPhoto, Msg::KeyNextPhoto),
-        bind(
-            Board,
-            &[ch('='), alt(K::Char('+'))],
-            A::ZoomIn,
-            Msg::KeyZoomIn,
-        ),
-        bind(
-            Board,
-            &[ch('-'), alt(K::Char('-'))],
-            A::ZoomOut,
-            Msg::KeyZoomOut,
-        ),
-        bind(Board, &[ch('0')], A::ZoomReset, Msg::KeyZoomReset),
-        bind(
-            Entry,
-            &[alt(K::Char('p'))],
-            A::TogglePhotoPane,
-            Msg::KeyPhotoPane,
-        ),
-        bind(
-            Entry,
+    let board: &[Line] = &[
+        (&[ch('p')], A::TogglePhotoPane, M::KeyPhotoPane),
+        (&[ch('g')], A::PickColumn, M::KeyPickColumn),
+        (&[ch('b')], A::PickPhoto, M::KeyPickPhoto),
+        (&[ch('P')], A::NextPhoto, M::KeyNextPhoto),
+        (&[ch('='), alt(K::Char('+'))], A::ZoomIn, M::KeyZoomIn),
+        (&[ch('-'), alt(K::Char('-'))], A::ZoomOut, M::KeyZoomOut),
+        (&[ch('0')], A::ZoomReset, M::KeyZoomReset),
+    ];
+    let entry: &[Line] = &[
+        (&[alt(K::Char('p'))], A::TogglePhotoPane, M::KeyPhotoPane),
+        (
             &[alt(K::Char('u')), alt(K::Char('z'))],
             A::ToggleUncertain,
-            Msg::KeyEntryUncertain,
+            M::KeyEntryUncertain,
         ),
-        bind(
-            Entry,
+        (
             &[alt(K::Char('d')), alt(K::Char('~'))],
             A::ToggleStruck,
-            Msg::KeyEntryStruck,
+            M::KeyEntryStruck,
         ),
-        bind(
-            Entry,
+        (
             &[alt(K::Char('b')), alt(K::Char('!'))],
             A::ToggleEmphasis,
-            Msg::KeyEntryEmphasis,
+            M::KeyEntryEmphasis,
         ),
-        bind(
-            Entry,
+        (
             &[alt(K::Char('+')), alt(K::Char('='))],
             A::ZoomIn,
-            Msg::KeyZoomIn,
+            M::KeyZoomIn,
         ),
-        bind(Entry, &[alt(K::Char('-'))], A::ZoomOut, Msg::KeyZoomOut),
-        bind(Entry, &[alt(K::Char('0'))], A::ZoomReset, Msg::KeyZoomReset),
-        bind(Entry, &[alt(K::Char('n'))], A::NextPhoto, Msg::KeyNextPhoto),
+        (&[alt(K::Char('-'))], A::ZoomOut, M::KeyZoomOut),
+        (&[alt(K::Char('0'))], A::ZoomReset, M::KeyZoomReset),
+        (&[alt(K::Char('n'))], A::NextPhoto, M::KeyNextPhoto),
     ];
+    let mut t = [keys_of(Board, board), keys_of(Entry, entry)].concat();
     t.extend(pan(Board, "Alt-←↑↓→ / Alt-h j k l", false));
     t.extend(pan(Entry, "Alt-←↑↓→", true));
     t
@@ -505,159 +434,86 @@ fn tagging_bindings() -> Vec<Binding> {
     use Action as A;
     use Context::*;
     use KeyCode as K;
-    vec![
-        bind(Board, &[ch('F')], A::TagFilter, Msg::KeyTagFilter),
-        bind(Picker, &[plain(K::Enter)], A::Commit, Msg::KeyPickChoose),
-        bind(Picker, &[plain(K::Tab)], A::CommitNext, Msg::KeyPickScope),
-        bind(Picker, &[plain(K::Up)], A::Up, Msg::KeyPickUp),
-        bind(Picker, &[plain(K::Down)], A::Down, Msg::KeyPickDown),
-        bind(
-            Picker,
-            &[plain(K::Backspace)],
-            A::Backspace,
-            Msg::KeyTextBackspace,
-        ),
-        bind(Picker, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
-        bind(Picker, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
-        bind(Picker, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
-        bind(Picker, &[plain(K::Esc)], A::Cancel, Msg::KeyPickCancel),
-        bind(Search, &[plain(K::Enter)], A::Commit, Msg::KeySearchJump),
-        bind(Search, &[plain(K::Up)], A::Up, Msg::KeyPickUp),
-        bind(Search, &[plain(K::Down)], A::Down, Msg::KeyPickDown),
-        bind(
-            Search,
-            &[plain(K::PageDown)],
-            A::NextBoard,
-            Msg::KeyPageDown,
-        ),
-        bind(Search, &[plain(K::PageUp)], A::PrevBoard, Msg::KeyPageUp),
-        bind(
-            Search,
-            &[plain(K::Backspace)],
-            A::Backspace,
-            Msg::KeyTextBackspace,
-        ),
-        bind(Search, &[ctrl('w')], A::DeleteWord, Msg::KeyTextWord),
-        bind(Search, &[ctrl('u')], A::ClearLine, Msg::KeyTextClear),
-        bind(Search, &[plain(K::F(1))], A::Help, Msg::KeyHelp),
-        bind(Search, &[plain(K::Esc)], A::Cancel, Msg::KeySearchBack),
-        bind(Review, &[plain(K::Up), ch('k')], A::Up, Msg::KeyPickUp),
-        bind(
-            Review,
-            &[plain(K::Down), ch('j')],
-            A::Down,
-            Msg::KeyPickDown,
-        ),
-        bind(
-            Review,
-            &[plain(K::Left), ch('h')],
-            A::Left,
-            Msg::KeyReviewGroups,
-        ),
-        bind(
-            Review,
-            &[plain(K::Right), ch('l')],
-            A::Right,
-            Msg::KeyReviewCards,
-        ),
-        bind(Review, &[plain(K::Tab)], A::CommitNext, Msg::KeyReviewPane),
-        bind(
-            Review,
-            &[plain(K::PageDown)],
-            A::NextBoard,
-            Msg::KeyPageDown,
-        ),
-        bind(Review, &[plain(K::PageUp)], A::PrevBoard, Msg::KeyPageUp),
-        bind(Review, &[plain(K::Home)], A::Home, Msg::KeyListFirst),
-        bind(Review, &[plain(K::End), ch('G')], A::End, Msg::KeyListLast),
-        bind(Review, &[ch('a')], A::AcceptTheme, Msg::KeyAccept),
-        bind(Review, &[ch('r')], A::RejectTheme, Msg::KeyReject),
-        bind(
-            Review,
+    use Msg as M;
+    let board: &[Line] = &[(&[ch('F')], A::TagFilter, M::KeyTagFilter)];
+    let picker: &[Line] = &[
+        (&[plain(K::Enter)], A::Commit, M::KeyPickChoose),
+        (&[plain(K::Tab)], A::CommitNext, M::KeyPickScope),
+        (&[plain(K::Up)], A::Up, M::KeyPickUp),
+        (&[plain(K::Down)], A::Down, M::KeyPickDown),
+    ];
+    let picker_end: &[Line] = &[(&[plain(K::Esc)], A::Cancel, M::KeyPickCancel)];
+    let search: &[Line] = &[
+        (&[plain(K::Enter)], A::Commit, M::KeySearchJump),
+        (&[plain(K::Up)], A::Up, M::KeyPickUp),
+        (&[plain(K::Down)], A::Down, M::KeyPickDown),
+        (&[plain(K::PageDown)], A::NextBoard, M::KeyPageDown),
+        (&[plain(K::PageUp)], A::PrevBoard, M::KeyPageUp),
+    ];
+    let search_end: &[Line] = &[(&[plain(K::Esc)], A::Cancel, M::KeySearchBack)];
+    let review: &[Line] = &[
+        (&[plain(K::Up), ch('k')], A::Up, M::KeyPickUp),
+        (&[plain(K::Down), ch('j')], A::Down, M::KeyPickDown),
+        (&[plain(K::Left), ch('h')], A::Left, M::KeyReviewGroups),
+        (&[plain(K::Right), ch('l')], A::Right, M::KeyReviewCards),
+        (&[plain(K::Tab)], A::CommitNext, M::KeyReviewPane),
+        (&[plain(K::PageDown)], A::NextBoard, M::KeyPageDown),
+        (&[plain(K::PageUp)], A::PrevBoard, M::KeyPageUp),
+        (&[plain(K::Home)], A::Home, M::KeyListFirst),
+        (&[plain(K::End), ch('G')], A::End, M::KeyListLast),
+        (&[ch('a')], A::AcceptTheme, M::KeyAccept),
+        (&[ch('r')], A::RejectTheme, M::KeyReject),
+        (
             &[ch('d'), plain(K::Delete)],
             A::RemoveFromTheme,
-            Msg::KeyRemoveCard,
+            M::KeyRemoveCard,
         ),
-        bind(Review, &[ch('m')], A::MoveToTheme, Msg::KeyMoveCardTo),
-        bind(Review, &[ch('M')], A::MergeThemes, Msg::KeyMerge),
-        bind(Review, &[ch('n')], A::RenameTheme, Msg::KeyRename),
-        bind(Review, &[ch('t')], A::TagPicker, Msg::KeyThemeTag),
-        bind(Review, &[ch('D')], A::DeleteTheme, Msg::KeyDeleteTheme),
-        bind(
-            Review,
-            &[ch('+'), ch('=')],
-            A::ThresholdUp,
-            Msg::KeyThresholdUp,
-        ),
-        bind(Review, &[ch('-')], A::ThresholdDown, Msg::KeyThresholdDown),
-        bind(Review, &[ch('s')], A::ClusterScope, Msg::KeyClusterScope),
-        bind(
-            Review,
-            &[ch('g'), plain(K::Enter)],
-            A::GoToCard,
-            Msg::KeyGoToCard,
-        ),
-        bind(Review, &[ch('y')], A::Copy, Msg::KeyCopyTheme),
-        bind(Review, &[ch('u')], A::Undo, Msg::KeyUndo),
-        bind(Review, &[ctrl('r')], A::Redo, Msg::KeyRedo),
-        bind(
-            Review,
-            &[plain(K::Esc), ch('c')],
-            A::Cancel,
-            Msg::KeyReviewClose,
-        ),
-        // Export dialog.
-        bind(Export, &[plain(K::Enter)], A::Commit, Msg::KeyExportWrite),
-        bind(
-            Export,
-            &[plain(K::Up), ch('k')],
-            A::Up,
-            Msg::KeyExportPrevFile,
-        ),
-        bind(
-            Export,
-            &[plain(K::Down), ch('j')],
-            A::Down,
-            Msg::KeyExportNextFile,
-        ),
-        bind(
-            Export,
-            &[plain(K::PageUp), ch('K')],
-            A::ScrollUp,
-            Msg::KeyScrollUp,
-        ),
-        bind(
-            Export,
+        (&[ch('m')], A::MoveToTheme, M::KeyMoveCardTo),
+        (&[ch('M')], A::MergeThemes, M::KeyMerge),
+        (&[ch('n')], A::RenameTheme, M::KeyRename),
+        (&[ch('t')], A::TagPicker, M::KeyThemeTag),
+        (&[ch('D')], A::DeleteTheme, M::KeyDeleteTheme),
+        (&[ch('+'), ch('=')], A::ThresholdUp, M::KeyThresholdUp),
+        (&[ch('-')], A::ThresholdDown, M::KeyThresholdDown),
+        (&[ch('s')], A::ClusterScope, M::KeyClusterScope),
+        (&[ch('g'), plain(K::Enter)], A::GoToCard, M::KeyGoToCard),
+        (&[ch('y')], A::Copy, M::KeyCopyTheme),
+        (&[ch('u')], A::Undo, M::KeyUndo),
+        (&[ctrl('r')], A::Redo, M::KeyRedo),
+        (&[plain(K::Esc), ch('c')], A::Cancel, M::KeyReviewClose),
+    ];
+    // Export dialog.
+    let export: &[Line] = &[
+        (&[plain(K::Enter)], A::Commit, M::KeyExportWrite),
+        (&[plain(K::Up), ch('k')], A::Up, M::KeyExportPrevFile),
+        (&[plain(K::Down), ch('j')], A::Down, M::KeyExportNextFile),
+        (&[plain(K::PageUp), ch('K')], A::ScrollUp, M::KeyScrollUp),
+        (
             &[plain(K::PageDown), ch('J'), ch(' ')],
             A::ScrollDown,
-            Msg::KeyScrollDown,
+            M::KeyScrollDown,
         ),
-        bind(
-            Export,
-            &[plain(K::Tab), ch('d')],
-            A::ToggleDiff,
-            Msg::KeyExportDiff,
-        ),
-        bind(Export, &[ch('?'), plain(K::F(1))], A::Help, Msg::KeyHelp),
-        bind(
-            Export,
-            &[plain(K::Esc), ch('q')],
-            A::Cancel,
-            Msg::KeyExportCancel,
-        ),
-        bind(
-            ExportAsk,
+        (&[plain(K::Tab), ch('d')], A::ToggleDiff, M::KeyExportDiff),
+        (&[ch('?'), plain(K::F(1))], A::Help, M::KeyHelp),
+        (&[plain(K::Esc), ch('q')], A::Cancel, M::KeyExportCancel),
+    ];
+    let export_ask: &[Line] = &[
+        (
             &[ch('y'), ch('j'), plain(K::Enter)],
             A::Commit,
-            Msg::KeyExportCreate,
+            M::KeyExportCreate,
         ),
-        bind(
-            ExportAsk,
-            &[ch('n'), plain(K::Esc)],
-            A::Cancel,
-            Msg::KeyExportBack,
-        ),
+        (&[ch('n'), plain(K::Esc)], A::Cancel, M::KeyExportBack),
+    ];
+    [
+        keys_of(Board, board),
+        keys_of(Picker, &[picker, QUERY_EDITING, picker_end].concat()),
+        keys_of(Search, &[search, QUERY_EDITING, search_end].concat()),
+        keys_of(Review, review),
+        keys_of(Export, export),
+        keys_of(ExportAsk, export_ask),
     ]
+    .concat()
 }
 
 /// The contexts whose keys apply in the app's present state, most specific first.

@@ -241,6 +241,7 @@ mod tests {
     use crate::core::model::{Card, Session};
     use crate::core::store;
     use crate::core::template::Templates;
+    use crate::tui::tags::tests::{act, assert_warning};
     use crate::tui::update::update;
 
     /// A session with one working-group sheet; the cursor on its idea card.
@@ -333,20 +334,18 @@ mod tests {
     fn a_card_outside_ideas_and_next_steps_is_refused_with_a_reason() {
         let (_dir, mut app) = app();
         app.doc.as_mut().unwrap().select("k4");
-        update(&mut app, Action::Measures);
-        update(&mut app, Action::MeasureFromCard);
+        act(&mut app, &[Action::Measures, Action::MeasureFromCard]);
         assert!(measures(&app).is_empty());
-        let status = app.status.as_ref().unwrap();
-        assert_eq!(status.severity, Severity::Warning);
-        assert!(status.text.contains("Lösungsideen"), "{}", status.text);
+        assert_warning(&app, "Lösungsideen");
     }
 
     #[test]
     fn the_form_changes_a_measure_in_one_step_and_returns_to_the_list() {
         let (_dir, mut app) = app();
-        update(&mut app, Action::Measures);
-        update(&mut app, Action::MeasureFromSheet);
-        update(&mut app, Action::Commit);
+        act(
+            &mut app,
+            &[Action::Measures, Action::MeasureFromSheet, Action::Commit],
+        );
         assert!(matches!(app.mode, Mode::Form(_)));
         // Actor: clear and type; partners; indicator; field: next choice.
         for _ in 0..2 {
@@ -356,13 +355,11 @@ mod tests {
         for c in "Referat Zuwanderung".chars() {
             update(&mut app, Action::Input(c));
         }
-        update(&mut app, Action::CommitNext);
-        update(&mut app, Action::ClearLine);
+        act(&mut app, &[Action::CommitNext, Action::ClearLine]);
         for c in "VHS, Jobcenter".chars() {
             update(&mut app, Action::Input(c));
         }
-        update(&mut app, Action::CommitNext);
-        update(&mut app, Action::CommitNext);
+        act(&mut app, &[Action::CommitNext, Action::CommitNext]);
         for c in "Teilnehmende je Kurs".chars() {
             update(&mut app, Action::Input(c));
         }
@@ -376,9 +373,10 @@ mod tests {
         update(&mut app, Action::Undo);
         assert_eq!(measures(&app)[0].actor, "Integrationsbüro");
         // Esc in the form: back to the list, nothing changed.
-        update(&mut app, Action::Commit);
-        update(&mut app, Action::Input('x'));
-        update(&mut app, Action::Cancel);
+        act(
+            &mut app,
+            &[Action::Commit, Action::Input('x'), Action::Cancel],
+        );
         assert!(matches!(app.mode, Mode::Measures(_)));
         assert_eq!(measures(&app)[0].title, "Sprach + Alphabetisierungskurse");
     }

@@ -152,7 +152,7 @@ pub fn jump(app: &mut App, card: &str) {
 mod tests {
     use super::*;
     use crate::tui::app::Screen;
-    use crate::tui::tags::tests::{app, type_text};
+    use crate::tui::tags::tests::{act, app, type_text, type_then};
     use crate::tui::update::update;
 
     #[test]
@@ -183,10 +183,8 @@ mod tests {
     #[test]
     fn esc_returns_to_where_the_cursor_was() {
         let (_dir, mut app) = app();
-        update(&mut app, Action::Down);
-        update(&mut app, Action::Search);
-        type_text(&mut app, "sport");
-        update(&mut app, Action::Cancel);
+        act(&mut app, &[Action::Down, Action::Search]);
+        type_then(&mut app, "sport", Action::Cancel);
         assert_eq!(app.mode, Mode::Normal);
         assert_eq!(
             app.doc.as_ref().unwrap().card().unwrap().text,
@@ -199,8 +197,7 @@ mod tests {
         let (_dir, mut app) = app();
         app.doc.as_mut().unwrap().filter = Some(crate::tui::tags::TagFilter::Tag("x".into()));
         update(&mut app, Action::Search);
-        type_text(&mut app, "wohnraum");
-        update(&mut app, Action::Commit);
+        type_then(&mut app, "wohnraum", Action::Commit);
         let doc = app.doc.as_ref().unwrap();
         assert_eq!(doc.filter, None);
         assert_eq!(doc.card().unwrap().text, "Wohnraum");

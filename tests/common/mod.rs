@@ -10,6 +10,43 @@ pub mod screen;
 use stellwand::core::model::{Board, Card, Session};
 use stellwand::core::template::Templates;
 
+/// `s` saved as `name` in a new folder, and a journal begun against the
+/// saved file: the folder, the file and the journal.
+pub fn journalled(
+    name: &str,
+    s: &Session,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    stellwand::core::journal::Journal,
+) {
+    use stellwand::core::journal;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    stellwand::core::store::save(&path, s).unwrap();
+    let base = journal::fingerprint(&std::fs::read(&path).unwrap());
+    let j = journal::Journal::create(&path, base).unwrap();
+    (dir, path, j)
+}
+
+/// A theme the clerk confirmed: `id`, `label`, its Handlungsfeld `tag`
+/// and the ids of its cards.
+pub fn confirmed_theme(
+    id: String,
+    label: &str,
+    tag: Option<&str>,
+    cards: Vec<String>,
+) -> stellwand::core::model::Theme {
+    stellwand::core::model::Theme {
+        id,
+        label: label.into(),
+        tag: tag.map(str::to_string),
+        cards,
+        confirmed: true,
+        ..Default::default()
+    }
+}
+
 /// A session `id` titled `title`, without boards.
 pub fn session(id: &str, title: &str) -> Session {
     Session {

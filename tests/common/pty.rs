@@ -54,6 +54,32 @@ impl Tty {
         tty
     }
 
+    /// A fresh folder that `setup` fills, and the program started there by
+    /// `open` on `file` (e.g. [`Tty::on_board`]); the folder lives as long
+    /// as the first value returned.
+    pub fn fresh<T>(
+        setup: impl FnOnce(&Path) -> T,
+        open: fn(&Path, &str) -> Tty,
+        file: &str,
+    ) -> (tempfile::TempDir, T, Tty) {
+        let dir = tempfile::tempdir().unwrap();
+        let made = setup(dir.path());
+        let tty = open(dir.path(), file);
+        (dir, made, tty)
+    }
+
+    /// Fails the test, with the screen, unless the screen shows `text` now.
+    pub fn assert_shows(&self, text: &str) {
+        let screen = self.contents();
+        assert!(screen.contains(text), "{text:?} is not shown:\n{screen}");
+    }
+
+    /// Fails the test, with the screen, if the screen shows `text` now.
+    pub fn assert_hides(&self, text: &str) {
+        let screen = self.contents();
+        assert!(!screen.contains(text), "{text:?} is shown:\n{screen}");
+    }
+
     /// Quits with `q` and waits for the program to end normally; the last
     /// screen.
     pub fn quit(&mut self) -> String {

@@ -15,6 +15,11 @@ pub fn plan(sources: &[Source], dir: &Path) -> Result<Plan, ExportError> {
 }
 
 /// The file `name` of `dir`, failing the test with its name when unreadable.
+/// A session to export under the file name `name`.
+pub fn source<'a>(session: &'a Session, name: &'a str) -> Source<'a> {
+    Source { session, name }
+}
+
 pub fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }

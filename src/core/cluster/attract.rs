@@ -3,22 +3,33 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ClusterCard;
-use super::features::Features;
+use super::features::{FeatureKind, Features};
 use super::graph::Node;
 use crate::core::model::Theme;
 
 /// Share of a free card's weight that a theme's words must cover for the
 /// card to be put into it.
 pub(crate) const ATTRACT: f32 = 0.5;
+/// Similarity (cosine) of a free card to the centre of a theme (its cards
+/// and its label together) from which the card is put into it.
+pub(crate) const CENTRE: f32 = 0.45;
+/// A free card whose weight (of its unit vector) on a thesaurus group of a
+/// theme's label is at least this goes into that theme, when no other
+/// theme's label in its column names the group: the clerk's heading names
+/// what the theme is about.
+pub(crate) const HEADING: f32 = 0.55;
 /// A feature counts as the theme's when this many of its cards (or its
 /// label) carry it: one card alone may carry a word by chance.
 pub(crate) const SUPPORT: u32 = 2;
 
 /// Puts each free card that resembles a confirmed theme as a whole into the
-/// theme that covers most of it (`theme_of`): the share of the card's
-/// weight on words, stems, synonyms and learned words that at least
-/// [`SUPPORT`] of the theme's cards or its label carry. Unlike the average
-/// similarity to the members, this does not fall as a theme grows.
+/// theme whose centre it is closest to (`theme_of`). A card resembles a
+/// theme when it is close to the centre of the theme's cards and label
+/// ([`CENTRE`]), or when [`ATTRACT`] of its weight is on words, stems,
+/// synonyms and learned words that at least [`SUPPORT`] of the theme's
+/// cards or its label carry, or when it is mostly about a thesaurus group
+/// that only this theme's label names ([`HEADING`]). Unlike the average
+/// similarity to the members, none of these falls as a theme grows.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn attract(
     cards: &[ClusterCard],
@@ -44,6 +55,10 @@ pub(crate) fn attract(
         scope: String,
         /// How many of the theme's cards (and its label) carry each feature.
         support: HashMap<u32, u32>,
+        /// The sum of the vectors of its cards and its label, of unit length.
+        centre: HashMap<u32, f32>,
+        /// The thesaurus groups its label names.
+        heads: Vec<u32>,
         constraints: Node,
     }
     let mut profiles: Vec<Profile> = Vec::new();
@@ -62,26 +77,45 @@ pub(crate) fn attract(
             constraints.tags.push(vec![tag]);
         }
         let mut support: HashMap<u32, u32> = HashMap::new();
+        let mut centre: HashMap<u32, f32> = HashMap::new();
+        let label = label_of[t].and_then(|l| features.cards.get(l));
+        let heads: Vec<u32> = label
+            .into_iter()
+            .flat_map(|l| &l.vector)
+            .filter(|(f, _)| matches!(features.kinds[*f as usize], FeatureKind::Concept(_)))
+            .map(|(f, _)| *f)
+            .collect();
         for &i in &members {
             constraints.absorb_constraints(&constraints_of(i));
-            for (f, _) in &features.cards[i].vector {
+        }
+        for row in members.iter().map(|&i| &features.cards[i]).chain(label) {
+            for (f, w) in &row.vector {
                 *support.entry(*f).or_default() += 1;
+                *centre.entry(*f).or_default() += w;
             }
         }
-        if let Some(l) = label_of[t].and_then(|l| features.cards.get(l)) {
-            for (f, _) in &l.vector {
-                *support.entry(*f).or_default() += 1;
-            }
+        let norm = centre.values().map(|w| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            centre.values_mut().for_each(|w| *w /= norm);
         }
         profiles.push(Profile {
             theme: t,
             scope: scope_of(&cards[first]),
             support,
+            centre,
+            heads,
             constraints,
         });
     }
     if profiles.is_empty() {
         return;
+    }
+    // How many themes of a column name each group in their label.
+    let mut named: HashMap<(&str, u32), u32> = HashMap::new();
+    for p in &profiles {
+        for &f in &p.heads {
+            *named.entry((p.scope.as_str(), f)).or_default() += 1;
+        }
     }
     let mut joined: Vec<(usize, usize)> = Vec::new();
     for (i, card) in cards.iter().enumerate() {
@@ -101,13 +135,27 @@ pub(crate) fn attract(
             }
             // The share of the card's weight on features that at least two
             // of the theme's cards (or its label) carry.
-            let s: f32 = v
+            let cover: f32 = v
                 .iter()
                 .filter(|(f, _)| p.support.get(f).is_some_and(|&n| n >= SUPPORT))
                 .map(|(_, w)| w * w)
                 .sum();
-            if s >= ATTRACT && best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, p.theme));
+            let centre: f32 = v
+                .iter()
+                .map(|(f, w)| w * p.centre.get(f).copied().unwrap_or(0.0))
+                .sum();
+            // The card's weight on a group only this theme's label names.
+            let heading = v
+                .iter()
+                .filter(|(f, _)| {
+                    p.heads.contains(f) && named.get(&(scope.as_str(), *f)) == Some(&1)
+                })
+                .map(|(_, w)| *w)
+                .fold(0.0f32, f32::max);
+            if (centre >= CENTRE || cover >= ATTRACT || heading >= HEADING)
+                && best.is_none_or(|(b, _)| centre > b)
+            {
+                best = Some((centre, p.theme));
             }
         }
         if let Some((_, t)) = best {
@@ -116,5 +164,120 @@ pub(crate) fn attract(
     }
     for (i, t) in joined {
         theme_of[i] = Some(t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::cluster::features::CardFeatures;
+
+    /// Feature ids from this one on are thesaurus groups, below it words.
+    const GROUPS: u32 = 10;
+
+    /// Cards with the given unit vectors (feature id, weight), then the rows
+    /// of the themes' labels.
+    fn features(rows: &[&[(u32, f32)]]) -> Features {
+        Features {
+            cards: rows
+                .iter()
+                .map(|r| CardFeatures {
+                    vector: r.to_vec(),
+                    ..CardFeatures::default()
+                })
+                .collect(),
+            kinds: (0..2 * GROUPS)
+                .map(|f| {
+                    if f < GROUPS {
+                        FeatureKind::Stem(format!("w{f}"))
+                    } else {
+                        FeatureKind::Concept(f as usize)
+                    }
+                })
+                .collect(),
+            ..Features::default()
+        }
+    }
+
+    /// The themes each card is in after attraction: the cards first, then
+    /// one label row per theme; `members[t]` cards of theme t, in order
+    /// from the first card.
+    fn attracted(rows: &[&[(u32, f32)]], members: &[usize]) -> Vec<Option<usize>> {
+        let n = rows.len() - members.len();
+        let cards: Vec<ClusterCard> = (0..n)
+            .map(|i| ClusterCard {
+                id: format!("k{i}"),
+                column: "needs".into(),
+                ..ClusterCard::default()
+            })
+            .collect();
+        let mut theme_of: Vec<Option<usize>> = vec![None; n];
+        let mut next = 0;
+        let themes: Vec<Theme> = members
+            .iter()
+            .enumerate()
+            .map(|(t, &m)| {
+                for slot in &mut theme_of[next..next + m] {
+                    *slot = Some(t);
+                }
+                next += m;
+                Theme {
+                    id: format!("t{t}"),
+                    label: format!("Thema {t}"),
+                    cards: (next - m..next).map(|i| format!("k{i}")).collect(),
+                    confirmed: true,
+                    ..Theme::default()
+                }
+            })
+            .collect();
+        attract(
+            &cards,
+            &features(rows),
+            &themes,
+            &mut theme_of,
+            &vec![HashSet::new(); themes.len()],
+            &|c: &ClusterCard| c.column.clone(),
+            &|_| Node::new(None),
+            &vec![None; themes.len()],
+        );
+        theme_of
+    }
+
+    #[test]
+    fn a_card_close_to_the_centre_of_a_theme_joins_it() {
+        // Two members and the label share feature 0; each member has a word
+        // of its own.
+        let m1: &[(u32, f32)] = &[(0, 0.8), (1, 0.6)];
+        let m2: &[(u32, f32)] = &[(0, 0.8), (2, 0.6)];
+        let label: &[(u32, f32)] = &[(0, 1.0)];
+        // Most of this card's weight is on a word the theme does not have,
+        // but it points where the theme points.
+        let close: &[(u32, f32)] = &[(0, 0.6), (3, 0.8)];
+        // This one shares only a word one member has by chance.
+        let far: &[(u32, f32)] = &[(1, 0.6), (4, 0.8)];
+        let theme_of = attracted(&[m1, m2, close, far, label], &[2]);
+        assert_eq!(theme_of, vec![Some(0), Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn a_card_about_what_the_heading_names_joins_the_theme() {
+        // The label names a thesaurus group the members do not carry.
+        let m1: &[(u32, f32)] = &[(1, 1.0)];
+        let m2: &[(u32, f32)] = &[(2, 1.0)];
+        let label: &[(u32, f32)] = &[(GROUPS, 1.0)];
+        // Mostly about that group, with a word of its own.
+        let card: &[(u32, f32)] = &[(3, 0.75), (GROUPS, 0.66)];
+        assert_eq!(
+            attracted(&[m1, m2, card, label], &[2]),
+            vec![Some(0), Some(0), Some(0)]
+        );
+        // When two themes' labels name the group, the heading decides
+        // nothing.
+        let m3: &[(u32, f32)] = &[(4, 1.0)];
+        let m4: &[(u32, f32)] = &[(5, 1.0)];
+        assert_eq!(
+            attracted(&[m1, m2, m3, m4, card, label, label], &[2, 2]),
+            vec![Some(0), Some(0), Some(1), Some(1), None]
+        );
     }
 }

@@ -426,7 +426,7 @@ impl Node {
 
 /// Average-linkage clustering: repeatedly merges the two clusters whose
 /// cards are most similar on average, while that average is at least
-/// `threshold`. `edges` are node pairs that may reach the threshold (any
+/// `threshold` (a little more for larger clusters, see [`GROWTH`]). `edges` are node pairs that may reach the threshold (any
 /// pair that can must contain a card pair above it); `blocked` says when a
 /// node may not join a theme. Returns the nodes left, in the order of
 /// their first node.
@@ -517,6 +517,21 @@ type Part = (Vec<u32>, Vec<Node>, Vec<(u32, u32)>);
 /// similarity and its best neighbour; a heap holds the best of each node.
 /// After a merge, averages follow from the parts (Lance–Williams) where both
 /// are known and from the vector sums otherwise, so the result is exact.
+/// How much more alike the cards of a larger cluster must be: a cluster of
+/// `n` cards needs an average similarity of `threshold · (1 + GROWTH ·
+/// ln(n / 2))`. Loosely linked cards chain into large clusters that are
+/// wrong in many pairs; a pair of cards is held to the threshold itself.
+const GROWTH: f32 = 0.05;
+
+/// The average similarity a cluster of `n` cards needs.
+fn grown(threshold: f32, n: f32) -> f32 {
+    if n <= 2.0 {
+        threshold
+    } else {
+        threshold * (1.0 + GROWTH * (n / 2.0).ln())
+    }
+}
+
 fn merge_part(
     mut nodes: Vec<Node>,
     edges: &[(u32, u32)],
@@ -530,6 +545,7 @@ fn merge_part(
     let mut best: Vec<Option<(f32, u32)>> = vec![None; n];
     let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
     let size = |node: &Node| node.members.len() as f32;
+    let needed = |a: &Node, b: &Node| -> f32 { grown(threshold, size(a) + size(b)) };
     let allowed = |nodes: &[Node], a: usize, b: usize| -> bool {
         nodes[a].compatible(&nodes[b])
             && match (nodes[a].theme, nodes[b].theme) {
@@ -548,7 +564,8 @@ fn merge_part(
                 Some((bs, bc)) => s > bs || (s == bs && c < bc),
             };
             // The constraints are dearer to check than the similarity.
-            if better && allowed(nodes, x, c as usize) {
+            if better && s >= needed(&nodes[x], &nodes[c as usize]) && allowed(nodes, x, c as usize)
+            {
                 out = Some((s, c));
             }
         }
@@ -613,7 +630,7 @@ fn merge_part(
                 merged.insert(c, s);
             }
             let stale = best[cu].is_some_and(|(_, t)| t as usize == a || t as usize == b);
-            let improves = s >= threshold
+            let improves = s >= needed(&nodes[cu], &nodes[a])
                 && allowed(&nodes, cu, a)
                 && best[cu].is_none_or(|(bs, bc)| s > bs || (s == bs && (a as u32) < bc));
             if stale || improves {
@@ -646,6 +663,30 @@ fn merge_part(
 mod tests {
     use super::*;
 
+    /// One node per card vector.
+    fn one_node_each(vectors: &[Vector]) -> Vec<Node> {
+        vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut n = Node::new(None);
+                n.members.push(i as u32);
+                n.sum = v.clone();
+                n
+            })
+            .collect()
+    }
+
+    /// Deterministic pseudo-random numbers.
+    fn numbers(mut seed: u64) -> impl FnMut() -> u32 {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        }
+    }
+
     fn unit(v: &[(u32, f32)]) -> Vector {
         let n: f32 = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         v.iter().map(|(f, w)| (*f, w / n)).collect()
@@ -653,13 +694,7 @@ mod tests {
 
     #[test]
     fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
-        let mut seed = 11u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = numbers(11);
         // Cards in a few topics, some sharing words across topics.
         let vectors: Vec<Vector> = (0..400)
             .map(|_| {
@@ -675,16 +710,7 @@ mod tests {
         let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
         let df = vec![1u32; 80];
         let rank = rank_by_rarity(&df);
-        let nodes: Vec<Node> = vectors
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let mut n = Node::new(None);
-                n.members.push(i as u32);
-                n.sum = v.clone();
-                n
-            })
-            .collect();
+        let nodes = one_node_each(&vectors);
         let edges: Vec<(u32, u32)> = similar_pairs(&refs, &rank, 0.3)
             .into_iter()
             .map(|(a, b, _)| (a, b))
@@ -707,13 +733,7 @@ mod tests {
 
     #[test]
     fn summing_at_once_gives_the_bits_of_adding_one_by_one() {
-        let mut seed = 5u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = numbers(5);
         let vectors: Vec<Vector> = (0..500)
             .map(|_| {
                 let mut v: Vec<(u32, f32)> = (0..6)
@@ -737,15 +757,26 @@ mod tests {
     }
 
     #[test]
+    fn a_larger_cluster_needs_cards_more_alike() {
+        // Two cards alike, and a third whose average similarity to them is
+        // `third`: it joins only when it clears the threshold for three.
+        let merged = |third: f32| -> usize {
+            let rest = (1.0 - third * third).sqrt();
+            let vectors: [Vector; 3] =
+                [vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, third), (1, rest)]];
+            let edges = [(0, 1), (0, 2), (1, 2)];
+            average_linkage(one_node_each(&vectors), &edges, 0.3, &|_, _| false).len()
+        };
+        assert!(grown(0.3, 3.0) > 0.305 && grown(0.3, 2.0) == 0.3);
+        // Above the threshold of a pair, below that of three cards.
+        assert_eq!(merged(0.303), 2);
+        assert_eq!(merged(0.32), 1);
+    }
+
+    #[test]
     fn prefix_filtering_finds_the_same_pairs_as_all_pairs() {
         // Deterministic pseudo-random sparse vectors.
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = numbers(7);
         let vectors: Vec<Vector> = (0..300)
             .map(|_| {
                 let mut v: Vec<(u32, f32)> = (0..4)

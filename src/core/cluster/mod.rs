@@ -53,7 +53,7 @@ const STRONGEST: usize = 40;
 
 /// Threshold used when none is given: the average similarity (0–1) the
 /// cards of a cluster must have with each other.
-pub const DEFAULT_THRESHOLD: f64 = 0.35;
+pub const DEFAULT_THRESHOLD: f64 = 0.36;
 
 /// A card as the clustering sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -286,15 +286,21 @@ fn analyse_cards(
     let learn = options.learn;
     let mut texts = card_texts(cards);
     let mut owner: Vec<Option<usize>> = theme_of.to_vec();
+    let mut labels: Vec<(String, usize)> = Vec::new();
     if learn {
         for (t, theme) in decisions.themes.iter().enumerate() {
             if theme.confirmed {
+                labels.push((theme.id.clone(), texts.len()));
                 texts.push(theme.label.clone());
                 owner.push(Some(t));
             }
         }
     }
-    let tags: Vec<Vec<String>> = cards.iter().map(|c| c.tags.clone()).collect();
+    // Nor do the Handlungsfelder set on them.
+    let tags: Vec<Vec<String>> = cards
+        .iter()
+        .map(|c| if c.people { Vec::new() } else { c.tags.clone() })
+        .collect();
     let mut places: Vec<String> = cards.iter().map(|c| c.place.clone()).collect();
     let mut titles: Vec<String> = cards.iter().map(|c| c.board.clone()).collect();
     for v in [&mut places, &mut titles] {
@@ -319,6 +325,7 @@ fn analyse_cards(
         learned::apply(&mut features, &taught, &labels);
     }
     features.finish();
+    features.labels = labels;
     features
 }
 
@@ -693,7 +700,13 @@ pub(super) fn cluster_of_node(
 ) -> Cluster {
     let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
     members.sort_unstable();
-    let reasons = label::explain(features, &members);
+    // A theme's label links its cards as its members do.
+    let heading: Vec<usize> = theme
+        .and_then(|t| features.labels.iter().find(|(id, _)| *id == t.id))
+        .map(|&(_, row)| row)
+        .into_iter()
+        .collect();
+    let reasons = label::explain_with(features, &members, &heading);
     let label = match theme {
         Some(t) => t.label.clone(),
         None => label::label(features, &members, cards),

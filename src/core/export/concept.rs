@@ -27,7 +27,7 @@ use std::fs;
 use super::blocks::{self, BlockKey, Slot};
 use super::escape::{inline, inline_or};
 use super::theme::{Catalog, Resolved, card_text, plural, push_sub_points, render_resolved};
-use super::{Existing, ExportError, Options, Shared, Source, Target, owner_of, unique_stem};
+use super::{Existing, ExportError, Job, Target, owner_of, unique_stem};
 use crate::core::model::{Board, Card, Column, TagChoice, Theme};
 use crate::core::template::{Section, Templates};
 
@@ -110,22 +110,17 @@ fn push_loose(out: &mut String, card: &Card, board_title: &str) {
     push_sub_points(out, card, "  ");
 }
 
-pub(super) fn plan(
-    target: &mut Target,
-    sources: &[Source],
-    shared: Option<Shared>,
-    templates: &Templates,
-    options: &Options,
-) -> Result<(), ExportError> {
-    let catalog = Catalog::new(sources.iter().map(|s| s.session));
-    let mut owners: Vec<String> = sources.iter().map(owner_of).collect();
+pub(super) fn plan(target: &mut Target, job: Job) -> Result<(), ExportError> {
+    let catalog = Catalog::new(job.sources.iter().map(|s| s.session));
+    let mut owners: Vec<String> = job.sources.iter().map(owner_of).collect();
     // Each owner's themes and the session their plain card ids refer to.
-    let mut groups: Vec<(Option<usize>, &[Theme])> = sources
+    let mut groups: Vec<(Option<usize>, &[Theme])> = job
+        .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (Some(i), s.session.themes.as_slice()))
         .collect();
-    if let Some(sh) = shared {
+    if let Some(sh) = job.shared {
         owners.push(blocks::owner_attr("workspace", sh.id));
         groups.push((None, sh.themes));
     }
@@ -134,7 +129,7 @@ pub(super) fn plan(
     // Handlungsfelder in the sessions' order, then tags only themes or cards name.
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
-    for s in sources {
+    for s in job.sources {
         for t in &s.session.tags {
             if known.insert(t.key.clone()) {
                 tags.push((t.key.clone(), t.name.clone()));
@@ -146,7 +141,7 @@ pub(super) fn plan(
         .flat_map(|(_, themes)| themes.iter().filter_map(|t| t.tag.clone()))
         .filter(|k| !known.contains(k))
         .collect();
-    for s in sources {
+    for s in job.sources {
         for (_, _, card) in s.session.cards() {
             extra.extend(card.tags.iter().filter(|k| !known.contains(*k)).cloned());
         }
@@ -161,7 +156,8 @@ pub(super) fn plan(
     extra.sort();
     extra.dedup();
     for key in extra {
-        let name = templates
+        let name = job
+            .templates
             .tag_sets
             .iter()
             .flat_map(|ts| ts.tags.iter())
@@ -196,21 +192,10 @@ pub(super) fn plan(
     let mut themed: HashSet<(usize, &str)> = HashSet::new();
     for (oi, (home, themes)) in groups.iter().enumerate() {
         for theme in themes.iter() {
-            if theme.cards.is_empty() || !(theme.confirmed || options.suggestions) {
+            if theme.cards.is_empty() || !(theme.confirmed || job.options.suggestions) {
                 continue;
             }
-            let found: Vec<Resolved> = theme
-                .cards
-                .iter()
-                .map(|r| catalog.resolve(*home, r))
-                .collect();
-            let choice = TagChoice::of(
-                theme.tag.as_deref(),
-                found.iter().filter_map(|r| match r {
-                    Resolved::Found(f) => Some(f.card),
-                    _ => None,
-                }),
-            );
+            let (found, choice) = catalog.resolve_theme(*home, theme);
             let chapter = choice.key().and_then(|k| tag_index.get(k).copied());
             for r in &found {
                 if let Resolved::Found(f) = r {
@@ -234,7 +219,7 @@ pub(super) fn plan(
                 }
                 _ => None,
             };
-            let section = theme_section(&found, templates);
+            let section = theme_section(&found, job.templates);
             let mut text = String::new();
             render_resolved(&mut text, theme, &found, 3, note.as_deref());
             *theme_count.entry((chapter, oi)).or_default() += 1;
@@ -255,8 +240,8 @@ pub(super) fn plan(
     // chapter without Handlungsfeld, by wall and column.
     let mut loose: HashMap<(usize, usize, Section), String> = HashMap::new();
     let mut loose_count: HashMap<(Option<usize>, usize), usize> = HashMap::new();
-    let mut unsorted: Vec<String> = vec![String::new(); sources.len()];
-    for (si, s) in sources.iter().enumerate() {
+    let mut unsorted: Vec<String> = vec![String::new(); job.sources.len()];
+    for (si, s) in job.sources.iter().enumerate() {
         let titles = &catalog.board_titles[si];
         let mut same: HashMap<&str, usize> = HashMap::new();
         for t in titles {
@@ -271,7 +256,7 @@ pub(super) fn plan(
             let n = (same[title] > 1).then_some(*n);
             let mut wall = String::new();
             for column in &board.columns {
-                let section = card_section(templates, board, column);
+                let section = card_section(job.templates, board, column);
                 let mut lines = String::new();
                 for card in &column.cards {
                     if card.tags.is_empty() {
@@ -322,7 +307,7 @@ pub(super) fn plan(
     // Measures: a table per chapter, in its Maßnahmen section.
     let mut measures: HashMap<(Option<usize>, usize), Vec<&crate::core::model::Measure>> =
         HashMap::new();
-    for (si, s) in sources.iter().enumerate() {
+    for (si, s) in job.sources.iter().enumerate() {
         for m in &s.session.measures {
             let chapter = m.tag.as_deref().and_then(|k| tag_index.get(k).copied());
             measures.entry((chapter, si)).or_default().push(m);
@@ -468,7 +453,7 @@ pub(super) fn plan(
                 .filter(|((_, o), _)| *o == oi)
                 .map(|(_, n)| n)
                 .sum();
-            match sources.get(oi) {
+            match job.sources.get(oi) {
                 Some(s) => {
                     let session = s.session;
                     body.push_str(&format!("**{}**", inline(&session.title)));

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::{Existing, ExportProblem, Options, Shared, Source, Target, safe_stem};
+use super::{
+    Existing, ExportProblem, Job, Options, Shared, Source, Target, safe_stem, shown_themes,
+};
 use crate::core::error::{FileError, FileProblem};
 
 const HEADER: [&str; 11] = [
@@ -54,41 +56,16 @@ fn row(out: &mut String, cells: &[&str]) {
 pub(super) fn render(sources: &[Source], shared: Option<Shared>, options: &Options) -> String {
     let mut out = String::from("\u{feff}");
     row(&mut out, &HEADER);
-    let index: HashMap<&str, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.session.id.as_str(), i))
-        .collect();
     // (session index, card id) -> theme labels
     let mut themes: HashMap<(usize, &str), Vec<String>> = HashMap::new();
-    let groups = sources
-        .iter()
-        .enumerate()
-        .map(|(si, s)| (Some(si), s.session.themes.as_slice()))
-        .chain(shared.map(|sh| (None, sh.themes)));
-    for (home, list) in groups {
-        for t in list {
-            if !(t.confirmed || options.suggestions) {
-                continue;
-            }
-            let label = if t.confirmed {
-                t.label.clone()
-            } else {
-                format!("{} (Vorschlag)", t.label)
-            };
-            for r in &t.cards {
-                let key = match r.rsplit_once('/') {
-                    Some((sid, id)) => match index.get(sid) {
-                        Some(&i) => (i, id),
-                        None => continue,
-                    },
-                    None => match home {
-                        Some(si) => (si, r.as_str()),
-                        None => continue,
-                    },
-                };
-                themes.entry(key).or_default().push(label.clone());
-            }
+    for (_, t, cards) in shown_themes(sources, shared, options) {
+        let label = if t.confirmed {
+            t.label.clone()
+        } else {
+            format!("{} (Vorschlag)", t.label)
+        };
+        for key in cards {
+            themes.entry(key).or_default().push(label.clone());
         }
     }
     for (si, s) in sources.iter().enumerate() {
@@ -139,13 +116,8 @@ pub(super) fn render(sources: &[Source], shared: Option<Shared>, options: &Optio
     out
 }
 
-pub(super) fn plan(
-    target: &mut Target,
-    sources: &[Source],
-    shared: Option<Shared>,
-    options: &Options,
-) {
-    let stem = match sources {
+pub(super) fn plan(target: &mut Target, job: Job) {
+    let stem = match job.sources {
         [one] => safe_stem(
             if one.name.is_empty() {
                 &one.session.title
@@ -158,7 +130,7 @@ pub(super) fn plan(
         _ => "karten".to_string(),
     };
     let name = format!("{stem}.csv");
-    let text = render(sources, shared, options);
+    let text = render(job.sources, job.shared, job.options);
     let mut header = String::from("\u{feff}");
     row(&mut header, &HEADER);
     match target.read(&name) {

@@ -272,39 +272,52 @@ fn ends_with_keyword(out: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each input escaped by `f` must read as the expected Markdown.
+    fn escapes(f: fn(&str) -> String, cases: &[(&str, &str)]) {
+        for (input, want) in cases {
+            assert_eq!(f(input), *want, "{input:?}");
+        }
+    }
+
     #[test]
     fn plain_german_text_stays_readable() {
-        assert_eq!(inline("Kita-Plätze fehlen"), "Kita-Plätze fehlen");
-        assert_eq!(inline("Bildung & Erziehung"), "Bildung & Erziehung");
-        assert_eq!(
-            inline("gemeinsame Ziele finden => Gleichheit"),
-            "gemeinsame Ziele finden => Gleichheit"
-        );
-        assert_eq!(inline("weniger < mehr, 3 > 2"), "weniger < mehr, 3 > 2");
-        assert_eq!(inline("Kita_Plätze, 5 * 3"), "Kita_Plätze, 5 * 3");
-        assert_eq!(inline("2019-02-13: 1.Platz"), "2019-02-13: 1.Platz");
-        assert_eq!(inline("C# und F#-Kurse"), "C# und F#-Kurse");
+        for text in [
+            "Kita-Plätze fehlen",
+            "Bildung & Erziehung",
+            "gemeinsame Ziele finden => Gleichheit",
+            "weniger < mehr, 3 > 2",
+            "Kita_Plätze, 5 * 3",
+            "2019-02-13: 1.Platz",
+            "C# und F#-Kurse",
+        ] {
+            assert_eq!(inline(text), text);
+        }
     }
 
     #[test]
     fn structure_characters_are_escaped_with_a_backslash() {
-        assert_eq!(inline("# Titel"), "\\# Titel");
-        assert_eq!(inline("1. Punkt"), "1\\. Punkt");
-        assert_eq!(inline("- x"), "\\- x");
-        assert_eq!(inline("> Zitat"), "\\> Zitat");
-        assert_eq!(inline("<!-- x -->"), "\\<!-- x -->");
-        assert_eq!(inline("<b>fett</b>"), "\\<b>fett\\</b>");
-        assert_eq!(inline("Initiator*in"), "Initiator\\*in");
-        assert_eq!(inline("a\nb\r\n  c"), "a b c");
-        assert_eq!(inline("stellwand:begin"), "stellwand\\:begin");
-        assert_eq!(inline("&amp; &#35; &#x23;"), "\\&amp; \\&#35; \\&#x23;");
-        assert_eq!(inline("Titel #"), "Titel \\#");
-        assert_eq!(inline("Titel {#id}"), "Titel {#id\\}");
-        assert_eq!(inline("_kursiv_"), "\\_kursiv\\_");
-        assert_eq!(inline("a\\"), "a\\\\");
-        assert_eq!(inline("a\\b"), "a\\b");
-        assert_eq!(inline("---"), "\\---");
-        assert_eq!(inline("[?]"), "\\[?\\]");
+        escapes(
+            inline,
+            &[
+                ("# Titel", "\\# Titel"),
+                ("1. Punkt", "1\\. Punkt"),
+                ("- x", "\\- x"),
+                ("> Zitat", "\\> Zitat"),
+                ("<!-- x -->", "\\<!-- x -->"),
+                ("<b>fett</b>", "\\<b>fett\\</b>"),
+                ("Initiator*in", "Initiator\\*in"),
+                ("a\nb\r\n  c", "a b c"),
+                ("stellwand:begin", "stellwand\\:begin"),
+                ("&amp; &#35; &#x23;", "\\&amp; \\&#35; \\&#x23;"),
+                ("Titel #", "Titel \\#"),
+                ("Titel {#id}", "Titel {#id\\}"),
+                ("_kursiv_", "\\_kursiv\\_"),
+                ("a\\", "a\\\\"),
+                ("a\\b", "a\\b"),
+                ("---", "\\---"),
+                ("[?]", "\\[?\\]"),
+            ],
+        );
     }
 
     #[test]
@@ -314,11 +327,16 @@ mod tests {
 
     #[test]
     fn struck_words_in_card_text_are_struck_only_when_they_pair_up() {
-        assert_eq!(card_inline("Tür ~~bauen~~ öffnen"), "Tür ~~bauen~~ öffnen");
-        assert_eq!(card_inline("~~wenig~~ Kontakt"), "~~wenig~~ Kontakt");
-        assert_eq!(card_inline("a ~~ b"), "a \\~\\~ b");
-        assert_eq!(card_inline("~~ x ~~"), "\\~\\~ x \\~\\~");
-        assert_eq!(card_inline("~~~x~~~"), "\\~\\~\\~x\\~\\~\\~");
-        assert_eq!(card_inline("~~a~~_b"), "~~a~~\\_b");
+        escapes(
+            card_inline,
+            &[
+                ("Tür ~~bauen~~ öffnen", "Tür ~~bauen~~ öffnen"),
+                ("~~wenig~~ Kontakt", "~~wenig~~ Kontakt"),
+                ("a ~~ b", "a \\~\\~ b"),
+                ("~~ x ~~", "\\~\\~ x \\~\\~"),
+                ("~~~x~~~", "\\~\\~\\~x\\~\\~\\~"),
+                ("~~a~~_b", "~~a~~\\_b"),
+            ],
+        );
     }
 }

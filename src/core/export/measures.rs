@@ -9,8 +9,9 @@ use std::collections::HashSet;
 use super::blocks::{BlockKey, Slot};
 use super::concept::write_file;
 use super::escape::{cell, inline};
-use super::{Options, Shared, Source, Target, owner_of};
+use super::{Job, Target, owner_of};
 use crate::core::error::Lang;
+use crate::core::measures;
 use crate::core::model::{Measure, Session, Status};
 use crate::core::template::Templates;
 
@@ -48,18 +49,25 @@ fn partners(m: &Measure) -> String {
         .join(", ")
 }
 
+/// The cells every measure table begins with: measure, actor, partners and
+/// next step.
+fn lead_cells(m: &Measure) -> Vec<String> {
+    vec![
+        or_dash(cell(&m.title)),
+        or_dash(cell(&m.actor)),
+        or_dash(partners(m)),
+        or_dash(cell(&m.next_step)),
+    ]
+}
+
+/// A Markdown table row.
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
 /// The walls the measure's cards hang on, short.
 fn source(session: &Session, m: &Measure) -> String {
-    let mut titles: Vec<&str> = Vec::new();
-    for id in &m.cards {
-        if let Some(p) = session.find_card(id) {
-            let t = session.boards[p.board].title.as_str();
-            if !titles.contains(&t) {
-                titles.push(t);
-            }
-        }
-    }
-    titles
+    measures::walls(session, m)
         .iter()
         .map(|t| cell(t))
         .filter(|t| !t.is_empty())
@@ -77,14 +85,9 @@ pub(super) fn chapter_table(measures: &[&Measure]) -> String {
         "### Maßnahmenkatalog\n\n| Maßnahme | Verantwortlich | Partner | Nächster Schritt | Status |\n| --- | --- | --- | --- | --- |\n",
     );
     for m in measures {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            or_dash(cell(&m.title)),
-            or_dash(cell(&m.actor)),
-            or_dash(partners(m)),
-            or_dash(cell(&m.next_step)),
-            status_cell(m),
-        ));
+        let mut cells = lead_cells(m);
+        cells.push(status_cell(m));
+        out.push_str(&row(&cells));
     }
     out
 }
@@ -138,17 +141,14 @@ fn catalogue(session: &Session, templates: &Templates) -> String {
             inline(&name)
         ));
         for m in ms {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                or_dash(cell(&m.title)),
-                or_dash(cell(&m.actor)),
-                or_dash(partners(m)),
-                or_dash(cell(&m.next_step)),
+            let mut cells = lead_cells(m);
+            cells.extend([
                 or_dash(m.indicator.as_deref().map(cell).unwrap_or_default()),
                 or_dash(m.target.as_deref().map(cell).unwrap_or_default()),
                 status_cell(m),
                 or_dash(source(session, m)),
-            ));
+            ]);
+            out.push_str(&row(&cells));
         }
     }
     out
@@ -236,14 +236,8 @@ fn monitoring(session: &Session, templates: &Templates) -> String {
 }
 
 /// `--format measures`: the catalogue and the monitoring.
-pub(super) fn plan(
-    target: &mut Target,
-    sources: &[Source],
-    _shared: Option<Shared>,
-    templates: &Templates,
-    _options: &Options,
-) {
-    let owners: Vec<String> = sources.iter().map(owner_of).collect();
+pub(super) fn plan(target: &mut Target, job: Job) {
+    let owners: Vec<String> = job.sources.iter().map(owner_of).collect();
     let owner_set: HashSet<String> = owners.iter().cloned().collect();
     let intro = "Die Abschnitte zwischen den stellwand-Markierungen (HTML-Kommentare) schreibt \
                  das Programm bei jedem Export neu; alles andere in dieser Datei bleibt \
@@ -264,7 +258,8 @@ pub(super) fn plan(
         ),
     ];
     for (file, title, key, render) in files {
-        let slots: Vec<Slot> = sources
+        let slots: Vec<Slot> = job
+            .sources
             .iter()
             .zip(&owners)
             .map(|(s, owner)| Slot {
@@ -275,7 +270,7 @@ pub(super) fn plan(
                         owner: owner.clone(),
                         section: key.to_string(),
                     },
-                    render(s.session, templates),
+                    render(s.session, job.templates),
                 )],
             })
             .collect();

@@ -56,6 +56,18 @@ pub enum Format {
     Qdpx,
 }
 
+impl Format {
+    /// Every format with the name the command line knows it by.
+    pub const NAMES: [(&'static str, Format); 6] = [
+        ("markdown", Format::Markdown),
+        ("protocol", Format::Protocol),
+        ("csv", Format::Csv),
+        ("measures", Format::Measures),
+        ("qdc", Format::Qdc),
+        ("qdpx", Format::Qdpx),
+    ];
+}
+
 /// A session to export and the name of its file (for protocol and CSV names).
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
@@ -72,6 +84,59 @@ pub struct Shared<'a> {
     /// Id of the workspace, e.g. the slug of the sessions folder's name.
     pub id: &'a str,
     pub themes: &'a [crate::core::model::Theme],
+}
+
+/// A theme the export shows: its owner (a source's index, `None` for the
+/// shared themes), the theme, and its cards as (source index, card id).
+type ShownTheme<'a> = (
+    Option<usize>,
+    &'a crate::core::model::Theme,
+    Vec<(usize, &'a str)>,
+);
+
+/// Every theme of the sources and of the shared themes that the export
+/// shows (confirmed ones, and suggestions when asked for), each with its
+/// cards as (index of the source, card id). A card of a session that is not
+/// exported is left out.
+fn shown_themes<'a>(
+    sources: &[Source<'a>],
+    shared: Option<Shared<'a>>,
+    options: &Options,
+) -> Vec<ShownTheme<'a>> {
+    let index: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.session.id.as_str(), i))
+        .collect();
+    let groups = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Some(i), s.session.themes.as_slice()))
+        .chain(shared.map(|sh| (None, sh.themes)));
+    let mut out = Vec::new();
+    for (home, list) in groups {
+        for t in list.iter().filter(|t| t.confirmed || options.suggestions) {
+            let cards = t
+                .cards
+                .iter()
+                .filter_map(|r| match r.rsplit_once('/') {
+                    Some((sid, id)) => index.get(sid).map(|&i| (i, id)),
+                    None => home.map(|h| (h, r.as_str())),
+                })
+                .collect();
+            out.push((home, t, cards));
+        }
+    }
+    out
+}
+
+/// What every format is asked to export.
+#[derive(Clone, Copy)]
+struct Job<'a> {
+    sources: &'a [Source<'a>],
+    shared: Option<Shared<'a>>,
+    templates: &'a Templates,
+    options: &'a Options,
 }
 
 /// Choices for an export.
@@ -252,13 +317,19 @@ pub fn plan_in(
             counts: None,
         },
     };
+    let job = Job {
+        sources,
+        shared,
+        templates,
+        options,
+    };
     match options.format {
-        Format::Markdown => concept::plan(&mut target, sources, shared, templates, options)?,
-        Format::Protocol => protocol::plan(&mut target, sources, shared, templates, options),
-        Format::Csv => csv::plan(&mut target, sources, shared, options),
-        Format::Measures => measures::plan(&mut target, sources, shared, templates, options),
-        Format::Qdc => qda::plan_codebook(&mut target, sources, shared, templates, options),
-        Format::Qdpx => qda::plan_project(&mut target, sources, dirs, shared, templates, options),
+        Format::Markdown => concept::plan(&mut target, job)?,
+        Format::Protocol => protocol::plan(&mut target, job),
+        Format::Csv => csv::plan(&mut target, job),
+        Format::Measures => measures::plan(&mut target, job),
+        Format::Qdc => qda::plan_codebook(&mut target, job),
+        Format::Qdpx => qda::plan_project(&mut target, job, dirs),
     }
     Ok(target.plan)
 }

@@ -5,22 +5,16 @@
 
 use super::blocks::{self, generated_marker};
 use super::escape::{inline, inline_or};
-use super::theme::{Catalog, Resolved, card_text, push_sub_points, render_resolved};
-use super::{Existing, ExportProblem, Options, Shared, Source, Target, owner_of, unique_stem};
+use super::theme::{Catalog, card_text, push_sub_points, render_resolved};
+use super::{Existing, ExportProblem, Job, Options, Shared, Target, owner_of, unique_stem};
 use crate::core::error::{FileError, FileProblem};
 use crate::core::model::{Card, Session, TagChoice, Theme};
 use crate::core::template::Templates;
 
-pub(super) fn plan(
-    target: &mut Target,
-    sources: &[Source],
-    shared: Option<Shared>,
-    templates: &Templates,
-    options: &Options,
-) {
-    let catalog = Catalog::new(sources.iter().map(|s| s.session));
+pub(super) fn plan(target: &mut Target, job: Job) {
+    let catalog = Catalog::new(job.sources.iter().map(|s| s.session));
     let mut taken: Vec<String> = vec!["index".into()];
-    for (i, source) in sources.iter().enumerate() {
+    for (i, source) in job.sources.iter().enumerate() {
         let raw = if source.name.is_empty() {
             source.session.title.as_str()
         } else {
@@ -33,10 +27,10 @@ pub(super) fn plan(
             source.session,
             &owner,
             i,
-            shared,
+            job.shared,
             &catalog,
-            templates,
-            options,
+            job.templates,
+            job.options,
         );
         match target.read(&name) {
             None => {}
@@ -197,18 +191,7 @@ pub(super) fn render(
     if !themes.is_empty() {
         out.push_str("## Themen\n\n");
         for (theme_home, theme) in themes {
-            let found: Vec<Resolved> = theme
-                .cards
-                .iter()
-                .map(|r| catalog.resolve(theme_home, r))
-                .collect();
-            let choice = TagChoice::of(
-                theme.tag.as_deref(),
-                found.iter().filter_map(|r| match r {
-                    Resolved::Found(f) => Some(f.card),
-                    _ => None,
-                }),
-            );
+            let (found, choice) = catalog.resolve_theme(theme_home, theme);
             let name = |k: &str| inline(tag_name(session, templates, k));
             let note = match &choice {
                 TagChoice::Assigned(k) => Some(format!("Handlungsfeld: {}", name(k))),

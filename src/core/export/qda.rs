@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::escape::fold;
 use super::measures::tag_name;
-use super::{ExportProblem, Options, Shared, Source, Target, safe_stem};
+use super::{ExportProblem, Job, Options, Shared, Source, Target, safe_stem, shown_themes};
 use crate::core::error::{FileError, FileProblem};
 use crate::core::model::{Card, Session, TagChoice, Theme};
 use crate::core::template::Templates;
@@ -155,56 +155,40 @@ fn book<'a>(
             }
         }
     }
-    let by_id: HashMap<&str, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.session.id.as_str(), i))
-        .collect();
     // Themes with their cards and their Handlungsfeld.
     let mut themes: Vec<(ThemeCode, Option<String>)> = Vec::new();
-    let groups = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (Some(i), s.session.themes.as_slice()))
-        .chain(shared.map(|sh| (None, sh.themes)));
-    for (home, list) in groups {
-        for t in list {
-            if t.cards.is_empty() || !(t.confirmed || options.suggestions) {
-                continue;
-            }
-            let cards: Vec<(usize, String)> = t
-                .cards
-                .iter()
-                .filter_map(|r| match r.rsplit_once('/') {
-                    Some((sid, id)) => by_id.get(sid).map(|&i| (i, id.to_string())),
-                    None => home.map(|h| (h, r.clone())),
-                })
-                .filter(|(i, id)| sources[*i].session.card(id).is_some())
-                .collect();
-            let choice = TagChoice::of(
-                t.tag.as_deref(),
-                cards
-                    .iter()
-                    .filter_map(|(i, id)| sources[*i].session.card(id)),
-            );
-            let key = choice.key().map(str::to_string);
-            if let (Some(k), Some(&i)) = (&key, home.as_ref()) {
-                see(k, sources[i].session);
-            } else if let Some(k) = &key
-                && let Some(s) = sources.first()
-            {
-                see(k, s.session);
-            }
-            let sid = home.map(|i| sources[i].session.id.as_str());
-            themes.push((
-                ThemeCode {
-                    guid: guid(&theme_name(sid, t)),
-                    theme: t,
-                    cards,
-                },
-                key,
-            ));
+    for (home, t, cards) in shown_themes(sources, shared, options) {
+        if t.cards.is_empty() {
+            continue;
         }
+        let cards: Vec<(usize, String)> = cards
+            .into_iter()
+            .filter(|(i, id)| sources[*i].session.card(id).is_some())
+            .map(|(i, id)| (i, id.to_string()))
+            .collect();
+        let choice = TagChoice::of(
+            t.tag.as_deref(),
+            cards
+                .iter()
+                .filter_map(|(i, id)| sources[*i].session.card(id)),
+        );
+        let key = choice.key().map(str::to_string);
+        if let (Some(k), Some(&i)) = (&key, home.as_ref()) {
+            see(k, sources[i].session);
+        } else if let Some(k) = &key
+            && let Some(s) = sources.first()
+        {
+            see(k, s.session);
+        }
+        let sid = home.map(|i| sources[i].session.id.as_str());
+        themes.push((
+            ThemeCode {
+                guid: guid(&theme_name(sid, t)),
+                theme: t,
+                cards,
+            },
+            key,
+        ));
     }
     let mut codes: Vec<Code> = keys
         .iter()
@@ -299,15 +283,9 @@ fn no_codes(target: &mut Target, name: &str) {
 }
 
 /// `--format qdc`: the codebook.
-pub(super) fn plan_codebook(
-    target: &mut Target,
-    sources: &[Source],
-    shared: Option<Shared>,
-    templates: &Templates,
-    options: &Options,
-) {
-    let name = format!("{}.qdc", stem(sources));
-    let book = book(sources, shared, templates, options);
+pub(super) fn plan_codebook(target: &mut Target, job: Job) {
+    let name = format!("{}.qdc", stem(job.sources));
+    let book = book(job.sources, job.shared, job.templates, job.options);
     if book.codes.is_empty() {
         return no_codes(target, &name);
     }
@@ -365,16 +343,9 @@ fn card_text(card: &Card) -> String {
 }
 
 /// `--format qdpx`: the project with the cards and photos as sources.
-pub(super) fn plan_project(
-    target: &mut Target,
-    sources: &[Source],
-    dirs: &[Option<PathBuf>],
-    shared: Option<Shared>,
-    templates: &Templates,
-    options: &Options,
-) {
-    let name = format!("{}.qdpx", stem(sources));
-    let book = book(sources, shared, templates, options);
+pub(super) fn plan_project(target: &mut Target, job: Job, dirs: &[Option<PathBuf>]) {
+    let name = format!("{}.qdpx", stem(job.sources));
+    let book = book(job.sources, job.shared, job.templates, job.options);
     // Which theme codes each card carries.
     let mut theme_codes: HashMap<(usize, &str), Vec<&str>> = HashMap::new();
     for t in &book.themes {
@@ -385,7 +356,7 @@ pub(super) fn plan_project(
                 .push(t.guid.as_str());
         }
     }
-    let project_name = match sources {
+    let project_name = match job.sources {
         [one] if !one.session.title.trim().is_empty() => one.session.title.clone(),
         _ => "stellwand".to_string(),
     };
@@ -402,7 +373,7 @@ pub(super) fn plan_project(
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut sources_xml = String::new();
     let mut sets_xml = String::new();
-    for (si, s) in sources.iter().enumerate() {
+    for (si, s) in job.sources.iter().enumerate() {
         let session = s.session;
         for board in &session.boards {
             let mut members: Vec<String> = Vec::new();

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::escape::{card_inline, inline};
-use crate::core::model::{Board, Card, Column, Session, Theme};
+use crate::core::model::{Board, Card, Column, Session, TagChoice, Theme};
 
 /// A card found by reference, with where it sits.
 pub(super) struct Found<'a> {
@@ -53,6 +53,22 @@ impl<'a> Catalog<'a> {
 
     /// A theme's card reference (`card` or `session/card`), seen from the
     /// session at index `home` (none for shared themes).
+    /// A theme's cards looked up, and the Handlungsfeld the theme belongs to
+    /// by them (or by the clerk's choice).
+    pub fn resolve_theme(
+        &self,
+        home: Option<usize>,
+        theme: &Theme,
+    ) -> (Vec<Resolved<'_>>, TagChoice) {
+        let found: Vec<Resolved> = theme.cards.iter().map(|r| self.resolve(home, r)).collect();
+        let cards = found.iter().filter_map(|r| match r {
+            Resolved::Found(f) => Some(f.card),
+            _ => None,
+        });
+        let choice = TagChoice::of(theme.tag.as_deref(), cards);
+        (found, choice)
+    }
+
     pub fn resolve(&self, home: Option<usize>, reference: &str) -> Resolved<'_> {
         let (si, id) = match reference.rsplit_once('/') {
             Some((sid, id)) => match self.by_id.get(sid) {

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::super::error::{FileError, FileProblem};
 use super::super::model::{Board, Session};
 use super::super::template::{BoardTemplate, Templates};
+use super::Text;
 use super::card::CardLines;
 use super::{
     EventField, bullet, event_field, indent_of, key_value, match_column, new_board, parse_date,
@@ -23,23 +24,18 @@ struct Reader<'a> {
     blank: bool,
 }
 
-pub(super) fn parse(
-    path: &Path,
-    lines: &[&str],
-    templates: &Templates,
-    default: &BoardTemplate,
-) -> Result<Session, FileError> {
+pub(super) fn parse(text: &Text) -> Result<Session, FileError> {
     let mut r = Reader {
-        path,
-        templates,
-        default,
+        path: text.path,
+        templates: text.templates,
+        default: text.default,
         session: Session::default(),
         board: None,
         column: None,
         card: None,
         blank: true,
     };
-    for (i, raw) in lines.iter().enumerate() {
+    for (i, raw) in text.lines.iter().enumerate() {
         r.line(i + 1, raw)?;
     }
     r.finish_board();

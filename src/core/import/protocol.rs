@@ -2,11 +2,11 @@
 //! header, board kinds told by their headings, cards without mark-up.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use super::super::error::{FileError, FileProblem};
 use super::super::model::Session;
-use super::super::template::{BoardTemplate, Templates};
+use super::super::template::BoardTemplate;
+use super::Text;
 use super::{
     bullet, is_heading_part, join_line, lone_number, match_column, names, normalize, push_note,
     sub_point,
@@ -57,22 +57,20 @@ struct BoardSource<'a> {
     lines: Vec<Line<'a>>,
 }
 
-pub(super) fn parse(
-    path: &Path,
-    lines: &[&str],
-    templates: &Templates,
-    default: &BoardTemplate,
-) -> Result<Session, FileError> {
-    let all = &templates.boards;
-    let default_index = all.iter().position(|t| t.key == default.key).unwrap_or(0);
-    let headers = page_headers(lines, all);
+pub(super) fn parse(text: &Text) -> Result<Session, FileError> {
+    let all = &text.templates.boards;
+    let default_index = all
+        .iter()
+        .position(|t| t.key == text.default.key)
+        .unwrap_or(0);
+    let headers = page_headers(text.lines, all);
     let is_header = |t: &str| headers.contains(&header_key(t));
 
     // 1. Split into segments at page headers and board-kind headings.
     let mut segments: Vec<Segment> = vec![Segment::default()];
     let mut appendix: Vec<&str> = Vec::new();
     let mut in_appendix = false;
-    for (i, raw) in lines.iter().enumerate() {
+    for (i, raw) in text.lines.iter().enumerate() {
         let n = i + 1;
         let t = raw.trim();
         if in_appendix {
@@ -135,7 +133,7 @@ pub(super) fn parse(
             if is_board(&seg.lines, &all[t]) {
                 if index == 0 && seg.kind.is_none() {
                     // Text that starts with a board and no page header: the
-                    // lines above the board's title are the front matter.
+                    // text.lines above the board's title are the front matter.
                     if let Some(h) = seg
                         .lines
                         .iter()
@@ -181,13 +179,14 @@ pub(super) fn parse(
         }
     }
     if sources.is_empty() {
-        let headings = default.columns.iter().map(|c| c.heading.clone()).collect();
+        let columns = &text.default.columns;
+        let headings = columns.iter().map(|c| c.heading.clone()).collect();
         return Err(FileError::new(
-            path,
+            text.path,
             1,
             1,
             FileProblem::NoBoards {
-                template: default.key.clone(),
+                template: text.default.key.clone(),
                 headings,
             },
         ));
@@ -197,7 +196,7 @@ pub(super) fn parse(
     let mut session = Session::default();
     event_data(&mut session, &preamble);
     if session.place.is_empty() {
-        session.place = place_from_file_name(path, lines).unwrap_or_default();
+        session.place = place_from_file_name(text.path, text.lines).unwrap_or_default();
     }
     let sources: Vec<BoardSource> = sources
         .into_iter()

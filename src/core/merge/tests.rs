@@ -77,10 +77,15 @@ fn roundtrip(s: &Session) -> Session {
         .session
 }
 
+/// The base session and two copies of it, ours and theirs, to change.
+fn sides() -> (Session, Session, Session) {
+    let b = base();
+    (b.clone(), b.clone(), b)
+}
+
 #[test]
 fn cards_added_on_both_sides_in_one_column_are_all_kept() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     add(&mut o, "b1", "needs", "Elternarbeit");
     add(&mut o, "b1", "needs", "Quartiersbüro");
     add(&mut t, "b1", "needs", "Jugendtreff");
@@ -102,8 +107,7 @@ fn cards_added_on_both_sides_in_one_column_are_all_kept() {
 
 #[test]
 fn an_edit_and_a_move_of_the_same_card_are_combined() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     edit(&mut o, "k2", "Sprachkurse mit Kinderbetreuung");
     t.apply(Edit::MoveCard {
         card: "k2".into(),
@@ -126,8 +130,7 @@ fn an_edit_and_a_move_of_the_same_card_are_combined() {
 
 #[test]
 fn a_card_edited_on_both_sides_keeps_both_versions_until_the_clerk_picks() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     edit(&mut o, "k1", "fehlende Kita-Plätze");
     edit(&mut t, "k1", "zu wenig Kitaplätze");
     // A tag set on one side is no conflict.
@@ -166,8 +169,7 @@ fn a_card_edited_on_both_sides_keeps_both_versions_until_the_clerk_picks() {
 
 #[test]
 fn a_card_deleted_on_one_side_and_changed_on_the_other_is_kept() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     o.apply(Edit::RemoveCard { card: "k3".into() }).unwrap();
     o.apply(Edit::RemoveCard { card: "k2".into() }).unwrap();
     edit(&mut t, "k3", "Sportvereine");
@@ -187,8 +189,7 @@ fn a_card_deleted_on_one_side_and_changed_on_the_other_is_kept() {
 
 #[test]
 fn a_board_deleted_on_one_side_comes_back_with_the_other_sides_new_card() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     o.apply(Edit::RemoveBoard { board: "b2".into() }).unwrap();
     add(&mut t, "b2", "needs", "Jugendtreff");
     let m = merge_sessions(Some(&b), &o, &t);
@@ -245,8 +246,7 @@ fn boards_themes_and_members_added_on_both_sides_are_all_kept() {
 
 #[test]
 fn counter_ids_given_twice_by_old_programs_are_renamed_and_both_cards_kept() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     for (s, text) in [(&mut o, "Elternarbeit"), (&mut t, "Jugendtreff")] {
         s.apply(Edit::InsertCard {
             board: "b1".into(),
@@ -271,8 +271,7 @@ fn counter_ids_given_twice_by_old_programs_are_renamed_and_both_cards_kept() {
 
 #[test]
 fn a_reordering_on_one_side_survives_additions_on_the_other() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     t.apply(Edit::MoveCard {
         card: "k3".into(),
         board: "b1".into(),
@@ -290,8 +289,7 @@ fn a_reordering_on_one_side_survives_additions_on_the_other() {
 
 #[test]
 fn a_field_changed_differently_on_both_sides_keeps_ours_and_says_so() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     o.title = "Konferenz Mitte".into();
     t.title = "Konferenz Süd".into();
     t.place = "Gelsenkirchen".into();
@@ -308,8 +306,7 @@ fn a_field_changed_differently_on_both_sides_keeps_ours_and_says_so() {
 
 #[test]
 fn texts_merge_without_a_base_and_refuse_what_they_cannot_read() {
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
+    let (b, mut o, mut t) = sides();
     add(&mut o, "b1", "good", "Elternarbeit");
     add(&mut t, "b2", "needs", "Jugendtreff");
     let p = Path::new("s.ron");

@@ -271,6 +271,13 @@ impl Session {
         })
     }
 
+    /// Every card, to change, in board order.
+    pub fn cards_mut(&mut self) -> impl Iterator<Item = &mut Card> {
+        self.boards
+            .iter_mut()
+            .flat_map(|b| b.columns.iter_mut().flat_map(|c| c.cards.iter_mut()))
+    }
+
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
     }

@@ -26,6 +26,8 @@ mod tests {
             super::merge::ALL,
             super::new::ALL,
             super::progress::ALL,
+            crate::i18n::session::ALL,
+            crate::i18n::export::ALL,
         ];
         let count = crate::i18n::text::check(all.into_iter().flatten().copied());
         assert!(count > 10, "only {count} texts found");

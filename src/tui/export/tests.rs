@@ -5,6 +5,7 @@ use crate::core::error::Lang;
 use crate::core::model::{Card, Session, Theme};
 use crate::core::store;
 use crate::core::template::Templates;
+use crate::tui::tags::tests::act;
 use crate::tui::update;
 
 /// A session with a confirmed theme of two Kita cards, opened in an app.
@@ -99,8 +100,7 @@ fn export_asks_for_the_folder_previews_writes_and_then_has_nothing_to_write() {
     update(&mut app, Action::Cancel);
     assert!(matches!(app.mode, Mode::Form(_)));
     assert!(!target.exists());
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Commit, Action::Commit]);
     let p = preview(&app);
     assert!(p.plan.create_dir);
     let (added, changed, same) = p.counts();
@@ -154,8 +154,7 @@ fn export_asks_for_the_folder_previews_writes_and_then_has_nothing_to_write() {
         .unwrap()
         .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
         .collect();
-    update(&mut app, Action::Export);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Export, Action::Commit]);
     assert_eq!(preview(&app).counts(), (0, 0, added));
     update(&mut app, Action::Commit);
     assert_eq!(
@@ -187,8 +186,7 @@ fn a_changed_chapter_shows_a_diff_and_esc_writes_nothing() {
     doc.session
         .apply(crate::core::edit::Edit::ReplaceCard { card })
         .unwrap();
-    update(&mut app, Action::Export);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Export, Action::Commit]);
     let p = preview(&app);
     let f = p.file().unwrap();
     assert_eq!(f.change, Change::Changed);
@@ -228,8 +226,7 @@ fn a_damaged_marker_is_reported_with_its_place_and_the_file_left_alone() {
         }
     }
     assert!(!damaged.is_empty());
-    update(&mut app, Action::Export);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Export, Action::Commit]);
     let p = preview(&app);
     assert!(!p.plan.problems.is_empty());
     let shown = p.plan.problems[0].render(Lang::De);
@@ -249,8 +246,7 @@ fn protocol_and_csv_are_chosen_in_the_form_and_remembered() {
     let mut app = app_with_theme(dir.path());
     std::fs::create_dir(dir.path().join("konzept")).unwrap();
     for (steps, ext) in [(1, "md"), (2, "csv")] {
-        update(&mut app, Action::Export);
-        update(&mut app, Action::CommitNext);
+        act(&mut app, &[Action::Export, Action::CommitNext]);
         if let Mode::Form(f) = &mut app.mode
             && let FieldKind::Choice { index, .. } = &mut f.fields[1].kind
         {

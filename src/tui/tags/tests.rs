@@ -56,6 +56,34 @@ pub(crate) fn app() -> (tempfile::TempDir, App) {
     ])
 }
 
+/// An app in a fresh folder with the form for a new session open.
+pub(crate) fn new_session_form() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
+    update(&mut app, Action::NewSession);
+    (dir, app)
+}
+
+/// Fails the test unless the status line warns with a text holding `part`.
+pub(crate) fn assert_warning(app: &App, part: &str) {
+    let status = app.status.as_ref().expect("a status line");
+    assert_eq!(status.severity, crate::tui::app::Severity::Warning);
+    assert!(status.text.contains(part), "{}", status.text);
+}
+
+/// Carries out `actions` one after the other, as their keys would.
+pub(crate) fn act(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, a.clone());
+    }
+}
+
+/// Types `text`, then carries out `then` (Enter, Tab, …).
+pub(crate) fn type_then(app: &mut App, text: &str, then: Action) {
+    type_text(app, text);
+    update(app, then);
+}
+
 pub(crate) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         update(app, Action::Input(c));
@@ -97,8 +125,7 @@ fn number_keys_toggle_tags_and_undo_takes_them_back() {
     assert_eq!(tags_of(&app, 0)[0], ["leben-und-wohnen"]);
     update(&mut app, Action::Undo);
     assert_eq!(tags_of(&app, 0)[0], ["sprache", "leben-und-wohnen"]);
-    update(&mut app, Action::Undo);
-    update(&mut app, Action::Undo);
+    act(&mut app, &[Action::Undo, Action::Undo]);
     assert!(tags_of(&app, 0)[0].is_empty());
     update(&mut app, Action::Redo);
     assert_eq!(tags_of(&app, 0)[0], ["sprache"]);
@@ -117,8 +144,7 @@ fn number_keys_toggle_tags_and_undo_takes_them_back() {
 fn the_picker_creates_a_new_tag_in_one_undo_step() {
     let (_dir, mut app) = app();
     with_rostock(&mut app);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::TagPicker);
+    act(&mut app, &[Action::Down, Action::TagPicker]);
     type_text(&mut app, "Wohnungsmarkt");
     let Mode::Picker(p) = &app.mode else {
         panic!("picker")
@@ -147,11 +173,11 @@ fn the_picker_creates_a_new_tag_in_one_undo_step() {
 fn a_whole_column_and_board_are_tagged_in_one_undo_step() {
     let (_dir, mut app) = app();
     with_rostock(&mut app);
-    update(&mut app, Action::ToggleTag(3));
-    update(&mut app, Action::TagPicker);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Bildung");
-    update(&mut app, Action::Commit);
+    act(
+        &mut app,
+        &[Action::ToggleTag(3), Action::TagPicker, Action::CommitNext],
+    );
+    type_then(&mut app, "Bildung", Action::Commit);
     assert!(
         tags_of(&app, 0)
             .iter()
@@ -162,45 +188,36 @@ fn a_whole_column_and_board_are_tagged_in_one_undo_step() {
     assert_eq!(tags_of(&app, 0)[0], ["bildung-ausbildung"]);
     assert!(tags_of(&app, 0)[1].is_empty());
     // Whole board: Tab twice.
-    update(&mut app, Action::TagPicker);
-    update(&mut app, Action::CommitNext);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Teilhabe");
-    update(&mut app, Action::Commit);
-    for c in 0..2 {
-        assert!(
-            tags_of(&app, c)
-                .iter()
-                .all(|t| t.contains(&"teilhabe".to_string()))
+    let tag_whole_board = |app: &mut App| {
+        act(
+            app,
+            &[Action::TagPicker, Action::CommitNext, Action::CommitNext],
         );
-    }
+        type_then(app, "Teilhabe", Action::Commit);
+    };
+    let all_have_it = |app: &App, yes: bool| {
+        (0..2).all(|c| {
+            tags_of(app, c)
+                .iter()
+                .all(|t| t.contains(&"teilhabe".to_string()) == yes)
+        })
+    };
+    tag_whole_board(&mut app);
+    assert!(all_have_it(&app, true));
     // All cards have it now: the same choice takes it off again.
-    update(&mut app, Action::TagPicker);
-    update(&mut app, Action::CommitNext);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Teilhabe");
-    update(&mut app, Action::Commit);
-    for c in 0..2 {
-        assert!(
-            tags_of(&app, c)
-                .iter()
-                .all(|t| !t.contains(&"teilhabe".to_string()))
-        );
-    }
+    tag_whole_board(&mut app);
+    assert!(all_have_it(&app, false));
 }
 
 #[test]
 fn a_new_session_can_start_with_a_tag_set() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
-    update(&mut app, Action::NewSession);
+    let (_dir, mut app) = new_session_form();
     type_text(&mut app, "Plenum");
     for _ in 0..3 {
         update(&mut app, Action::CommitNext);
     }
     // The tag set field: the first tag set after "none".
-    update(&mut app, Action::Right);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Right, Action::Commit]);
     let s = session(&app);
     let first = &Templates::builtin().tag_sets[0];
     assert_eq!(s.tag_sets, std::slice::from_ref(&first.key));
@@ -212,13 +229,17 @@ fn the_filter_shows_and_walks_only_matching_cards() {
     let (_dir, mut app) = app();
     with_rostock(&mut app);
     // Tag the first and third card of the first column.
-    update(&mut app, Action::ToggleTag(1));
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::ToggleTag(1));
-    update(&mut app, Action::TagFilter);
-    type_text(&mut app, "interkult");
-    update(&mut app, Action::Commit);
+    act(
+        &mut app,
+        &[
+            Action::ToggleTag(1),
+            Action::Down,
+            Action::Down,
+            Action::ToggleTag(1),
+            Action::TagFilter,
+        ],
+    );
+    type_then(&mut app, "interkult", Action::Commit);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
         doc.filter,
@@ -234,21 +255,18 @@ fn the_filter_shows_and_walks_only_matching_cards() {
     assert_eq!(app.doc.as_ref().unwrap().card().unwrap().text, "Wohnraum");
     // Untagged cards: the cursor lands on the one in between.
     update(&mut app, Action::TagFilter);
-    type_text(&mut app, "ohne");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "ohne", Action::Commit);
     assert_eq!(
         app.doc.as_ref().unwrap().card().unwrap().text,
         "Sprachkurse"
     );
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Up);
+    act(&mut app, &[Action::Down, Action::Up]);
     assert_eq!(
         app.doc.as_ref().unwrap().card().unwrap().text,
         "Sprachkurse"
     );
     // Filter off.
-    update(&mut app, Action::TagFilter);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::TagFilter, Action::Commit]);
     assert_eq!(app.doc.as_ref().unwrap().filter, None);
 }
 

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
+use crate::core::measures;
 use crate::core::model::{Measure, Session, Status};
 
 use super::super::app::App;
@@ -86,16 +87,7 @@ fn details(app: &App, session: &Session, m: &Measure, width: usize) -> Vec<(Stri
         .map(|c| format!("{} {}", c.status.label(app.lang), c.date))
         .collect();
     field(Msg::MeasureHistory, &history.join(" → "));
-    let mut walls: Vec<&str> = Vec::new();
-    for id in &m.cards {
-        if let Some(p) = session.find_card(id) {
-            let t = session.boards[p.board].title.as_str();
-            if !walls.contains(&t) {
-                walls.push(t);
-            }
-        }
-    }
-    field(Msg::MeasureSources, &walls.join(", "));
+    field(Msg::MeasureSources, &measures::walls(session, m).join(", "));
     if out.is_empty() {
         out.push((String::new(), label));
     }

@@ -259,6 +259,16 @@ fn move_vertically(app: &mut App, action: Action) {
     }
 }
 
+/// The edit that moves `card` to the end of `column` on `board`.
+fn to_end(card: &str, board: &str, column: &str) -> Edit {
+    Edit::MoveCard {
+        card: card.to_string(),
+        board: board.to_string(),
+        column: column.to_string(),
+        index: usize::MAX,
+    }
+}
+
 fn move_to_column(app: &mut App, right: bool) {
     let Some(doc) = app.doc.as_ref() else { return };
     let (Some(board), Some(card)) = (doc.board(), doc.card()) else {
@@ -270,12 +280,7 @@ fn move_to_column(app: &mut App, right: bool) {
         return;
     };
     let id = card.id.clone();
-    let edit = Edit::MoveCard {
-        card: id.clone(),
-        board: board.id.clone(),
-        column: column.key.clone(),
-        index: usize::MAX,
-    };
+    let edit = to_end(&id, &board.id, &column.key);
     if app.apply(edit)
         && let Some(doc) = app.doc.as_mut()
     {
@@ -301,12 +306,7 @@ fn move_to_board(app: &mut App, next: bool) {
         return app.warn(Msg::NoOtherBoard);
     };
     let title = board.title.clone();
-    let edit = Edit::MoveCard {
-        card: card.id.clone(),
-        board: board.id.clone(),
-        column: board.columns[to_column].key.clone(),
-        index: usize::MAX,
-    };
+    let edit = to_end(&card.id, &board.id, &board.columns[to_column].key);
     if app.apply(edit) {
         let text = Msg::CardMovedToBoard.fill(app.lang, &[("board", &title)]);
         app.set_status(Severity::Info, text);

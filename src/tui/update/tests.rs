@@ -14,16 +14,22 @@ use crate::core::model::{Card, Session};
 use crate::core::store;
 use crate::core::template::Templates;
 use crate::tui::i18n::Msg;
-use crate::tui::tags::tests::type_text;
+use crate::tui::tags::tests::{act, assert_warning, new_session_form, type_text, type_then};
 
 /// An app with a fresh district-exchange session open, in a temp folder.
 fn app_with_session() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
-    update(&mut app, Action::NewSession);
-    type_text(&mut app, "Stadtteilkonferenz");
-    update(&mut app, Action::Commit);
+    let (dir, mut app) = new_session_form();
+    type_then(&mut app, "Stadtteilkonferenz", Action::Commit);
     assert_eq!(app.screen, Screen::Board, "{:?}", app.status);
+    (dir, app)
+}
+
+/// [`app_with_session`] with `text` typed in rapid entry on its first
+/// column.
+fn typing_a_card(text: &str) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, text);
     (dir, app)
 }
 
@@ -39,25 +45,25 @@ fn texts(app: &App, column: usize) -> Vec<String> {
         .collect()
 }
 
+/// The text of the first card in the session file as it is on disk.
+fn saved_first_card(app: &App) -> String {
+    let loaded = store::load(&path(app)).unwrap();
+    loaded.session.boards[0].columns[0].cards[0].text.clone()
+}
+
 fn path(app: &App) -> PathBuf {
     app.doc.as_ref().unwrap().path.clone()
 }
 
 #[test]
 fn rapid_entry_fills_columns_with_enter_tab_and_esc() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Nachbarschaftsnetzwerke");
+    let (_dir, mut app) = typing_a_card("Nachbarschaftsnetzwerke");
     update(&mut app, Action::Commit);
-    type_text(&mut app, "Feierabendmarkt");
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Spracherwerbsförderung");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "Feierabendmarkt", Action::CommitNext);
+    type_then(&mut app, "Spracherwerbsförderung", Action::Commit);
     // An empty Enter adds nothing and stays in the column.
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Kümmerer vor Ort");
-    update(&mut app, Action::Cancel);
+    act(&mut app, &[Action::Commit, Action::CommitNext]);
+    type_then(&mut app, "Kümmerer vor Ort", Action::Cancel);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         texts(&app, 0),
@@ -66,8 +72,7 @@ fn rapid_entry_fills_columns_with_enter_tab_and_esc() {
     assert_eq!(texts(&app, 1), ["Spracherwerbsförderung"]);
     assert_eq!(texts(&app, 2), ["Kümmerer vor Ort"]);
     // Tab from the last column goes to a new sheet of the same kind.
-    update(&mut app, Action::AddCard);
-    update(&mut app, Action::CommitNext);
+    act(&mut app, &[Action::AddCard, Action::CommitNext]);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!((doc.cursor.board, doc.cursor.column), (1, 0));
     assert_eq!(doc.session.boards[1].template, "district-exchange");
@@ -76,12 +81,17 @@ fn rapid_entry_fills_columns_with_enter_tab_and_esc() {
     let doc = app.doc.as_ref().unwrap();
     assert_eq!((doc.cursor.board, doc.cursor.column), (0, 2));
     // On an empty last sheet Tab wraps instead of adding sheets.
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::NextBoard);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::AddCard);
-    update(&mut app, Action::CommitNext);
+    act(
+        &mut app,
+        &[
+            Action::Cancel,
+            Action::NextBoard,
+            Action::Right,
+            Action::Right,
+            Action::AddCard,
+            Action::CommitNext,
+        ],
+    );
     let doc = app.doc.as_ref().unwrap();
     assert_eq!((doc.cursor.board, doc.cursor.column), (1, 0));
     assert_eq!(doc.session.boards.len(), 2);
@@ -102,10 +112,8 @@ fn a_new_board_offers_the_current_boards_template_and_its_title_follows_the_topi
         panic!("no form")
     };
     assert_eq!(form.fields[0].value(), "working-group");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Begegnungen schaffen");
-    update(&mut app, Action::CommitNext);
+    act(&mut app, &[Action::Commit, Action::AddCard]);
+    type_then(&mut app, "Begegnungen schaffen", Action::CommitNext);
     let board = |app: &App| {
         let d = app.doc.as_ref().unwrap();
         d.session.boards[d.cursor.board].clone()
@@ -113,21 +121,16 @@ fn a_new_board_offers_the_current_boards_template_and_its_title_follows_the_topi
     assert_eq!(board(&app).title, "Begegnungen schaffen");
     update(&mut app, Action::Cancel);
     // Editing the topic moves the title along; undo takes both back.
-    update(&mut app, Action::Left);
-    update(&mut app, Action::EditCard);
-    type_text(&mut app, " im Quartier");
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Left, Action::EditCard]);
+    type_then(&mut app, " im Quartier", Action::Commit);
     assert_eq!(board(&app).title, "Begegnungen schaffen im Quartier");
     update(&mut app, Action::Undo);
     assert_eq!(board(&app).title, "Begegnungen schaffen");
     // A title set by hand stays.
-    update(&mut app, Action::EditBoard);
-    update(&mut app, Action::ClearLine);
+    act(&mut app, &[Action::EditBoard, Action::ClearLine]);
     type_text(&mut app, "AG 3");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::EditCard);
-    type_text(&mut app, "!");
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Commit, Action::EditCard]);
+    type_then(&mut app, "!", Action::Commit);
     assert_eq!(board(&app).title, "AG 3");
 }
 
@@ -178,37 +181,41 @@ fn undo_and_redo_cover_every_kind_of_change() {
     let (_dir, mut app) = app_with_session();
     let start = session(&app).clone();
     update(&mut app, Action::AddCard);
-    type_text(&mut app, "Kita");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "Kita", Action::Commit);
     type_text(&mut app, "Sport");
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::EditCard);
+    act(&mut app, &[Action::Cancel, Action::EditCard]);
     type_text(&mut app, "vereine");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::AddSubPoint);
+    act(&mut app, &[Action::Commit, Action::AddSubPoint]);
     type_text(&mut app, "Fußball");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::ToggleUncertain);
-    update(&mut app, Action::ToggleStruck);
-    update(&mut app, Action::ToggleEmphasis);
-    update(&mut app, Action::MoveCardUp);
-    update(&mut app, Action::MoveCardRight);
-    update(&mut app, Action::EditBoard);
-    update(&mut app, Action::ClearLine);
-    type_text(&mut app, "Altstadt");
-    update(&mut app, Action::CommitNext);
+    act(
+        &mut app,
+        &[
+            Action::Commit,
+            Action::ToggleUncertain,
+            Action::ToggleStruck,
+            Action::ToggleEmphasis,
+            Action::MoveCardUp,
+            Action::MoveCardRight,
+            Action::EditBoard,
+            Action::ClearLine,
+        ],
+    );
+    type_then(&mut app, "Altstadt", Action::CommitNext);
     type_text(&mut app, "IMG_0001.jpg");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::EditSession);
-    update(&mut app, Action::End);
+    act(
+        &mut app,
+        &[Action::Commit, Action::EditSession, Action::End],
+    );
     type_text(&mut app, " Mitte");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::NewBoard);
-    update(&mut app, Action::CommitNext);
+    act(
+        &mut app,
+        &[Action::Commit, Action::NewBoard, Action::CommitNext],
+    );
     type_text(&mut app, "Themen");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::PrevBoard);
-    update(&mut app, Action::DeleteCard);
+    act(
+        &mut app,
+        &[Action::Commit, Action::PrevBoard, Action::DeleteCard],
+    );
     let end = session(&app).clone();
     assert_eq!(end.boards.len(), 2);
     assert_eq!(end.boards[0].title, "Altstadt");
@@ -233,8 +240,7 @@ fn more_than_a_hundred_undo_steps() {
     let (_dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
     for i in 0..120 {
-        type_text(&mut app, &format!("Karte {i}"));
-        update(&mut app, Action::Commit);
+        type_then(&mut app, &format!("Karte {i}"), Action::Commit);
     }
     update(&mut app, Action::Cancel);
     assert_eq!(session(&app).card_count(), 120);
@@ -249,8 +255,7 @@ fn cards_move_within_and_between_columns_and_boards() {
     let (_dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
     for t in ["a", "b", "c"] {
-        type_text(&mut app, t);
-        update(&mut app, Action::Commit);
+        type_then(&mut app, t, Action::Commit);
     }
     update(&mut app, Action::Cancel);
     // The cursor is on "c", the last card typed.
@@ -261,45 +266,38 @@ fn cards_move_within_and_between_columns_and_boards() {
     update(&mut app, Action::MoveCardRight);
     assert_eq!(texts(&app, 1), ["c"]);
     assert_eq!(app.doc.as_ref().unwrap().card().unwrap().text, "c");
-    update(&mut app, Action::NewBoard);
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::PrevBoard);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::MoveCardNextBoard);
+    act(
+        &mut app,
+        &[
+            Action::NewBoard,
+            Action::Commit,
+            Action::PrevBoard,
+            Action::Right,
+            Action::MoveCardNextBoard,
+        ],
+    );
     assert_eq!(session(&app).boards[1].columns[1].cards[0].text, "c");
     assert!(session(&app).boards[0].columns[1].cards.is_empty());
 }
 
 #[test]
 fn autosave_writes_within_two_seconds_of_a_change() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Kita-Plätze");
+    let (_dir, mut app) = typing_a_card("Kita-Plätze");
     update(&mut app, Action::Cancel);
     let changed = app.doc.as_ref().unwrap().changed_at.unwrap();
     autosave(&mut app, changed);
     assert!(app.doc.as_ref().unwrap().dirty, "not saved at once");
     autosave(&mut app, changed + Duration::from_millis(1999));
     assert!(!app.doc.as_ref().unwrap().dirty);
-    let loaded = store::load(&path(&app)).unwrap();
-    assert_eq!(
-        loaded.session.boards[0].columns[0].cards[0].text,
-        "Kita-Plätze"
-    );
+    assert_eq!(saved_first_card(&app), "Kita-Plätze");
 }
 
 #[test]
 fn interrupt_keeps_the_card_being_typed_and_saves() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "halb getippt");
+    let (_dir, mut app) = typing_a_card("halb getippt");
     update(&mut app, Action::Interrupt);
     assert!(app.quit);
-    let loaded = store::load(&path(&app)).unwrap();
-    assert_eq!(
-        loaded.session.boards[0].columns[0].cards[0].text,
-        "halb getippt"
-    );
+    assert_eq!(saved_first_card(&app), "halb getippt");
 }
 
 #[test]
@@ -318,8 +316,7 @@ fn a_newer_file_is_shown_but_never_written() {
     update(&mut app, Action::AddCard);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.status.as_ref().unwrap().text.contains("read-only"));
-    update(&mut app, Action::EditSession);
-    update(&mut app, Action::Save);
+    act(&mut app, &[Action::EditSession, Action::Save]);
     autosave(&mut app, Instant::now() + Duration::from_secs(10));
     update(&mut app, Action::Quit);
     assert!(app.quit);
@@ -350,14 +347,11 @@ fn a_new_session_creates_the_missing_folder_and_a_slug_file_name() {
     let mut app = App::new(Lang::De, Templates::builtin(), &sessions);
     update(&mut app, Action::NewSession);
     type_text(&mut app, "Konferenz Süd");
-    update(&mut app, Action::CommitNext);
-    update(&mut app, Action::ClearLine);
-    type_text(&mut app, "2019-03-01x");
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::CommitNext, Action::ClearLine]);
+    type_then(&mut app, "2019-03-01x", Action::Commit);
     let open = matches!(app.mode, Mode::Form(_));
     assert!(open, "bad date keeps the form open");
-    update(&mut app, Action::Backspace);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::Backspace, Action::Commit]);
     let file = sessions.join("2019-03-01-konferenz-sued.ron");
     assert!(file.is_file());
     let s = store::load(&file).unwrap().session;
@@ -368,8 +362,7 @@ fn a_new_session_creates_the_missing_folder_and_a_slug_file_name() {
 fn a_failed_save_keeps_the_app_open_once() {
     let (dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
-    type_text(&mut app, "x");
-    update(&mut app, Action::Cancel);
+    type_then(&mut app, "x", Action::Cancel);
     // A folder where the file should be makes the save fail.
     let _ = dir;
     let file = path(&app);
@@ -387,11 +380,9 @@ fn photo_problems_show_in_the_status_bar() {
     let (_dir, mut app) = app_with_session();
     update(&mut app, Action::OpenPhoto);
     assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
-    update(&mut app, Action::EditBoard);
-    update(&mut app, Action::CommitNext);
+    act(&mut app, &[Action::EditBoard, Action::CommitNext]);
     type_text(&mut app, "fotos/IMG_9999.jpg");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::OpenPhoto);
+    act(&mut app, &[Action::Commit, Action::OpenPhoto]);
     let status = app.status.clone().unwrap();
     assert_eq!(status.severity, Severity::Error);
     assert!(status.text.contains("IMG_9999.jpg"), "{}", status.text);
@@ -401,14 +392,11 @@ fn photo_problems_show_in_the_status_bar() {
 
 #[test]
 fn ctrl_s_while_typing_keeps_the_card_and_the_editor() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Kita");
+    let (_dir, mut app) = typing_a_card("Kita");
     update(&mut app, Action::Save);
     assert!(matches!(app.mode, Mode::Entry(_)));
     assert!(!app.doc.as_ref().unwrap().dirty);
-    type_text(&mut app, "Schule");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "Schule", Action::Commit);
     assert_eq!(texts(&app, 0), ["Kita", "Schule"]);
 }
 
@@ -417,17 +405,20 @@ fn undo_shows_the_place_of_the_change() {
     let (_dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
     for t in ["a", "b"] {
-        type_text(&mut app, t);
-        update(&mut app, Action::Commit);
+        type_then(&mut app, t, Action::Commit);
     }
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::Up);
-    update(&mut app, Action::ToggleEmphasis);
-    update(&mut app, Action::NewBoard);
-    update(&mut app, Action::Commit);
+    act(
+        &mut app,
+        &[
+            Action::Cancel,
+            Action::Up,
+            Action::ToggleEmphasis,
+            Action::NewBoard,
+            Action::Commit,
+        ],
+    );
     assert_eq!(app.doc.as_ref().unwrap().cursor.board, 1);
-    update(&mut app, Action::Undo);
-    update(&mut app, Action::Undo);
+    act(&mut app, &[Action::Undo, Action::Undo]);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(doc.cursor.board, 0);
     assert_eq!(doc.card().unwrap().text, "a");
@@ -443,12 +434,9 @@ fn after_a_crash_every_committed_card_and_the_card_being_typed_come_back() {
     let (_dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
     for t in ["Kita", "Schule", "Sport"] {
-        type_text(&mut app, t);
-        update(&mut app, Action::Commit);
+        type_then(&mut app, t, Action::Commit);
     }
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::Undo);
-    update(&mut app, Action::AddCard);
+    act(&mut app, &[Action::Cancel, Action::Undo, Action::AddCard]);
     type_text(&mut app, "halber Satz");
     write_draft(&mut app, Instant::now());
     let file = path(&app);
@@ -466,9 +454,7 @@ fn after_a_crash_every_committed_card_and_the_card_being_typed_come_back() {
     };
     assert_eq!(entry.editor.text(), "halber Satz");
     type_text(&mut app, " zu Ende");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::Quit);
+    act(&mut app, &[Action::Commit, Action::Cancel, Action::Quit]);
     assert!(app.quit);
     shutdown(&mut app);
     let s = store::load(&file).unwrap().session;
@@ -515,46 +501,32 @@ fn a_change_by_another_program_is_saved_aside_and_the_clerk_told() {
     std::fs::write(&file, &theirs).unwrap();
     update(&mut app, Action::AddCard);
     type_text(&mut app, "Kita");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Save);
+    act(&mut app, &[Action::Commit, Action::Save]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
     let side = path(&app);
     assert_ne!(side, file);
     assert_eq!(store::load(&side).unwrap().session.card_count(), 1);
-    let status = app.status.clone().unwrap();
-    assert_eq!(status.severity, Severity::Warning);
-    assert!(status.text.contains("konflikt"), "{}", status.text);
+    assert_warning(&app, "konflikt");
 }
 
 #[test]
 fn a_day_that_does_not_exist_keeps_the_form_open_and_says_why() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Lang::De, Templates::builtin(), dir.path());
-    update(&mut app, Action::NewSession);
+    let (dir, mut app) = new_session_form();
     type_text(&mut app, "Konferenz");
-    update(&mut app, Action::CommitNext);
-    update(&mut app, Action::ClearLine);
-    type_text(&mut app, "2019-02-31");
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::CommitNext, Action::ClearLine]);
+    type_then(&mut app, "2019-02-31", Action::Commit);
     assert!(matches!(app.mode, Mode::Form(_)));
-    let status = app.status.clone().unwrap();
-    assert_eq!(status.severity, Severity::Warning);
-    assert!(
-        status.text.contains("31. Februar 2019 gibt es nicht"),
-        "{}",
-        status.text
-    );
+    assert_warning(&app, "31. Februar 2019 gibt es nicht");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn a_card_with_two_versions_is_settled_with_one_key_and_undone_with_u() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "fehlende Kita-Plätze");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::TakeOtherVersion);
+    let (_dir, mut app) = typing_a_card("fehlende Kita-Plätze");
+    act(
+        &mut app,
+        &[Action::Commit, Action::Cancel, Action::TakeOtherVersion],
+    );
     assert_eq!(
         app.status.as_ref().unwrap().text,
         Msg::NoConflict.text(Lang::De)
@@ -581,23 +553,18 @@ fn first_card(app: &App, column: usize) -> crate::core::model::Card {
 
 #[test]
 fn every_card_field_is_edited_with_tab_between_them() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Begegnungsorte");
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::EditCard);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "Jagmar Müller");
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "7");
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "3");
-    update(&mut app, Action::CommitNext);
+    let (_dir, mut app) = typing_a_card("Begegnungsorte");
+    act(
+        &mut app,
+        &[Action::Cancel, Action::EditCard, Action::CommitNext],
+    );
+    type_then(&mut app, "Jagmar Müller", Action::CommitNext);
+    type_then(&mut app, "7", Action::CommitNext);
+    type_then(&mut app, "3", Action::CommitNext);
     type_text(&mut app, "Boboc, Tudora");
     // Tab after the last field goes round to the text.
     update(&mut app, Action::CommitNext);
-    type_text(&mut app, " schaffen");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, " schaffen", Action::Commit);
     assert_eq!(app.mode, Mode::Normal);
     let card = first_card(&app, 0);
     assert_eq!(card.text, "Begegnungsorte schaffen");
@@ -613,41 +580,37 @@ fn every_card_field_is_edited_with_tab_between_them() {
 
 #[test]
 fn letters_as_votes_keep_the_editor_open_with_a_warning() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Kita");
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::EditCard);
+    let (_dir, mut app) = typing_a_card("Kita");
+    act(&mut app, &[Action::Cancel, Action::EditCard]);
     for _ in 0..3 {
         update(&mut app, Action::CommitNext);
     }
-    type_text(&mut app, "drei");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "drei", Action::Commit);
     assert!(matches!(app.mode, Mode::Entry(_)));
     assert_eq!(app.status.as_ref().unwrap().severity, Severity::Warning);
     update(&mut app, Action::ClearLine);
-    type_text(&mut app, "3");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "3", Action::Commit);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(first_card(&app, 0).votes, 3);
 }
 
 #[test]
 fn rapid_entry_reaches_the_fields_below_and_stays_one_enter_per_card() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Kita");
+    let (_dir, mut app) = typing_a_card("Kita");
     update(&mut app, Action::Down);
-    type_text(&mut app, "Frau Yilmaz");
-    update(&mut app, Action::Commit);
-    type_text(&mut app, "Sport");
-    update(&mut app, Action::Commit);
+    type_then(&mut app, "Frau Yilmaz", Action::Commit);
+    type_then(&mut app, "Sport", Action::Commit);
     type_text(&mut app, "Wohnraum");
     // Alt-u, Alt-b: flags without leaving the editor.
-    update(&mut app, Action::ToggleUncertain);
-    update(&mut app, Action::ToggleEmphasis);
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Cancel);
+    act(
+        &mut app,
+        &[
+            Action::ToggleUncertain,
+            Action::ToggleEmphasis,
+            Action::Commit,
+            Action::Cancel,
+        ],
+    );
     let cards = &session(&app).boards[0].columns[0].cards;
     assert_eq!(texts(&app, 0), ["Kita", "Sport", "Wohnraum"]);
     assert_eq!(cards[0].person.as_deref(), Some("Frau Yilmaz"));
@@ -663,20 +626,15 @@ fn a_theme_collection_card_takes_number_person_and_interested_with_tab() {
     while !matches!(&app.mode, Mode::Form(f) if f.fields[0].value() == "theme-collection") {
         update(&mut app, Action::Right);
     }
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Mediation im Stadtteil");
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "12");
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "JAGMAR MÜLLER");
-    update(&mut app, Action::CommitNext);
+    act(&mut app, &[Action::Commit, Action::AddCard]);
+    type_then(&mut app, "Mediation im Stadtteil", Action::CommitNext);
+    type_then(&mut app, "12", Action::CommitNext);
+    type_then(&mut app, "JAGMAR MÜLLER", Action::CommitNext);
     type_text(&mut app, "Franke, Richter");
     // Tab after the last field: the next card of the same column.
     update(&mut app, Action::CommitNext);
     type_text(&mut app, "Begegnungen schaffen");
-    update(&mut app, Action::Commit);
-    update(&mut app, Action::Cancel);
+    act(&mut app, &[Action::Commit, Action::Cancel]);
     let doc = app.doc.as_ref().unwrap();
     let board = &doc.session.boards[doc.cursor.board];
     assert_eq!(board.template, "theme-collection");
@@ -710,8 +668,7 @@ fn a_new_session_starts_without_a_date_and_with_the_last_tag_set() {
     update(&mut app, Action::Commit);
     assert_eq!(session(&app).date, "");
     assert_eq!(session(&app).tag_sets, ["rostock-2020"]);
-    update(&mut app, Action::Sessions);
-    update(&mut app, Action::NewSession);
+    act(&mut app, &[Action::Sessions, Action::NewSession]);
     let Mode::Form(form) = &app.mode else {
         panic!("no form")
     };
@@ -724,20 +681,15 @@ fn reopening_a_session_returns_to_its_board_and_card() {
     app.recent = Some(dir.path().join("state/recent.ron"));
     update(&mut app, Action::AddCard);
     for t in ["a", "b", "c"] {
-        type_text(&mut app, t);
-        update(&mut app, Action::Commit);
+        type_then(&mut app, t, Action::Commit);
     }
     update(&mut app, Action::CommitNext);
-    type_text(&mut app, "d");
-    update(&mut app, Action::CommitNext);
+    type_then(&mut app, "d", Action::CommitNext);
     // On to a second sheet, with cards in its second column.
     type_text(&mut app, "e");
-    update(&mut app, Action::CommitNext);
-    update(&mut app, Action::CommitNext);
-    type_text(&mut app, "f");
-    update(&mut app, Action::Commit);
-    type_text(&mut app, "g");
-    update(&mut app, Action::Cancel);
+    act(&mut app, &[Action::CommitNext, Action::CommitNext]);
+    type_then(&mut app, "f", Action::Commit);
+    type_then(&mut app, "g", Action::Cancel);
     let file = path(&app);
     let before = app.doc.as_ref().unwrap().cursor;
     assert_eq!((before.board, before.column), (1, 1));
@@ -757,11 +709,9 @@ fn q_quits_from_the_cluster_review() {
     let (_dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
     for t in ["Kita-Plätze fehlen", "fehlende Kitaplätze"] {
-        type_text(&mut app, t);
-        update(&mut app, Action::Commit);
+        type_then(&mut app, t, Action::Commit);
     }
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::ClusterReview);
+    act(&mut app, &[Action::Cancel, Action::ClusterReview]);
     assert!(matches!(app.mode, Mode::Review(_)));
     let key = ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Char('q'),
@@ -775,23 +725,18 @@ fn q_quits_from_the_cluster_review() {
 
 #[test]
 fn deleting_a_board_with_cards_asks_first() {
-    let (_dir, mut app) = app_with_session();
-    update(&mut app, Action::AddCard);
-    type_text(&mut app, "Kita");
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::DeleteBoard);
+    let (_dir, mut app) = typing_a_card("Kita");
+    act(&mut app, &[Action::Cancel, Action::DeleteBoard]);
     assert_eq!(session(&app).boards.len(), 1, "not deleted without asking");
     assert!(matches!(app.mode, Mode::Confirm(_)));
     update(&mut app, Action::Cancel);
     assert_eq!(session(&app).boards.len(), 1);
-    update(&mut app, Action::DeleteBoard);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::DeleteBoard, Action::Commit]);
     assert_eq!(session(&app).boards.len(), 0);
     update(&mut app, Action::Undo);
     assert_eq!(session(&app).card_count(), 1);
     // An empty board goes at once.
-    update(&mut app, Action::NewBoard);
-    update(&mut app, Action::Commit);
+    act(&mut app, &[Action::NewBoard, Action::Commit]);
     assert_eq!(session(&app).boards.len(), 2);
     update(&mut app, Action::DeleteBoard);
     assert_eq!(session(&app).boards.len(), 1);
