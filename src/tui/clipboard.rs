@@ -263,7 +263,7 @@ pub fn copy_group(app: &mut App, group: Option<&Group>) {
     let theme = Theme {
         label: group.label.clone(),
         tag: group.tag.clone(),
-        cards: group.members.iter().map(|m| m.card.clone()).collect(),
+        cards: group.entries().map(|m| m.card.clone()).collect(),
         ..Theme::default()
     };
     let md = export::theme_markdown(&doc.session, &theme);

@@ -147,7 +147,7 @@ impl Review {
     }
 
     pub fn entry(&self) -> Option<&Entry> {
-        self.group()?.members.get(self.card)
+        self.group()?.entry(self.card)
     }
 }
 
@@ -284,7 +284,7 @@ fn place(app: &App, review: &mut Review, focus: Option<&str>) {
     review.selected = review
         .selected
         .min(review.grouping.groups.len().saturating_sub(1));
-    let n = review.group().map_or(0, |g| g.members.len());
+    let n = review.group().map_or(0, |g| g.len());
     review.card = review.card.min(n.saturating_sub(1));
 }
 
@@ -411,7 +411,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
                 }
             }
             Pane::Cards => {
-                let n = review.group().map_or(0, |g| g.members.len());
+                let n = review.group().map_or(0, |g| g.len());
                 if review.card + 1 < n {
                     review.card += 1;
                 }
@@ -420,7 +420,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         Action::NextBoard | Action::PrevBoard | Action::Home | Action::End => {
             let (n, at) = match review.pane {
                 Pane::Groups => (review.grouping.groups.len(), review.selected),
-                Pane::Cards => (review.group().map_or(0, |g| g.members.len()), review.card),
+                Pane::Cards => (review.group().map_or(0, |g| g.len()), review.card),
             };
             let last = n.saturating_sub(1);
             let to = match action {

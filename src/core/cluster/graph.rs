@@ -50,6 +50,65 @@ pub fn add_into(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
     out
 }
 
+/// Sums many sparse vectors into one in time proportional to their
+/// entries (adding them one by one with [`add_into`] copies the growing sum
+/// each time). Each feature's weights are added in the order the vectors
+/// come, so the sum is the same, to the bit, as adding them one by one.
+#[derive(Debug, Default)]
+pub struct Summer {
+    weight: Vec<f32>,
+    seen: Vec<bool>,
+    features: Vec<u32>,
+}
+
+impl Summer {
+    pub fn new() -> Self {
+        Summer::default()
+    }
+
+    /// Adds one vector to the sum being made.
+    pub fn add(&mut self, v: &[(u32, f32)]) {
+        for &(f, w) in v {
+            let i = f as usize;
+            if i >= self.seen.len() {
+                self.seen.resize(i + 1, false);
+                self.weight.resize(i + 1, 0.0);
+            }
+            if self.seen[i] {
+                self.weight[i] += w;
+            } else {
+                self.seen[i] = true;
+                self.weight[i] = w;
+                self.features.push(f);
+            }
+        }
+    }
+
+    /// The sum of the vectors added since the last call, feature ids
+    /// ascending; the summer is empty again.
+    pub fn take(&mut self) -> Vector {
+        self.features.sort_unstable();
+        let out = self
+            .features
+            .iter()
+            .map(|&f| {
+                self.seen[f as usize] = false;
+                (f, self.weight[f as usize])
+            })
+            .collect();
+        self.features.clear();
+        out
+    }
+
+    /// The sum of `vectors`, in their order.
+    pub fn sum<'a>(&mut self, vectors: impl IntoIterator<Item = &'a [(u32, f32)]>) -> Vector {
+        for v in vectors {
+            self.add(v);
+        }
+        self.take()
+    }
+}
+
 /// All pairs `(i, j, cosine)` with `i < j` and cosine ≥ `threshold` among unit
 /// vectors. `rank` orders features from rarest to most common; only the rare
 /// prefix of each vector is indexed and looked up, which is enough to find
@@ -617,6 +676,37 @@ mod tests {
         // Above the threshold of a pair, below that of three cards.
         assert_eq!(merged(0.303), 2);
         assert_eq!(merged(0.32), 1);
+    }
+
+    #[test]
+    fn summing_at_once_gives_the_bits_of_adding_one_by_one() {
+        let mut seed = 5u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        let vectors: Vec<Vector> = (0..500)
+            .map(|_| {
+                let mut v: Vec<(u32, f32)> = (0..6)
+                    .map(|_| (next() % 90, 0.1 + (next() % 1000) as f32 / 997.0))
+                    .collect();
+                v.sort_by_key(|x| x.0);
+                v.dedup_by_key(|x| x.0);
+                v
+            })
+            .collect();
+        let mut one_by_one: Vector = Vec::new();
+        for v in &vectors {
+            one_by_one = add_into(&one_by_one, v);
+        }
+        let mut summer = Summer::new();
+        let at_once = summer.sum(vectors.iter().map(Vec::as_slice));
+        let bits = |v: &[(u32, f32)]| v.iter().map(|(f, w)| (*f, w.to_bits())).collect::<Vec<_>>();
+        assert_eq!(bits(&at_once), bits(&one_by_one));
+        // Reused, it starts from nothing.
+        assert_eq!(summer.sum([vectors[3].as_slice()]), vectors[3]);
     }
 
     #[test]

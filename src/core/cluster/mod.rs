@@ -170,8 +170,9 @@ pub struct Member {
     pub card: usize,
     /// True when the card is suggested into a confirmed theme it is not yet in.
     pub new: bool,
-    /// Why the card is in the cluster (empty for a card on its own).
-    pub reasons: Vec<Reason>,
+    /// Why the card is in the cluster (empty for a card on its own);
+    /// shared with the review's listing rather than copied.
+    pub reasons: std::sync::Arc<[Reason]>,
 }
 
 /// A suggested cluster, or a confirmed theme with its suggested new cards.
@@ -559,8 +560,14 @@ fn cluster_features(
         let constraints = constraints_of(i);
         nodes[node].absorb_constraints(&constraints);
         nodes[node].members.push(i as u32);
-        let merged = add(&nodes[node].sum, v);
-        nodes[node].sum = merged;
+    }
+    let mut summer = graph::Summer::new();
+    for node in &mut nodes {
+        let vectors = node
+            .members
+            .iter()
+            .map(|&m| features.cards[m as usize].vector.as_slice());
+        node.sum = summer.sum(vectors);
     }
 
     progress.set(0.05);
@@ -587,6 +594,8 @@ fn cluster_features(
             .collect();
         let group = graph::leaders(&vectors, &rank, NEAR_IDENTICAL);
         let mut gone = vec![false; nodes.len()];
+        // The sums each leader takes in, in order: added up at the end.
+        let mut taken_sums: HashMap<usize, Vec<graph::Vector>> = HashMap::new();
         for (i, &g) in group.iter().enumerate() {
             let (n, leader) = (free[i], free[g as usize]);
             if n != leader && node_scope[n] == node_scope[leader] {
@@ -598,9 +607,14 @@ fn cluster_features(
                 let constraints = std::mem::replace(&mut nodes[n], Node::new(None));
                 nodes[leader].absorb_constraints(&constraints);
                 nodes[leader].members.extend(taken);
-                nodes[leader].sum = add(&nodes[leader].sum, &sum);
+                taken_sums.entry(leader).or_default().push(sum);
                 gone[n] = true;
             }
+        }
+        for (leader, sums) in taken_sums {
+            let own = std::mem::take(&mut nodes[leader].sum);
+            let all = std::iter::once(own.as_slice()).chain(sums.iter().map(Vec::as_slice));
+            nodes[leader].sum = summer.sum(all);
         }
         let mut kept_nodes = Vec::with_capacity(nodes.len());
         let mut kept_scopes = Vec::with_capacity(nodes.len());
@@ -716,7 +730,7 @@ pub(super) fn cluster_of_node(
             .map(|(&card, reasons)| Member {
                 card,
                 new: theme.is_some() && !in_theme(card),
-                reasons,
+                reasons: reasons.into(),
             })
             .collect(),
     }
@@ -743,19 +757,6 @@ fn strongest_edges(
         keep
     });
     edges
-}
-
-fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let mut m: Vec<(u32, f32)> = a.iter().chain(b).copied().collect();
-    m.sort_by_key(|(f, _)| *f);
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(m.len());
-    for (f, w) in m {
-        match out.last_mut() {
-            Some(last) if last.0 == f => last.1 += w,
-            _ => out.push((f, w)),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::features::Features;
-use super::graph::{self, PrefixIndex};
+use super::graph::{self, FastMap, PrefixIndex};
 use super::learned::LearnedWord;
 use super::themes as rules;
 use super::{
@@ -37,7 +37,7 @@ pub struct Entry {
     pub card: String,
     /// Suggested into a confirmed theme it is not in yet.
     pub new: bool,
-    pub reasons: Vec<Reason>,
+    pub reasons: Arc<[Reason]>,
 }
 
 /// A suggestion or a confirmed theme, as listed.
@@ -51,14 +51,41 @@ pub struct Group {
     /// outside the clustered columns).
     pub cluster: Option<usize>,
     pub members: Vec<Entry>,
+    /// Shown after the members: for a card suggested into a confirmed
+    /// theme, some of the theme's cards to compare with, shared by all the
+    /// theme's suggestions (a theme drawing in thousands of cards must not
+    /// copy its cards for each). Empty for other groups.
+    pub context: Arc<[Entry]>,
     /// A suggestion to add one card to a confirmed theme: the theme's id
-    /// and the card (the first member; the theme's cards follow).
+    /// and the card (the only member; the theme's cards follow as context).
     pub adds: Option<(String, String)>,
 }
 
 impl Group {
     pub fn new_cards(&self) -> usize {
         self.members.iter().filter(|m| m.new).count()
+    }
+
+    /// How many cards the group shows: its members and their context.
+    pub fn len(&self) -> usize {
+        self.members.len() + self.context.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th card shown.
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        match i.checked_sub(self.members.len()) {
+            None => self.members.get(i),
+            Some(j) => self.context.get(j),
+        }
+    }
+
+    /// The cards shown, members first.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.members.iter().chain(self.context.iter())
     }
 }
 
@@ -135,7 +162,7 @@ struct BasisData {
     /// The session's [`Session::generation`] when the cards were read.
     generation: u64,
     /// Card index by id and by `session/card`, as themes refer to cards.
-    by_ref: HashMap<String, usize>,
+    by_ref: FastMap<String, usize>,
     /// For finding the cards near a card.
     near: PrefixIndex,
 }
@@ -285,8 +312,9 @@ pub fn finish(grouping: &mut Grouping, session: &Session, dismissed: &[String]) 
 
 /// Card indices by the references themes use: `session/card`, and the bare
 /// id for cards of the home session.
-fn refs(cards: &[ClusterCard], home: Option<&str>) -> HashMap<String, usize> {
-    let mut by_ref = HashMap::with_capacity(cards.len() * 2);
+fn refs(cards: &[ClusterCard], home: Option<&str>) -> FastMap<String, usize> {
+    let mut by_ref = FastMap::default();
+    by_ref.reserve(cards.len() * 2);
     for (i, c) in cards.iter().enumerate() {
         by_ref.entry(c.qualified()).or_insert(i);
         if home.is_none_or(|h| h == c.session) {
@@ -370,6 +398,7 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
                     reasons: m.reasons.clone(),
                 })
                 .collect(),
+            context: Arc::default(),
             adds: None,
         });
     }
@@ -395,30 +424,30 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
             }
             continue;
         }
+        let context: Arc<[Entry]> = c
+            .members
+            .iter()
+            .filter(|o| !o.new)
+            .take(ADD_CONTEXT)
+            .map(|o| Entry {
+                card: cards[o.card].id.clone(),
+                new: false,
+                reasons: o.reasons.clone(),
+            })
+            .collect();
         for m in c.members.iter().filter(|m| m.new) {
             let card = cards[m.card].id.clone();
-            let mut members = vec![Entry {
-                card: card.clone(),
-                new: true,
-                reasons: m.reasons.clone(),
-            }];
-            members.extend(
-                c.members
-                    .iter()
-                    .filter(|o| !o.new)
-                    .take(ADD_CONTEXT)
-                    .map(|o| Entry {
-                        card: cards[o.card].id.clone(),
-                        new: false,
-                        reasons: o.reasons.clone(),
-                    }),
-            );
             groups.push(Group {
                 label: t.label.clone(),
                 theme: None,
                 tag: t.tag.clone(),
                 cluster: Some(ci),
-                members,
+                members: vec![Entry {
+                    card: card.clone(),
+                    new: true,
+                    reasons: m.reasons.clone(),
+                }],
+                context: Arc::clone(&context),
                 adds: Some((t.id.clone(), card)),
             });
         }
@@ -436,7 +465,7 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
             groups.push(g);
             continue;
         }
-        let reasons: HashMap<&str, &Vec<Reason>> = ci
+        let reasons: HashMap<&str, &Arc<[Reason]>> = ci
             .map(|ci| {
                 clustering.clusters[ci]
                     .members
@@ -453,7 +482,7 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
                 new: false,
                 reasons: reasons
                     .get(r.as_str())
-                    .map_or_else(Vec::new, |r| (*r).clone()),
+                    .map_or_else(Arc::default, |r| Arc::clone(r)),
             })
             .collect();
         if let Some(ci) = ci {
@@ -475,6 +504,7 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
             tag: t.tag.clone(),
             cluster: ci,
             members,
+            context: Arc::default(),
             adds: None,
         });
     }

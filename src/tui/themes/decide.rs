@@ -9,8 +9,7 @@ use crate::core::model::Session;
 pub(super) fn card_tags(doc: &Doc, group: &Group) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for card in group
-        .members
-        .iter()
+        .entries()
         .filter(|m| !m.new)
         .filter_map(|m| doc.session.card(&m.card))
     {
@@ -39,7 +38,7 @@ pub(super) fn target_items(app: &App, review: &Review) -> Vec<Item> {
         .map(|(i, g)| Item {
             choice: Choice::Target(i),
             label: g.label.clone(),
-            key: g.members.len().to_string(),
+            key: g.len().to_string(),
             hint: app
                 .t(if g.theme.is_some() {
                     Msg::ThemeConfirmed

@@ -175,6 +175,13 @@ fn a_card_suggested_into_a_theme_is_added_or_refused_with_one_key() {
     };
     let i = find(&app).expect("the card is suggested into the theme");
     assert!(i < review(&app).grouping.suggestions);
+    // Shown first, then the theme's cards to compare with.
+    let g = &review(&app).grouping.groups[i];
+    assert_eq!(g.entry(0).map(|e| e.card.as_str()), Some(new.as_str()));
+    let beside: Vec<&String> = g.entries().skip(1).map(|e| &e.card).collect();
+    assert!(!beside.is_empty(), "{g:?}");
+    assert!(beside.iter().all(|c| themes(&app)[0].cards.contains(c)));
+    assert_eq!(g.len(), 1 + beside.len());
     if let Mode::Review(r) = &mut app.mode {
         r.selected = i;
     }

@@ -176,8 +176,7 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
 fn group_tag(session: &Session, g: &Group) -> TagChoice {
     TagChoice::of(
         g.tag.as_deref(),
-        g.members
-            .iter()
+        g.entries()
             .filter(|m| !m.new)
             .filter_map(|m| session.card(&m.card)),
     )
@@ -213,7 +212,7 @@ fn group_line(
         format!(
             "{}{:>3}  ",
             if g.theme.is_some() { "✓" } else { " " },
-            g.members.len() - g.new_cards()
+            g.len() - g.new_cards()
         ),
         base.fg(if g.theme.is_some() {
             Color::Green
@@ -252,7 +251,7 @@ fn group_line(
             base.fg(Color::Yellow),
         ));
     }
-    if show_column && let Some(p) = g.members.first().and_then(|m| session.find_card(&m.card)) {
+    if show_column && let Some(p) = g.entries().next().and_then(|m| session.find_card(&m.card)) {
         spans.push(Span::styled(
             // Boards of different templates number their columns differently:
             // the heading's start names the column.
@@ -445,7 +444,7 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
     let room = (inner.height / 2) as usize;
     let first = (review.card + 1).saturating_sub(room);
     let mut y = inner.y;
-    for (i, entry) in group.members.iter().enumerate().skip(first).take(room) {
+    for (i, entry) in group.entries().enumerate().skip(first).take(room) {
         let selected = i == review.card;
         let base = if selected && focused {
             Style::default().add_modifier(Modifier::REVERSED)

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::super::graph::{self, Node};
 use super::super::{Cluster, cluster_of_node};
 use super::{BasisData, Grouping, NEAR_CARDS, NEAR_QUERIES, list};
@@ -88,16 +90,11 @@ pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String])
                 changed: &changed_themes,
             },
         );
-        let mut all: Vec<(Cluster, Option<usize>)> =
-            std::mem::take(&mut grouping.clustering.clusters)
-                .into_iter()
-                .enumerate()
-                .filter(|(ci, _)| !affected.contains(ci))
-                .map(|(ci, c)| (c, Some(ci)))
-                .collect();
-        all.extend(fresh.into_iter().map(|c| (c, None)));
-        all.sort_by(|(a, _), (b, _)| super::super::cluster_order(a, b));
-        let (clusters, old_of): (Vec<Cluster>, Vec<Option<usize>>) = all.into_iter().unzip();
+        let (clusters, old_of) = merge_in(
+            std::mem::take(&mut grouping.clustering.clusters),
+            &affected,
+            fresh,
+        );
         grouping.clustering.clusters = clusters;
         reuse.old_of = old_of;
         reuse.changed_themes = changed_themes;
@@ -106,6 +103,43 @@ pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String])
     grouping.basis.refused = session.refused.clone();
     list(grouping, session, dismissed, Some(reuse));
     true
+}
+
+/// The clusters of a listing with the `affected` ones replaced by `fresh`
+/// ones, in the order of a whole run ([`super::super::cluster_order`]),
+/// with the earlier index of each cluster kept. The kept clusters are in
+/// that order already, so only the few fresh ones are sorted and merged in.
+fn merge_in(
+    before: Vec<Cluster>,
+    affected: &HashSet<usize>,
+    mut fresh: Vec<Cluster>,
+) -> (Vec<Cluster>, Vec<Option<usize>>) {
+    let order = super::super::cluster_order;
+    fresh.sort_by(order);
+    let n = before.len() + fresh.len();
+    let (mut clusters, mut old_of) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut fresh = fresh.into_iter().peekable();
+    for (ci, c) in before.into_iter().enumerate() {
+        if affected.contains(&ci) {
+            continue;
+        }
+        while let Some(f) = fresh.next_if(|f| order(f, &c) == std::cmp::Ordering::Less) {
+            clusters.push(f);
+            old_of.push(None);
+        }
+        debug_assert!(
+            clusters
+                .last()
+                .is_none_or(|l| order(l, &c) != std::cmp::Ordering::Greater)
+        );
+        clusters.push(c);
+        old_of.push(Some(ci));
+    }
+    for f in fresh {
+        clusters.push(f);
+        old_of.push(None);
+    }
+    (clusters, old_of)
 }
 
 /// What a new listing may take over from the one before: the earlier index
@@ -122,40 +156,45 @@ fn touched(
     (themes_before, refused_before): (&[Theme], &[Refusal]),
     (themes_after, refused_after): (&[Theme], &[Refusal]),
 ) -> (HashSet<String>, HashSet<String>) {
-    let mut refs = HashSet::new();
+    let mut refs: HashSet<&str> = HashSet::new();
     let mut themes = HashSet::new();
-    let by_id = |list: &[Theme]| -> HashMap<String, Theme> {
-        list.iter().map(|t| (t.id.clone(), t.clone())).collect()
-    };
+    fn by_id(list: &[Theme]) -> HashMap<&str, &Theme> {
+        list.iter().map(|t| (t.id.as_str(), t)).collect()
+    }
     let (old, new) = (by_id(themes_before), by_id(themes_after));
     let empty = Theme::default();
     for id in old.keys().chain(new.keys()) {
-        let (a, b) = (old.get(id).unwrap_or(&empty), new.get(id).unwrap_or(&empty));
+        let (a, b) = (
+            old.get(id).copied().unwrap_or(&empty),
+            new.get(id).copied().unwrap_or(&empty),
+        );
         if a.confirmed == b.confirmed && a.cards == b.cards && a.rejected == b.rejected {
             continue;
         }
-        themes.insert(id.clone());
+        themes.insert(id.to_string());
         let (ac, bc) = (effective(a), effective(b));
-        refs.extend(ac.symmetric_difference(&bc).cloned());
-        let (ar, br): (HashSet<&String>, HashSet<&String>) =
-            (a.rejected.iter().collect(), b.rejected.iter().collect());
-        refs.extend(ar.symmetric_difference(&br).map(|r| (*r).clone()));
+        refs.extend(ac.symmetric_difference(&bc));
+        let (ar, br): (HashSet<&str>, HashSet<&str>) = (
+            a.rejected.iter().map(String::as_str).collect(),
+            b.rejected.iter().map(String::as_str).collect(),
+        );
+        refs.extend(ar.symmetric_difference(&br));
     }
-    let refusals = |list: &[Refusal]| -> HashSet<Vec<String>> {
-        list.iter().map(|r| r.cards.clone()).collect()
-    };
+    fn refusals(list: &[Refusal]) -> HashSet<&[String]> {
+        list.iter().map(|r| r.cards.as_slice()).collect()
+    }
     let (ra, rb) = (refusals(refused_before), refusals(refused_after));
     for r in ra.symmetric_difference(&rb) {
-        refs.extend(r.iter().cloned());
+        refs.extend(r.iter().map(String::as_str));
     }
-    (refs, themes)
+    (refs.into_iter().map(str::to_string).collect(), themes)
 }
 
 /// The cards a theme holds for the clustering (a theme not confirmed holds
 /// none).
-fn effective(t: &Theme) -> HashSet<String> {
+fn effective(t: &Theme) -> HashSet<&str> {
     if t.confirmed {
-        t.cards.iter().cloned().collect()
+        t.cards.iter().map(String::as_str).collect()
     } else {
         HashSet::new()
     }
@@ -378,7 +417,14 @@ fn recluster(
         let constraints = constraints_of(i);
         nodes[n].absorb_constraints(&constraints);
         nodes[n].members.push(i as u32);
-        nodes[n].sum = graph::add_into(&nodes[n].sum, v);
+    }
+    let mut summer = graph::Summer::new();
+    for node in &mut nodes {
+        let vectors = node
+            .members
+            .iter()
+            .map(|&m| features.cards[m as usize].vector.as_slice());
+        node.sum = summer.sum(vectors);
     }
     // A node that is a whole earlier cluster, theme and all, with no card
     // whose decisions changed, did not merge with another such node before
@@ -418,7 +464,7 @@ fn recluster(
     let threshold = (basis.options.threshold.clamp(0.0, 1.0) as f32).max(1e-6);
     let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
     graph::average_linkage(nodes, &edges, threshold, &blocked)
-        .into_iter()
+        .into_par_iter()
         .filter(|node| !node.members.is_empty())
         .map(|node| {
             let theme = node.theme.map(|t| &session.themes[t]);
