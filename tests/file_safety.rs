@@ -237,11 +237,9 @@ fn a_read_only_folder_opens_read_only_with_a_message() {
 
 #[test]
 fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notiz.ron");
     let text =
         store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
-    fs::write(&path, &text).unwrap();
+    let (dir, path) = common::file_with("notiz.ron", &text);
     type_save_and_quit(
         dir.path(),
         "notiz.ron",
