@@ -217,7 +217,8 @@ fn thing(name: &str) -> (&'static str, &'static str) {
     }
 }
 
-// What the parser expected, for `syntax_words`.
+// What the parser expected (for `syntax_words`), and what is wrong with a
+// date.
 texts! {
     RonEof = ("die Datei endet mitten im Inhalt – fehlt eine schließende Klammer oder ein Anführungszeichen?", "the file ends in the middle of its content – is a closing bracket or quote missing?"),
     RonExpectedArray = ("erwartet eine Liste in „[ ]“", "expected a list in '[ ]'"),
@@ -242,6 +243,9 @@ texts! {
     RonUtf8Error = ("kein gültiger UTF-8-Text", "not valid UTF-8 text"),
     RonTrailingCharacters = ("nach dem Ende steht noch etwas; ist eine Klammer zu früh geschlossen?", "something follows the end; is a bracket closed too early?"),
     RonExceededRecursionLimit = ("zu tief verschachtelt: mehr Klammern ineinander, als eine Datei von stellwand je hat", "nested too deeply: more brackets inside each other than a stellwand file ever has"),
+    DateFormat = ("„{text}“ ist kein Datum der Form JJJJ-MM-TT", "'{text}' is not a date written YYYY-MM-DD"),
+    DateNoSuchMonth = ("„{text}“: Monat {month} gibt es nicht", "'{text}': there is no month {month}"),
+    DateNoSuchDay = ("„{text}“: den {day}. {name} {year} gibt es nicht ({name} {year} hat {days} Tage)", "'{text}': there is no {day} {name} {year} ({name} {year} has {days} days)"),
 }
 
 /// A parser error in words for people: what was expected at the place (the
@@ -413,44 +417,28 @@ impl Kind {
 impl DateError {
     /// The message for a person, in German or English.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DateError::Format { text }, Lang::De) => {
-                format!("„{text}“ ist kein Datum der Form JJJJ-MM-TT")
+        match self {
+            DateError::Format { text } => Msg::DateFormat.fill(lang, &[("text", text)]),
+            DateError::NoSuchMonth { text, month } => {
+                Msg::DateNoSuchMonth.fill(lang, &[("text", text), ("month", month)])
             }
-            (DateError::Format { text }, Lang::En) => {
-                format!("'{text}' is not a date written YYYY-MM-DD")
-            }
-            (DateError::NoSuchMonth { text, month }, Lang::De) => {
-                format!("„{text}“: Monat {month} gibt es nicht")
-            }
-            (DateError::NoSuchMonth { text, month }, Lang::En) => {
-                format!("'{text}': there is no month {month}")
-            }
-            (
-                DateError::NoSuchDay {
-                    text,
-                    year,
-                    month,
-                    day,
-                    days,
-                },
-                _,
-            ) => {
+            DateError::NoSuchDay {
+                text,
+                year,
+                month,
+                day,
+                days,
+            } => {
                 let i = (*month as usize).clamp(1, 12) - 1;
-                match lang {
-                    Lang::De => {
-                        let name = MONTHS_DE[i];
-                        format!(
-                            "„{text}“: den {day}. {name} {year} gibt es nicht ({name} {year} hat {days} Tage)"
-                        )
-                    }
-                    Lang::En => {
-                        let name = MONTHS_EN[i];
-                        format!(
-                            "'{text}': there is no {day} {name} {year} ({name} {year} has {days} days)"
-                        )
-                    }
-                }
+                let name = lang.pick(MONTHS_DE[i], MONTHS_EN[i]);
+                let args: [(&str, &dyn fmt::Display); 5] = [
+                    ("text", text),
+                    ("day", day),
+                    ("name", &name),
+                    ("year", year),
+                    ("days", days),
+                ];
+                Msg::DateNoSuchDay.fill(lang, &args)
             }
         }
     }
