@@ -139,6 +139,8 @@ const BACKGROUND_CARDS: f32 = 50.0;
 /// Relative weights of the kinds of features.
 const COMPOUND_WEIGHT: f32 = 0.3;
 const CONCEPT_WEIGHT: f32 = 1.1;
+/// Share of the concept weight left to a broad group (a whole field).
+const BROAD_SHARE: f32 = 0.6;
 /// Weight of words in brackets ("Kitaplätze (Personalschlüssel)").
 const ASIDE_WEIGHT: f32 = 0.6;
 /// Words learned from the clerk's themes: below the domain groups, for the
@@ -469,7 +471,12 @@ impl Analyzer {
                         LEARNED_WEIGHT,
                     )
                 } else {
-                    (FeatureKind::Concept(group), CONCEPT_WEIGHT)
+                    let broad = if thesaurus.groups[group].broad {
+                        BROAD_SHARE
+                    } else {
+                        1.0
+                    };
+                    (FeatureKind::Concept(group), CONCEPT_WEIGHT * broad)
                 };
                 let id = intern(kind);
                 let e = weights.entry(id).or_insert(0.0);
@@ -724,6 +731,17 @@ mod tests {
         let short = similarity(&["gem. Feste", "gem. Sprachkurse"], &th);
         let long = similarity(&["gemeinsame Feste", "gemeinsame Sprachkurse"], &th);
         assert!(short < long && short < 0.1, "{short} {long}");
+    }
+
+    #[test]
+    fn cards_of_one_field_are_less_alike_than_cards_of_one_theme() {
+        let th = Thesaurus::builtin();
+        // Both about doctors' appointments, in other words.
+        let theme = similarity(&["Hausarzt fehlt", "Kinderärztin nimmt niemanden"], &th);
+        // Both about health, but one about doctors, one about insurance.
+        let field = similarity(&["Hausarzt fehlt", "Krankenkasse zahlt nicht"], &th);
+        let t = crate::core::cluster::DEFAULT_THRESHOLD as f32;
+        assert!(theme >= t && field < t, "theme {theme}, field {field}");
     }
 
     #[test]

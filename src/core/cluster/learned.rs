@@ -183,6 +183,7 @@ pub fn groups(words: &[LearnedWord]) -> Vec<Group> {
             by_theme.push(Group {
                 name: w.theme.clone(),
                 words: Vec::new(),
+                broad: false,
                 learned: true,
             });
             by_theme.len() - 1

@@ -53,7 +53,7 @@ const STRONGEST: usize = 40;
 
 /// Threshold used when none is given: the average similarity (0–1) the
 /// cards of a cluster must have with each other.
-pub const DEFAULT_THRESHOLD: f64 = 0.38;
+pub const DEFAULT_THRESHOLD: f64 = 0.36;
 
 /// A card as the clustering sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -17,6 +17,12 @@ const BUILTIN: &str = include_str!("../../../templates/thesaurus.ron");
 pub struct Group {
     pub name: String,
     pub words: Vec<String>,
+    /// A field as wide as a Handlungsfeld ("Gesundheit", "Wohnen"): cards
+    /// of one field are often of different themes, so the group weighs
+    /// less than a theme's words; narrower groups inside it carry the
+    /// themes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub broad: bool,
     /// Learned from the clerk's themes (see [`super::learned`]), not part
     /// of a thesaurus file.
     #[serde(skip)]
