@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ClusterCard;
-use super::features::Features;
+use super::features::{FeatureKind, Features};
 use super::graph::Node;
 use crate::core::model::Theme;
 
@@ -13,6 +13,11 @@ pub(crate) const ATTRACT: f32 = 0.5;
 /// Similarity (cosine) of a free card to the centre of a theme (its cards
 /// and its label together) from which the card is put into it.
 pub(crate) const CENTRE: f32 = 0.45;
+/// A free card whose weight (of its unit vector) on a thesaurus group of a
+/// theme's label is at least this goes into that theme, when no other
+/// theme's label in its column names the group: the clerk's heading names
+/// what the theme is about.
+pub(crate) const HEADING: f32 = 0.55;
 /// A feature counts as the theme's when this many of its cards (or its
 /// label) carry it: one card alone may carry a word by chance.
 pub(crate) const SUPPORT: u32 = 2;
@@ -22,8 +27,9 @@ pub(crate) const SUPPORT: u32 = 2;
 /// theme when it is close to the centre of the theme's cards and label
 /// ([`CENTRE`]), or when [`ATTRACT`] of its weight is on words, stems,
 /// synonyms and learned words that at least [`SUPPORT`] of the theme's
-/// cards or its label carry. Unlike the average similarity to the members,
-/// neither falls as a theme grows.
+/// cards or its label carry, or when it is mostly about a thesaurus group
+/// that only this theme's label names ([`HEADING`]). Unlike the average
+/// similarity to the members, none of these falls as a theme grows.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn attract(
     cards: &[ClusterCard],
@@ -51,6 +57,8 @@ pub(crate) fn attract(
         support: HashMap<u32, u32>,
         /// The sum of the vectors of its cards and its label, of unit length.
         centre: HashMap<u32, f32>,
+        /// The thesaurus groups its label names.
+        heads: Vec<u32>,
         constraints: Node,
     }
     let mut profiles: Vec<Profile> = Vec::new();
@@ -71,6 +79,12 @@ pub(crate) fn attract(
         let mut support: HashMap<u32, u32> = HashMap::new();
         let mut centre: HashMap<u32, f32> = HashMap::new();
         let label = label_of[t].and_then(|l| features.cards.get(l));
+        let heads: Vec<u32> = label
+            .into_iter()
+            .flat_map(|l| &l.vector)
+            .filter(|(f, _)| matches!(features.kinds[*f as usize], FeatureKind::Concept(_)))
+            .map(|(f, _)| *f)
+            .collect();
         for &i in &members {
             constraints.absorb_constraints(&constraints_of(i));
         }
@@ -89,11 +103,19 @@ pub(crate) fn attract(
             scope: scope_of(&cards[first]),
             support,
             centre,
+            heads,
             constraints,
         });
     }
     if profiles.is_empty() {
         return;
+    }
+    // How many themes of a column name each group in their label.
+    let mut named: HashMap<(&str, u32), u32> = HashMap::new();
+    for p in &profiles {
+        for &f in &p.heads {
+            *named.entry((p.scope.as_str(), f)).or_default() += 1;
+        }
     }
     let mut joined: Vec<(usize, usize)> = Vec::new();
     for (i, card) in cards.iter().enumerate() {
@@ -122,7 +144,17 @@ pub(crate) fn attract(
                 .iter()
                 .map(|(f, w)| w * p.centre.get(f).copied().unwrap_or(0.0))
                 .sum();
-            if (centre >= CENTRE || cover >= ATTRACT) && best.is_none_or(|(b, _)| centre > b) {
+            // The card's weight on a group only this theme's label names.
+            let heading = v
+                .iter()
+                .filter(|(f, _)| {
+                    p.heads.contains(f) && named.get(&(scope.as_str(), *f)) == Some(&1)
+                })
+                .map(|(_, w)| *w)
+                .fold(0.0f32, f32::max);
+            if (centre >= CENTRE || cover >= ATTRACT || heading >= HEADING)
+                && best.is_none_or(|(b, _)| centre > b)
+            {
                 best = Some((centre, p.theme));
             }
         }
@@ -140,6 +172,9 @@ mod tests {
     use super::*;
     use crate::core::cluster::features::CardFeatures;
 
+    /// Feature ids from this one on are thesaurus groups, below it words.
+    const GROUPS: u32 = 10;
+
     /// Cards with the given unit vectors (feature id, weight), then the rows
     /// of the themes' labels.
     fn features(rows: &[&[(u32, f32)]]) -> Features {
@@ -151,12 +186,24 @@ mod tests {
                     ..CardFeatures::default()
                 })
                 .collect(),
+            kinds: (0..2 * GROUPS)
+                .map(|f| {
+                    if f < GROUPS {
+                        FeatureKind::Stem(format!("w{f}"))
+                    } else {
+                        FeatureKind::Concept(f as usize)
+                    }
+                })
+                .collect(),
             ..Features::default()
         }
     }
 
-    fn attracted(rows: &[&[(u32, f32)]], members: usize) -> Vec<Option<usize>> {
-        let n = rows.len() - 1;
+    /// The themes each card is in after attraction: the cards first, then
+    /// one label row per theme; `members[t]` cards of theme t, in order
+    /// from the first card.
+    fn attracted(rows: &[&[(u32, f32)]], members: &[usize]) -> Vec<Option<usize>> {
+        let n = rows.len() - members.len();
         let cards: Vec<ClusterCard> = (0..n)
             .map(|i| ClusterCard {
                 id: format!("k{i}"),
@@ -164,23 +211,34 @@ mod tests {
                 ..ClusterCard::default()
             })
             .collect();
-        let theme = Theme {
-            id: "t1".into(),
-            label: "Wohnen".into(),
-            cards: (0..members).map(|i| format!("k{i}")).collect(),
-            confirmed: true,
-            ..Theme::default()
-        };
-        let mut theme_of: Vec<Option<usize>> = (0..n).map(|i| (i < members).then_some(0)).collect();
+        let mut theme_of: Vec<Option<usize>> = vec![None; n];
+        let mut next = 0;
+        let themes: Vec<Theme> = members
+            .iter()
+            .enumerate()
+            .map(|(t, &m)| {
+                for slot in &mut theme_of[next..next + m] {
+                    *slot = Some(t);
+                }
+                next += m;
+                Theme {
+                    id: format!("t{t}"),
+                    label: format!("Thema {t}"),
+                    cards: (next - m..next).map(|i| format!("k{i}")).collect(),
+                    confirmed: true,
+                    ..Theme::default()
+                }
+            })
+            .collect();
         attract(
             &cards,
             &features(rows),
-            &[theme],
+            &themes,
             &mut theme_of,
-            &[HashSet::new()],
+            &vec![HashSet::new(); themes.len()],
             &|c: &ClusterCard| c.column.clone(),
             &|_| Node::new(None),
-            &[None],
+            &vec![None; themes.len()],
         );
         theme_of
     }
@@ -197,7 +255,29 @@ mod tests {
         let close: &[(u32, f32)] = &[(0, 0.6), (3, 0.8)];
         // This one shares only a word one member has by chance.
         let far: &[(u32, f32)] = &[(1, 0.6), (4, 0.8)];
-        let theme_of = attracted(&[m1, m2, close, far, label], 2);
+        let theme_of = attracted(&[m1, m2, close, far, label], &[2]);
         assert_eq!(theme_of, vec![Some(0), Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn a_card_about_what_the_heading_names_joins_the_theme() {
+        // The label names a thesaurus group the members do not carry.
+        let m1: &[(u32, f32)] = &[(1, 1.0)];
+        let m2: &[(u32, f32)] = &[(2, 1.0)];
+        let label: &[(u32, f32)] = &[(GROUPS, 1.0)];
+        // Mostly about that group, with a word of its own.
+        let card: &[(u32, f32)] = &[(3, 0.75), (GROUPS, 0.66)];
+        assert_eq!(
+            attracted(&[m1, m2, card, label], &[2]),
+            vec![Some(0), Some(0), Some(0)]
+        );
+        // When two themes' labels name the group, the heading decides
+        // nothing.
+        let m3: &[(u32, f32)] = &[(4, 1.0)];
+        let m4: &[(u32, f32)] = &[(5, 1.0)];
+        assert_eq!(
+            attracted(&[m1, m2, m3, m4, card, label, label], &[2, 2]),
+            vec![Some(0), Some(0), Some(1), Some(1), None]
+        );
     }
 }

@@ -538,6 +538,20 @@ fn merge_part(
 mod tests {
     use super::*;
 
+    /// One node per card vector.
+    fn one_node_each(vectors: &[Vector]) -> Vec<Node> {
+        vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut n = Node::new(None);
+                n.members.push(i as u32);
+                n.sum = v.clone();
+                n
+            })
+            .collect()
+    }
+
     fn unit(v: &[(u32, f32)]) -> Vector {
         let n: f32 = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         v.iter().map(|(f, w)| (*f, w / n)).collect()
@@ -567,16 +581,7 @@ mod tests {
         let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
         let df = vec![1u32; 80];
         let rank = rank_by_rarity(&df);
-        let nodes: Vec<Node> = vectors
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let mut n = Node::new(None);
-                n.members.push(i as u32);
-                n.sum = v.clone();
-                n
-            })
-            .collect();
+        let nodes = one_node_each(&vectors);
         let edges: Vec<(u32, u32)> = similar_pairs(&refs, &rank, 0.3)
             .into_iter()
             .map(|(a, b, _)| (a, b))
@@ -605,18 +610,8 @@ mod tests {
             let rest = (1.0 - third * third).sqrt();
             let vectors: [Vector; 3] =
                 [vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, third), (1, rest)]];
-            let nodes: Vec<Node> = vectors
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let mut n = Node::new(None);
-                    n.members.push(i as u32);
-                    n.sum = v.clone();
-                    n
-                })
-                .collect();
             let edges = [(0, 1), (0, 2), (1, 2)];
-            average_linkage(nodes, &edges, 0.3, &|_, _| false).len()
+            average_linkage(one_node_each(&vectors), &edges, 0.3, &|_, _| false).len()
         };
         assert!(grown(0.3, 3.0) > 0.305 && grown(0.3, 2.0) == 0.3);
         // Above the threshold of a pair, below that of three cards.
