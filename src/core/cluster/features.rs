@@ -72,6 +72,9 @@ pub struct Features {
     pub concept_names: Vec<String>,
     /// Feature ids by kind.
     pub index: FastMap<FeatureKind, u32>,
+    /// The rows (after the cards) of the labels of confirmed themes, by
+    /// theme id, when the labels were analysed with the cards.
+    pub labels: Vec<(String, usize)>,
 }
 
 impl Features {
@@ -558,6 +561,7 @@ impl Analyzer {
             weak,
             concept_names: thesaurus.groups.iter().map(|g| g.name.clone()).collect(),
             index: interner,
+            labels: Vec::new(),
         }
     }
 }

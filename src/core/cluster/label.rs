@@ -39,10 +39,17 @@ const MAX_REASONS: usize = 3;
 /// word, a thesaurus group, a learned theme, a general synonym), strongest
 /// first.
 pub fn explain(features: &Features, members: &[usize]) -> Vec<Vec<Reason>> {
-    if members.len() < 2 {
+    explain_with(features, members, &[])
+}
+
+/// [`explain`] with more rows of `features` that link the members as a
+/// member would (a theme's label) but get no reasons of their own.
+pub fn explain_with(features: &Features, members: &[usize], also: &[usize]) -> Vec<Vec<Reason>> {
+    if members.len() + also.len() < 2 {
         return vec![Vec::new(); members.len()];
     }
-    let counts = cluster_counts(features, members);
+    let linking: Vec<usize> = members.iter().chain(also).copied().collect();
+    let counts = cluster_counts(features, &linking);
     // Who carries each feature, to name the other word of a general synonym.
     let mut carried: HashMap<u32, Vec<(usize, &str)>> = HashMap::new();
     for &m in members {

@@ -295,9 +295,11 @@ fn analyse_cards(
         })
         .collect();
     let mut owner: Vec<Option<usize>> = theme_of.to_vec();
+    let mut labels: Vec<(String, usize)> = Vec::new();
     if learn {
         for (t, theme) in decisions.themes.iter().enumerate() {
             if theme.confirmed {
+                labels.push((theme.id.clone(), texts.len()));
                 texts.push(theme.label.clone());
                 owner.push(Some(t));
             }
@@ -332,6 +334,7 @@ fn analyse_cards(
         learned::apply(&mut features, &taught, &labels);
     }
     features.finish();
+    features.labels = labels;
     features
 }
 
@@ -693,7 +696,13 @@ pub(super) fn cluster_of_node(
 ) -> Cluster {
     let mut members: Vec<usize> = node.members.iter().map(|&m| m as usize).collect();
     members.sort_unstable();
-    let reasons = label::explain(features, &members);
+    // A theme's label links its cards as its members do.
+    let heading: Vec<usize> = theme
+        .and_then(|t| features.labels.iter().find(|(id, _)| *id == t.id))
+        .map(|&(_, row)| row)
+        .into_iter()
+        .collect();
+    let reasons = label::explain_with(features, &members, &heading);
     let label = match theme {
         Some(t) => t.label.clone(),
         None => label::label(features, &members, cards),

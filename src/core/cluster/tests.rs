@@ -317,3 +317,33 @@ fn names_of_people_and_organisations_make_no_themes() {
     assert!(together(&result, 4, 5));
     assert_eq!(result.clusters.iter().map(Cluster::len).sum::<usize>(), 6);
 }
+
+#[test]
+fn a_card_put_into_a_theme_by_its_heading_says_why() {
+    // No member shares a word with the loose card; the heading names what
+    // it is about.
+    let cards: Vec<ClusterCard> = [
+        "Vorurteile abbauen",
+        "Stammtischparolen",
+        "Offenheit dem Fremden gegenüber",
+        "Müll im Park",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| card(i, t))
+    .collect();
+    let themes = [theme("t1", "Akzeptanz und Toleranz", &["k0", "k1"])];
+    let decisions = Decisions {
+        themes: &themes,
+        ..Decisions::default()
+    };
+    let result = cluster_decided(&cards, &home(), &Thesaurus::builtin(), &decisions);
+    let t = result
+        .clusters
+        .iter()
+        .find(|c| c.theme.as_deref() == Some("t1"))
+        .unwrap();
+    let new = t.members.iter().find(|m| m.card == 2).expect("joined");
+    assert!(new.new);
+    assert!(!new.reasons.is_empty(), "{new:?}");
+}
