@@ -46,9 +46,7 @@ fn hostile_session() -> Session {
 
 /// A temporary folder with `session` saved in it as `boese.ron`.
 fn saved(session: &Session) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("boese.ron");
-    store::save(&file, session).unwrap();
+    let (dir, file) = common::saved("boese.ron", session);
     (dir, file)
 }
 

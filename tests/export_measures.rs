@@ -206,9 +206,7 @@ fn without_measures_the_catalogue_says_how_to_make_them() {
 
 #[test]
 fn files_without_measures_load_and_stay_without_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &mitte()).unwrap();
+    let (_dir, path) = common::saved("s.ron", &mitte());
     let text = fs::read_to_string(&path).unwrap();
     assert!(!text.contains("measures"), "no empty list written");
     let s = with_measures();

@@ -173,11 +173,9 @@ fn a_version_0_file_is_upgraded_on_saving_with_the_original_kept() {
 
 #[test]
 fn a_newer_file_gets_nothing_written_beside_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("zukunft.ron");
     let mut s = session();
     s.version = FORMAT_VERSION + 1;
-    store::save(&path, &s).unwrap();
+    let (dir, path) = common::saved("zukunft.ron", &s);
     let before = fs::read(&path).unwrap();
     type_save_and_quit(dir.path(), "zukunft.ron", "nur lesend");
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -209,9 +207,7 @@ fn setpriv_works() -> bool {
 #[test]
 fn a_read_only_folder_opens_read_only_with_a_message() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("konferenz.ron");
-    store::save(&path, &session()).unwrap();
+    let (dir, path) = common::saved("konferenz.ron", &session());
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let before = fs::read(&path).unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
@@ -241,11 +237,9 @@ fn a_read_only_folder_opens_read_only_with_a_message() {
 
 #[test]
 fn a_file_with_an_unknown_field_opens_read_only_and_is_never_saved_over() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notiz.ron");
     let text =
         store::to_ron(&session()).replacen("Session(", "Session(\n  notizen: \"WICHTIG\",", 1);
-    fs::write(&path, &text).unwrap();
+    let (dir, path) = common::file_with("notiz.ron", &text);
     type_save_and_quit(
         dir.path(),
         "notiz.ron",

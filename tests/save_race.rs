@@ -13,38 +13,24 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use stellwand::core::model::{Board, Card, Column, Session};
+use stellwand::core::model::Session;
 use stellwand::core::session_file::{self, Saved};
 use stellwand::core::store;
 
 fn big_session(mb: usize) -> Session {
-    let mut s = Session {
-        id: "gross".into(),
-        title: "Große Konferenz".into(),
-        ..Session::default()
-    };
-    let mut cards = Vec::new();
+    let mut texts = Vec::new();
     let mut bytes = 0;
-    let mut n = 0;
     while bytes < mb * 1024 * 1024 {
+        let n = texts.len();
         let text = format!(
             "Karte {n}: Die Beratungsstellen sollten auch abends erreichbar sein, damit berufstätige Eltern kommen können ({n})"
         );
         bytes += text.len() + 40;
-        cards.push(Card::new(format!("k{}", n + 2), text));
-        n += 1;
+        texts.push(text);
     }
-    s.boards.push(Board {
-        id: "b1".into(),
-        template: "district-exchange".into(),
-        columns: vec![Column {
-            key: "needs".into(),
-            cards,
-            ..Column::default()
-        }],
-        ..Board::default()
-    });
-    s.next_id = n as u64 + 2;
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut s = common::needs_session("gross", "Große Konferenz", "", "", &texts, 2);
+    s.next_id = texts.len() as u64 + 2;
     s
 }
 

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What was found where a regular file was expected.
@@ -188,6 +188,18 @@ fn check_regular(file: &File) -> io::Result<()> {
         None => Ok(()),
         Some(k) => Err(not_regular(k)),
     }
+}
+
+/// The `.ron` files of the folder `dir`, sorted by name; `None` when the
+/// folder cannot be read (a missing folder of user files is no error).
+pub fn ron_files(dir: &Path) -> Option<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    Some(paths)
 }
 
 /// Reads a regular file as UTF-8 text (following links), never blocking on

@@ -54,14 +54,18 @@ pub fn actor_and_partners(owner: &[&Card]) -> (String, Vec<String>) {
     (actor, it.collect())
 }
 
-fn planned(date: &str) -> (Status, Vec<StatusChange>) {
-    (
-        Status::Planned,
-        vec![StatusChange {
+/// A measure `id` titled `title`, planned on `date`.
+fn planned(id: String, title: String, date: &str) -> Measure {
+    Measure {
+        id,
+        title,
+        status: Status::Planned,
+        history: vec![StatusChange {
             date: date.to_string(),
             status: Status::Planned,
         }],
-    )
+        ..Measure::default()
+    }
 }
 
 /// A working-group sheet as one measure: its topic as the title, its next
@@ -74,11 +78,9 @@ pub fn from_sheet(
     id: String,
     date: &str,
 ) -> Result<Measure, MeasureError> {
-    let b = session
-        .boards
-        .iter()
-        .find(|b| b.id == board)
-        .ok_or_else(|| MeasureError::NoBoard(board.to_string()))?;
+    let Some(b) = session.boards.iter().find(|b| b.id == board) else {
+        return Err(MeasureError::NoBoard(board.to_string()));
+    };
     if b.template != "working-group" {
         return Err(MeasureError::NotASheet(b.title.clone()));
     }
@@ -107,23 +109,14 @@ pub fn from_sheet(
     let (actor, partners) = actor_and_partners(&owner);
     let all = b.columns.iter().flat_map(|c| &c.cards);
     let tag = TagChoice::of(None, all).key().map(str::to_string);
-    let (status, history) = planned(date);
+    let cards = [topic, ideas, steps, owner].concat();
     Ok(Measure {
-        id,
-        title,
         tag,
         actor,
         partners,
         next_step,
-        status,
-        history,
-        indicator: None,
-        target: None,
-        cards: [topic, ideas, steps, owner]
-            .concat()
-            .iter()
-            .map(|c| c.id.clone())
-            .collect(),
+        cards: cards.iter().map(|c| c.id.clone()).collect(),
+        ..planned(id, title, date)
     })
 }
 
@@ -158,23 +151,16 @@ pub fn from_card(
                 .key()
                 .map(str::to_string)
         });
-    let (status, history) = planned(date);
     let mut title = one_line(c);
     if title.is_empty() {
         title = super::export::escape::fold(&b.title);
     }
     Ok(Measure {
-        id,
-        title,
         tag,
         actor,
         partners,
-        next_step: String::new(),
-        status,
-        history,
-        indicator: None,
-        target: None,
         cards: vec![c.id.clone()],
+        ..planned(id, title, date)
     })
 }
 

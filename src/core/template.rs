@@ -247,14 +247,9 @@ impl Templates {
     /// the key of a built-in replaces it). A missing folder is not an error.
     pub fn load(dir: &Path) -> Self {
         let mut t = Templates::builtin();
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        let Some(paths) = super::files::ron_files(dir) else {
             return t;
         };
-        let mut paths: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect();
-        paths.sort();
         for path in paths {
             match super::files::read_regular_to_string(&path) {
                 Ok(text) => {
@@ -360,16 +355,19 @@ mod tests {
     #[test]
     fn a_user_template_is_added_and_a_broken_one_is_reported_with_its_place() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("feedback.ron"),
-            "BoardTemplate(key: \"feedback\", name: \"Feedback\", columns: [(key: \"plus\", heading: \"Plus\")])",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join("broken.ron"),
-            "TagSet(\n  key: \"x\",\n  tags: [(key: 1)],\n)",
-        )
-        .unwrap();
+        let files = [
+            (
+                "feedback.ron",
+                "BoardTemplate(key: \"feedback\", name: \"Feedback\", columns: [(key: \"plus\", heading: \"Plus\")])",
+            ),
+            (
+                "broken.ron",
+                "TagSet(\n  key: \"x\",\n  tags: [(key: 1)],\n)",
+            ),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
         let t = Templates::load(dir.path());
         assert!(t.board("feedback").is_some());
         assert!(t.board("district-exchange").is_some());

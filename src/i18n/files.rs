@@ -6,6 +6,8 @@ use std::fmt;
 use crate::core::date::DateError;
 use crate::core::error::{FileError, FileProblem, Lang};
 use crate::core::files::Kind;
+use crate::i18n::Msg;
+use crate::i18n::text::texts;
 
 const MONTHS_DE: [&str; 12] = [
     "Januar",
@@ -215,49 +217,63 @@ fn thing(name: &str) -> (&'static str, &'static str) {
     }
 }
 
+// What the parser expected (for `syntax_words`), and what is wrong with a
+// date.
+texts! {
+    RonEof = ("die Datei endet mitten im Inhalt – fehlt eine schließende Klammer oder ein Anführungszeichen?", "the file ends in the middle of its content – is a closing bracket or quote missing?"),
+    RonExpectedArray = ("erwartet eine Liste in „[ ]“", "expected a list in '[ ]'"),
+    RonExpectedArrayEnd = ("erwartet ein Komma oder „]“ am Ende der Liste", "expected a comma or ']' at the end of the list"),
+    RonExpectedBoolean = ("erwartet true oder false", "expected true or false"),
+    RonExpectedComma = ("erwartet ein Komma vor dem nächsten Eintrag", "expected a comma before the next entry"),
+    RonExpectedChar = ("erwartet ein Zeichen in einfachen Anführungszeichen", "expected a character in single quotes"),
+    RonExpectedFloat = ("erwartet eine Zahl", "expected a number"),
+    RonExpectedInteger = ("erwartet eine ganze Zahl (0, 1, 2, …)", "expected a whole number (0, 1, 2, …)"),
+    RonIntegerOutOfBounds = ("die Zahl ist zu groß oder negativ", "the number is too large or negative"),
+    RonExpectedOption = ("erwartet None oder Some(…)", "expected None or Some(…)"),
+    RonExpectedMapColon = ("erwartet einen Doppelpunkt", "expected a colon"),
+    RonNotASessionFile = ("keine Sitzungsdatei: sie beginnt nicht mit „Session(“", "not a session file: it does not start with 'Session('"),
+    RonExpectedStructLike = ("erwartet „(“", "expected '('"),
+    RonExpectedStructLikeEnd = ("erwartet ein Komma oder „)“", "expected a comma or ')'"),
+    RonExpectedString = ("erwartet Text in Anführungszeichen (\"…\")", "expected text in double quotes (\"…\")"),
+    RonExpectedStringEnd = ("der Text ist nicht geschlossen: es fehlt das Anführungszeichen am Ende", "the text is not closed: the quote at its end is missing"),
+    RonExpectedIdentifier = ("erwartet einen Feldnamen", "expected the name of a field"),
+    RonInvalidEscape = ("ungültiges Zeichen nach „\\“ im Text (ein „\\“ selbst wird „\\\\“ geschrieben)", "invalid character after '\\' in the text (a '\\' itself is written '\\\\')"),
+    RonUnclosedBlockComment = ("ein Kommentar „/*“ ist nicht geschlossen", "a comment '/*' is not closed"),
+    RonUnclosedLineComment = ("ein Kommentar am Dateiende ist nicht abgeschlossen", "a comment at the end of the file is not ended"),
+    RonUtf8Error = ("kein gültiger UTF-8-Text", "not valid UTF-8 text"),
+    RonTrailingCharacters = ("nach dem Ende steht noch etwas; ist eine Klammer zu früh geschlossen?", "something follows the end; is a bracket closed too early?"),
+    RonExceededRecursionLimit = ("zu tief verschachtelt: mehr Klammern ineinander, als eine Datei von stellwand je hat", "nested too deeply: more brackets inside each other than a stellwand file ever has"),
+    DateFormat = ("„{text}“ ist kein Datum der Form JJJJ-MM-TT", "'{text}' is not a date written YYYY-MM-DD"),
+    DateNoSuchMonth = ("„{text}“: Monat {month} gibt es nicht", "'{text}': there is no month {month}"),
+    DateNoSuchDay = ("„{text}“: den {day}. {name} {year} gibt es nicht ({name} {year} hat {days} Tage)", "'{text}': there is no {day} {name} {year} ({name} {year} has {days} days)"),
+}
+
 /// A parser error in words for people: what was expected at the place (the
 /// place itself is given with the message), in German and English.
 fn syntax_words(code: &ron::Error) -> (String, String) {
     use ron::Error as E;
     let pair = |de: &str, en: &str| (de.to_string(), en.to_string());
+    let plain = |m: Msg| (m.text(Lang::De).to_string(), m.text(Lang::En).to_string());
     match code {
         E::NoSuchStructField {
             expected,
             found,
             outer,
         } => unknown_field(found, expected, outer.as_deref()),
-        E::Eof => pair(
-            "die Datei endet mitten im Inhalt – fehlt eine schließende Klammer oder ein Anführungszeichen?",
-            "the file ends in the middle of its content – is a closing bracket or quote missing?",
-        ),
-        E::ExpectedArray => pair("erwartet eine Liste in „[ ]“", "expected a list in '[ ]'"),
-        E::ExpectedArrayEnd => pair(
-            "erwartet ein Komma oder „]“ am Ende der Liste",
-            "expected a comma or ']' at the end of the list",
-        ),
-        E::ExpectedBoolean => pair("erwartet true oder false", "expected true or false"),
-        E::ExpectedComma => pair(
-            "erwartet ein Komma vor dem nächsten Eintrag",
-            "expected a comma before the next entry",
-        ),
-        E::ExpectedChar => pair(
-            "erwartet ein Zeichen in einfachen Anführungszeichen",
-            "expected a character in single quotes",
-        ),
-        E::ExpectedFloat | E::FloatUnderscore => pair("erwartet eine Zahl", "expected a number"),
-        E::ExpectedInteger | E::InvalidIntegerDigit { .. } | E::UnderscoreAtBeginning => pair(
-            "erwartet eine ganze Zahl (0, 1, 2, …)",
-            "expected a whole number (0, 1, 2, …)",
-        ),
-        E::IntegerOutOfBounds => pair(
-            "die Zahl ist zu groß oder negativ",
-            "the number is too large or negative",
-        ),
-        E::ExpectedOption | E::ExpectedOptionEnd => {
-            pair("erwartet None oder Some(…)", "expected None or Some(…)")
+        E::Eof => plain(Msg::RonEof),
+        E::ExpectedArray => plain(Msg::RonExpectedArray),
+        E::ExpectedArrayEnd => plain(Msg::RonExpectedArrayEnd),
+        E::ExpectedBoolean => plain(Msg::RonExpectedBoolean),
+        E::ExpectedComma => plain(Msg::RonExpectedComma),
+        E::ExpectedChar => plain(Msg::RonExpectedChar),
+        E::ExpectedFloat | E::FloatUnderscore => plain(Msg::RonExpectedFloat),
+        E::ExpectedInteger | E::InvalidIntegerDigit { .. } | E::UnderscoreAtBeginning => {
+            plain(Msg::RonExpectedInteger)
         }
+        E::IntegerOutOfBounds => plain(Msg::RonIntegerOutOfBounds),
+        E::ExpectedOption | E::ExpectedOptionEnd => plain(Msg::RonExpectedOption),
         E::ExpectedMap => pair("erwartet „{“", "expected '{'"),
-        E::ExpectedMapColon => pair("erwartet einen Doppelpunkt", "expected a colon"),
+        E::ExpectedMapColon => plain(Msg::RonExpectedMapColon),
         E::ExpectedMapEnd => pair("erwartet „}“", "expected '}'"),
         E::ExpectedDifferentStructName { expected, found } => {
             let (de, en) = thing(expected);
@@ -266,10 +282,7 @@ fn syntax_words(code: &ron::Error) -> (String, String) {
                 format!("expected '{expected}(' ({en}), found '{found}'"),
             )
         }
-        E::ExpectedNamedStructLike("Session") => pair(
-            "keine Sitzungsdatei: sie beginnt nicht mit „Session(“",
-            "not a session file: it does not start with 'Session('",
-        ),
+        E::ExpectedNamedStructLike("Session") => plain(Msg::RonNotASessionFile),
         E::ExpectedNamedStructLike(name) => match thing(name) {
             ("", _) => (format!("erwartet „{name}(“"), format!("expected '{name}('")),
             (de, en) => (
@@ -277,40 +290,22 @@ fn syntax_words(code: &ron::Error) -> (String, String) {
                 format!("expected '{name}(' ({en})"),
             ),
         },
-        E::ExpectedStructLike | E::ExpectedUnit => pair("erwartet „(“", "expected '('"),
-        E::ExpectedStructLikeEnd => pair("erwartet ein Komma oder „)“", "expected a comma or ')'"),
-        E::ExpectedString | E::ExpectedByteString => pair(
-            "erwartet Text in Anführungszeichen (\"…\")",
-            "expected text in double quotes (\"…\")",
-        ),
-        E::ExpectedStringEnd => pair(
-            "der Text ist nicht geschlossen: es fehlt das Anführungszeichen am Ende",
-            "the text is not closed: the quote at its end is missing",
-        ),
+        E::ExpectedStructLike | E::ExpectedUnit => plain(Msg::RonExpectedStructLike),
+        E::ExpectedStructLikeEnd => plain(Msg::RonExpectedStructLikeEnd),
+        E::ExpectedString | E::ExpectedByteString => plain(Msg::RonExpectedString),
+        E::ExpectedStringEnd => plain(Msg::RonExpectedStringEnd),
         E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => {
-            pair("erwartet einen Feldnamen", "expected the name of a field")
+            plain(Msg::RonExpectedIdentifier)
         }
-        E::InvalidEscape(_) => pair(
-            "ungültiges Zeichen nach „\\“ im Text (ein „\\“ selbst wird „\\\\“ geschrieben)",
-            "invalid character after '\\' in the text (a '\\' itself is written '\\\\')",
-        ),
-        E::UnclosedBlockComment => pair(
-            "ein Kommentar „/*“ ist nicht geschlossen",
-            "a comment '/*' is not closed",
-        ),
-        E::UnclosedLineComment => pair(
-            "ein Kommentar am Dateiende ist nicht abgeschlossen",
-            "a comment at the end of the file is not ended",
-        ),
+        E::InvalidEscape(_) => plain(Msg::RonInvalidEscape),
+        E::UnclosedBlockComment => plain(Msg::RonUnclosedBlockComment),
+        E::UnclosedLineComment => plain(Msg::RonUnclosedLineComment),
         E::UnexpectedChar(c) => (
             format!("unerwartetes Zeichen „{c}“"),
             format!("unexpected character '{c}'"),
         ),
-        E::Utf8Error(_) => pair("kein gültiger UTF-8-Text", "not valid UTF-8 text"),
-        E::TrailingCharacters => pair(
-            "nach dem Ende steht noch etwas; ist eine Klammer zu früh geschlossen?",
-            "something follows the end; is a bracket closed too early?",
-        ),
+        E::Utf8Error(_) => plain(Msg::RonUtf8Error),
+        E::TrailingCharacters => plain(Msg::RonTrailingCharacters),
         E::InvalidValueForType { expected, found } => (
             format!("falscher Wert: erwartet {expected}, gefunden {found}"),
             format!("wrong value: expected {expected}, found {found}"),
@@ -336,10 +331,7 @@ fn syntax_words(code: &ron::Error) -> (String, String) {
             format!("das Feld „{field}“ steht zweimal da"),
             format!("the field '{field}' is given twice"),
         ),
-        E::ExceededRecursionLimit => pair(
-            "zu tief verschachtelt: mehr Klammern ineinander, als eine Datei von stellwand je hat",
-            "nested too deeply: more brackets inside each other than a stellwand file ever has",
-        ),
+        E::ExceededRecursionLimit => plain(Msg::RonExceededRecursionLimit),
         E::Message(m) => (
             format!("ungültiger Inhalt: {m}"),
             format!("invalid content: {m}"),
@@ -425,44 +417,28 @@ impl Kind {
 impl DateError {
     /// The message for a person, in German or English.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DateError::Format { text }, Lang::De) => {
-                format!("„{text}“ ist kein Datum der Form JJJJ-MM-TT")
+        match self {
+            DateError::Format { text } => Msg::DateFormat.fill(lang, &[("text", text)]),
+            DateError::NoSuchMonth { text, month } => {
+                Msg::DateNoSuchMonth.fill(lang, &[("text", text), ("month", month)])
             }
-            (DateError::Format { text }, Lang::En) => {
-                format!("'{text}' is not a date written YYYY-MM-DD")
-            }
-            (DateError::NoSuchMonth { text, month }, Lang::De) => {
-                format!("„{text}“: Monat {month} gibt es nicht")
-            }
-            (DateError::NoSuchMonth { text, month }, Lang::En) => {
-                format!("'{text}': there is no month {month}")
-            }
-            (
-                DateError::NoSuchDay {
-                    text,
-                    year,
-                    month,
-                    day,
-                    days,
-                },
-                _,
-            ) => {
+            DateError::NoSuchDay {
+                text,
+                year,
+                month,
+                day,
+                days,
+            } => {
                 let i = (*month as usize).clamp(1, 12) - 1;
-                match lang {
-                    Lang::De => {
-                        let name = MONTHS_DE[i];
-                        format!(
-                            "„{text}“: den {day}. {name} {year} gibt es nicht ({name} {year} hat {days} Tage)"
-                        )
-                    }
-                    Lang::En => {
-                        let name = MONTHS_EN[i];
-                        format!(
-                            "'{text}': there is no {day} {name} {year} ({name} {year} has {days} days)"
-                        )
-                    }
-                }
+                let name = lang.pick(MONTHS_DE[i], MONTHS_EN[i]);
+                let args: [(&str, &dyn fmt::Display); 5] = [
+                    ("text", text),
+                    ("day", day),
+                    ("name", &name),
+                    ("year", year),
+                    ("days", days),
+                ];
+                Msg::DateNoSuchDay.fill(lang, &args)
             }
         }
     }

@@ -10,6 +10,14 @@ pub mod screen;
 use stellwand::core::model::{Board, Card, Session};
 use stellwand::core::template::Templates;
 
+/// `s` saved as `name` in a new folder: the folder and the file.
+pub fn saved(name: &str, s: &Session) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    stellwand::core::store::save(&path, s).unwrap();
+    (dir, path)
+}
+
 /// `s` saved as `name` in a new folder, and a journal begun against the
 /// saved file: the folder, the file and the journal.
 pub fn journalled(
@@ -21,9 +29,7 @@ pub fn journalled(
     stellwand::core::journal::Journal,
 ) {
     use stellwand::core::journal;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    stellwand::core::store::save(&path, s).unwrap();
+    let (dir, path) = saved(name, s);
     let base = journal::fingerprint(&std::fs::read(&path).unwrap());
     let j = journal::Journal::create(&path, base).unwrap();
     (dir, path, j)

@@ -27,12 +27,18 @@ fn sample() -> Session {
     s
 }
 
+/// `s` saved as `name` in a new folder: the folder and the file.
+fn saved_in_new_folder(name: &str, s: &Session) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    save(&path, s).unwrap();
+    (dir, path)
+}
+
 #[test]
 fn save_then_load_gives_the_same_session() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
     let s = sample();
-    save(&path, &s).unwrap();
+    let (_dir, path) = saved_in_new_folder("s.ron", &s);
     let loaded = load(&path).unwrap();
     assert!(!loaded.read_only);
     assert_eq!(loaded.session, s);
@@ -110,11 +116,9 @@ fn broken_file_is_reported_with_line_and_column() {
 
 #[test]
 fn newer_version_opens_read_only_or_is_refused_with_a_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("new.ron");
     let mut s = sample();
     s.version = FORMAT_VERSION + 1;
-    save(&path, &s).unwrap();
+    let (_dir, path) = saved_in_new_folder("new.ron", &s);
     let l = load(&path).unwrap();
     assert!(l.read_only);
     assert!(l.warning.unwrap().render(Lang::En).contains("newer"));
@@ -132,11 +136,9 @@ fn newer_version_opens_read_only_or_is_refused_with_a_message() {
 
 #[test]
 fn duplicate_ids_are_refused_with_the_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dup.ron");
     let mut s = sample();
     s.boards[0].columns[0].cards[1].id = "k2".into();
-    save(&path, &s).unwrap();
+    let (_dir, path) = saved_in_new_folder("dup.ron", &s);
     let err = load(&path).unwrap_err();
     assert!(err.render(Lang::En).contains("k2"), "{err}");
     assert!(err.line > 1);
@@ -299,9 +301,7 @@ fn a_link_at_the_temporary_name_is_not_followed() {
 
 #[test]
 fn failed_write_leaves_the_old_file_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    save(&path, &sample()).unwrap();
+    let (dir, path) = saved_in_new_folder("s.ron", &sample());
     let before = fs::read(&path).unwrap();
     // A folder in place of the temporary file's target makes the rename fail.
     let blocked = dir.path().join("blocked");

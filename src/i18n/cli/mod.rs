@@ -28,6 +28,7 @@ mod tests {
             super::progress::ALL,
             crate::i18n::session::ALL,
             crate::i18n::export::ALL,
+            crate::i18n::files::ALL,
         ];
         let count = crate::i18n::text::check(all.into_iter().flatten().copied());
         assert!(count > 10, "only {count} texts found");

@@ -97,8 +97,7 @@ fn details(app: &App, session: &Session, m: &Measure, width: usize) -> Vec<(Stri
 pub fn draw(frame: &mut Frame, app: &App, list: &MeasureList, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let session = &doc.session;
-    let width = area.width.saturating_sub(2);
-    let x = area.x + 1;
+    let (x, width) = super::inset(area);
     let buf = frame.buffer_mut();
     let title = Msg::MeasuresTitle.fill(app.lang, &[("session", &session.title)]);
     status::title_bar(buf, area, &title);

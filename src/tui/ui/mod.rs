@@ -65,6 +65,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// The left edge and the width of a screen's lines, one cell in from each
+/// side of `area`.
+pub(crate) fn inset(area: Rect) -> (u16, u16) {
+    (area.x + 1, area.width.saturating_sub(2))
+}
+
 /// A centred rectangle of at most the given size.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

@@ -19,8 +19,7 @@ const PLACE_WIDTH: usize = 34;
 
 pub fn draw(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
     let Some(doc) = &app.doc else { return };
-    let width = area.width.saturating_sub(2);
-    let x = area.x + 1;
+    let (x, width) = super::inset(area);
     let buf = frame.buffer_mut();
     let title = Msg::SearchTitle.fill(app.lang, &[("session", &doc.session.title)]);
     status::title_bar(buf, area, &title);

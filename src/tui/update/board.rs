@@ -259,6 +259,23 @@ fn move_vertically(app: &mut App, action: Action) {
     }
 }
 
+/// The open session and its selected card; says so when no card is
+/// selected.
+fn selected_card(app: &mut App) -> Option<(&Doc, &Card)> {
+    if app.doc.as_ref()?.card().is_none() {
+        app.warn(Msg::NoCard);
+        return None;
+    }
+    let doc = app.doc.as_ref()?;
+    Some((doc, doc.card()?))
+}
+
+/// The index after `i`, or before it (wrapping below 0, so that it is
+/// found nowhere).
+fn beside(i: usize, after: bool) -> usize {
+    if after { i + 1 } else { i.wrapping_sub(1) }
+}
+
 /// The edit that moves `card` to the end of `column` on `board`.
 fn to_end(card: &str, board: &str, column: &str) -> Edit {
     Edit::MoveCard {
@@ -270,13 +287,11 @@ fn to_end(card: &str, board: &str, column: &str) -> Edit {
 }
 
 fn move_to_column(app: &mut App, right: bool) {
-    let Some(doc) = app.doc.as_ref() else { return };
-    let (Some(board), Some(card)) = (doc.board(), doc.card()) else {
-        return app.warn(Msg::NoCard);
+    let Some((doc, card)) = selected_card(app) else {
+        return;
     };
-    let c = doc.cursor.column;
-    let target = if right { c + 1 } else { c.wrapping_sub(1) };
-    let Some(column) = board.columns.get(target) else {
+    let Some(board) = doc.board() else { return };
+    let Some(column) = board.columns.get(beside(doc.cursor.column, right)) else {
         return;
     };
     let id = card.id.clone();
@@ -289,13 +304,11 @@ fn move_to_column(app: &mut App, right: bool) {
 }
 
 fn move_to_board(app: &mut App, next: bool) {
-    let Some(doc) = app.doc.as_ref() else { return };
-    let (Some(column), Some(card)) = (doc.column(), doc.card()) else {
-        return app.warn(Msg::NoCard);
+    let Some((doc, card)) = selected_card(app) else {
+        return;
     };
-    let b = doc.cursor.board;
-    let target = if next { b + 1 } else { b.wrapping_sub(1) };
-    let Some(board) = doc.session.boards.get(target) else {
+    let Some(column) = doc.column() else { return };
+    let Some(board) = doc.session.boards.get(beside(doc.cursor.board, next)) else {
         return app.warn(Msg::NoOtherBoard);
     };
     // The same column if the other board has it, else the same position.

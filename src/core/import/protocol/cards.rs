@@ -101,7 +101,7 @@ fn units(lines: &[Line], force_paragraphs: bool) -> Vec<Unit> {
         let mut prev = String::new();
         for raw in par {
             let t = raw.trim();
-            if let Some(s) = sub_point(raw) {
+            let read = if let Some(s) = sub_point(raw) {
                 match out.last_mut() {
                     Some(u) => {
                         u.subs.push(s.to_string());
@@ -112,11 +112,8 @@ fn units(lines: &[Line], force_paragraphs: bool) -> Vec<Unit> {
                         last_is_sub = false;
                     }
                 }
-                prev = s.to_string();
-                first = false;
-                continue;
-            }
-            if let Some(b) = bullet(raw) {
+                s
+            } else if let Some(b) = bullet(raw) {
                 if indent_of(raw) > 0 && !indented_cards && !first && !out.is_empty() {
                     if let Some(u) = out.last_mut() {
                         u.subs.push(b.to_string());
@@ -127,39 +124,42 @@ fn units(lines: &[Line], force_paragraphs: bool) -> Vec<Unit> {
                     bulleted = true;
                     last_is_sub = false;
                 }
-                prev = b.to_string();
-                first = false;
-                continue;
-            }
-            let Some(u) = out.last_mut().filter(|_| !first) else {
-                out.push(Unit::new(t));
-                bulleted = false;
-                last_is_sub = false;
-                prev = t.to_string();
-                first = false;
-                continue;
-            };
-            if u.colon && !par_mode && !bulleted {
-                u.subs.push(t.to_string());
-                last_is_sub = true;
-            } else if par_mode
-                || bulleted
-                || continues(&prev, t)
-                || super::super::unbalanced(&u.text)
-            {
-                match (last_is_sub, u.subs.last_mut()) {
-                    (true, Some(s)) => join_line(s, t),
-                    _ => {
-                        join_line(&mut u.text, t);
-                        u.colon = u.text.ends_with(':');
-                    }
-                }
+                b
             } else {
-                out.push(Unit::new(t));
-                bulleted = false;
-                last_is_sub = false;
-            }
-            prev = t.to_string();
+                // A plain line: a sub-point of a card ending in a colon, more
+                // of the card (or its last sub-point), or a card of its own.
+                let joined = match out.last_mut().filter(|_| !first) {
+                    Some(u) if u.colon && !par_mode && !bulleted => {
+                        u.subs.push(t.to_string());
+                        last_is_sub = true;
+                        true
+                    }
+                    Some(u)
+                        if par_mode
+                            || bulleted
+                            || continues(&prev, t)
+                            || super::super::unbalanced(&u.text) =>
+                    {
+                        match (last_is_sub, u.subs.last_mut()) {
+                            (true, Some(s)) => join_line(s, t),
+                            _ => {
+                                join_line(&mut u.text, t);
+                                u.colon = u.text.ends_with(':');
+                            }
+                        }
+                        true
+                    }
+                    _ => false,
+                };
+                if !joined {
+                    out.push(Unit::new(t));
+                    bulleted = false;
+                    last_is_sub = false;
+                }
+                t
+            };
+            prev = read.to_string();
+            first = false;
         }
     }
     out
