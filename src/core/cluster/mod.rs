@@ -274,6 +274,21 @@ fn theme_membership(
     theme_of
 }
 
+/// The texts the cards are analysed by. Names of people carry no theme:
+/// such cards have none and stay alone.
+fn card_texts(cards: &[ClusterCard]) -> Vec<String> {
+    cards
+        .iter()
+        .map(|c| {
+            if c.people {
+                String::new()
+            } else {
+                c.text.clone()
+            }
+        })
+        .collect()
+}
+
 /// The features of the cards (and, when learning, of the themes' labels,
 /// after the cards), with the words the confirmed themes teach.
 fn analyse_cards(
@@ -284,17 +299,7 @@ fn analyse_cards(
     theme_of: &[Option<usize>],
 ) -> Features {
     let learn = options.learn;
-    // Names of people carry no theme: such cards stay alone.
-    let mut texts: Vec<String> = cards
-        .iter()
-        .map(|c| {
-            if c.people {
-                String::new()
-            } else {
-                c.text.clone()
-            }
-        })
-        .collect();
+    let mut texts = card_texts(cards);
     let mut owner: Vec<Option<usize>> = theme_of.to_vec();
     let mut labels: Vec<(String, usize)> = Vec::new();
     if learn {
@@ -349,16 +354,7 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     let cards = cards_of(std::slice::from_ref(session), &[]);
     let by_ref = card_refs(&cards, Some(&session.id));
     let mut theme_of = theme_membership(&cards, &session.themes, &by_ref);
-    let mut texts: Vec<String> = cards
-        .iter()
-        .map(|c| {
-            if c.people {
-                String::new()
-            } else {
-                c.text.clone()
-            }
-        })
-        .collect();
+    let mut texts = card_texts(&cards);
     for (t, theme) in session.themes.iter().enumerate() {
         if theme.confirmed {
             texts.push(theme.label.clone());
