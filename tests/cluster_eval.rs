@@ -27,11 +27,10 @@ use std::path::{Path, PathBuf};
 
 use stellwand::core::cluster::{
     ClusterCard, ClusterOptions, Clustering, DEFAULT_THRESHOLD, Decisions, Thesaurus, cluster,
-    cluster_decided,
 };
 use stellwand::core::model::Theme;
 
-use common::eval::{EvalCard, EvalSet};
+use common::eval::{EvalCard, EvalSet, cluster_with_themes, half_themes};
 
 /// A labelled set and how it may be used.
 struct Set {
@@ -108,10 +107,10 @@ fn sets() -> Vec<Set> {
 /// The tuned set the reading helpers list: `STELLWAND_EVAL_LIST=name`, by
 /// default the first. Held-out sets are never listed: they are not read to
 /// tune.
-fn listed(sets: &[Set]) -> &Set {
+fn listed() -> Set {
     let name = std::env::var("STELLWAND_EVAL_LIST").unwrap_or_default();
-    let set = sets
-        .iter()
+    let set = sets()
+        .into_iter()
         .find(|s| name.is_empty() || s.name == name)
         .unwrap_or_else(|| panic!("no set {name}"));
     assert!(!set.held_out, "{} is held out: not listed", set.name);
@@ -296,59 +295,17 @@ fn plain(set: &Set, threshold: f64) -> (Figures, Clustering) {
     (f, result)
 }
 
-/// The confirmed themes of the learning scenario: per column, every second
-/// group of two or more cards (in order of first appearance), holding the
-/// first half of its cards (rounded up) and labelled with the group's name.
-fn half_themes(set: &Set) -> Vec<Theme> {
-    let mut order: Vec<(String, String)> = Vec::new();
-    let mut members: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (i, c) in set.cards.iter().enumerate() {
-        let key = (c.column.clone(), c.group.clone());
-        if !members.contains_key(&key) {
-            order.push(key.clone());
-        }
-        members.entry(key).or_default().push(i);
-    }
-    let mut per_column: HashMap<String, usize> = HashMap::new();
-    let mut themes = Vec::new();
-    for key in order {
-        let cards = &members[&key];
-        if cards.len() < 2 {
-            continue;
-        }
-        let n = per_column.entry(key.0.clone()).or_default();
-        *n += 1;
-        if (*n).is_multiple_of(2) {
-            continue;
-        }
-        let kept = cards.len().div_ceil(2);
-        themes.push(Theme {
-            id: format!("t{}", themes.len() + 1),
-            label: key.1.clone(),
-            cards: cards[..kept].iter().map(|i| format!("k{i}")).collect(),
-            confirmed: true,
-            ..Theme::default()
-        });
-    }
-    themes
-}
-
 /// The learning scenario: figures on the loose cards, with or without
 /// learning from the confirmed themes.
 fn learning(set: &Set, learn: bool) -> Figures {
     let cards = cluster_cards(set);
-    let themes = half_themes(set);
+    let themes = half_themes(&set.cards);
     let options = ClusterOptions {
-        home_session: Some("eval".into()),
         learn,
         threshold: threshold(),
         ..ClusterOptions::default()
     };
-    let decisions = Decisions {
-        themes: &themes,
-        ..Decisions::default()
-    };
-    let result = cluster_decided(&cards, &options, &thesaurus(), &decisions);
+    let result = cluster_with_themes(&cards, &themes, &thesaurus(), options);
     let suggested = partition(&result, cards.len());
     let mut start: Vec<usize> = (0..cards.len()).map(|i| themes.len() + i).collect();
     let mut loose = vec![true; cards.len()];
@@ -523,7 +480,7 @@ fn the_learning_scenario_confirms_half_the_groups() {
         })
         .collect(),
     };
-    let themes = half_themes(&set);
+    let themes = half_themes(&set.cards);
     let cards: Vec<Vec<&str>> = themes
         .iter()
         .map(|t| t.cards.iter().map(String::as_str).collect())
@@ -583,8 +540,7 @@ fn clustering_quality_on_tuned_and_held_out_sets() {
 #[test]
 #[ignore]
 fn threshold_sweep() {
-    let sets = sets();
-    let tuned = listed(&sets);
+    let tuned = &listed();
     for t in [
         0.15, 0.2, 0.25, 0.3, 0.32, 0.34, 0.35, 0.36, 0.38, 0.4, 0.45, 0.5,
     ] {
@@ -610,8 +566,7 @@ fn listing_at_threshold() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(DEFAULT_THRESHOLD);
-    let sets = sets();
-    let tuned = listed(&sets);
+    let tuned = &listed();
     let (f, result) = plain(tuned, t);
     for c in result.clusters.iter().filter(|c| c.len() > 1) {
         println!("{}", c.label);
@@ -633,8 +588,7 @@ fn listing_at_threshold() {
 #[test]
 #[ignore]
 fn split_groups_of_the_tuned_set() {
-    let sets = sets();
-    let tuned = listed(&sets);
+    let tuned = &listed();
     let (_, result) = plain(tuned, DEFAULT_THRESHOLD);
     let part = partition(&result, tuned.cards.len());
     let mut groups: std::collections::BTreeMap<(String, String), Vec<usize>> = Default::default();
@@ -663,19 +617,10 @@ fn split_groups_of_the_tuned_set() {
 #[test]
 #[ignore]
 fn learning_listing_of_the_tuned_set() {
-    let sets = sets();
-    let set = listed(&sets);
+    let set = &listed();
     let cards = cluster_cards(set);
-    let themes = half_themes(set);
-    let options = ClusterOptions {
-        home_session: Some("eval".into()),
-        ..ClusterOptions::default()
-    };
-    let decisions = Decisions {
-        themes: &themes,
-        ..Decisions::default()
-    };
-    let result = cluster_decided(&cards, &options, &thesaurus(), &decisions);
+    let themes = half_themes(&set.cards);
+    let result = cluster_with_themes(&cards, &themes, &thesaurus(), ClusterOptions::default());
     for c in result.clusters.iter().filter(|c| c.len() > 1) {
         println!(
             "{}{}",
@@ -758,8 +703,7 @@ fn learning_listing_of_the_tuned_set() {
 #[ignore]
 fn pair_report() {
     use stellwand::core::cluster::features::FeatureKind;
-    let sets = sets();
-    let set = listed(&sets);
+    let set = &listed();
     let cards = cluster_cards(set);
     let f = stellwand::core::cluster::analyse(
         &cards,

@@ -17,16 +17,12 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use stellwand::core::cluster::{
-    ClusterCard, ClusterOptions, Clustering, Decisions, Thesaurus, cluster, cluster_decided,
-};
-use stellwand::core::model::Theme;
+use stellwand::core::cluster::{ClusterCard, ClusterOptions, Clustering, Thesaurus, cluster};
 
-use common::eval::{EvalCard, EvalSet};
+use common::eval::{EvalCard, EvalSet, cluster_with_themes, half_themes};
 
 /// The sets with the place of their workshop, as the evaluation reads them.
 const SETS: &[(&str, &str)] = &[
@@ -61,44 +57,6 @@ fn cards(set: &[EvalCard], place: &str) -> Vec<ClusterCard> {
         .collect()
 }
 
-/// Per column, every second labelled group of two or more cards confirmed
-/// as a theme holding the first half of its cards.
-fn half_themes(set: &[EvalCard]) -> Vec<Theme> {
-    let mut order: Vec<(String, String)> = Vec::new();
-    let mut members: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (i, c) in set.iter().enumerate() {
-        let key = (c.column.clone(), c.group.clone());
-        if !members.contains_key(&key) {
-            order.push(key.clone());
-        }
-        members.entry(key).or_default().push(i);
-    }
-    let mut per_column: HashMap<String, usize> = HashMap::new();
-    let mut themes = Vec::new();
-    for key in order {
-        let ids = &members[&key];
-        let n = per_column.entry(key.0.clone()).or_default();
-        if ids.len() < 2 {
-            continue;
-        }
-        *n += 1;
-        if (*n).is_multiple_of(2) {
-            continue;
-        }
-        themes.push(Theme {
-            id: format!("t{}", themes.len() + 1),
-            label: key.1.clone(),
-            cards: ids[..ids.len().div_ceil(2)]
-                .iter()
-                .map(|i| format!("k{i}"))
-                .collect(),
-            confirmed: true,
-            ..Theme::default()
-        });
-    }
-    themes
-}
-
 fn recorded(set: &str, run: &str, result: &Clustering) -> Recorded {
     Recorded {
         set: set.into(),
@@ -120,15 +78,7 @@ fn runs() -> Vec<Recorded> {
         let plain = cluster(&cards, &ClusterOptions::default(), &thesaurus, &[]);
         out.push(recorded(name, "plain", &plain));
         let themes = half_themes(&set);
-        let options = ClusterOptions {
-            home_session: Some("eval".into()),
-            ..ClusterOptions::default()
-        };
-        let decisions = Decisions {
-            themes: &themes,
-            ..Decisions::default()
-        };
-        let learned = cluster_decided(&cards, &options, &thesaurus, &decisions);
+        let learned = cluster_with_themes(&cards, &themes, &thesaurus, ClusterOptions::default());
         out.push(recorded(name, "themes", &learned));
     }
     out

@@ -274,6 +274,21 @@ fn theme_membership(
     theme_of
 }
 
+/// The texts the cards are analysed by. Names of people carry no theme:
+/// such cards have none and stay alone.
+fn card_texts(cards: &[ClusterCard]) -> Vec<String> {
+    cards
+        .iter()
+        .map(|c| {
+            if c.people {
+                String::new()
+            } else {
+                c.text.clone()
+            }
+        })
+        .collect()
+}
+
 /// The features of the cards (and, when learning, of the themes' labels,
 /// after the cards), with the words the confirmed themes teach.
 fn analyse_cards(

@@ -236,26 +236,22 @@ pub fn strip_gender(text: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         let after_letter = i > 0 && chars[i - 1].is_alphabetic();
-        if after_letter && matches!(c, '*' | ':' | '_' | '/' | '·') {
-            if follows(i + 1, "innen") && at_word_end(i + 6) {
-                i += 6;
-                continue;
-            }
-            if follows(i + 1, "in") && at_word_end(i + 3) {
-                i += 3;
-                continue;
-            }
-        }
-        // Binnen-I: "BürgerInnen", "LehrerIn" after a lower-case letter.
-        if c == 'I' && i > 0 && chars[i - 1].is_lowercase() {
-            if follows(i + 1, "nnen") && at_word_end(i + 5) {
-                i += 5;
-                continue;
-            }
-            if follows(i + 1, "n") && at_word_end(i + 2) {
-                i += 2;
-                continue;
-            }
+        // The gender star and its kin ("Bürger*innen"), and the Binnen-I
+        // ("BürgerInnen", "LehrerIn") after a lower-case letter: the ending
+        // after the mark is left out.
+        let endings: &[&str] = if after_letter && matches!(c, '*' | ':' | '_' | '/' | '·') {
+            &["innen", "in"]
+        } else if c == 'I' && i > 0 && chars[i - 1].is_lowercase() {
+            &["nnen", "n"]
+        } else {
+            &[]
+        };
+        if let Some(e) = endings
+            .iter()
+            .find(|e| follows(i + 1, e) && at_word_end(i + 1 + e.chars().count()))
+        {
+            i += 1 + e.chars().count();
+            continue;
         }
         out.push(c);
         i += 1;

@@ -2,7 +2,8 @@
 
 use super::*;
 
-fn card(i: usize, text: &str) -> ClusterCard {
+/// A needs card `k<i>` of session `s`.
+pub(super) fn card(i: usize, text: &str) -> ClusterCard {
     ClusterCard {
         id: format!("k{i}"),
         session: "s".into(),
@@ -13,24 +14,18 @@ fn card(i: usize, text: &str) -> ClusterCard {
     }
 }
 
-#[test]
-fn every_card_lands_in_exactly_one_cluster() {
-    let texts = ["Kita-Plätze", "", "!!!", "Kitaplätze", "Parkplätze", "💡"];
-    let cards: Vec<ClusterCard> = texts.iter().enumerate().map(|(i, t)| card(i, t)).collect();
-    let c = cluster(
-        &cards,
-        &ClusterOptions::default(),
-        &Thesaurus::builtin(),
-        &[],
-    );
-    let mut seen: Vec<usize> = c
+/// Needs cards `k0`, `k1`, … with these texts.
+pub(super) fn cards(texts: &[&str]) -> Vec<ClusterCard> {
+    texts.iter().enumerate().map(|(i, t)| card(i, t)).collect()
+}
+
+/// The cluster of the theme `id`.
+pub(super) fn theme_cluster<'a>(result: &'a Clustering, id: &str) -> &'a Cluster {
+    result
         .clusters
         .iter()
-        .flat_map(|k| k.members.iter().map(|m| m.card))
-        .collect();
-    seen.sort();
-    assert_eq!(seen, (0..texts.len()).collect::<Vec<_>>());
-    assert_eq!(c.clusters[0].len(), 2);
+        .find(|c| c.theme.as_deref() == Some(id))
+        .expect("the theme is a cluster")
 }
 
 fn together(result: &Clustering, a: usize, b: usize) -> bool {
@@ -108,16 +103,12 @@ fn the_same_handlungsfeld_raises_similarity() {
 
 #[test]
 fn a_refused_suggestion_is_never_made_again() {
-    let cards: Vec<ClusterCard> = [
+    let cards = cards(&[
         "Kita-Plätze",
         "fehlende Kitaplätze",
         "Parkplätze",
         "Kitaplätze!!",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| card(i, t))
-    .collect();
+    ]);
     let th = Thesaurus::builtin();
     assert!(together(&cluster(&cards, &home(), &th, &[]), 0, 1));
     let refused = [Refusal {
@@ -146,7 +137,7 @@ fn a_refused_suggestion_is_never_made_again() {
 fn a_confirmed_theme_attracts_a_card_that_resembles_it_as_a_whole() {
     // The loose card shares a word with each of two members, with
     // neither enough to pair on its own.
-    let cards: Vec<ClusterCard> = [
+    let cards = cards(&[
         "Wartelisten für die Krippe",
         "U3 Plätze fehlen",
         "Tagesmütter gesucht",
@@ -154,11 +145,7 @@ fn a_confirmed_theme_attracts_a_card_that_resembles_it_as_a_whole() {
         "Kita-Gebühren zu hoch",
         "Krippe und U3 am Ort",
         "Müll im Park",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| card(i, t))
-    .collect();
+    ]);
     let th = Thesaurus::default();
     let themes = [theme(
         "t1",
@@ -170,11 +157,7 @@ fn a_confirmed_theme_attracts_a_card_that_resembles_it_as_a_whole() {
         ..Decisions::default()
     };
     let learned = cluster_decided(&cards, &home(), &th, &decisions);
-    let t = learned
-        .clusters
-        .iter()
-        .find(|c| c.theme.as_deref() == Some("t1"))
-        .unwrap();
+    let t = theme_cluster(&learned, "t1");
     assert!(t.members.iter().any(|m| m.card == 5 && m.new), "{t:?}");
     assert!(t.members.iter().all(|m| m.card != 6));
     let off = ClusterOptions {
@@ -182,11 +165,7 @@ fn a_confirmed_theme_attracts_a_card_that_resembles_it_as_a_whole() {
         ..home()
     };
     let unlearned = cluster_decided(&cards, &off, &th, &decisions);
-    let t = unlearned
-        .clusters
-        .iter()
-        .find(|c| c.theme.as_deref() == Some("t1"))
-        .unwrap();
+    let t = theme_cluster(&unlearned, "t1");
     assert!(t.members.iter().all(|m| m.card != 5), "{t:?}");
     // A card the clerk took out of the theme is not attracted back.
     let mut out = themes[0].clone();
@@ -322,27 +301,19 @@ fn names_of_people_and_organisations_make_no_themes() {
 fn a_card_put_into_a_theme_by_its_heading_says_why() {
     // No member shares a word with the loose card; the heading names what
     // it is about.
-    let cards: Vec<ClusterCard> = [
+    let cards = cards(&[
         "Vorurteile abbauen",
         "Stammtischparolen",
         "Offenheit dem Fremden gegenüber",
         "Müll im Park",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| card(i, t))
-    .collect();
+    ]);
     let themes = [theme("t1", "Akzeptanz und Toleranz", &["k0", "k1"])];
     let decisions = Decisions {
         themes: &themes,
         ..Decisions::default()
     };
     let result = cluster_decided(&cards, &home(), &Thesaurus::builtin(), &decisions);
-    let t = result
-        .clusters
-        .iter()
-        .find(|c| c.theme.as_deref() == Some("t1"))
-        .unwrap();
+    let t = theme_cluster(&result, "t1");
     let new = t.members.iter().find(|m| m.card == 2).expect("joined");
     assert!(new.new);
     assert!(!new.reasons.is_empty(), "{new:?}");

@@ -255,19 +255,9 @@ pub fn themes_to_ron(themes: &[Theme]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::cluster::tests::{card, theme_cluster};
     use crate::core::cluster::{ClusterOptions, Thesaurus, cluster};
     use crate::core::model::Session;
-
-    fn card(i: usize, text: &str) -> ClusterCard {
-        ClusterCard {
-            id: format!("k{i}"),
-            session: "s".into(),
-            board: "b".into(),
-            column: "needs".into(),
-            text: text.into(),
-            ..ClusterCard::default()
-        }
-    }
 
     fn themes_after(edit: Edit) -> Vec<Theme> {
         let mut s = Session::default();
@@ -301,11 +291,7 @@ mod tests {
         cards.push(card(4, "Ausbau Kitaplätze"));
         cards.push(card(5, "mehr Kitaplätze bitte"));
         let again = cluster(&cards, &opts, &th, &themes);
-        let t = again
-            .clusters
-            .iter()
-            .find(|c| c.theme.as_deref() == Some("t1"))
-            .unwrap();
+        let t = theme_cluster(&again, "t1");
         let new: Vec<usize> = t.members.iter().filter(|m| m.new).map(|m| m.card).collect();
         assert_eq!(new, vec![3, 4]);
         assert_eq!(t.label, themes[0].label);
@@ -314,11 +300,7 @@ mod tests {
         let themes = themes_after(accept(&themes, t, &cards, home, "t9"));
         let themes = themes_after(remove_card(&themes, "t1", "k4").unwrap());
         let third = cluster(&cards, &opts, &th, &themes);
-        let t = third
-            .clusters
-            .iter()
-            .find(|c| c.theme.as_deref() == Some("t1"))
-            .unwrap();
+        let t = theme_cluster(&third, "t1");
         assert!(t.members.iter().all(|m| m.card != 3));
         assert!(t.members.iter().any(|m| m.card == 4));
     }

@@ -60,14 +60,9 @@ impl Thesaurus {
     pub fn load(dir: &Path) -> (Self, Vec<FileError>) {
         let mut thesaurus = Thesaurus::builtin();
         let mut problems = Vec::new();
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        let Some(paths) = crate::core::files::ron_files(dir) else {
             return (thesaurus, problems);
         };
-        let mut paths: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect();
-        paths.sort();
         for path in paths {
             let Ok(text) = crate::core::files::read_regular_to_string(&path) else {
                 continue;
@@ -119,15 +114,18 @@ mod tests {
         );
     }
 
+    /// The thesaurus of a folder holding one file of the user's, `mine.ron`.
+    fn with_user_file(text: &str) -> (Thesaurus, Vec<FileError>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.ron"), text).unwrap();
+        Thesaurus::load(dir.path())
+    }
+
     #[test]
     fn broken_user_file_is_reported_with_place_and_builtin_stays() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("mine.ron"),
+        let (t, problems) = with_user_file(
             "Thesaurus(\n  groups: [\n    (name: \"X\", words: [\"a\" \"b\"]),\n  ],\n)\n",
-        )
-        .unwrap();
-        let (t, problems) = Thesaurus::load(dir.path());
+        );
         assert_eq!(problems.len(), 1);
         let msg = problems[0].render(crate::core::error::Lang::En);
         assert!(msg.contains("mine.ron:3:"), "{msg}");
@@ -136,13 +134,9 @@ mod tests {
 
     #[test]
     fn user_words_join_a_group() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("mine.ron"),
+        let (t, problems) = with_user_file(
             "// eigene Wörter\nThesaurus(groups: [(name: \"Kinderbetreuung\", words: [\"Kinderhaus\"])])",
-        )
-        .unwrap();
-        let (t, problems) = Thesaurus::load(dir.path());
+        );
         assert!(problems.is_empty());
         let g = t
             .groups
