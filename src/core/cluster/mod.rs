@@ -383,21 +383,6 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     out
 }
 
-/// The text of each card as the analysis reads it: names of people carry
-/// no theme, so such cards read as empty and stay alone.
-fn card_texts(cards: &[ClusterCard]) -> Vec<String> {
-    cards
-        .iter()
-        .map(|c| {
-            if c.people {
-                String::new()
-            } else {
-                c.text.clone()
-            }
-        })
-        .collect()
-}
-
 fn cluster_full(
     cards: &[ClusterCard],
     options: &ClusterOptions,
