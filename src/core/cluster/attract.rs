@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ClusterCard;
 use super::features::{FeatureKind, Features};
-use super::graph::Node;
+use super::graph::{Node, dot};
 use crate::core::model::Theme;
 
 /// Share of a free card's weight that a theme's words must cover for the
@@ -53,11 +53,14 @@ pub(crate) fn attract(
     struct Profile {
         theme: usize,
         scope: String,
-        /// How many of the theme's cards (and its label) carry each feature.
-        support: HashMap<u32, u32>,
-        /// The sum of the vectors of its cards and its label, of unit length.
-        centre: HashMap<u32, f32>,
-        /// The thesaurus groups its label names.
+        /// The features at least [`SUPPORT`] of the theme's cards (or its
+        /// label) carry, sorted.
+        shared: Vec<u32>,
+        /// The sum of the vectors of its cards and its label, of unit
+        /// length, sorted by feature.
+        centre: Vec<(u32, f32)>,
+        /// The thesaurus groups its label names and no other theme's label
+        /// in its column does.
         heads: Vec<u32>,
         constraints: Node,
     }
@@ -76,8 +79,7 @@ pub(crate) fn attract(
         if let Some(tag) = theme_tags[t] {
             constraints.tags.push(vec![tag]);
         }
-        let mut support: HashMap<u32, u32> = HashMap::new();
-        let mut centre: HashMap<u32, f32> = HashMap::new();
+        let mut support: HashMap<u32, (u32, f32)> = HashMap::new();
         let label = label_of[t].and_then(|l| features.cards.get(l));
         let heads: Vec<u32> = label
             .into_iter()
@@ -90,18 +92,27 @@ pub(crate) fn attract(
         }
         for row in members.iter().map(|&i| &features.cards[i]).chain(label) {
             for (f, w) in &row.vector {
-                *support.entry(*f).or_default() += 1;
-                *centre.entry(*f).or_default() += w;
+                let e = support.entry(*f).or_default();
+                e.0 += 1;
+                e.1 += w;
             }
         }
-        let norm = centre.values().map(|w| w * w).sum::<f32>().sqrt();
+        let mut centre: Vec<(u32, f32)> = support.iter().map(|(f, (_, w))| (*f, *w)).collect();
+        centre.sort_unstable_by_key(|(f, _)| *f);
+        let norm = centre.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
-            centre.values_mut().for_each(|w| *w /= norm);
+            centre.iter_mut().for_each(|(_, w)| *w /= norm);
         }
+        let mut shared: Vec<u32> = support
+            .iter()
+            .filter(|(_, (n, _))| *n >= SUPPORT)
+            .map(|(f, _)| *f)
+            .collect();
+        shared.sort_unstable();
         profiles.push(Profile {
             theme: t,
             scope: scope_of(&cards[first]),
-            support,
+            shared,
             centre,
             heads,
             constraints,
@@ -110,13 +121,21 @@ pub(crate) fn attract(
     if profiles.is_empty() {
         return;
     }
-    // How many themes of a column name each group in their label.
-    let mut named: HashMap<(&str, u32), u32> = HashMap::new();
+    // A group named by the labels of two themes of a column names neither.
+    let mut named: HashMap<(String, u32), u32> = HashMap::new();
     for p in &profiles {
         for &f in &p.heads {
-            *named.entry((p.scope.as_str(), f)).or_default() += 1;
+            *named.entry((p.scope.clone(), f)).or_default() += 1;
         }
     }
+    for p in &mut profiles {
+        let scope = p.scope.clone();
+        p.heads.retain(|f| named[&(scope.clone(), *f)] == 1);
+    }
+    let weight = |v: &[(u32, f32)], f: u32| -> f32 {
+        v.binary_search_by_key(&f, |(id, _)| *id)
+            .map_or(0.0, |k| v[k].1)
+    };
     let mut joined: Vec<(usize, usize)> = Vec::new();
     for (i, card) in cards.iter().enumerate() {
         let v = &features.cards[i].vector;
@@ -137,21 +156,12 @@ pub(crate) fn attract(
             // of the theme's cards (or its label) carry.
             let cover: f32 = v
                 .iter()
-                .filter(|(f, _)| p.support.get(f).is_some_and(|&n| n >= SUPPORT))
+                .filter(|(f, _)| p.shared.binary_search(f).is_ok())
                 .map(|(_, w)| w * w)
                 .sum();
-            let centre: f32 = v
-                .iter()
-                .map(|(f, w)| w * p.centre.get(f).copied().unwrap_or(0.0))
-                .sum();
+            let centre = dot(v, &p.centre);
             // The card's weight on a group only this theme's label names.
-            let heading = v
-                .iter()
-                .filter(|(f, _)| {
-                    p.heads.contains(f) && named.get(&(scope.as_str(), *f)) == Some(&1)
-                })
-                .map(|(_, w)| *w)
-                .fold(0.0f32, f32::max);
+            let heading = p.heads.iter().map(|&f| weight(v, f)).fold(0.0f32, f32::max);
             if (centre >= CENTRE || cover >= ATTRACT || heading >= HEADING)
                 && best.is_none_or(|(b, _)| centre > b)
             {
