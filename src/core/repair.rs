@@ -35,8 +35,9 @@ impl Duplicate {
 /// Every use of an id after its first, in file order, with its place in
 /// `text` (the file the session was read from).
 pub fn duplicates(text: &str, session: &Session) -> Vec<Duplicate> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // How often each id was used so far (one look-up per id: a state's
+    // collection has hundreds of thousands).
+    let mut uses: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut out = Vec::new();
     for (kind, id) in session.ids() {
         if id.is_empty() {
@@ -44,7 +45,7 @@ pub fn duplicates(text: &str, session: &Session) -> Vec<Duplicate> {
         }
         let n = uses.entry(id).or_insert(0);
         *n += 1;
-        if !seen.insert(id) {
+        if *n > 1 {
             let (line, column) = id_positions(text, id)
                 .get(*n - 1)
                 .map_or((0, 0), |&at| line_column(text, at));

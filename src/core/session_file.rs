@@ -135,7 +135,15 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         e
     };
     let bytes = store::read_limited(path).map_err(named)?;
-    let loaded = store::load_bytes_viewable(given, &bytes)?;
+    // The journal's fingerprint of the file is worked out on the other
+    // core while the file is parsed (both take long for a state's
+    // collection).
+    let (loaded, printed) = std::thread::scope(|s| {
+        let print = s.spawn(|| journal::fingerprint(&bytes));
+        let loaded = store::load_bytes_viewable(given, &bytes);
+        (loaded, print.join().ok())
+    });
+    let loaded = loaded?;
     if loaded.read_only {
         let why = loaded
             .warning
@@ -179,16 +187,16 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
     // on the way out. Parsed again only when it did.
     let first = bytes;
     let bytes = store::read_limited(path).map_err(named)?;
-    let loaded = if bytes == first {
-        loaded
+    let (loaded, printed) = if bytes == first {
+        (loaded, printed)
     } else {
-        store::load_bytes_viewable(given, &bytes)?
+        (store::load_bytes_viewable(given, &bytes)?, None)
     };
     if loaded.read_only {
         drop(lock);
         return open(given);
     }
-    let base = journal::fingerprint(&bytes);
+    let base = printed.unwrap_or_else(|| journal::fingerprint(&bytes));
     let mut session = loaded.session;
     let unwritable = |session: Session, e: io::Error| {
         let err = FileError::io(&journal::journal_path(path), &e);

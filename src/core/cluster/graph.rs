@@ -109,6 +109,15 @@ impl Summer {
     }
 }
 
+/// Sets each node's sum to the sum of its members' vectors (in member
+/// order).
+pub fn sum_members<'a>(nodes: &mut [Node], vector: impl Fn(u32) -> &'a [(u32, f32)]) {
+    let mut summer = Summer::new();
+    for node in nodes {
+        node.sum = summer.sum(node.members.iter().map(|&m| vector(m)));
+    }
+}
+
 /// All pairs `(i, j, cosine)` with `i < j` and cosine ≥ `threshold` among unit
 /// vectors. `rank` orders features from rarest to most common; only the rare
 /// prefix of each vector is indexed and looked up, which is enough to find
@@ -134,34 +143,89 @@ pub fn similar_pairs(
     }
     let index = &index;
     let chunk = 256;
+    let features = rank.len();
     let mut out: Vec<(u32, u32, f32)> = (0..n.div_ceil(chunk))
         .into_par_iter()
-        .flat_map_iter(|c| {
-            let (start, end) = (c * chunk, ((c + 1) * chunk).min(n));
-            let mut found = Vec::new();
-            let mut seen: Vec<u32> = Vec::new();
-            for y in start..end {
-                seen.clear();
-                for f in &prefixes[y] {
-                    let Some(list) = index.get(f) else { continue };
-                    // Postings ascend: only the earlier vectors.
-                    let before = list.partition_point(|&x| (x as usize) < y);
-                    seen.extend_from_slice(&list[..before]);
-                }
-                seen.sort_unstable();
-                seen.dedup();
-                for &x in &seen {
-                    let s = dot(vectors[x as usize], vectors[y]);
-                    if s >= threshold {
-                        found.push((x, y as u32, s));
+        .map_init(
+            || Scatter::new(features, n),
+            |scratch, c| {
+                let (start, end) = (c * chunk, ((c + 1) * chunk).min(n));
+                let mut found = Vec::new();
+                for y in start..end {
+                    let mut seen = std::mem::take(&mut scratch.seen);
+                    seen.clear();
+                    for f in &prefixes[y] {
+                        let Some(list) = index.get(f) else { continue };
+                        // Postings ascend: only the earlier vectors.
+                        let before = list.partition_point(|&x| (x as usize) < y);
+                        for &x in &list[..before] {
+                            if scratch.stamp[x as usize] != y as u32 {
+                                scratch.stamp[x as usize] = y as u32;
+                                seen.push(x);
+                            }
+                        }
                     }
+                    if !seen.is_empty() {
+                        scratch.spread(vectors[y]);
+                        for &x in &seen {
+                            let s = scratch.dot(vectors[x as usize]);
+                            if s >= threshold {
+                                found.push((x, y as u32, s));
+                            }
+                        }
+                        scratch.clear(vectors[y]);
+                    }
+                    scratch.seen = seen;
                 }
-            }
-            found
-        })
+                found
+            },
+        )
+        .flatten_iter()
         .collect();
-    out.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    out.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
     out
+}
+
+/// One vector spread out over all features, so that its dot product with
+/// many others reads each of theirs once; and which vectors were looked at
+/// for it.
+struct Scatter {
+    weight: Vec<f32>,
+    stamp: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+impl Scatter {
+    fn new(features: usize, vectors: usize) -> Self {
+        Scatter {
+            weight: vec![0.0; features],
+            stamp: vec![u32::MAX; vectors],
+            seen: Vec::new(),
+        }
+    }
+
+    fn spread(&mut self, v: &[(u32, f32)]) {
+        for &(f, w) in v {
+            self.weight[f as usize] = w;
+        }
+    }
+
+    fn clear(&mut self, v: &[(u32, f32)]) {
+        for &(f, _) in v {
+            self.weight[f as usize] = 0.0;
+        }
+    }
+
+    /// [`dot`] of `a` with the spread vector, to the bit: the shared
+    /// features' products are added in the same (ascending) order, and
+    /// the others add zero.
+    fn dot(&self, a: &[(u32, f32)]) -> f32 {
+        let mut s = 0.0;
+        for &(f, w) in a {
+            s += w * self.weight[f as usize];
+        }
+        s
+    }
 }
 
 /// Features ranked from rarest to most common (by document frequency,
@@ -260,24 +324,26 @@ pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
     let prefixes: Vec<Vec<u32>> = vectors.par_iter().map(|v| prefix(v, rank, tau)).collect();
     let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
     let mut group = vec![0u32; vectors.len()];
-    let mut stamp = vec![u32::MAX; vectors.len()];
+    let mut scratch = Scatter::new(rank.len(), vectors.len());
     for (y, v) in vectors.iter().enumerate() {
         // A leader at `tau` or above shares a feature of both prefixes
         // (see [`similar_pairs`]); of equally similar ones, the first.
         let mut best: Option<(f32, u32)> = None;
+        scratch.spread(v);
         for f in &prefixes[y] {
             let Some(list) = index.get(f) else { continue };
             for &x in list {
-                if stamp[x as usize] == y as u32 {
+                if scratch.stamp[x as usize] == y as u32 {
                     continue;
                 }
-                stamp[x as usize] = y as u32;
-                let s = dot(vectors[x as usize], v);
+                scratch.stamp[x as usize] = y as u32;
+                let s = scratch.dot(vectors[x as usize]);
                 if s >= tau && best.is_none_or(|(bs, bx)| s > bs || (s == bs && x < bx)) {
                     best = Some((s, x));
                 }
             }
         }
+        scratch.clear(v);
         match best {
             Some((_, x)) => group[y] = x,
             None => {
@@ -611,6 +677,16 @@ mod tests {
             .collect()
     }
 
+    /// Deterministic pseudo-random numbers.
+    fn numbers(mut seed: u64) -> impl FnMut() -> u32 {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        }
+    }
+
     fn unit(v: &[(u32, f32)]) -> Vector {
         let n: f32 = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         v.iter().map(|(f, w)| (*f, w / n)).collect()
@@ -618,13 +694,7 @@ mod tests {
 
     #[test]
     fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
-        let mut seed = 11u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = numbers(11);
         // Cards in a few topics, some sharing words across topics.
         let vectors: Vec<Vector> = (0..400)
             .map(|_| {
@@ -662,31 +732,8 @@ mod tests {
     }
 
     #[test]
-    fn a_larger_cluster_needs_cards_more_alike() {
-        // Two cards alike, and a third whose average similarity to them is
-        // `third`: it joins only when it clears the threshold for three.
-        let merged = |third: f32| -> usize {
-            let rest = (1.0 - third * third).sqrt();
-            let vectors: [Vector; 3] =
-                [vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, third), (1, rest)]];
-            let edges = [(0, 1), (0, 2), (1, 2)];
-            average_linkage(one_node_each(&vectors), &edges, 0.3, &|_, _| false).len()
-        };
-        assert!(grown(0.3, 3.0) > 0.305 && grown(0.3, 2.0) == 0.3);
-        // Above the threshold of a pair, below that of three cards.
-        assert_eq!(merged(0.303), 2);
-        assert_eq!(merged(0.32), 1);
-    }
-
-    #[test]
     fn summing_at_once_gives_the_bits_of_adding_one_by_one() {
-        let mut seed = 5u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = numbers(5);
         let vectors: Vec<Vector> = (0..500)
             .map(|_| {
                 let mut v: Vec<(u32, f32)> = (0..6)
@@ -710,15 +757,26 @@ mod tests {
     }
 
     #[test]
+    fn a_larger_cluster_needs_cards_more_alike() {
+        // Two cards alike, and a third whose average similarity to them is
+        // `third`: it joins only when it clears the threshold for three.
+        let merged = |third: f32| -> usize {
+            let rest = (1.0 - third * third).sqrt();
+            let vectors: [Vector; 3] =
+                [vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, third), (1, rest)]];
+            let edges = [(0, 1), (0, 2), (1, 2)];
+            average_linkage(one_node_each(&vectors), &edges, 0.3, &|_, _| false).len()
+        };
+        assert!(grown(0.3, 3.0) > 0.305 && grown(0.3, 2.0) == 0.3);
+        // Above the threshold of a pair, below that of three cards.
+        assert_eq!(merged(0.303), 2);
+        assert_eq!(merged(0.32), 1);
+    }
+
+    #[test]
     fn prefix_filtering_finds_the_same_pairs_as_all_pairs() {
         // Deterministic pseudo-random sparse vectors.
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = numbers(7);
         let vectors: Vec<Vector> = (0..300)
             .map(|_| {
                 let mut v: Vec<(u32, f32)> = (0..4)
@@ -743,6 +801,13 @@ mod tests {
         }
         let refs: Vec<&[(u32, f32)]> = vectors.iter().map(|v| v.as_slice()).collect();
         let fast = similar_pairs(&refs, &rank, 0.5);
+        // Each similarity to the bit as the dot product gives it.
+        for &(a, b, s) in &fast {
+            assert_eq!(
+                s.to_bits(),
+                dot(refs[a as usize], refs[b as usize]).to_bits()
+            );
+        }
         let mut slow = Vec::new();
         for i in 0..refs.len() {
             for j in i + 1..refs.len() {

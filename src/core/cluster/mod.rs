@@ -557,14 +557,7 @@ fn cluster_features(
         nodes[node].absorb_constraints(&constraints);
         nodes[node].members.push(i as u32);
     }
-    let mut summer = graph::Summer::new();
-    for node in &mut nodes {
-        let vectors = node
-            .members
-            .iter()
-            .map(|&m| features.cards[m as usize].vector.as_slice());
-        node.sum = summer.sum(vectors);
-    }
+    graph::sum_members(&mut nodes, |m| features.cards[m as usize].vector.as_slice());
 
     progress.set(0.05);
     let mut rank_order: Vec<u32> = (0..features.kinds.len() as u32).collect();
@@ -607,6 +600,7 @@ fn cluster_features(
                 gone[n] = true;
             }
         }
+        let mut summer = graph::Summer::new();
         for (leader, sums) in taken_sums {
             let own = std::mem::take(&mut nodes[leader].sum);
             let all = std::iter::once(own.as_slice()).chain(sums.iter().map(Vec::as_slice));
@@ -670,7 +664,7 @@ fn cluster_features(
         edges = strongest_edges(edges, nodes.len(), STRONGEST);
     }
     let mut edges: Vec<(u32, u32)> = edges.into_iter().map(|(a, b, _)| (a, b)).collect();
-    edges.sort_unstable();
+    edges.par_sort_unstable();
     edges.dedup();
 
     let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
@@ -740,7 +734,9 @@ fn strongest_edges(
     nodes: usize,
     k: usize,
 ) -> Vec<(u32, u32, f32)> {
-    edges.sort_unstable_by(|x, y| {
+    // Ties are the same pair with the same similarity: any sort gives
+    // the same order.
+    edges.par_sort_unstable_by(|x, y| {
         y.2.partial_cmp(&x.2)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))

@@ -57,7 +57,25 @@ pub(super) fn commit(
     themes: Vec<Theme>,
     focus: Option<&str>,
 ) -> bool {
-    if !app.apply(Edit::SetThemes(themes)) {
+    apply(app, review, Edit::SetThemes(themes), focus)
+}
+
+/// The themes with the selected group a confirmed theme (a suggestion is
+/// confirmed first), and its id.
+fn selected_theme(doc: &mut Doc, review: &Review) -> Option<(Vec<Theme>, String)> {
+    let mut themes = doc.session.themes.clone();
+    let id = materialize(
+        &mut doc.session,
+        &review.grouping,
+        &mut themes,
+        review.selected,
+    )?;
+    Some((themes, id))
+}
+
+/// Applies an edit as one undo step and runs the clustering again.
+fn apply(app: &mut App, review: &mut Review, edit: Edit, focus: Option<&str>) -> bool {
+    if !app.apply(edit) {
         return false;
     }
     review.steps.push(Step::Edit);
@@ -66,31 +84,38 @@ pub(super) fn commit(
     true
 }
 
+/// A card suggested into a theme, added to it or kept out of it for good
+/// (`change` gives the themes after), with the status line `done`.
+fn decide_card(
+    app: &mut App,
+    review: &mut Review,
+    group: &Group,
+    change: fn(&[Theme], &str, &str) -> Vec<Theme>,
+    done: Msg,
+) {
+    let (Some((theme, card)), Some(doc)) = (&group.adds, app.doc.as_ref()) else {
+        return;
+    };
+    let themes = change(&doc.session.themes, theme, card);
+    let text = card_text(doc, card);
+    if commit(app, review, themes, None) {
+        let text = done.fill(app.lang, &[("card", &text), ("theme", &group.label)]);
+        app.set_status(Severity::Info, text);
+    }
+}
+
 pub(super) fn accept(app: &mut App, review: &mut Review) {
     let Some(group) = review.group().cloned() else {
         return app.warn(Msg::NoThemeSelected);
     };
-    if let Some((theme, card)) = &group.adds {
-        let Some(doc) = app.doc.as_ref() else { return };
-        let themes = add_card(&doc.session.themes, theme, card);
-        let text = card_text(doc, card);
-        if commit(app, review, themes, None) {
-            let text = Msg::CardAdded.fill(app.lang, &[("card", &text), ("theme", &group.label)]);
-            app.set_status(Severity::Info, text);
-        }
-        return;
+    if group.adds.is_some() {
+        return decide_card(app, review, &group, add_card, Msg::CardAdded);
     }
     if group.theme.is_some() && group.new_cards() == 0 {
         return app.info(Msg::AlreadyConfirmed);
     }
     let Some(doc) = app.doc.as_mut() else { return };
-    let mut themes = doc.session.themes.clone();
-    let Some(id) = materialize(
-        &mut doc.session,
-        &review.grouping,
-        &mut themes,
-        review.selected,
-    ) else {
+    let Some((mut themes, id)) = selected_theme(doc, review) else {
         return;
     };
     // A confirmed theme takes in its suggested new cards.
@@ -122,16 +147,9 @@ pub(super) fn reject(app: &mut App, review: &mut Review) {
     let Some(group) = review.group().cloned() else {
         return app.warn(Msg::NoThemeSelected);
     };
-    if let Some((theme, card)) = &group.adds {
+    if group.adds.is_some() {
         // Kept out of the theme for good.
-        let Some(doc) = app.doc.as_ref() else { return };
-        let themes = take_out(&doc.session.themes, theme, card);
-        let text = card_text(doc, card);
-        if commit(app, review, themes, None) {
-            let text = Msg::CardRefused.fill(app.lang, &[("card", &text), ("theme", &group.label)]);
-            app.set_status(Severity::Info, text);
-        }
-        return;
+        return decide_card(app, review, &group, take_out, Msg::CardRefused);
     }
     match &group.theme {
         None => {
@@ -143,10 +161,7 @@ pub(super) fn reject(app: &mut App, review: &mut Review) {
             };
             let Some(doc) = app.doc.as_ref() else { return };
             let refused = refuse(&doc.session.refused, cluster, &review.grouping.cards);
-            if app.apply(Edit::SetRefused(refused)) {
-                review.steps.push(Step::Edit);
-                review.redo.clear();
-                refresh(app, review, None);
+            if apply(app, review, Edit::SetRefused(refused), None) {
                 let text = Msg::SuggestionDismissed.fill(app.lang, &[("theme", &group.label)]);
                 app.set_status(Severity::Info, text);
             }
@@ -185,13 +200,7 @@ pub(super) fn remove_card(app: &mut App, review: &mut Review) {
         return app.warn(Msg::NoCard);
     };
     let Some(doc) = app.doc.as_mut() else { return };
-    let mut themes = doc.session.themes.clone();
-    let Some(id) = materialize(
-        &mut doc.session,
-        &review.grouping,
-        &mut themes,
-        review.selected,
-    ) else {
+    let Some((themes, id)) = selected_theme(doc, review) else {
         return;
     };
     let themes = take_out(&themes, &id, &entry.card);
@@ -233,13 +242,7 @@ pub(super) fn delete(app: &mut App, review: &mut Review) {
 
 pub(super) fn rename(app: &mut App, review: &mut Review, name: &str) {
     let Some(doc) = app.doc.as_mut() else { return };
-    let mut themes = doc.session.themes.clone();
-    let Some(id) = materialize(
-        &mut doc.session,
-        &review.grouping,
-        &mut themes,
-        review.selected,
-    ) else {
+    let Some((themes, id)) = selected_theme(doc, review) else {
         return;
     };
     let Ok(Edit::SetThemes(themes)) = rules::rename(&themes, &id, name) else {
@@ -272,13 +275,7 @@ pub(super) fn chosen(
         }
         (Purpose::ThemeTag, choice) => {
             let Some(doc) = app.doc.as_mut() else { return };
-            let mut themes = doc.session.themes.clone();
-            let Some(id) = materialize(
-                &mut doc.session,
-                &review.grouping,
-                &mut themes,
-                review.selected,
-            ) else {
+            let Some((themes, id)) = selected_theme(doc, review) else {
                 return;
             };
             let (tag, first) = match choice {
@@ -297,10 +294,7 @@ pub(super) fn chosen(
                 Some(e) => Edit::Batch(vec![e, Edit::SetThemes(themes)]),
                 None => Edit::SetThemes(themes),
             };
-            if app.apply(edit) {
-                review.steps.push(Step::Edit);
-                review.redo.clear();
-                refresh(app, review, Some(&id));
+            if apply(app, review, edit, Some(&id)) {
                 let label = match (&tag, app.doc.as_ref()) {
                     (Some(k), Some(d)) => d.session.tag(k).map_or(k.clone(), |t| t.name.clone()),
                     _ => app.t(Msg::NoTagChoice).to_string(),

@@ -60,6 +60,11 @@ fn select(app: &mut App, label_part: &str) {
         .iter()
         .position(|g| g.label.contains(label_part))
         .unwrap_or_else(|| panic!("no group {label_part}: {:?}", review(app).grouping.groups));
+    select_at(app, i);
+}
+
+/// Puts the cursor on group `i`, on its first card.
+fn select_at(app: &mut App, i: usize) {
     if let Mode::Review(r) = &mut app.mode {
         r.selected = i;
         r.card = 0;
@@ -182,9 +187,7 @@ fn a_card_suggested_into_a_theme_is_added_or_refused_with_one_key() {
     assert!(!beside.is_empty(), "{g:?}");
     assert!(beside.iter().all(|c| themes(&app)[0].cards.contains(c)));
     assert_eq!(g.len(), 1 + beside.len());
-    if let Mode::Review(r) = &mut app.mode {
-        r.selected = i;
-    }
+    select_at(&mut app, i);
     update(&mut app, Action::AcceptTheme);
     assert!(themes(&app)[0].cards.contains(&new));
     assert!(find(&app).is_none());
@@ -192,9 +195,7 @@ fn a_card_suggested_into_a_theme_is_added_or_refused_with_one_key() {
     assert!(!themes(&app)[0].cards.contains(&new));
     // Refused: kept out of the theme for good.
     let i = find(&app).unwrap();
-    if let Mode::Review(r) = &mut app.mode {
-        r.selected = i;
-    }
+    select_at(&mut app, i);
     update(&mut app, Action::RejectTheme);
     assert!(themes(&app)[0].rejected.contains(&new));
     assert!(find(&app).is_none());
@@ -328,9 +329,7 @@ fn a_rerun_keeps_decisions_and_never_suggests_a_removed_card_again() {
         .iter()
         .position(|g| g.theme.as_deref() == Some(id.as_str()))
         .unwrap();
-    if let Mode::Review(r) = &mut app.mode {
-        r.selected = i;
-    }
+    select_at(&mut app, i);
     update(&mut app, Action::AcceptTheme);
     let t = &themes(&app)[0];
     assert_eq!(t.cards.len(), 3);

@@ -418,14 +418,7 @@ fn recluster(
         nodes[n].absorb_constraints(&constraints);
         nodes[n].members.push(i as u32);
     }
-    let mut summer = graph::Summer::new();
-    for node in &mut nodes {
-        let vectors = node
-            .members
-            .iter()
-            .map(|&m| features.cards[m as usize].vector.as_slice());
-        node.sum = summer.sum(vectors);
-    }
+    graph::sum_members(&mut nodes, |m| features.cards[m as usize].vector.as_slice());
     // A node that is a whole earlier cluster, theme and all, with no card
     // whose decisions changed, did not merge with another such node before
     // and cannot now: their sums and what keeps them apart are the same.
