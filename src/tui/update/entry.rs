@@ -352,6 +352,7 @@ pub(super) fn commit_entry(app: &mut App, entry: &mut Entry) -> bool {
     {
         doc.select(&id);
     }
+    super::persist::drop_stale_draft(app);
     true
 }
 

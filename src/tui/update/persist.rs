@@ -149,6 +149,20 @@ pub(super) fn write_draft(app: &mut App, now: Instant) {
     }
 }
 
+/// Removes the draft file when nothing is being typed and the journal holds
+/// every change: the text it kept is a card now, and a crash must not bring
+/// it back as a second one.
+pub(super) fn drop_stale_draft(app: &mut App) {
+    if current_draft(app).is_some() {
+        return;
+    }
+    if let Some(file) = app.doc.as_mut().and_then(|d| d.file.as_mut())
+        && file.unrecorded() == 0
+    {
+        let _ = file.update_draft(None, Instant::now());
+    }
+}
+
 /// On the way out of a failing program: the card being typed goes to the
 /// draft at once; the session is saved when it still makes a whole file,
 /// else the journal keeps every change.
@@ -164,6 +178,7 @@ pub fn rescue(app: &mut App) {
     if whole {
         save(app, true);
     }
+    drop_stale_draft(app);
     app.cluster.learning.finish();
 }
 

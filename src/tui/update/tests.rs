@@ -467,6 +467,29 @@ fn after_a_crash_every_committed_card_and_the_card_being_typed_come_back() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+#[test]
+fn a_committed_card_leaves_no_draft_behind_for_a_crash_to_bring_back() {
+    let (_dir, mut app) = app_with_session();
+    update(&mut app, Action::AddCard);
+    type_text(&mut app, "h");
+    let start = Instant::now();
+    write_draft(&mut app, start);
+    // Typed on within the draft's interval: the draft on disk is still "h".
+    type_text(&mut app, "alb getippt");
+    write_draft(&mut app, start);
+    update(&mut app, Action::Commit);
+    // The process dies before the next tick.
+    let file = path(&app);
+    drop(app);
+    let mut app = App::open_file(Lang::En, Templates::builtin(), &file);
+    assert_eq!(texts(&app, 0), ["halb getippt"]);
+    assert!(!matches!(app.mode, Mode::Entry(_)), "{:?}", app.mode);
+    act(&mut app, &[Action::Quit]);
+    shutdown(&mut app);
+    let s = store::load(&file).unwrap().session;
+    assert_eq!(column_texts(&s), ["halb getippt"]);
+}
+
 fn column_texts(s: &Session) -> Vec<String> {
     s.boards[0].columns[0]
         .cards
