@@ -1,0 +1,161 @@
+//! Tests of the pair search and the merging.
+
+use super::*;
+
+/// One node per card vector.
+fn one_node_each(vectors: &[Vector]) -> Vec<Node> {
+    vectors
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let mut n = Node::new(None);
+            n.members.push(i as u32);
+            n.sum = v.clone();
+            n
+        })
+        .collect()
+}
+
+/// Deterministic pseudo-random numbers.
+fn numbers(mut seed: u64) -> impl FnMut() -> u32 {
+    move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as u32
+    }
+}
+
+fn unit(v: &[(u32, f32)]) -> Vector {
+    let n: f32 = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    v.iter().map(|(f, w)| (*f, w / n)).collect()
+}
+
+#[test]
+fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
+    let mut next = numbers(11);
+    // Cards in a few topics, some sharing words across topics.
+    let vectors: Vec<Vector> = (0..400)
+        .map(|_| {
+            let topic = next() % 12;
+            let mut v: Vec<(u32, f32)> = (0..3)
+                .map(|_| (topic * 5 + next() % 7, 1.0 + (next() % 3) as f32))
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v.dedup_by_key(|x| x.0);
+            unit(&v)
+        })
+        .collect();
+    let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
+    let df = vec![1u32; 80];
+    let rank = rank_by_rarity(&df);
+    let nodes = one_node_each(&vectors);
+    let edges: Vec<(u32, u32)> = similar_pairs(&refs, &rank, 0.3)
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    let blocked = |_: usize, _: &[u32]| false;
+    let by_parts = average_linkage(nodes.clone(), &edges, 0.3, &blocked);
+    let at_once: Vec<Node> = merge_part(nodes, &edges, 0.3, &blocked)
+        .into_iter()
+        .flatten()
+        .collect();
+    let members = |v: &[Node]| v.iter().map(|n| n.members.clone()).collect::<Vec<_>>();
+    assert_eq!(members(&by_parts), members(&at_once));
+    // Several parts and real merges, so the test can tell.
+    assert!(
+        by_parts.len() < 300 && by_parts.len() > 12,
+        "{}",
+        by_parts.len()
+    );
+}
+
+#[test]
+fn summing_at_once_gives_the_bits_of_adding_one_by_one() {
+    let mut next = numbers(5);
+    let vectors: Vec<Vector> = (0..500)
+        .map(|_| {
+            let mut v: Vec<(u32, f32)> = (0..6)
+                .map(|_| (next() % 90, 0.1 + (next() % 1000) as f32 / 997.0))
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v.dedup_by_key(|x| x.0);
+            v
+        })
+        .collect();
+    let mut one_by_one: Vector = Vec::new();
+    for v in &vectors {
+        one_by_one = add_into(&one_by_one, v);
+    }
+    let mut summer = Summer::new();
+    let at_once = summer.sum(vectors.iter().map(Vec::as_slice));
+    let bits = |v: &[(u32, f32)]| v.iter().map(|(f, w)| (*f, w.to_bits())).collect::<Vec<_>>();
+    assert_eq!(bits(&at_once), bits(&one_by_one));
+    // Reused, it starts from nothing.
+    assert_eq!(summer.sum([vectors[3].as_slice()]), vectors[3]);
+}
+
+#[test]
+fn a_larger_cluster_needs_cards_more_alike() {
+    // Two cards alike, and a third whose average similarity to them is
+    // `third`: it joins only when it clears the threshold for three.
+    let merged = |third: f32| -> usize {
+        let rest = (1.0 - third * third).sqrt();
+        let vectors: [Vector; 3] = [vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, third), (1, rest)]];
+        let edges = [(0, 1), (0, 2), (1, 2)];
+        average_linkage(one_node_each(&vectors), &edges, 0.3, &|_, _| false).len()
+    };
+    assert!(grown(0.3, 3.0) > 0.305 && grown(0.3, 2.0) == 0.3);
+    // Above the threshold of a pair, below that of three cards.
+    assert_eq!(merged(0.303), 2);
+    assert_eq!(merged(0.32), 1);
+}
+
+#[test]
+fn prefix_filtering_finds_the_same_pairs_as_all_pairs() {
+    // Deterministic pseudo-random sparse vectors.
+    let mut next = numbers(7);
+    let vectors: Vec<Vector> = (0..300)
+        .map(|_| {
+            let mut v: Vec<(u32, f32)> = (0..4)
+                .map(|_| (next() % 40, 1.0 + (next() % 3) as f32))
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v.dedup_by_key(|x| x.0);
+            unit(&v)
+        })
+        .collect();
+    let mut df = [0u32; 40];
+    for v in &vectors {
+        for (f, _) in v {
+            df[*f as usize] += 1;
+        }
+    }
+    let mut order: Vec<u32> = (0..40).collect();
+    order.sort_by_key(|&f| (df[f as usize], f));
+    let mut rank = vec![0u32; 40];
+    for (r, f) in order.iter().enumerate() {
+        rank[*f as usize] = r as u32;
+    }
+    let refs: Vec<&[(u32, f32)]> = vectors.iter().map(|v| v.as_slice()).collect();
+    let fast = similar_pairs(&refs, &rank, 0.5);
+    // Each similarity to the bit as the dot product gives it.
+    for &(a, b, s) in &fast {
+        assert_eq!(
+            s.to_bits(),
+            dot(refs[a as usize], refs[b as usize]).to_bits()
+        );
+    }
+    let mut slow = Vec::new();
+    for i in 0..refs.len() {
+        for j in i + 1..refs.len() {
+            let s = dot(refs[i], refs[j]);
+            if s >= 0.5 {
+                slow.push((i as u32, j as u32));
+            }
+        }
+    }
+    let fast: Vec<(u32, u32)> = fast.iter().map(|&(a, b, _)| (a, b)).collect();
+    assert_eq!(fast, slow);
+    assert!(!slow.is_empty());
+}
