@@ -10,7 +10,7 @@ use super::super::action::Action;
 use super::super::app::{App, Doc, Entry, EntryTarget, Mode};
 use super::super::entry::{Flag, Focus};
 use super::super::i18n::Msg;
-use super::persist::save;
+use super::persist::{close, quit, save};
 
 pub(super) enum EntryPlace {
     End,
@@ -257,6 +257,26 @@ fn new_sheet_after(app: &mut App) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// A clean end (quit, a closed terminal, SIGTERM): the card being typed
+/// becomes a card, the session is saved, and the journal and draft are
+/// removed when nothing is left unsaved.
+pub fn shutdown(app: &mut App) {
+    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        commit_anyway(app, entry);
+    }
+    save(app, true);
+    close(app);
+}
+
+/// Ctrl-c: keep what is being typed, save, quit.
+pub(super) fn interrupt(app: &mut App) {
+    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        commit_anyway(app, entry);
+    }
+    app.help = None;
+    quit(app);
 }
 
 /// Commits on the way out of the program: a field that cannot be kept

@@ -21,7 +21,8 @@ use super::app::{App, Mode, Screen, Severity};
 use super::{clipboard, export, keymap, measures, search, tags, testhook, themes};
 
 pub use pane::sync as sync_photo;
-pub use persist::{autosave, close, rescue, save, shutdown, tick};
+pub use entry::shutdown;
+pub use persist::{autosave, close, rescue, save, tick};
 
 /// One terminal event: a key through the keymap, a paste as it is. While
 /// the review clusters in the background, they wait for it (in order).
@@ -65,7 +66,7 @@ fn dispatch(app: &mut App, action: Action) {
             }
             return;
         }
-        Action::Interrupt => return persist::interrupt(app),
+        Action::Interrupt => return entry::interrupt(app),
         Action::Paste(text) if app.help.is_none() && matches!(app.mode, Mode::Normal) => {
             // Several lines pasted on the board become cards at once; one
             // line starts a new card holding the text.

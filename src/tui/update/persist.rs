@@ -11,7 +11,6 @@ use crate::core::store;
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
 use super::super::i18n::Msg;
 use super::super::learn::learn;
-use super::entry::commit_anyway;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
@@ -182,17 +181,6 @@ pub fn rescue(app: &mut App) {
     app.cluster.learning.finish();
 }
 
-/// A clean end (quit, a closed terminal, SIGTERM): the card being typed
-/// becomes a card, the session is saved, and the journal and draft are
-/// removed when nothing is left unsaved.
-pub fn shutdown(app: &mut App) {
-    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
-        commit_anyway(app, entry);
-    }
-    save(app, true);
-    close(app);
-}
-
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
     app.cluster.learning.finish();
@@ -231,13 +219,4 @@ pub(super) fn quit(app: &mut App) {
         text.push_str(app.t(Msg::QuitUnsaved));
         app.set_status(Severity::Error, text);
     }
-}
-
-/// Ctrl-c: keep what is being typed, save, quit.
-pub(super) fn interrupt(app: &mut App) {
-    if let Mode::Entry(entry) = std::mem::replace(&mut app.mode, Mode::Normal) {
-        commit_anyway(app, entry);
-    }
-    app.help = None;
-    quit(app);
 }
