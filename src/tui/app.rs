@@ -12,16 +12,17 @@ use crate::core::session_file::{self, Draft, DraftTarget, SessionFile};
 use crate::core::store::{self, SessionSummary};
 use crate::core::template::Templates;
 
-use super::clipboard::Clipboard;
 use super::editor::Editor;
 pub use super::entry::{Entry, EntryTarget};
-use super::export::{ExportDialog, ExportSettings};
 use super::i18n::Msg;
-use super::measures::MeasureList;
 use super::photo::Photos;
-use super::search::Search;
-use super::tags::{Picker, TagFilter};
-use super::themes::{ClusterSettings, Review};
+use super::state::clipboard::Clipboard;
+use super::state::export::{ExportDialog, ExportSettings};
+pub use super::state::form::{Field, FieldKind, Form, FormPurpose};
+use super::state::measures::MeasureList;
+use super::state::picker::{Picker, TagFilter};
+use super::state::review::{ClusterSettings, Review};
+use super::state::search::Search;
 
 /// Undo steps kept per open session.
 pub const HISTORY_STEPS: usize = 1000;
@@ -147,68 +148,6 @@ impl Doc {
             };
         }
     }
-}
-
-/// What a form does when confirmed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormPurpose {
-    NewSession,
-    NewBoard,
-    BoardInfo {
-        board: String,
-    },
-    SessionInfo,
-    Export,
-    /// A measure's fields; back to the list at `selected` afterwards.
-    Measure {
-        id: String,
-        selected: usize,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldKind {
-    Text(Editor),
-    /// A choice among keys, shown by their labels.
-    Choice {
-        options: Vec<(String, String)>,
-        index: usize,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub label: Msg,
-    pub kind: FieldKind,
-}
-
-impl Field {
-    pub fn text(label: Msg, value: &str) -> Self {
-        Field {
-            label,
-            kind: FieldKind::Text(Editor::new(value)),
-        }
-    }
-
-    /// The value typed or the key chosen.
-    pub fn value(&self) -> String {
-        match &self.kind {
-            FieldKind::Text(e) => e.text().trim().to_string(),
-            FieldKind::Choice { options, index } => options
-                .get(*index)
-                .map(|(k, _)| k.clone())
-                .unwrap_or_default(),
-        }
-    }
-}
-
-/// A small dialog of labelled fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Form {
-    pub purpose: FormPurpose,
-    pub title: Msg,
-    pub fields: Vec<Field>,
-    pub focus: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -666,7 +605,10 @@ impl App {
                 .as_ref()
                 .map(|d| (d.dirty, d.read_only, d.path.clone())),
             quit: self.quit,
-            busy: super::themes::busy(self),
+            busy: match &self.mode {
+                Mode::Review(r) => r.job.as_ref().map(|j| j.percent()),
+                _ => None,
+            },
         }
     }
 

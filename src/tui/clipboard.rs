@@ -17,7 +17,8 @@ use crate::core::model::{Card, Theme};
 
 use super::app::{App, Severity};
 use super::i18n::Msg;
-use super::themes::Group;
+pub use super::state::clipboard::{Clipboard, SystemClipboard, SystemError};
+use crate::core::cluster::review::Group;
 
 /// How long the system clipboard may take before the terminal is used.
 const SYSTEM_TIMEOUT: Duration = Duration::from_millis(1000);
@@ -29,26 +30,6 @@ pub enum Via {
     System,
     /// The terminal's OSC 52 escape sequence.
     Terminal,
-}
-
-/// Why the system clipboard did not take a copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SystemError {
-    /// This copy failed (e.g. no display); the next one tries again.
-    Failed(String),
-    /// It hung or is gone: not tried again while the program runs.
-    Gone,
-}
-
-/// A system clipboard that can take text (arboard, or a stand-in in tests).
-pub trait SystemClipboard: Send {
-    fn set_text(&mut self, text: &str) -> Result<(), SystemError>;
-}
-
-/// Where copies go: the system clipboard if there is one, else the terminal.
-pub struct Clipboard {
-    system: Option<Box<dyn SystemClipboard>>,
-    terminal: Box<dyn Write + Send>,
 }
 
 impl fmt::Debug for Clipboard {

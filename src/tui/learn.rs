@@ -2,67 +2,14 @@
 //! the session's folder when the session is saved.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::thread::JoinHandle;
+use std::sync::atomic::Ordering;
 
-use crate::core::cluster::{self, Thesaurus, learned};
-use crate::core::error::FileError;
-use crate::core::model::Session;
+use crate::core::cluster::Thesaurus;
 
 use super::app::{App, Severity};
 
-/// The runs of one program: a run writes only while it is the newest, runs
-/// on worker threads are waited for before the program ends, and what went
-/// wrong in one is told on the status line. Clones share it.
-#[derive(Debug, Clone, Default)]
-pub struct Learning(Arc<Shared>);
-
-#[derive(Debug, Default)]
-struct Shared {
-    runs: AtomicU64,
-    problem: Mutex<Option<String>>,
-    /// One run writes the file at a time.
-    file: Mutex<()>,
-    pending: Mutex<Vec<JoinHandle<()>>>,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl Learning {
-    /// Waits for the runs on worker threads.
-    pub fn finish(&self) {
-        let pending = std::mem::take(&mut *lock(&self.0.pending));
-        for run in pending {
-            let _ = run.join();
-        }
-    }
-
-    /// What went wrong in a run on a worker thread since the last time.
-    pub fn problem(&self) -> Option<String> {
-        lock(&self.0.problem).take()
-    }
-
-    fn write(
-        &self,
-        dir: &Path,
-        session: &Session,
-        thesaurus: &Thesaurus,
-        run: u64,
-    ) -> Result<(), FileError> {
-        let taught = cluster::learned_words(session, thesaurus);
-        let _file = lock(&self.0.file);
-        if self.0.runs.load(Ordering::SeqCst) != run {
-            // A newer run has the newer themes.
-            return Ok(());
-        }
-        let all = learned::load_learned(dir)?;
-        let words = learned::replace_session(&all, &session.id, taught);
-        learned::save_learned(dir, &words).map(|_| ())
-    }
-}
+pub use super::state::learning::Learning;
+use super::state::learning::lock;
 
 /// When the session's themes changed since the last time, the words its
 /// confirmed themes teach go to the learned-words file of its folder, for

@@ -11,12 +11,7 @@ use crate::core::model::{Measure, Status};
 use super::action::Action;
 use super::app::{App, Field, FieldKind, Form, FormPurpose, Mode, Severity};
 use super::i18n::Msg;
-
-/// The list's state: which measure is selected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MeasureList {
-    pub selected: usize,
-}
+pub use super::state::measures::MeasureList;
 
 /// `M`: opens the list.
 pub fn open(app: &mut App) {

@@ -12,6 +12,7 @@ pub mod learn;
 pub mod measures;
 pub mod photo;
 pub mod search;
+pub mod state;
 pub mod tags;
 pub mod testhook;
 pub mod themes;

@@ -8,16 +8,16 @@
 //! that every decision is stored and kept by the next clustering run.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::core::cluster::learned::{LearnedWord, load_learned};
+use crate::core::cluster::learned::load_learned;
 use crate::core::cluster::review::{
     self as grouping, Grouping, add_card, materialize, move_into, refuse, take_out,
 };
 use crate::core::cluster::themes as rules;
-use crate::core::cluster::{self, Progress, Thesaurus};
+use crate::core::cluster::{Progress, Thesaurus};
 use crate::core::edit::Edit;
 use crate::core::model::Theme;
 
@@ -32,111 +32,17 @@ use super::tags::{self, Choice, Item, Outcome, Picker, Purpose};
 mod decide;
 use decide::*;
 
-/// Step of the threshold keys `+` and `-`.
-pub const THRESHOLD_STEP: f64 = 0.05;
-
-/// From this many cards a whole clustering run goes to a worker thread, so
-/// that the screen stays live; fewer are clustered at once.
-pub const BACKGROUND_FROM: usize = 3_000;
-
-/// The clerk's clustering choices, kept while the program runs.
-#[derive(Debug, Clone)]
-pub struct ClusterSettings {
-    pub threshold: f64,
-    pub scope: ColumnScope,
-    /// Loaded on the first review from `templates/`.
-    pub thesaurus: Option<Thesaurus>,
-    /// See [`BACKGROUND_FROM`].
-    pub background_from: usize,
-    /// The words confirmed themes teach, written on saving.
-    pub learning: super::learn::Learning,
-}
-
-impl Default for ClusterSettings {
-    fn default() -> Self {
-        ClusterSettings {
-            threshold: cluster::DEFAULT_THRESHOLD,
-            scope: ColumnScope::EachColumn,
-            thesaurus: None,
-            background_from: BACKGROUND_FROM,
-            learning: Default::default(),
-        }
-    }
-}
-
-/// A clustering run on a worker thread; clones share it.
-#[derive(Clone)]
-pub struct Job {
-    progress: Progress,
-    /// Filled by the worker: the run, or nothing when it was cancelled.
-    result: Arc<Mutex<Option<Option<Grouping>>>>,
-    /// The theme to select when it is done.
-    focus: Option<String>,
-}
+use super::state::review::Step;
+pub use super::state::review::{BACKGROUND_FROM, ClusterSettings, Job, Pane, Review};
 
 impl Job {
-    /// How far the run got, in per cent.
-    pub fn percent(&self) -> u32 {
-        (self.progress.fraction() * 100.0).floor() as u32
-    }
-
     fn take(&self) -> Option<Option<Grouping>> {
         self.result.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 }
 
-impl PartialEq for Job {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.result, &other.result)
-    }
-}
-
-impl std::fmt::Debug for Job {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Job({} %)", self.percent())
-    }
-}
-
-/// Which side of the review has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Groups,
-    Cards,
-}
-
-/// A review step, for undo inside the review.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
-    /// An edit in the history.
-    Edit,
-}
-
-/// The review screen.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Review {
-    /// The last clustering run and what it lists.
-    pub grouping: Grouping,
-    pub selected: usize,
-    /// The selected card of the selected group.
-    pub card: usize,
-    pub pane: Pane,
-    /// The words learned in the session's folder, read when the review opens.
-    learned: Vec<LearnedWord>,
-    steps: Vec<Step>,
-    redo: Vec<Step>,
-    /// A choice (Handlungsfeld, move target, merge partner) being made.
-    pub picker: Option<Picker>,
-    /// A new name being typed.
-    pub rename: Option<Editor>,
-    /// Whether rows name the column of their cards (suggestions of
-    /// different columns may share a label).
-    pub show_column: bool,
-    /// The clustering running in the background, if one is.
-    pub job: Option<Job>,
-    /// Keys and pastes that came while it runs, in order: they act on its
-    /// outcome.
-    pub waiting: Vec<Event>,
-}
+/// Step of the threshold keys `+` and `-`.
+pub const THRESHOLD_STEP: f64 = 0.05;
 
 // No floating-point numbers inside: equality is total.
 impl Eq for Review {}

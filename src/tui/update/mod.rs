@@ -20,8 +20,8 @@ use super::action::Action;
 use super::app::{App, Mode, Screen, Severity};
 use super::{clipboard, export, keymap, measures, search, tags, testhook, themes};
 
-pub use pane::sync as sync_photo;
 pub use entry::shutdown;
+pub use pane::sync as sync_photo;
 pub use persist::{autosave, close, rescue, save, tick};
 
 /// One terminal event: a key through the keymap, a paste as it is. While
