@@ -18,7 +18,6 @@ use stellwand::core::error::Lang;
 use stellwand::core::store;
 use stellwand::core::template::Templates;
 use stellwand::tui::app::{App, Mode};
-use stellwand::tui::themes::busy;
 use stellwand::tui::{Action, ui, update};
 
 fn cards() -> usize {
@@ -34,7 +33,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 /// Ticks until the background clustering is on screen.
 fn wait(app: &mut App, terminal: &mut Terminal<TestBackend>) {
-    while busy(app).is_some() {
+    while app.busy().is_some() {
         std::thread::sleep(Duration::from_millis(2));
         update(app, Action::Tick);
     }

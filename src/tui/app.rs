@@ -594,6 +594,15 @@ impl App {
         }
     }
 
+    /// Whether a background run of the review is going (the event loop
+    /// then looks in more often) and how far it got, in per cent.
+    pub fn busy(&self) -> Option<u32> {
+        match &self.mode {
+            Mode::Review(r) => r.job.as_ref().map(|j| j.percent()),
+            _ => None,
+        }
+    }
+
     /// What the periodic tick may change on screen (the status line, the
     /// saved mark, the file shown). The event loop draws after a tick only
     /// when this changed, so an idle screen costs nothing.
@@ -605,10 +614,7 @@ impl App {
                 .as_ref()
                 .map(|d| (d.dirty, d.read_only, d.path.clone())),
             quit: self.quit,
-            busy: match &self.mode {
-                Mode::Review(r) => r.job.as_ref().map(|j| j.percent()),
-                _ => None,
-            },
+            busy: self.busy(),
         }
     }
 

@@ -207,7 +207,7 @@ fn event_loop(
         // still; else rest.
         let wait = if app.photos.busy() {
             PHOTO_POLL
-        } else if themes::busy(app).is_some() {
+        } else if app.busy().is_some() {
             BUSY_TICK
         } else {
             TICK

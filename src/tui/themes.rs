@@ -194,15 +194,6 @@ fn place(app: &App, review: &mut Review, focus: Option<&str>) {
     review.card = review.card.min(n.saturating_sub(1));
 }
 
-/// Whether a background run is going (the event loop then looks in more
-/// often) and how far it got.
-pub fn busy(app: &App) -> Option<u32> {
-    match &app.mode {
-        Mode::Review(r) => r.job.as_ref().map(Job::percent),
-        _ => None,
-    }
-}
-
 /// While the review clusters in the background, keys and pastes wait for
 /// it, in order, rather than act on a list about to change. Esc with
 /// nothing waiting leaves at once; Ctrl-c is never held. Returns whether

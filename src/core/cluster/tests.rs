@@ -35,7 +35,8 @@ fn together(result: &Clustering, a: usize, b: usize) -> bool {
         .any(|c| c.members.iter().any(|m| m.card == a) && c.members.iter().any(|m| m.card == b))
 }
 
-fn theme(id: &str, label: &str, cards: &[&str]) -> Theme {
+/// A confirmed theme holding these card references.
+pub(super) fn theme(id: &str, label: &str, cards: &[&str]) -> Theme {
     Theme {
         id: id.into(),
         label: label.into(),

@@ -501,7 +501,7 @@ mod background {
     /// Ticks until the background run is taken in.
     fn wait(app: &mut App) {
         let start = Instant::now();
-        while busy(app).is_some() {
+        while app.busy().is_some() {
             assert!(start.elapsed() < Duration::from_secs(20), "never done");
             std::thread::sleep(Duration::from_millis(5));
             update(app, Action::Tick);

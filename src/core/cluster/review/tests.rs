@@ -1,14 +1,9 @@
 use super::*;
 use crate::core::model::{Board, Card, Column};
 
+/// A confirmed theme labelled with its id.
 fn theme(id: &str, cards: &[&str]) -> Theme {
-    Theme {
-        id: id.into(),
-        label: id.into(),
-        cards: cards.iter().map(|c| c.to_string()).collect(),
-        confirmed: true,
-        ..Theme::default()
-    }
+    super::super::tests::theme(id, id, cards)
 }
 
 #[test]
