@@ -235,34 +235,42 @@ pub(crate) fn attract(
                     .sum();
                 // The card's weight on a group only this theme's label names.
                 let heading = p.heads.iter().map(|&f| weight(v, f)).fold(0.0f32, f32::max);
-                let nearest = p.members.iter().map(|m| dot(v, m)).fold(0.0f32, f32::max);
                 let evidence = Evidence {
                     centre,
                     label: dot(v, p.label),
-                    nearest,
+                    nearest: 0.0,
                     margin: 0.0,
                     tight: p.tight,
                     size: p.members.len(),
                 };
                 near.push((k, evidence, cover >= ATTRACT || heading >= HEADING));
             }
-            // The margin over the next theme of the column.
-            let centres: Vec<f32> = near.iter().map(|(_, e, _)| e.centre).collect();
-            for (x, (_, e, _)) in near.iter_mut().enumerate() {
-                let next = centres
-                    .iter()
-                    .enumerate()
-                    .filter(|&(y, _)| y != x)
-                    .map(|(_, &c)| c)
-                    .fold(0.0f32, f32::max);
-                e.margin = e.centre - next;
+            // The margin over the next theme of the column: over the
+            // closest, or for the closest over the second.
+            let (mut first, mut second) = ((f32::MIN, usize::MAX), f32::MIN);
+            for (x, (_, e, _)) in near.iter().enumerate() {
+                if e.centre > first.0 {
+                    second = first.0;
+                    first = (e.centre, x);
+                } else if e.centre > second {
+                    second = e.centre;
+                }
             }
             let mut best: Option<(f32, usize)> = None;
-            for (k, e, rule) in near {
+            for (x, (k, mut e, rule)) in near.into_iter().enumerate() {
+                let next = if x == first.1 { second } else { first.0 };
+                e.margin = e.centre - next.max(0.0);
                 let p = &profiles[k];
-                if rejected[p.theme].contains(&(i as u32)) || !p.constraints.compatible(&me) {
+                // The closest card is looked for only where it may decide:
+                // its cosine is at most 1.
+                let upper = Evidence { nearest: 1.0, ..e }.score();
+                if (upper < JOIN && !rule)
+                    || rejected[p.theme].contains(&(i as u32))
+                    || !p.constraints.compatible(&me)
+                {
                     continue;
                 }
+                e.nearest = p.members.iter().map(|m| dot(v, m)).fold(0.0f32, f32::max);
                 let score = e.score();
                 if (score >= JOIN || rule) && best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, p.theme));
