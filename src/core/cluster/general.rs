@@ -7,6 +7,7 @@
 //! large sets and words with many senses are left out.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::graph::FastMap;
 
@@ -21,9 +22,30 @@ pub const MAX_SENSES: usize = 4;
 /// The synonym sets, indexed by word stem.
 #[derive(Debug, Default)]
 pub struct General {
-    /// The words of each set, as written.
-    pub sets: Vec<Vec<&'static str>>,
-    by_key: FastMap<String, Vec<u32>>,
+    /// Each set as its line of the file (words separated by `;`).
+    pub sets: Vec<&'static str>,
+    by_key: FastMap<Box<str>, Senses>,
+}
+
+/// The sets a key is in, while there are at most [`MAX_SENSES`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Senses {
+    sets: [u32; MAX_SENSES],
+    /// How many sets; more than [`MAX_SENSES`] means too many.
+    n: u8,
+}
+
+impl Senses {
+    fn push(&mut self, set: u32) {
+        if let Some(slot) = self.sets.get_mut(self.n as usize) {
+            *slot = set;
+        }
+        self.n = self.n.saturating_add(1);
+    }
+
+    fn get(&self) -> &[u32] {
+        self.sets.get(..self.n as usize).unwrap_or(&[])
+    }
 }
 
 /// The key a word is looked up by: lower case, letters and digits only,
@@ -32,61 +54,86 @@ pub struct General {
 /// for 25,000 sets read at start; cards are looked up the same way.
 pub fn key(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    key_into(word, &mut out);
+    out
+}
+
+/// [`key`], appended to `out`.
+pub fn key_into(word: &str, out: &mut String) {
+    let start = out.len();
     for c in word.chars() {
         match c {
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
             'ä' | 'Ä' => out.push('a'),
             'ö' | 'Ö' => out.push('o'),
             'ü' | 'Ü' => out.push('u'),
             'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
             c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {}
         }
     }
+    let len = out.len() - start;
     for ending in ["ern", "en", "er", "es", "em", "e", "n", "s"] {
-        if out.len() >= ending.len() + 4 && out.ends_with(ending) {
+        if len >= ending.len() + 4 && out.ends_with(ending) {
             out.truncate(out.len() - ending.len());
             break;
         }
     }
-    out
 }
+
+/// Whether [`General::shipped`] is being read already.
+static PREPARING: AtomicBool = AtomicBool::new(false);
 
 impl General {
     /// Reads the text format: `#` comment lines, else words separated by `;`.
     pub fn parse(text: &'static str) -> Self {
-        let mut sets: Vec<Vec<&'static str>> = Vec::new();
-        let mut by_key: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut sets: Vec<&'static str> = Vec::with_capacity(26_000);
+        let mut by_key: FastMap<Box<str>, Senses> = FastMap::default();
         by_key.reserve(120_000);
-        sets.reserve(26_000);
+        // The keys of one line, one after the other, and where each is.
+        let mut keys = String::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let words: Vec<&'static str> = line
-                .split(';')
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .collect();
-            if words.len() < 2 || words.len() > MAX_SET {
+            keys.clear();
+            spans.clear();
+            for word in line.split(';').map(str::trim).filter(|w| !w.is_empty()) {
+                let start = keys.len();
+                key_into(word, &mut keys);
+                spans.push((start, keys.len()));
+                if spans.len() > MAX_SET {
+                    break;
+                }
+            }
+            if spans.len() < 2 || spans.len() > MAX_SET {
+                continue;
+            }
+            spans.sort_unstable_by(|a, b| keys[a.0..a.1].cmp(&keys[b.0..b.1]));
+            spans.dedup_by(|a, b| keys[a.0..a.1] == keys[b.0..b.1]);
+            if spans.len() < 2 {
                 continue;
             }
             let id = sets.len() as u32;
-            let mut keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-            keys.sort();
-            keys.dedup();
-            if keys.len() < 2 {
-                continue;
-            }
-            for k in keys {
-                if k.chars().count() >= 3 {
-                    by_key.entry(k).or_default().push(id);
+            for &(a, b) in &spans {
+                let k = &keys[a..b];
+                if k.chars().count() < 3 {
+                    continue;
+                }
+                match by_key.get_mut(k) {
+                    Some(senses) => senses.push(id),
+                    None => {
+                        let mut senses = Senses::default();
+                        senses.push(id);
+                        by_key.insert(k.into(), senses);
+                    }
                 }
             }
-            sets.push(words);
+            sets.push(line);
         }
-        by_key.retain(|_, ids| ids.len() <= MAX_SENSES);
+        by_key.retain(|_, senses| senses.n as usize <= MAX_SENSES);
         General { sets, by_key }
     }
 
@@ -96,10 +143,25 @@ impl General {
         GENERAL.get_or_init(|| General::parse(TEXT))
     }
 
+    /// Starts reading the shipped sets on a thread of their own, so that
+    /// they are ready when the cards are analysed.
+    pub fn prepare() {
+        if PREPARING.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let started = std::thread::Builder::new()
+            .name("synonyms".into())
+            .spawn(|| {
+                General::shipped();
+            });
+        // Without a thread they are read when first needed.
+        drop(started);
+    }
+
     /// The sets a word (given as its [`key`]) belongs to; none for words
     /// with many senses.
     pub fn sets_of(&self, key: &str) -> &[u32] {
-        self.by_key.get(key).map_or(&[], Vec::as_slice)
+        self.by_key.get(key).map_or(&[], Senses::get)
     }
 
     pub fn len(&self) -> usize {
