@@ -45,8 +45,6 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     }
-    // The general synonyms are read while the files are.
-    cluster::general::General::prepare();
     let progress = Progress::default();
     let (workspace, line) = match progress::read_files(files, &progress, lang) {
         Ok(read) => read,

@@ -284,9 +284,6 @@ impl Analyzer {
         thesaurus: &Thesaurus,
         tags: &[Vec<String>],
     ) -> Features {
-        if thesaurus.general {
-            General::prepare();
-        }
         let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| tokenize(t)).collect();
         let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
             .groups

@@ -180,7 +180,7 @@ impl Context<'_> {
                 if sets.is_empty() && token_stem.len() > 1 {
                     (sets, word) = (general.sets_of(&head), &head);
                 }
-                for &set in sets {
+                for &set in sets.as_slice() {
                     let i = d.feature(FeatureKind::General(set));
                     d.general.push((i as u32, word.clone()));
                     let e = &mut d.weights[i];
