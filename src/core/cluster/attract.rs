@@ -205,18 +205,22 @@ pub(crate) fn attract(
         let scope = p.scope.clone();
         p.heads.retain(|f| named[&(scope.clone(), *f)] == 1);
     }
-    let weight = |v: &[(u32, f32)], f: u32| -> f32 {
-        v.binary_search_by_key(&f, |(id, _)| *id)
-            .map_or(0.0, |k| v[k].1)
+    // The card's vector spread over all features: its cosine with the
+    // centres, labels and cards of the themes reads each of theirs once.
+    // The products are added in the same order as by [`dot`], so the
+    // figures are the same to the bit.
+    let spread_dot = |dense: &[f32], u: &[(u32, f32)]| -> f32 {
+        let mut s = 0.0;
+        for &(f, w) in u {
+            s += dense[f as usize] * w;
+        }
+        s
     };
-    let joined: Vec<(usize, usize)> = (0..cards.len())
-        .into_par_iter()
-        .filter_map(|i| {
+    let kinds = features.kinds.len();
+    let judge = |i: usize, dense: &[f32]| -> Option<(usize, usize)> {
+        {
             let card = &cards[i];
             let v = &features.cards[i].vector;
-            if theme_of[i].is_some() || v.is_empty() {
-                return None;
-            }
             let scope = scope_of(card);
             let me = constraints_of(i);
             // (profile, evidence, whether a rule of its own puts it in)
@@ -225,7 +229,7 @@ pub(crate) fn attract(
                 if p.scope != scope {
                     continue;
                 }
-                let centre = dot(v, &p.centre);
+                let centre = spread_dot(dense, &p.centre);
                 // The share of the card's weight on features that at
                 // least two of the theme's cards (or its label) carry.
                 let cover: f32 = v
@@ -234,10 +238,14 @@ pub(crate) fn attract(
                     .map(|(_, w)| w * w)
                     .sum();
                 // The card's weight on a group only this theme's label names.
-                let heading = p.heads.iter().map(|&f| weight(v, f)).fold(0.0f32, f32::max);
+                let heading = p
+                    .heads
+                    .iter()
+                    .map(|&f| dense[f as usize])
+                    .fold(0.0f32, f32::max);
                 let evidence = Evidence {
                     centre,
-                    label: dot(v, p.label),
+                    label: spread_dot(dense, p.label),
                     nearest: 0.0,
                     margin: 0.0,
                     tight: p.tight,
@@ -270,14 +278,39 @@ pub(crate) fn attract(
                 {
                     continue;
                 }
-                e.nearest = p.members.iter().map(|m| dot(v, m)).fold(0.0f32, f32::max);
+                e.nearest = p
+                    .members
+                    .iter()
+                    .map(|m| spread_dot(dense, m))
+                    .fold(0.0f32, f32::max);
                 let score = e.score();
                 if (score >= JOIN || rule) && best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, p.theme));
                 }
             }
             best.map(|(_, t)| (i, t))
-        })
+        }
+    };
+    let joined: Vec<(usize, usize)> = (0..cards.len())
+        .into_par_iter()
+        .map_init(
+            || vec![0.0f32; kinds],
+            |dense, i| {
+                let v = &features.cards[i].vector;
+                if theme_of[i].is_some() || v.is_empty() {
+                    return None;
+                }
+                for &(f, w) in v {
+                    dense[f as usize] = w;
+                }
+                let out = judge(i, dense);
+                for &(f, _) in v {
+                    dense[f as usize] = 0.0;
+                }
+                out
+            },
+        )
+        .flatten()
         .collect();
     for (i, t) in joined {
         theme_of[i] = Some(t);
