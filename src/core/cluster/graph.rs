@@ -571,12 +571,15 @@ fn merge_part(
         }
         out
     };
+    // Dot products with one node's sum read it once, spread out (on large
+    // parts; a small part has too few to pay for the spreading).
+    let mut spread = Spread::new(&nodes, n >= SPREAD_FROM);
     for &(a, b) in edges {
         let (a, b) = (a.min(b) as usize, a.max(b) as usize);
         if a == b || neighbours[a].contains_key(&(b as u32)) {
             continue;
         }
-        let s = dot(&nodes[a].sum, &nodes[b].sum) / (size(&nodes[a]) * size(&nodes[b]));
+        let s = spread.dot(a, &nodes[a].sum, &nodes[b].sum) / (size(&nodes[a]) * size(&nodes[b]));
         if s >= threshold {
             neighbours[a].insert(b as u32, s);
             neighbours[b].insert(a as u32, s);
@@ -602,6 +605,7 @@ fn merge_part(
         alive[b] = false;
         nodes[a].absorb_constraints(&taken);
         nodes[a].sum = add_into(&nodes[a].sum, &taken.sum);
+        spread.forget(a);
         nodes[a].members.extend(taken.members);
         nodes[a].theme = nodes[a].theme.or(taken.theme);
         let n_new = na + nb;
@@ -619,7 +623,7 @@ fn merge_part(
             let s = match (from_a.get(&c), from_b.get(&c)) {
                 (Some(&sa), Some(&sb)) => (na * sa + nb * sb) / n_new,
                 // One part was below the threshold: compute from the sums.
-                _ => dot(&nodes[a].sum, &nodes[cu].sum) / (n_new * size(&nodes[cu])),
+                _ => spread.dot(a, &nodes[a].sum, &nodes[cu].sum) / (n_new * size(&nodes[cu])),
             };
             neighbours[cu].remove(&(a as u32));
             neighbours[cu].remove(&(b as u32));
@@ -658,6 +662,11 @@ fn merge_part(
         .map(|(n, a)| a.then_some(n))
         .collect()
 }
+
+mod spread;
+mod strongest;
+use spread::{SPREAD_FROM, Spread};
+pub use strongest::strongest_pairs;
 
 #[cfg(test)]
 mod tests;

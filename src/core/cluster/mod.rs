@@ -19,6 +19,7 @@ pub mod attract;
 pub mod features;
 pub mod general;
 pub mod graph;
+pub mod kept;
 pub mod label;
 pub mod learned;
 mod letters;
@@ -630,7 +631,7 @@ fn cluster_features(
         .into_iter()
         .collect();
     scopes.sort();
-    let mut edges: Vec<(u32, u32, f32)> = Vec::new();
+    let mut edges: Vec<(u32, u32)> = Vec::new();
     for scope in scopes {
         // One representative vector per free group, every card of a theme.
         let mut reps: Vec<(usize, usize)> = Vec::new(); // (card, node)
@@ -650,10 +651,18 @@ fn cluster_features(
             .iter()
             .map(|&(c, _)| features.cards[c].vector.as_slice())
             .collect();
-        for (x, y, s) in graph::similar_pairs(&vectors, &rank, threshold) {
-            let (a, b) = (reps[x as usize].1, reps[y as usize].1);
-            if a != b {
-                edges.push((a.min(b) as u32, a.max(b) as u32, s));
+        if large {
+            // Only each node's strongest pairs are merged on.
+            let owner: Vec<u32> = reps.iter().map(|&(_, n)| n as u32).collect();
+            edges.extend(graph::strongest_pairs(
+                &vectors, &owner, &rank, threshold, STRONGEST,
+            ));
+        } else {
+            for (x, y, _) in graph::similar_pairs(&vectors, &rank, threshold) {
+                let (a, b) = (reps[x as usize].1, reps[y as usize].1);
+                if a != b {
+                    edges.push((a.min(b) as u32, a.max(b) as u32));
+                }
             }
         }
     }
@@ -661,10 +670,6 @@ fn cluster_features(
     if progress.cancelled() {
         return Clustering::default();
     }
-    if large {
-        edges = strongest_edges(edges, nodes.len(), STRONGEST);
-    }
-    let mut edges: Vec<(u32, u32)> = edges.into_iter().map(|(a, b, _)| (a, b)).collect();
     edges.par_sort_unstable();
     edges.dedup();
 
@@ -725,31 +730,6 @@ pub(super) fn cluster_of_node(
             })
             .collect(),
     }
-}
-
-/// Keeps, of many candidate pairs, those among the `k` most similar of at
-/// least one of their two nodes (the others could only join clusters that
-/// their stronger neighbours join anyway; this bounds the work on huge sets).
-fn strongest_edges(
-    mut edges: Vec<(u32, u32, f32)>,
-    nodes: usize,
-    k: usize,
-) -> Vec<(u32, u32, f32)> {
-    // Ties are the same pair with the same similarity: any sort gives
-    // the same order.
-    edges.par_sort_unstable_by(|x, y| {
-        y.2.partial_cmp(&x.2)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
-    });
-    let mut taken = vec![0usize; nodes];
-    edges.retain(|&(a, b, _)| {
-        let keep = taken[a as usize] < k || taken[b as usize] < k;
-        taken[a as usize] += 1;
-        taken[b as usize] += 1;
-        keep
-    });
-    edges
 }
 
 #[cfg(test)]

@@ -159,3 +159,81 @@ fn prefix_filtering_finds_the_same_pairs_as_all_pairs() {
     assert_eq!(fast, slow);
     assert!(!slow.is_empty());
 }
+
+/// Every pair above the threshold, then those among the first `k` of one
+/// of their nodes, strongest first: what [`strongest_pairs`] must give.
+fn strongest_by_all_pairs(
+    refs: &[&[(u32, f32)]],
+    owner: &[u32],
+    rank: &[u32],
+    threshold: f32,
+    k: usize,
+) -> Vec<(u32, u32)> {
+    let mut edges: Vec<(u32, u32, f32)> = similar_pairs(refs, rank, threshold)
+        .into_iter()
+        .map(|(x, y, s)| (owner[x as usize], owner[y as usize], s))
+        .filter(|(a, b, _)| a != b)
+        .map(|(a, b, s)| (a.min(b), a.max(b), s))
+        .collect();
+    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut taken = vec![0usize; refs.len()];
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (a, b, _) in edges {
+        if taken[a as usize] < k || taken[b as usize] < k {
+            out.push((a, b));
+        }
+        taken[a as usize] += 1;
+        taken[b as usize] += 1;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[test]
+fn each_nodes_strongest_pairs_are_those_of_all_pairs() {
+    let mut next = numbers(5);
+    // Many cards on few topics, so that most have far more than `k`
+    // neighbours; some with equal vectors, so that similarities tie.
+    let mut vectors: Vec<Vector> = (0..1500)
+        .map(|_| {
+            let topic = next() % 4;
+            let mut v: Vec<(u32, f32)> = (0..5)
+                .map(|_| {
+                    let f = if next().is_multiple_of(3) {
+                        next() % 300
+                    } else {
+                        topic * 8 + next() % 8
+                    };
+                    (f, 1.0 + (next() % 3) as f32)
+                })
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v.dedup_by_key(|x| x.0);
+            unit(&v)
+        })
+        .collect();
+    for i in 0..100 {
+        vectors[1400 + i] = vectors[i * 7].clone();
+    }
+    let mut df = vec![0u32; 300];
+    for v in &vectors {
+        for (f, _) in v {
+            df[*f as usize] += 1;
+        }
+    }
+    let rank = rank_by_rarity(&df);
+    let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
+    // Most nodes one vector; a few (themes) many, not in order.
+    let owner: Vec<u32> = (0..refs.len() as u32)
+        .map(|x| if x % 50 == 3 { 7 + x % 3 } else { x })
+        .collect();
+    for (threshold, k) in [(0.3, 5), (0.3, 40), (0.5, 3), (0.2, 12)] {
+        let fast = strongest_pairs(&refs, &owner, &rank, threshold, k);
+        let slow = strongest_by_all_pairs(&refs, &owner, &rank, threshold, k);
+        assert_eq!(fast, slow, "threshold {threshold}, k {k}");
+        // Bounded: fewer than all pairs above the threshold.
+        let all = similar_pairs(&refs, &rank, threshold).len();
+        assert!(fast.len() < all / 2, "{} of {all}", fast.len());
+    }
+}

@@ -1,0 +1,126 @@
+//! The strongest candidate pairs of very many vectors: each node keeps only
+//! its `k` most similar neighbours while the pairs are found, so the pairs
+//! above the threshold (hundreds of millions on a million cards) never
+//! stand in memory at once.
+
+use rayon::prelude::*;
+
+use super::{FastMap, Scatter};
+
+/// How far below a node's weakest kept similarity its rare features are
+/// still read: room for the rounding of the remaining weights.
+const MARGIN: f32 = 1e-4;
+
+/// The node pairs `(a, b)`, `a < b`, ascending, that are among the `k`
+/// strongest pairs above `threshold` of `a` or of `b`: the same pairs as
+/// taking every pair of [`super::similar_pairs`] (vector `x` stands for
+/// node `owner[x]`; pairs within a node left out) and keeping those among
+/// the first `k` of one of their nodes, strongest first, then by the other
+/// node. A node of several vectors counts each of its pairs.
+///
+/// Each node looks for its own strongest pairs, the nodes spread over the
+/// cores. It reads the nodes that share its features rarest first; once it
+/// holds `k` pairs, the weakest at `t`, a vector at `t` or above must share
+/// one of the features whose remaining weight reaches `t` (the argument of
+/// [`super::similar_pairs`], with `t` for the threshold), so the common
+/// features, with their long lists, are mostly never read.
+pub fn strongest_pairs(
+    vectors: &[&[(u32, f32)]],
+    owner: &[u32],
+    rank: &[u32],
+    threshold: f32,
+    k: usize,
+) -> Vec<(u32, u32)> {
+    let n = vectors.len();
+    if n == 0 || k == 0 {
+        return Vec::new();
+    }
+    let prefixes: Vec<Vec<(u32, f32)>> = vectors
+        .par_iter()
+        .map(|v| prefix_with_rest(v, rank, threshold))
+        .collect();
+    let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
+    for (i, p) in prefixes.iter().enumerate() {
+        for &(f, _) in p {
+            index.entry(f).or_default().push(i as u32);
+        }
+    }
+    // The vectors of each node.
+    let mut by_node: Vec<(u32, u32)> = owner
+        .iter()
+        .enumerate()
+        .map(|(x, &o)| (o, x as u32))
+        .collect();
+    by_node.sort_unstable();
+    let groups: Vec<&[(u32, u32)]> = by_node.chunk_by(|a, b| a.0 == b.0).collect();
+    let mut out: Vec<(u32, u32)> = groups
+        .par_iter()
+        .map_init(
+            || Scatter::new(rank.len(), n),
+            |scratch, group| {
+                let me = group[0].0;
+                // Strongest first, then by node; at most `k`.
+                let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
+                for &(_, y) in group.iter() {
+                    let y = y as usize;
+                    scratch.spread(vectors[y]);
+                    for &(f, rest) in &prefixes[y] {
+                        if best.len() == k && rest < best[k - 1].0 - MARGIN {
+                            break;
+                        }
+                        let Some(list) = index.get(&f) else { continue };
+                        for &x in list {
+                            let xu = x as usize;
+                            if scratch.stamp[xu] == y as u32 || owner[xu] == me {
+                                continue;
+                            }
+                            scratch.stamp[xu] = y as u32;
+                            let s = scratch.dot(vectors[xu]);
+                            if s >= threshold {
+                                offer(&mut best, k, s, owner[xu]);
+                            }
+                        }
+                    }
+                    scratch.clear(vectors[y]);
+                }
+                best.into_iter()
+                    .map(|(_, o)| (me.min(o), me.max(o)))
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten_iter()
+        .collect();
+    out.par_sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Puts neighbour `other` at similarity `s` into `best` (strongest first,
+/// then by node) if it is among the `k` strongest.
+fn offer(best: &mut Vec<(f32, u32)>, k: usize, s: f32, other: u32) {
+    let before = |e: &(f32, u32)| e.0 > s || (e.0 == s && e.1 <= other);
+    if best.len() == k && before(&best[k - 1]) {
+        return;
+    }
+    let i = best.partition_point(before);
+    best.insert(i, (s, other));
+    best.truncate(k);
+}
+
+/// [`super::prefix`] with the weight left from each feature on (the length of the
+/// rest of the vector, that feature included).
+fn prefix_with_rest(v: &[(u32, f32)], rank: &[u32], threshold: f32) -> Vec<(u32, f32)> {
+    let mut by_rank: Vec<(u32, f32)> = v.to_vec();
+    by_rank.sort_by_key(|(f, _)| rank[*f as usize]);
+    let mut suffix: f32 = by_rank.iter().map(|(_, w)| w * w).sum();
+    let mut out = Vec::new();
+    for (f, w) in by_rank {
+        let rest = suffix.sqrt();
+        if rest < threshold {
+            break;
+        }
+        out.push((f, rest));
+        suffix -= w * w;
+    }
+    out
+}
