@@ -12,9 +12,11 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::{Cluster, ClusterCard, ClusterOptions, Clustering, Member, Reason, Thesaurus};
 use crate::core::cluster::learned::LearnedWord;
@@ -30,6 +32,8 @@ pub const CACHE_DIR: &str = ".stellwand-cache";
 
 const MAGIC: &[u8] = b"stellwand clusters\n";
 const FORMAT: u32 = 1;
+/// A larger file is not read.
+const MAX_BYTES: u64 = 1 << 30;
 
 /// What a card is to the clustering, as a number: two cards with the same
 /// stamp are clustered alike.
@@ -101,7 +105,7 @@ impl Stamp {
         Stamp {
             options: h.finish(),
             own_learned: own.finish(),
-            cards: cards.iter().map(CardStamp::of).collect(),
+            cards: cards.par_iter().map(CardStamp::of).collect(),
         }
     }
 }
@@ -161,7 +165,13 @@ pub fn load(session: &Path) -> Option<Kept> {
     if !std::fs::symlink_metadata(dir).ok()?.file_type().is_dir() {
         return None;
     }
-    let bytes = files::read_no_follow(&path).ok()??;
+    let mut file = files::open_no_follow(&path, std::fs::OpenOptions::new().read(true)).ok()?;
+    // A cache file of even a million cards is far smaller.
+    if file.metadata().ok()?.len() > MAX_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
     decode(&bytes)
 }
 

@@ -245,3 +245,23 @@ fn a_session_file_of_its_own_mode_gives_a_cache_of_that_mode() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_an_oversized_file_at_the_cache_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mitte.ron");
+    std::fs::write(&file, "x").unwrap();
+    store(&file, &kept(&session())).unwrap();
+    let path = cache_path(&file).unwrap();
+    // Oversized: a sparse file.
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.set_len(MAX_BYTES + 1).unwrap();
+    drop(f);
+    assert_eq!(load(&file), None);
+    std::fs::remove_file(&path).unwrap();
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    // Would block for ever if it were opened for reading as a file.
+    assert_eq!(load(&file), None);
+}
