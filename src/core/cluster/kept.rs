@@ -65,6 +65,17 @@ impl CardStamp {
     }
 }
 
+/// The program's own file, by size and time: another build of the program
+/// may cluster otherwise, even where nobody changed [`ENGINE`].
+fn build() -> Option<(u64, std::time::SystemTime)> {
+    static BUILD: std::sync::OnceLock<Option<(u64, std::time::SystemTime)>> =
+        std::sync::OnceLock::new();
+    *BUILD.get_or_init(|| {
+        let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    })
+}
+
 /// What a run was made from, apart from the clerk's decisions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {
@@ -87,7 +98,7 @@ impl Stamp {
     ) -> Self {
         let home = options.home_session.as_deref();
         let mut h = DefaultHasher::new();
-        (ENGINE, env!("CARGO_PKG_VERSION")).hash(&mut h);
+        (ENGINE, env!("CARGO_PKG_VERSION"), build()).hash(&mut h);
         options.threshold.to_bits().hash(&mut h);
         (options.across_columns, &options.home_session, options.learn).hash(&mut h);
         thesaurus.general.hash(&mut h);
