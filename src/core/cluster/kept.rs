@@ -31,7 +31,7 @@ pub const ENGINE: u32 = 1;
 pub const CACHE_DIR: &str = ".stellwand-cache";
 
 const MAGIC: &[u8] = b"stellwand clusters\n";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// A larger file is not read.
 const MAX_BYTES: u64 = 1 << 30;
 
@@ -39,13 +39,16 @@ const MAX_BYTES: u64 = 1 << 30;
 /// stamp are clustered alike.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardStamp {
-    /// `session/card`.
-    pub key: String,
+    /// Which card: its session and id, as a number.
+    pub key: u64,
+    /// All the clustering reads of it.
     pub hash: u64,
 }
 
 impl CardStamp {
     pub fn of(card: &ClusterCard) -> Self {
+        let mut k = DefaultHasher::new();
+        (&card.session, &card.id).hash(&mut k);
         let mut h = DefaultHasher::new();
         (
             &card.id,
@@ -59,7 +62,7 @@ impl CardStamp {
         )
             .hash(&mut h);
         CardStamp {
-            key: card.qualified(),
+            key: k.finish(),
             hash: h.finish(),
         }
     }
@@ -143,7 +146,7 @@ pub fn fingerprint(stamp: &Stamp, themes: &[Theme], refused: &[Refusal]) -> u64 
     let mut h = DefaultHasher::new();
     (stamp.options, stamp.own_learned).hash(&mut h);
     for c in &stamp.cards {
-        (&c.key, c.hash).hash(&mut h);
+        (c.key, c.hash).hash(&mut h);
     }
     for t in themes {
         (&t.id, &t.label, &t.tag, &t.cards, &t.rejected, t.confirmed).hash(&mut h);
@@ -305,7 +308,7 @@ pub fn encode(kept: &Kept) -> Vec<u8> {
     o.u64(kept.stamp.own_learned);
     o.len(kept.stamp.cards.len());
     for c in &kept.stamp.cards {
-        o.str(&c.key);
+        o.u64(c.key);
         o.u64(c.hash);
     }
     o.len(kept.themes.len());
@@ -467,11 +470,11 @@ pub fn decode(bytes: &[u8]) -> Option<Kept> {
     r.strings = strings;
     let options = r.u64()?;
     let own_learned = r.u64()?;
-    let n = r.len(12)?;
+    let n = r.len(16)?;
     let mut cards = Vec::with_capacity(n);
     for _ in 0..n {
         cards.push(CardStamp {
-            key: r.str()?,
+            key: r.u64()?,
             hash: r.u64()?,
         });
     }
