@@ -184,6 +184,55 @@ fn bench(c: &mut Criterion) {
         },
     );
 
+    // The same session with eight cards edited or added since the kept run.
+    let changed = dir.path().join("land-changed.ron");
+    let mut session = store::load(&file).unwrap().session;
+    let column = &mut session.boards[3].columns[0];
+    for (i, card) in column.cards.iter_mut().take(5).enumerate() {
+        card.text = format!("Müll im Park und Sprachkurse {i}");
+    }
+    for i in 0..3 {
+        column.cards.push(stellwand::core::model::Card::new(
+            format!("kneu{i}"),
+            "fehlende Kitaplätze im Viertel",
+        ));
+    }
+    store::save(&changed, &session).unwrap();
+    let kept_file = kept::cache_path(&changed).unwrap();
+    std::fs::copy(kept::cache_path(&file).unwrap(), &kept_file).unwrap();
+    let cached = std::fs::read(&kept_file).unwrap();
+    for (name, settled) in [
+        ("until the suggestions are drawn", false),
+        ("until the changes are clustered in", true),
+    ] {
+        group.bench_function(
+            format!("c: eight cards changed since the kept run, a new program: {name}"),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        // Not measured: the kept run as it was, a new program.
+                        std::fs::write(&kept_file, &cached).unwrap();
+                        let mut fresh = App::open_file(Lang::De, Templates::builtin(), &changed);
+                        draw(&mut terminal, &fresh);
+                        let start = Instant::now();
+                        update(&mut fresh, Action::ClusterReview);
+                        wait_listed(&mut fresh, &mut terminal);
+                        if settled {
+                            wait(&mut fresh, &mut terminal);
+                        }
+                        total += start.elapsed();
+                        wait(&mut fresh, &mut terminal);
+                        update(&mut fresh, Action::Cancel);
+                        // Its cache file written, before the next restores it.
+                        stellwand::tui::themes::leave(&mut fresh);
+                    }
+                    total
+                })
+            },
+        );
+    }
+
     let mut app = App::open_file(Lang::De, Templates::builtin(), &file);
     update(&mut app, Action::ClusterReview);
     wait(&mut app, &mut terminal);

@@ -6,9 +6,10 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use stellwand::core::cluster::{
-    self, ClusterCard, ClusterOptions, Clustering, Progress, Thesaurus,
+    self, Cluster, ClusterCard, ClusterOptions, Clustering, Progress, Thesaurus,
 };
 use stellwand::core::error::Lang;
 use stellwand::core::model::Session;
@@ -96,7 +97,8 @@ pub fn run(
         &decisions,
         &progress.part(0.45, 0.95),
     );
-    drop(features);
+    // Freed beside the output, on the other core.
+    std::thread::spawn(move || drop(features));
     line.stage(Msg::StageOutput.text(lang));
     // The card text as written (the clustering also reads the sub-points),
     // through the sessions' card indexes.
@@ -131,13 +133,20 @@ pub fn run(
         )
     };
     // A closed pipe (`| head`) is not an error of the clustering.
-    match written.and_then(|()| out.flush()) {
+    let code = match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             tell!("stellwand: {e}");
             ExitCode::FAILURE
         }
         _ => ExitCode::SUCCESS,
-    }
+    };
+    // The program ends here: the operating system takes the memory back at
+    // once, freeing each of a million cards first would only keep the
+    // caller waiting.
+    std::mem::forget(by_id);
+    std::mem::forget(sessions);
+    std::mem::forget((result, cards, workspace));
+    code
 }
 
 /// A card as `--json` prints it (fields in the order written since the
@@ -157,19 +166,19 @@ struct JsonCluster<'a> {
     label: &'a str,
 }
 
-/// `{"clusters":[{"cards":[…],"label":"…"}]}`, written one cluster at a
-/// time so that a million cards never stand in memory twice.
+/// Clusters rendered together on both cores, then written in order.
+const JSON_BATCH: usize = 2048;
+
+/// `{"clusters":[{"cards":[…],"label":"…"}]}`, written a batch of clusters
+/// at a time so that a million cards never stand in memory twice.
 fn write_json<'a>(
     out: &mut impl Write,
     result: &'a Clustering,
     cards: &'a [ClusterCard],
-    main_text: &dyn Fn(usize) -> &'a str,
+    main_text: &(dyn Fn(usize) -> &'a str + Sync),
 ) -> std::io::Result<()> {
     out.write_all(b"{\"clusters\":[")?;
-    for (n, k) in result.clusters.iter().enumerate() {
-        if n > 0 {
-            out.write_all(b",")?;
-        }
+    let render = |k: &'a Cluster| -> std::io::Result<String> {
         let cluster = JsonCluster {
             cards: k
                 .members
@@ -189,7 +198,22 @@ fn write_json<'a>(
         };
         let text = serde_json::to_string(&cluster).map_err(std::io::Error::other)?;
         // serde_json escapes C0 but leaves C1 (U+009B starts a sequence).
-        out.write_all(stellwand::core::sanitize::json(&text).as_bytes())?;
+        Ok(match stellwand::core::sanitize::json(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(safe) => safe,
+        })
+    };
+    for (b, batch) in result.clusters.chunks(JSON_BATCH).enumerate() {
+        let texts: Vec<String> = batch
+            .par_iter()
+            .map(render)
+            .collect::<std::io::Result<_>>()?;
+        for (n, text) in texts.iter().enumerate() {
+            if b > 0 || n > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(text.as_bytes())?;
+        }
     }
     out.write_all(b"]}\n")
 }

@@ -238,7 +238,7 @@ impl Analyzer {
         for place in std::mem::take(&mut self.places) {
             for token in tokenize(&place) {
                 for part in &token.parts {
-                    let stem = self.stems.stem(part);
+                    let stem = self.stems.stem(part).to_string();
                     self.weak.insert(stem);
                     // Never split ("Gelsen|kirchen" is no church).
                     self.place_parts.insert(part.clone());
@@ -332,7 +332,7 @@ impl Analyzer {
             .par_chunks(chunk)
             .flat_map_iter(|ws| {
                 let mut stems = Stems::default();
-                ws.iter().map(move |w| stems.stem(w))
+                ws.iter().map(move |w| stems.stem(w).to_string())
             })
             .collect();
         let mut vocab = Vocab::default();
@@ -370,7 +370,7 @@ impl Analyzer {
                 let mut stems = Stems::default();
                 ps.iter().map(move |p| {
                     if place_parts.contains(*p) {
-                        vec![stems.stem(p)]
+                        vec![stems.stem(p).to_string()]
                     } else {
                         stems.split_stems(p, vocab).to_vec()
                     }

@@ -12,9 +12,11 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::{Cluster, ClusterCard, ClusterOptions, Clustering, Member, Reason, Thesaurus};
 use crate::core::cluster::learned::LearnedWord;
@@ -29,19 +31,24 @@ pub const ENGINE: u32 = 1;
 pub const CACHE_DIR: &str = ".stellwand-cache";
 
 const MAGIC: &[u8] = b"stellwand clusters\n";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+/// A larger file is not read.
+const MAX_BYTES: u64 = 1 << 30;
 
 /// What a card is to the clustering, as a number: two cards with the same
 /// stamp are clustered alike.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardStamp {
-    /// `session/card`.
-    pub key: String,
+    /// Which card: its session and id, as a number.
+    pub key: u64,
+    /// All the clustering reads of it.
     pub hash: u64,
 }
 
 impl CardStamp {
     pub fn of(card: &ClusterCard) -> Self {
+        let mut k = DefaultHasher::new();
+        (&card.session, &card.id).hash(&mut k);
         let mut h = DefaultHasher::new();
         (
             &card.id,
@@ -55,10 +62,21 @@ impl CardStamp {
         )
             .hash(&mut h);
         CardStamp {
-            key: card.qualified(),
+            key: k.finish(),
             hash: h.finish(),
         }
     }
+}
+
+/// The program's own file, by size and time: another build of the program
+/// may cluster otherwise, even where nobody changed [`ENGINE`].
+fn build() -> Option<(u64, std::time::SystemTime)> {
+    static BUILD: std::sync::OnceLock<Option<(u64, std::time::SystemTime)>> =
+        std::sync::OnceLock::new();
+    *BUILD.get_or_init(|| {
+        let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    })
 }
 
 /// What a run was made from, apart from the clerk's decisions.
@@ -83,7 +101,7 @@ impl Stamp {
     ) -> Self {
         let home = options.home_session.as_deref();
         let mut h = DefaultHasher::new();
-        (ENGINE, env!("CARGO_PKG_VERSION")).hash(&mut h);
+        (ENGINE, env!("CARGO_PKG_VERSION"), build()).hash(&mut h);
         options.threshold.to_bits().hash(&mut h);
         (options.across_columns, &options.home_session, options.learn).hash(&mut h);
         thesaurus.general.hash(&mut h);
@@ -101,7 +119,7 @@ impl Stamp {
         Stamp {
             options: h.finish(),
             own_learned: own.finish(),
-            cards: cards.iter().map(CardStamp::of).collect(),
+            cards: cards.par_iter().map(CardStamp::of).collect(),
         }
     }
 }
@@ -128,7 +146,7 @@ pub fn fingerprint(stamp: &Stamp, themes: &[Theme], refused: &[Refusal]) -> u64 
     let mut h = DefaultHasher::new();
     (stamp.options, stamp.own_learned).hash(&mut h);
     for c in &stamp.cards {
-        (&c.key, c.hash).hash(&mut h);
+        (c.key, c.hash).hash(&mut h);
     }
     for t in themes {
         (&t.id, &t.label, &t.tag, &t.cards, &t.rejected, t.confirmed).hash(&mut h);
@@ -161,7 +179,13 @@ pub fn load(session: &Path) -> Option<Kept> {
     if !std::fs::symlink_metadata(dir).ok()?.file_type().is_dir() {
         return None;
     }
-    let bytes = files::read_no_follow(&path).ok()??;
+    let mut file = files::open_no_follow(&path, std::fs::OpenOptions::new().read(true)).ok()?;
+    // A cache file of even a million cards is far smaller.
+    if file.metadata().ok()?.len() > MAX_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
     decode(&bytes)
 }
 
@@ -284,7 +308,7 @@ pub fn encode(kept: &Kept) -> Vec<u8> {
     o.u64(kept.stamp.own_learned);
     o.len(kept.stamp.cards.len());
     for c in &kept.stamp.cards {
-        o.str(&c.key);
+        o.u64(c.key);
         o.u64(c.hash);
     }
     o.len(kept.themes.len());
@@ -446,11 +470,11 @@ pub fn decode(bytes: &[u8]) -> Option<Kept> {
     r.strings = strings;
     let options = r.u64()?;
     let own_learned = r.u64()?;
-    let n = r.len(12)?;
+    let n = r.len(16)?;
     let mut cards = Vec::with_capacity(n);
     for _ in 0..n {
         cards.push(CardStamp {
-            key: r.str()?,
+            key: r.u64()?,
             hash: r.u64()?,
         });
     }

@@ -241,8 +241,9 @@ pub fn cluster_with(
 }
 
 /// The cards of `cards` as the references of themes and refusals name them.
-fn card_refs(cards: &[ClusterCard], home: Option<&str>) -> HashMap<String, usize> {
-    let mut by_ref: HashMap<String, usize> = HashMap::new();
+fn card_refs(cards: &[ClusterCard], home: Option<&str>) -> graph::FastMap<String, usize> {
+    let mut by_ref: graph::FastMap<String, usize> = graph::FastMap::default();
+    by_ref.reserve(2 * cards.len());
     for (i, c) in cards.iter().enumerate() {
         by_ref.entry(c.qualified()).or_insert(i);
         if home.is_none_or(|h| h == c.session) {
@@ -257,7 +258,7 @@ fn card_refs(cards: &[ClusterCard], home: Option<&str>) -> HashMap<String, usize
 fn theme_membership(
     cards: &[ClusterCard],
     themes: &[Theme],
-    by_ref: &HashMap<String, usize>,
+    by_ref: &graph::FastMap<String, usize>,
 ) -> Vec<Option<usize>> {
     let mut theme_of: Vec<Option<usize>> = vec![None; cards.len()];
     for (t, theme) in themes.iter().enumerate() {
@@ -523,7 +524,7 @@ fn cluster_features(
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_scope: Vec<String> = Vec::new();
     let mut theme_node: HashMap<usize, usize> = HashMap::new();
-    let mut same: HashMap<(String, Vec<(u32, u32)>), usize> = HashMap::new();
+    let mut same: graph::FastMap<(String, Vec<(u32, u32)>), usize> = graph::FastMap::default();
     for (i, card) in cards.iter().enumerate() {
         let v = &features.cards[i].vector;
         let node = if let Some(t) = theme_of[i] {

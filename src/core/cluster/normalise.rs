@@ -1,8 +1,9 @@
 //! Turns short handwritten card texts into comparable words: gender forms,
 //! abbreviations of notes, punctuation, case and filler words.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 /// One word of a card as written, with its lower-case parts (split at hyphens,
 /// abbreviations expanded, filler parts dropped).
@@ -205,8 +206,8 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("HzE", "Erziehungshilfe"),
 ];
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP_WORDS.split_whitespace().collect())
 }
 

@@ -126,7 +126,9 @@ pub fn dismiss_key(cluster: &Cluster, cards: &[ClusterCard]) -> String {
 /// The outcome of a clustering run, as the review lists it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grouping {
-    pub cards: Vec<ClusterCard>,
+    /// Shared with the request it was made for (a listing from a kept run
+    /// reads them on a worker thread at the same time).
+    pub cards: Arc<Vec<ClusterCard>>,
     pub clustering: Clustering,
     /// Suggestions first (biggest first), then the confirmed themes.
     pub groups: Vec<Group>,
@@ -213,7 +215,7 @@ pub fn group_learned(
 /// thread (it is quick) so that the run itself can go elsewhere.
 #[derive(Debug, Clone)]
 pub struct Request {
-    cards: Vec<ClusterCard>,
+    cards: Arc<Vec<ClusterCard>>,
     options: ClusterOptions,
     themes: Vec<Theme>,
     refused: Vec<Refusal>,
@@ -239,7 +241,7 @@ pub fn request(
 ) -> Request {
     let (cards, across) = scope_cards(session, scope);
     Request {
-        cards,
+        cards: Arc::new(cards),
         options: ClusterOptions {
             threshold,
             across_columns: across,

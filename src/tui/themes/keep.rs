@@ -32,14 +32,29 @@ pub(super) fn start(app: &mut App, review: &mut Review, focus: Option<&str>) {
     let Some(doc) = app.doc.as_ref() else { return };
     cancel(review);
     let thesaurus = app.cluster.thesaurus.clone().unwrap_or_default();
-    let request = grouping::request(
-        &doc.session,
-        app.cluster.threshold,
-        &app.cluster.scope,
-        &review.learned,
-    );
-    let stamp = request.stamp(&thesaurus);
     let path = doc.path.clone();
+    let read = || {
+        let request = grouping::request(
+            &doc.session,
+            app.cluster.threshold,
+            &app.cluster.scope,
+            &review.learned,
+        );
+        let stamp = request.stamp(&thesaurus);
+        (request, stamp)
+    };
+    let in_memory = app
+        .cluster
+        .kept
+        .run
+        .as_ref()
+        .is_some_and(|r| r.path == path);
+    // The cache file is read beside the cards.
+    let ((request, stamp), from_file) = if in_memory {
+        (read(), None)
+    } else {
+        rayon::join(read, || kept::load(&path))
+    };
     let fits = |r: &KeptRun| r.path == path && r.stamp.options == stamp.options;
     let mut found = None;
     let mut written = None;
@@ -60,7 +75,7 @@ pub(super) fn start(app: &mut App, review: &mut Review, focus: Option<&str>) {
         found = Some(grouping::keep(&run.grouping, run.stamp));
     }
     let found = found.or_else(|| {
-        let k = kept::load(&path)?;
+        let k = from_file.or_else(|| kept::load(&path))?;
         written = Some(k.fingerprint());
         Some(k)
     });

@@ -26,13 +26,12 @@ impl Default for Stems {
 
 impl Stems {
     /// The stem of a word, `ß` written `ss`.
-    pub(super) fn stem(&mut self, word: &str) -> String {
-        if let Some(s) = self.stems.get(word) {
-            return s.clone();
+    pub(super) fn stem(&mut self, word: &str) -> &str {
+        if !self.stems.contains_key(word) {
+            let s = self.stemmer.stem(word).replace('ß', "ss");
+            self.stems.insert(word.to_string(), s);
         }
-        let s = self.stemmer.stem(word).replace('ß', "ss");
-        self.stems.insert(word.to_string(), s.clone());
-        s
+        &self.stems[word]
     }
 
     /// The stems of a word part, split into compound parts where the pieces
@@ -40,7 +39,7 @@ impl Stems {
     pub(super) fn split_stems(&mut self, word: &str, vocab: &Vocab) -> &[String] {
         if !self.splits.contains_key(word) {
             let pieces = self.split(word, vocab);
-            let stems: Vec<String> = pieces.iter().map(|p| self.stem(p)).collect();
+            let stems: Vec<String> = pieces.iter().map(|p| self.stem(p).to_string()).collect();
             self.splits.insert(word.to_string(), stems);
         }
         &self.splits[word]
@@ -60,21 +59,43 @@ impl Stems {
         if !(2 * MIN_PIECE..=super::super::normalise::MAX_WORD_CHARS).contains(&n) {
             return vec![word.to_string()];
         }
-        // best[i]: (unknown pieces, -pieces, letters in unknown pieces,
-        // pieces) for word[i..].
+        // best[i]: the best split of word[i..]: its first piece and where
+        // the rest begins.
         // A piece known only as a stem ("park" of "parken") is taken where
         // no piece is unknown: with an unknown piece beside it, it is too
         // likely a chance match ("saub|erkeit").
-        type Split = (u8, i8, usize, bool, Vec<String>);
-        let mut best: Vec<Option<Split>> = vec![None; n + 1];
+        struct Split {
+            unknown: u8,
+            /// Minus the number of pieces.
+            neg_parts: i8,
+            /// Letters in unknown pieces.
+            unknown_len: usize,
+            stem_used: bool,
+            piece: String,
+            next: usize,
+        }
+        let mut best: Vec<Option<Split>> = (0..=n).map(|_| None).collect();
         let mut scratch = String::with_capacity(word.len() + 1);
-        best[n] = Some((0, 0, 0, false, Vec::new()));
+        best[n] = Some(Split {
+            unknown: 0,
+            neg_parts: 0,
+            unknown_len: 0,
+            stem_used: false,
+            piece: String::new(),
+            next: n,
+        });
         for i in (0..n).rev() {
             let mut choice: Option<Split> = None;
             for j in (i + MIN_PIECE)..=n {
-                let Some((unknown, neg_parts, unknown_len, stem_used, rest)) = &best[j] else {
+                let Some(rest) = &best[j] else {
                     continue;
                 };
+                let (unknown, neg_parts, unknown_len, stem_used) = (
+                    rest.unknown,
+                    rest.neg_parts,
+                    rest.unknown_len,
+                    rest.stem_used,
+                );
                 if i == 0 && j == n {
                     continue;
                 }
@@ -96,14 +117,14 @@ impl Stems {
                 };
                 let (piece, unknown, unknown_len, stem_used) = match known {
                     Some((p, by_stem)) => {
-                        if by_stem && *unknown > 0 {
+                        if by_stem && unknown > 0 {
                             continue;
                         }
-                        (p, *unknown, *unknown_len, *stem_used || by_stem)
+                        (p, unknown, unknown_len, stem_used || by_stem)
                     }
                     None if j - i >= MIN_UNKNOWN
-                        && *unknown == 0
-                        && !*stem_used
+                        && unknown == 0
+                        && !stem_used
                         && (i == 0 || word_like(piece)) =>
                     {
                         (piece.to_string(), 1, j - i, false)
@@ -113,24 +134,42 @@ impl Stems {
                 // Fewest unknown pieces, then most pieces, then the fewest
                 // letters left unknown ("Teilhabe|chancen", not
                 // "Teilhab|echancen").
-                let key = (unknown, *neg_parts - 1, unknown_len);
-                if choice.as_ref().is_none_or(|c| key < (c.0, c.1, c.2)) {
-                    let mut pieces = Vec::with_capacity(rest.len() + 1);
-                    pieces.push(piece);
-                    pieces.extend(rest.iter().cloned());
-                    choice = Some((key.0, key.1, key.2, stem_used, pieces));
+                let key = (unknown, neg_parts - 1, unknown_len);
+                if choice
+                    .as_ref()
+                    .is_none_or(|c| key < (c.unknown, c.neg_parts, c.unknown_len))
+                {
+                    choice = Some(Split {
+                        unknown: key.0,
+                        neg_parts: key.1,
+                        unknown_len: key.2,
+                        stem_used,
+                        piece,
+                        next: j,
+                    });
                 }
             }
             best[i] = choice;
         }
-        match best[0].take() {
-            Some((unknown, _, _, _, pieces))
-                if pieces.len() >= 2 && pieces.len() > unknown as usize =>
-            {
-                pieces
-            }
-            _ => vec![word.to_string()],
+        let pieces = match &best[0] {
+            Some(s) => -(s.neg_parts as isize) as usize,
+            None => 0,
+        };
+        if pieces < 2
+            || best[0]
+                .as_ref()
+                .is_none_or(|s| pieces <= s.unknown as usize)
+        {
+            return vec![word.to_string()];
         }
+        let mut out = Vec::with_capacity(pieces);
+        let mut i = 0;
+        while i < n {
+            let Some(step) = best[i].take() else { break };
+            out.push(step.piece);
+            i = step.next;
+        }
+        out
     }
 
     /// The last piece of a compound, if known: `(piece, known only as a
@@ -146,10 +185,10 @@ impl Stems {
         if s.chars().count() < 4 {
             return None;
         }
-        if vocab.words.contains(&s) {
+        if vocab.words.contains(s) {
             Some((piece.to_string(), false))
         } else {
-            vocab.stems.contains(&s).then(|| (piece.to_string(), true))
+            vocab.stems.contains(s).then(|| (piece.to_string(), true))
         }
     }
 }

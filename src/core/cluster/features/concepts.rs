@@ -70,7 +70,7 @@ fn group_entries(
         // differently ("Kindergartenplätze" keeps "kindergarten").
         let unsplit: Vec<Vec<String>> = word_tokens
             .iter()
-            .map(|t| vec![stems.stem(&t.parts.concat())])
+            .map(|t| vec![stems.stem(&t.parts.concat()).to_string()])
             .collect();
         let mut variants = vec![seqs];
         if unsplit != variants[0] {

@@ -131,10 +131,7 @@ fn a_file_with_a_sound_checksum_but_unsound_clusters_is_ignored() {
     assert!(decode(&encode(&twice)).is_none());
     // A card of no cluster.
     let mut lost = k.clone();
-    lost.stamp.cards.push(CardStamp {
-        key: "mitte/k99".into(),
-        hash: 1,
-    });
+    lost.stamp.cards.push(CardStamp { key: 99, hash: 1 });
     assert!(decode(&encode(&lost)).is_none());
     // A card that is not there.
     let mut beyond = k.clone();
@@ -244,4 +241,24 @@ fn a_session_file_of_its_own_mode_gives_a_cache_of_that_mode() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_an_oversized_file_at_the_cache_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mitte.ron");
+    std::fs::write(&file, "x").unwrap();
+    store(&file, &kept(&session())).unwrap();
+    let path = cache_path(&file).unwrap();
+    // Oversized: a sparse file.
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.set_len(MAX_BYTES + 1).unwrap();
+    drop(f);
+    assert_eq!(load(&file), None);
+    std::fs::remove_file(&path).unwrap();
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    // Would block for ever if it were opened for reading as a file.
+    assert_eq!(load(&file), None);
 }

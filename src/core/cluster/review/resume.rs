@@ -109,18 +109,18 @@ fn carry_over(
     clustering: Clustering,
     now: &Stamp,
 ) -> Option<(Clustering, Pending)> {
-    let index: HashMap<&str, usize> = now
+    let index: HashMap<u64, usize> = now
         .cards
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.key.as_str(), i))
+        .map(|(i, c)| (c.key, i))
         .collect();
     let mut new_of: Vec<Option<usize>> = Vec::with_capacity(before.cards.len());
     let mut placed = vec![false; now.cards.len()];
     let mut gone = 0;
     for c in &before.cards {
         let to = index
-            .get(c.key.as_str())
+            .get(&c.key)
             .copied()
             .filter(|&j| now.cards[j].hash == c.hash && !placed[j]);
         match to {
