@@ -63,6 +63,13 @@ const SETS: &[(&str, bool, &str)] = &[
     ("stadt-m-workshop", false, ""),
     ("stadt-n-fachtag", false, ""),
     ("stadt-o-jugend", false, ""),
+    // Held out: written without seeing the engine and kept out of the
+    // repository until the engine of the round of 2026-12-02 was finished;
+    // measured before that round and after it, never tuned on.
+    ("stadt-p-workshop", true, ""),
+    ("stadt-q-fachtag", true, ""),
+    ("stadt-r-beirat", true, ""),
+    ("stadt-s-senioren", true, ""),
 ];
 
 fn load_file(path: &Path) -> Vec<EvalCard> {
@@ -385,7 +392,8 @@ const LEARNING: Goal = Goal {
 };
 
 /// Floors of goals not met yet (set name and figure, moves saved,
-/// precision): the figures measured when they were last improved.
+/// precision): the figures measured when they were last improved; for the
+/// held-out sets the figures of the engine they were first measured after.
 const FLOORS: &[(&str, f64, f64)] = &[
     ("gelsenkirchen-good learning", 0.333, 0.77),
     ("stadt-a-workshop learning", 0.335, 0.7),
@@ -413,6 +421,14 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("stadt-n-fachtag", 0.148, 0.43),
     ("stadt-o-jugend learning", 0.18, 0.58),
     ("stadt-o-jugend", 0.158, 0.63),
+    ("stadt-p-workshop learning", 0.367, 0.76),
+    ("stadt-p-workshop", 0.267, 0.69),
+    ("stadt-q-fachtag learning", 0.079, 0.38),
+    ("stadt-q-fachtag", 0.099, 0.61),
+    ("stadt-r-beirat learning", 0.341, 0.8),
+    ("stadt-r-beirat", 0.288, 0.68),
+    ("stadt-s-senioren learning", 0.086, 0.29),
+    ("stadt-s-senioren", 0.114, 0.44),
 ];
 
 fn check(what: &str, f: &Figures, goal: &Goal, failures: &mut Vec<String>) {
