@@ -2,7 +2,8 @@
 //! CPU while the review sits idle:
 //! `cargo build --release && cargo run --release --example pty_keys -- FILE`
 //! opens FILE with `target/release/stellwand`, opens the cluster review
-//! (`c`) and waits for the suggestions, then times cursor moves (`j`) and
+//! (`c`) and waits for the suggestions (a second start of the program lists
+//! the run kept in the cache file), then times cursor moves (`j`) and
 //! accepting a suggestion (`a`, undone with `u` each time) from writing the
 //! key until the screen shows the change.
 
@@ -62,10 +63,40 @@ fn main() {
         writer.flush().unwrap();
     };
     std::thread::sleep(Duration::from_millis(500));
+    let cache = std::path::Path::new(&file)
+        .parent()
+        .map(|d| d.join(".stellwand-cache"))
+        .filter(|d| d.is_dir())
+        .is_some();
     send("c");
-    let progress = wait(&|s| s.contains("Cluster werden"), Duration::from_secs(10));
-    let listed = wait(&|s| s.contains("Vorschläge"), Duration::from_secs(600));
-    println!("c to the progress screen: {progress:.2?}; to the suggestions: {listed:.2?}");
+    let start = Instant::now();
+    let mut progress = None;
+    while !screen().contains("Vorschläge (größte") {
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "timed out:\n{}",
+            screen()
+        );
+        if progress.is_none() && screen().contains("Cluster werden") {
+            progress = Some(start.elapsed());
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let listed = start.elapsed();
+    let settled = wait(
+        &|s| !s.contains("Karten werden gelesen"),
+        Duration::from_secs(600),
+    );
+    println!(
+        "c to the suggestions: {listed:.2?} ({}; a cache folder beside the session: {}); \
+         cards read for decisions {:.2?} after c",
+        match progress {
+            Some(p) => format!("progress on screen after {p:.2?}"),
+            None => "no progress screen".to_string(),
+        },
+        if cache { "yes" } else { "no" },
+        listed + settled
+    );
     std::thread::sleep(Duration::from_millis(500));
 
     let mut downs = Vec::new();

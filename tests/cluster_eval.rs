@@ -58,13 +58,12 @@ const SETS: &[(&str, bool, &str)] = &[
     ("stadt-i-workshop", false, ""),
     ("stadt-j-fachtag", false, ""),
     ("stadt-k-beirat", false, ""),
-    // Reserve sets written without seeing the engine and kept apart until
-    // this round's engine was finished; measured on the engine before and
-    // after it, never tuned on.
-    ("stadt-l-workshop", true, ""),
-    ("stadt-m-workshop", true, ""),
-    ("stadt-n-fachtag", true, ""),
-    ("stadt-o-jugend", true, ""),
+    // Held out until the round of 2026-12-02 (written without seeing the
+    // engine, measured four times, never tuned on); tuned from then on.
+    ("stadt-l-workshop", false, ""),
+    ("stadt-m-workshop", false, ""),
+    ("stadt-n-fachtag", false, ""),
+    ("stadt-o-jugend", false, ""),
 ];
 
 fn load_file(path: &Path) -> Vec<EvalCard> {
@@ -389,33 +388,32 @@ const LEARNING: Goal = Goal {
 /// Floors of goals not met yet (set name and figure, moves saved,
 /// precision): the figures measured when they were last improved.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("gelsenkirchen-good learning", 0.311, 0.72),
-    ("stadt-a-workshop", 0.329, 0.77),
-    ("stadt-a-workshop learning", 0.335, 0.70),
+    ("gelsenkirchen-good learning", 0.333, 0.77),
+    ("stadt-a-workshop learning", 0.335, 0.7),
+    ("stadt-b-workshop learning", 0.322, 0.73),
     ("stadt-b-workshop", 0.25, 0.71),
-    ("stadt-b-workshop learning", 0.333, 0.75),
+    ("stadt-d-fachtag learning", 0.282, 0.63),
     ("stadt-d-fachtag", 0.264, 0.53),
-    ("stadt-d-fachtag learning", 0.242, 0.53),
+    ("stadt-f-workshop learning", 0.368, 0.72),
     ("stadt-f-workshop", 0.35, 0.68),
-    ("stadt-f-workshop learning", 0.368, 0.71),
-    ("stadt-g-konferenz", 0.148, 0.48),
     ("stadt-g-konferenz learning", 0.146, 0.46),
+    ("stadt-g-konferenz", 0.148, 0.48),
+    ("stadt-h-workshop learning", 0.329, 0.7),
     ("stadt-h-workshop", 0.333, 0.64),
-    ("stadt-h-workshop learning", 0.351, 0.73),
+    ("stadt-i-workshop learning", 0.294, 0.64),
     ("stadt-i-workshop", 0.34, 0.67),
-    ("stadt-i-workshop learning", 0.294, 0.63),
+    ("stadt-j-fachtag learning", 0.129, 0.58),
     ("stadt-j-fachtag", 0.051, 0.15),
-    ("stadt-j-fachtag learning", 0.116, 0.49),
+    ("stadt-k-beirat learning", 0.275, 0.6),
     ("stadt-k-beirat", 0.211, 0.56),
-    ("stadt-k-beirat learning", 0.275, 0.60),
-    ("stadt-l-workshop", 0.26, 0.80),
-    ("stadt-l-workshop learning", 0.268, 0.84),
-    ("stadt-m-workshop", 0.273, 0.65),
-    ("stadt-m-workshop learning", 0.304, 0.71),
-    ("stadt-n-fachtag", 0.148, 0.43),
+    ("stadt-l-workshop learning", 0.279, 0.85),
+    ("stadt-l-workshop", 0.26, 0.8),
+    ("stadt-m-workshop learning", 0.293, 0.71),
+    ("stadt-m-workshop", 0.273, 0.64),
     ("stadt-n-fachtag learning", 0.109, 0.37),
+    ("stadt-n-fachtag", 0.148, 0.43),
+    ("stadt-o-jugend learning", 0.18, 0.58),
     ("stadt-o-jugend", 0.158, 0.63),
-    ("stadt-o-jugend learning", 0.163, 0.57),
 ];
 
 fn check(what: &str, f: &Figures, goal: &Goal, failures: &mut Vec<String>) {
@@ -775,4 +773,112 @@ fn pair_report() {
 /// The column of a theme of the learning scenario (that of its first card).
 fn column_of_theme<'a>(set: &'a Set, t: &Theme) -> &'a String {
     &set.cards[t.cards[0][1..].parse::<usize>().unwrap()].column
+}
+
+/// Per set, what the themes of the learning scenario do with the loose
+/// cards: those of a confirmed group put into their theme, into another,
+/// or left out; those of the other groups put into a theme.
+/// `cargo test --test cluster_eval learning_stats -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn learning_stats() {
+    let mut total = [0usize; 5];
+    for set in sets().into_iter().filter(|s| !s.held_out) {
+        let cards = cluster_cards(&set);
+        let themes = half_themes(&set.cards);
+        let options = ClusterOptions {
+            threshold: threshold(),
+            ..ClusterOptions::default()
+        };
+        let result = cluster_with_themes(&cards, &themes, &thesaurus(), options);
+        let mut theme_of_card: Vec<Option<usize>> = vec![None; cards.len()];
+        for c in &result.clusters {
+            if let Some(id) = &c.theme {
+                let t = themes.iter().position(|t| &t.id == id).unwrap();
+                for m in &c.members {
+                    theme_of_card[m.card] = Some(t);
+                }
+            }
+        }
+        let mut confirmed: Vec<bool> = vec![false; cards.len()];
+        let mut group_theme: HashMap<(String, String), usize> = HashMap::new();
+        for (t, theme) in themes.iter().enumerate() {
+            for r in &theme.cards {
+                let i: usize = r[1..].parse().unwrap();
+                confirmed[i] = true;
+                group_theme.insert((set.cards[i].column.clone(), theme.label.clone()), t);
+            }
+        }
+        let (mut right, mut other, mut missed, mut wrong_in, mut loose_u) = (0, 0, 0, 0, 0);
+        for (i, c) in set.cards.iter().enumerate() {
+            if confirmed[i] {
+                continue;
+            }
+            match group_theme.get(&(c.column.clone(), c.group.clone())) {
+                Some(&t) => match theme_of_card[i] {
+                    Some(x) if x == t => right += 1,
+                    Some(_) => other += 1,
+                    None => missed += 1,
+                },
+                None => {
+                    loose_u += 1;
+                    if theme_of_card[i].is_some() {
+                        wrong_in += 1;
+                    }
+                }
+            }
+        }
+        // Pairs with a loose card: in themes and in free clusters.
+        let (mut tp, mut tg, mut fp, mut fg) = (0, 0, 0, 0);
+        for c in &result.clusters {
+            for (x, a) in c.members.iter().enumerate() {
+                for b in &c.members[x + 1..] {
+                    if confirmed[a.card] && confirmed[b.card] {
+                        continue;
+                    }
+                    let good = set.cards[a.card].group == set.cards[b.card].group;
+                    if c.theme.is_some() {
+                        tp += 1;
+                        tg += usize::from(good);
+                    } else {
+                        fp += 1;
+                        fg += usize::from(good);
+                    }
+                }
+            }
+        }
+        // Free clusters of two or more cards: of a confirmed group (they
+        // belong into its theme) or not.
+        let (mut of_theme, mut of_theme_cards, mut others) = (0, 0, 0);
+        for c in result
+            .clusters
+            .iter()
+            .filter(|c| c.theme.is_none() && c.len() > 1)
+        {
+            let g = &set.cards[c.members[0].card];
+            let all = c.members.iter().all(|m| set.cards[m.card].group == g.group);
+            if all && group_theme.contains_key(&(g.column.clone(), g.group.clone())) {
+                of_theme += 1;
+                of_theme_cards += c.len();
+            } else {
+                others += 1;
+            }
+        }
+        println!(
+            "{:26} free clusters of a theme's group {of_theme} ({of_theme_cards} cards), others {others}",
+            set.name
+        );
+        println!(
+            "{:26} pairs in themes {tg}/{tp}, in free clusters {fg}/{fp}",
+            set.name
+        );
+        for (k, v) in [right, other, missed, wrong_in, loose_u].iter().enumerate() {
+            total[k] += v;
+        }
+        println!(
+            "{:26} theme-group loose: right {right:3} other {other:3} missed {missed:3} | other loose {loose_u:3}, into a theme {wrong_in:3}",
+            set.name
+        );
+    }
+    println!("total {total:?}");
 }

@@ -11,7 +11,9 @@
 //! scoring of two cards changed (first words, lower-case words, a larger
 //! domain thesaurus, threshold 0.35), and again when the threshold became
 //! 0.38 and a confirmed theme took in the cards close to its centre, and
-//! again when a larger cluster came to need cards more alike. A change
+//! again when a larger cluster came to need cards more alike, and again
+//! when a confirmed theme came to weigh several kinds of evidence (centre,
+//! heading, closest card, margin over the next theme). A change
 //! of the engine's features or knowledge that is meant to change clusters
 //! records it again, in the same commit.
 

@@ -1,10 +1,14 @@
 //! The real program in a pseudo-terminal: in the cluster review a card that
 //! resembles a confirmed theme is suggested into it, and one key adds it;
-//! the decision is in the session file afterwards.
+//! the decision is in the session file afterwards. A review opened again in
+//! a new program lists the kept run without clustering again.
 
 mod common;
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
 
 use std::path::Path;
+use std::time::Duration;
 
 use common::pty::Tty;
 use stellwand::core::model::{Session, Theme};
@@ -78,5 +82,65 @@ fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     tty.assert_hides("→ Kita-Plätze");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
+    tty.quit();
+}
+
+#[test]
+fn the_review_opened_in_a_new_program_lists_the_kept_run_without_clustering_again() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough cards for a whole run to go to a worker thread, with progress.
+    store::save(&dir.path().join("land.ron"), &synthetic::session(6_000, 7)).unwrap();
+    let open = |tty: &mut Tty| -> String {
+        tty.wait_for("Wand 1/");
+        let before = tty.raw().len();
+        tty.send("c");
+        assert!(
+            tty.shows_within("Vorschläge (größte", Duration::from_secs(180)),
+            "{}",
+            tty.contents()
+        );
+        // The whole frame, not one half drawn.
+        tty.wait_for(" CLUSTER ");
+        std::thread::sleep(Duration::from_millis(300));
+        tty.raw()[before..].to_string()
+    };
+    let mut tty = Tty::start(dir.path(), &["land.ron"], &[]);
+    let first = open(&mut tty);
+    assert!(first.contains("Cluster werden berechnet"), "{first}");
+    let listed = tty.contents();
+    tty.send("\x1b");
+    tty.wait_for("Wand 1/");
+    tty.quit();
+    assert!(
+        dir.path()
+            .join(".stellwand-cache/land.ron.clusters")
+            .exists()
+    );
+
+    let mut tty = Tty::start(dir.path(), &["land.ron"], &[]);
+    let second = open(&mut tty);
+    assert!(
+        !second.contains("berechnet"),
+        "clustered again:\n{}",
+        tty.contents()
+    );
+    // Then the cards are read for the decisions, in the background.
+    let start = std::time::Instant::now();
+    while tty.contents().contains("Karten werden gelesen") {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "{}",
+            tty.contents()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    // The same suggestions, in the same order, the same cards beside.
+    let rows =
+        |screen: &str| -> Vec<String> { screen.lines().take(9).map(str::to_string).collect() };
+    assert!(!rows(&listed).is_empty(), "{listed}");
+    assert_eq!(rows(&tty.contents()), rows(&listed));
+    tty.send("\x1b");
+    tty.wait_for("Wand 1/");
     tty.quit();
 }

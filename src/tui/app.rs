@@ -598,7 +598,7 @@ impl App {
     /// then looks in more often) and how far it got, in per cent.
     pub fn busy(&self) -> Option<u32> {
         match &self.mode {
-            Mode::Review(r) => r.job.as_ref().map(|j| j.percent()),
+            Mode::Review(r) => r.busy(),
             _ => None,
         }
     }

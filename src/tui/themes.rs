@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
+use crate::core::cluster::kept;
 use crate::core::cluster::learned::load_learned;
 use crate::core::cluster::review::{
     self as grouping, Grouping, add_card, materialize, move_into, refuse, take_out,
@@ -30,10 +31,15 @@ use super::i18n::Msg;
 use super::tags::{self, Choice, Item, Outcome, Picker, Purpose};
 
 mod decide;
+mod keep;
 use decide::*;
+pub use keep::{leave, put_away};
+use keep::{settle_now, start};
 
 use super::state::review::Step;
-pub use super::state::review::{BACKGROUND_FROM, ClusterSettings, Job, Pane, Review};
+pub use super::state::review::{
+    BACKGROUND_FROM, ClusterSettings, Job, Kept, Pane, Review, Settling,
+};
 
 impl Job {
     fn take(&self) -> Option<Option<Grouping>> {
@@ -97,8 +103,12 @@ pub fn open(app: &mut App) {
         show_column: false,
         job: None,
         waiting: Vec::new(),
+        settling: None,
+        source: None,
+        stamp: None,
+        written: None,
     };
-    rebuild(app, &mut review, None);
+    start(app, &mut review, None);
     app.mode = Mode::Review(Box::new(review));
 }
 
@@ -106,6 +116,16 @@ pub fn open(app: &mut App) {
 /// columns): on a worker thread when there are many cards. Selects the
 /// theme `focus` when given, else keeps the place in the list.
 fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
+    rebuild_from(app, review, focus, None);
+}
+
+/// [`rebuild`] with the session's cards read already, and their stamp.
+fn rebuild_from(
+    app: &App,
+    review: &mut Review,
+    focus: Option<&str>,
+    read_before: Option<(grouping::Request, kept::Stamp)>,
+) {
     let Some(doc) = app.doc.as_ref() else { return };
     cancel(review);
     let read = || {
@@ -117,7 +137,15 @@ fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
         )
     };
     let thesaurus = || app.cluster.thesaurus.clone().unwrap_or_default();
-    let request = read();
+    let words = thesaurus();
+    let (request, stamp) = read_before.unwrap_or_else(|| {
+        let request = read();
+        let stamp = request.stamp(&words);
+        (request, stamp)
+    });
+    review.source = Some(doc.path.clone());
+    review.stamp = Some(stamp);
+    review.written = None;
     if request.len() >= app.cluster.background_from {
         let progress = Progress::default();
         let job = Job {
@@ -126,7 +154,6 @@ fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
             focus: focus.map(str::to_string),
         };
         let slot = Arc::clone(&job.result);
-        let words = thesaurus();
         let spawned = std::thread::Builder::new()
             .name("cluster".into())
             .spawn(move || {
@@ -141,14 +168,17 @@ fn rebuild(app: &App, review: &mut Review, focus: Option<&str>) {
         let outcome = grouping::run(read(), &thesaurus(), &Progress::default());
         return install(app, review, outcome.unwrap_or_default(), focus);
     }
-    let outcome = grouping::run(request, &thesaurus(), &Progress::default());
+    let outcome = grouping::run(request, &words, &Progress::default());
     install(app, review, outcome.unwrap_or_default(), focus);
 }
 
-/// Stops the background run, if one is going.
+/// Stops the background work, if any is going.
 fn cancel(review: &mut Review) {
     if let Some(job) = review.job.take() {
         job.progress.cancel();
+    }
+    if let Some(s) = review.settling.take() {
+        s.progress.cancel();
     }
 }
 
@@ -160,12 +190,14 @@ fn install(app: &App, review: &mut Review, mut run: Grouping, focus: Option<&str
         return rebuild(app, review, focus);
     }
     review.grouping = run;
+    keep::write_later(app, review);
     place(app, review, focus);
 }
 
 /// After a decision: clusters again only what it touched (everything, when
 /// the cards themselves changed).
 fn refresh(app: &App, review: &mut Review, focus: Option<&str>) {
+    settle_now(app, review);
     let Some(doc) = app.doc.as_ref() else { return };
     if review.job.is_some() || !grouping::regroup(&mut review.grouping, &doc.session, &[]) {
         return rebuild(app, review, focus);
@@ -202,10 +234,10 @@ pub fn hold(app: &mut App, event: &Event) -> bool {
     if app.help.is_some() {
         return false;
     }
-    let Mode::Review(review) = &mut app.mode else {
+    let Mode::Review(review) = &app.mode else {
         return false;
     };
-    if review.job.is_none() {
+    if review.job.is_none() && review.settling.is_none() {
         return false;
     }
     match event {
@@ -216,9 +248,23 @@ pub fn hold(app: &mut App, event: &Event) -> bool {
         {
             return false;
         }
+        // While a kept run is settled, the list is on screen: moving
+        // through it need not wait, unless keys wait already.
+        Event::Key(k)
+            if review.job.is_none()
+                && review.waiting.is_empty()
+                && review.picker.is_none()
+                && review.rename.is_none()
+                && super::keymap::lookup(app, *k).is_some_and(keep::moves_only) =>
+        {
+            return false;
+        }
         Event::Key(_) | Event::Paste(_) => {}
         _ => return false,
     }
+    let Mode::Review(review) = &mut app.mode else {
+        return false;
+    };
     review.waiting.push(event.clone());
     true
 }
@@ -226,6 +272,12 @@ pub fn hold(app: &mut App, event: &Event) -> bool {
 /// Takes in a finished background run; the keys that waited for it, for the
 /// caller to hand on. Called on every tick.
 pub fn poll(app: &mut App) -> Vec<Event> {
+    if keep::poll_settling(app) {
+        return match &mut app.mode {
+            Mode::Review(review) => std::mem::take(&mut review.waiting),
+            _ => Vec::new(),
+        };
+    }
     let Mode::Review(review) = &app.mode else {
         return Vec::new();
     };
@@ -236,10 +288,15 @@ pub fn poll(app: &mut App) -> Vec<Event> {
         return Vec::new();
     };
     let focus = review.job.take().and_then(|j| j.focus);
-    let waiting = std::mem::take(&mut review.waiting);
     if let Some(run) = outcome {
         install(app, &mut review, run, focus.as_deref());
     }
+    // A kept run may be settling now; keys still wait for it.
+    let waiting = if review.settling.is_none() {
+        std::mem::take(&mut review.waiting)
+    } else {
+        Vec::new()
+    };
     app.mode = Mode::Review(review);
     waiting
 }
@@ -281,7 +338,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
     if review.job.is_some() {
         // Keys wait for the run (see `hold`); only leaving and help act now.
         match action {
-            Action::Cancel | Action::ClusterReview => cancel(&mut review),
+            Action::Cancel | Action::ClusterReview => put_away(app, review, false),
             Action::Help => {
                 app.help = Some(0);
                 app.mode = Mode::Review(review);
@@ -291,7 +348,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         return;
     }
     match action {
-        Action::Cancel | Action::ClusterReview => return,
+        Action::Cancel | Action::ClusterReview => return put_away(app, review, false),
         Action::Help => app.help = Some(0),
         Action::Up => match review.pane {
             Pane::Groups => {
@@ -402,6 +459,7 @@ pub fn review_action(app: &mut App, mut review: Box<Review>, action: Action) {
         Action::GoToCard => {
             if let Some(e) = review.entry() {
                 let id = e.card.clone();
+                put_away(app, review, false);
                 super::search::jump(app, &id);
                 return;
             }

@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::ClusterCard;
 use super::features::{FeatureKind, Features};
 use super::graph::{Node, dot};
@@ -10,9 +12,6 @@ use crate::core::model::Theme;
 /// Share of a free card's weight that a theme's words must cover for the
 /// card to be put into it.
 pub(crate) const ATTRACT: f32 = 0.5;
-/// Similarity (cosine) of a free card to the centre of a theme (its cards
-/// and its label together) from which the card is put into it.
-pub(crate) const CENTRE: f32 = 0.45;
 /// A free card whose weight (of its unit vector) on a thesaurus group of a
 /// theme's label is at least this goes into that theme, when no other
 /// theme's label in its column names the group: the clerk's heading names
@@ -22,14 +21,58 @@ pub(crate) const HEADING: f32 = 0.55;
 /// label) carry it: one card alone may carry a word by chance.
 pub(crate) const SUPPORT: u32 = 2;
 
+/// How the evidence that a free card belongs to a confirmed theme adds up
+/// (see [`Evidence::score`]); weighed on the labelled sets, where the
+/// clerk's first half of each group taught where its second half goes.
+const W_CENTRE: f32 = 2.5;
+const W_LABEL: f32 = 2.8;
+const W_NEAREST: f32 = 2.2;
+const W_MARGIN: f32 = 3.0;
+const W_TIGHT: f32 = 1.6;
+const W_SIZE: f32 = 0.5;
+/// The score from which a free card goes into a theme.
+pub(crate) const JOIN: f32 = 4.2;
+
+/// What links a free card to one confirmed theme.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Evidence {
+    /// Cosine to the centre of the theme's cards and label.
+    pub centre: f32,
+    /// Cosine to the label alone: the clerk's heading.
+    pub label: f32,
+    /// Cosine to the closest card of the theme.
+    pub nearest: f32,
+    /// How far the centre of this theme is closer than that of the next
+    /// theme of the column: a card between two themes stays loose.
+    pub margin: f32,
+    /// How close the theme's own cards are to the rest of it (each left
+    /// out in turn): a tight theme asks more of a new card, a loose one
+    /// less.
+    pub tight: f32,
+    /// Cards of the theme: a larger theme is known better.
+    pub size: usize,
+}
+
+impl Evidence {
+    pub fn score(&self) -> f32 {
+        W_CENTRE * self.centre
+            + W_LABEL * self.label
+            + W_NEAREST * self.nearest
+            + W_MARGIN * self.margin
+            - W_TIGHT * self.tight
+            + W_SIZE * (self.size.max(1) as f32).ln()
+    }
+}
+
 /// Puts each free card that resembles a confirmed theme as a whole into the
-/// theme whose centre it is closest to (`theme_of`). A card resembles a
-/// theme when it is close to the centre of the theme's cards and label
-/// ([`CENTRE`]), or when [`ATTRACT`] of its weight is on words, stems,
+/// theme it resembles most (`theme_of`). The evidence ([`Evidence`]): its
+/// closeness to the centre of the theme's cards and label, to the label,
+/// and to the closest card, how much closer it is to this theme than to the
+/// next one, and how tight the theme is; a card goes in from [`JOIN`]. A
+/// card also goes in when [`ATTRACT`] of its weight is on words, stems,
 /// synonyms and learned words that at least [`SUPPORT`] of the theme's
 /// cards or its label carry, or when it is mostly about a thesaurus group
-/// that only this theme's label names ([`HEADING`]). Unlike the average
-/// similarity to the members, none of these falls as a theme grows.
+/// that only this theme's label names ([`HEADING`]).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn attract(
     cards: &[ClusterCard],
@@ -37,8 +80,8 @@ pub(crate) fn attract(
     themes: &[Theme],
     theme_of: &mut [Option<usize>],
     rejected: &[HashSet<u32>],
-    scope_of: &dyn Fn(&ClusterCard) -> String,
-    constraints_of: &dyn Fn(usize) -> Node,
+    scope_of: &(dyn Fn(&ClusterCard) -> String + Sync),
+    constraints_of: &(dyn Fn(usize) -> Node + Sync),
     theme_tags: &[Option<u32>],
 ) {
     // The label of confirmed theme t is analysed after the cards, in order.
@@ -50,7 +93,7 @@ pub(crate) fn attract(
             next += 1;
         }
     }
-    struct Profile {
+    struct Profile<'a> {
         theme: usize,
         scope: String,
         /// The features at least [`SUPPORT`] of the theme's cards (or its
@@ -59,6 +102,12 @@ pub(crate) fn attract(
         /// The sum of the vectors of its cards and its label, of unit
         /// length, sorted by feature.
         centre: Vec<(u32, f32)>,
+        /// The label's vector.
+        label: &'a [(u32, f32)],
+        /// The vectors of its cards.
+        members: Vec<&'a [(u32, f32)]>,
+        /// Mean cosine of each card to the rest of the theme.
+        tight: f32,
         /// The thesaurus groups its label names and no other theme's label
         /// in its column does.
         heads: Vec<u32>,
@@ -97,9 +146,30 @@ pub(crate) fn attract(
                 e.1 += w;
             }
         }
-        let mut centre: Vec<(u32, f32)> = support.iter().map(|(f, (_, w))| (*f, *w)).collect();
-        centre.sort_unstable_by_key(|(f, _)| *f);
-        let norm = centre.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let mut sum: Vec<(u32, f32)> = support.iter().map(|(f, (_, w))| (*f, *w)).collect();
+        sum.sort_unstable_by_key(|(f, _)| *f);
+        let square = sum.iter().map(|(_, w)| w * w).sum::<f32>();
+        // Each card against the sum of the others (and the label).
+        let vectors: Vec<&[(u32, f32)]> = members
+            .iter()
+            .map(|&i| features.cards[i].vector.as_slice())
+            .collect();
+        let tight = vectors
+            .iter()
+            .map(|v| {
+                let own = v.iter().map(|(_, w)| w * w).sum::<f32>();
+                let with = dot(v, &sum);
+                let rest = (square - 2.0 * with + own).max(0.0).sqrt();
+                if rest > 1e-6 {
+                    (with - own) / rest
+                } else {
+                    0.0
+                }
+            })
+            .sum::<f32>()
+            / vectors.len() as f32;
+        let norm = square.sqrt();
+        let mut centre = sum;
         if norm > 0.0 {
             centre.iter_mut().for_each(|(_, w)| *w /= norm);
         }
@@ -114,6 +184,9 @@ pub(crate) fn attract(
             scope: scope_of(&cards[first]),
             shared,
             centre,
+            label: label.map_or(&[], |l| l.vector.as_slice()),
+            members: vectors,
+            tight,
             heads,
             constraints,
         });
@@ -136,42 +209,76 @@ pub(crate) fn attract(
         v.binary_search_by_key(&f, |(id, _)| *id)
             .map_or(0.0, |k| v[k].1)
     };
-    let mut joined: Vec<(usize, usize)> = Vec::new();
-    for (i, card) in cards.iter().enumerate() {
-        let v = &features.cards[i].vector;
-        if theme_of[i].is_some() || v.is_empty() {
-            continue;
-        }
-        let scope = scope_of(card);
-        let me = constraints_of(i);
-        let mut best: Option<(f32, usize)> = None;
-        for p in &profiles {
-            if p.scope != scope || rejected[p.theme].contains(&(i as u32)) {
-                continue;
+    let joined: Vec<(usize, usize)> = (0..cards.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let card = &cards[i];
+            let v = &features.cards[i].vector;
+            if theme_of[i].is_some() || v.is_empty() {
+                return None;
             }
-            if !p.constraints.compatible(&me) {
-                continue;
+            let scope = scope_of(card);
+            let me = constraints_of(i);
+            // (profile, evidence, whether a rule of its own puts it in)
+            let mut near: Vec<(usize, Evidence, bool)> = Vec::new();
+            for (k, p) in profiles.iter().enumerate() {
+                if p.scope != scope {
+                    continue;
+                }
+                let centre = dot(v, &p.centre);
+                // The share of the card's weight on features that at
+                // least two of the theme's cards (or its label) carry.
+                let cover: f32 = v
+                    .iter()
+                    .filter(|(f, _)| p.shared.binary_search(f).is_ok())
+                    .map(|(_, w)| w * w)
+                    .sum();
+                // The card's weight on a group only this theme's label names.
+                let heading = p.heads.iter().map(|&f| weight(v, f)).fold(0.0f32, f32::max);
+                let evidence = Evidence {
+                    centre,
+                    label: dot(v, p.label),
+                    nearest: 0.0,
+                    margin: 0.0,
+                    tight: p.tight,
+                    size: p.members.len(),
+                };
+                near.push((k, evidence, cover >= ATTRACT || heading >= HEADING));
             }
-            // The share of the card's weight on features that at least two
-            // of the theme's cards (or its label) carry.
-            let cover: f32 = v
-                .iter()
-                .filter(|(f, _)| p.shared.binary_search(f).is_ok())
-                .map(|(_, w)| w * w)
-                .sum();
-            let centre = dot(v, &p.centre);
-            // The card's weight on a group only this theme's label names.
-            let heading = p.heads.iter().map(|&f| weight(v, f)).fold(0.0f32, f32::max);
-            if (centre >= CENTRE || cover >= ATTRACT || heading >= HEADING)
-                && best.is_none_or(|(b, _)| centre > b)
-            {
-                best = Some((centre, p.theme));
+            // The margin over the next theme of the column: over the
+            // closest, or for the closest over the second.
+            let (mut first, mut second) = ((f32::MIN, usize::MAX), f32::MIN);
+            for (x, (_, e, _)) in near.iter().enumerate() {
+                if e.centre > first.0 {
+                    second = first.0;
+                    first = (e.centre, x);
+                } else if e.centre > second {
+                    second = e.centre;
+                }
             }
-        }
-        if let Some((_, t)) = best {
-            joined.push((i, t));
-        }
-    }
+            let mut best: Option<(f32, usize)> = None;
+            for (x, (k, mut e, rule)) in near.into_iter().enumerate() {
+                let next = if x == first.1 { second } else { first.0 };
+                e.margin = e.centre - next.max(0.0);
+                let p = &profiles[k];
+                // The closest card is looked for only where it may decide:
+                // its cosine is at most 1.
+                let upper = Evidence { nearest: 1.0, ..e }.score();
+                if (upper < JOIN && !rule)
+                    || rejected[p.theme].contains(&(i as u32))
+                    || !p.constraints.compatible(&me)
+                {
+                    continue;
+                }
+                e.nearest = p.members.iter().map(|m| dot(v, m)).fold(0.0f32, f32::max);
+                let score = e.score();
+                if (score >= JOIN || rule) && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, p.theme));
+                }
+            }
+            best.map(|(_, t)| (i, t))
+        })
+        .collect();
     for (i, t) in joined {
         theme_of[i] = Some(t);
     }
@@ -289,5 +396,43 @@ mod tests {
             attracted(&[m1, m2, m3, m4, card, label, label], &[2, 2]),
             vec![Some(0), Some(0), Some(1), Some(1), None]
         );
+    }
+
+    #[test]
+    fn a_card_between_two_themes_stays_loose() {
+        let m1: &[(u32, f32)] = &[(0, 0.8), (1, 0.6)];
+        let m2: &[(u32, f32)] = &[(0, 0.8), (2, 0.6)];
+        let label: &[(u32, f32)] = &[(0, 1.0)];
+        // Half about the first theme's word, half about the second's,
+        // with a word of its own.
+        let card: &[(u32, f32)] = &[(0, 0.6), (5, 0.6), (9, 0.53)];
+        // With the first theme alone in the column, it goes in.
+        assert_eq!(
+            attracted(&[m1, m2, card, label], &[2]),
+            vec![Some(0), Some(0), Some(0)]
+        );
+        // With a second theme as close, it is left for the clerk.
+        let m3: &[(u32, f32)] = &[(5, 0.8), (6, 0.6)];
+        let m4: &[(u32, f32)] = &[(5, 0.8), (7, 0.6)];
+        let other: &[(u32, f32)] = &[(5, 1.0)];
+        assert_eq!(
+            attracted(&[m1, m2, m3, m4, card, label, other], &[2, 2]),
+            vec![Some(0), Some(0), Some(1), Some(1), None]
+        );
+    }
+
+    #[test]
+    fn a_tight_theme_asks_more_of_a_card_than_a_loose_one() {
+        let e = Evidence {
+            centre: 0.5,
+            label: 0.45,
+            nearest: 0.5,
+            margin: 0.2,
+            tight: 0.3,
+            size: 3,
+        };
+        let tight = Evidence { tight: 0.9, ..e };
+        assert!(e.score() > tight.score());
+        assert!(e.score() >= JOIN && tight.score() < JOIN, "{e:?}");
     }
 }

@@ -2,18 +2,18 @@
 //! against the cards' own vocabulary, spelling variants, thesaurus groups,
 //! all weighted by rarity (IDF).
 
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use rustc_hash::FxHashSet as FastSet;
 
-use rust_stemmers::{Algorithm, Stemmer};
-
+mod card;
 mod compound;
 mod concepts;
 mod spelling;
 
-use compound::Vocab;
+use compound::{Stems, Vocab};
 use concepts::ConceptIndex;
 
-use super::general::{self, General};
+use super::general::General;
 use super::graph::FastMap;
 use super::normalise::{Token, tokenize};
 use super::thesaurus::Thesaurus;
@@ -192,16 +192,15 @@ können kann müssen muss sollen soll haben hat sein ist sind bieten bietet gibt
 
 /// Turns card texts into feature vectors.
 pub struct Analyzer {
-    stemmer: Stemmer,
-    stem_cache: FastMap<String, String>,
-    weak: HashSet<String>,
+    stems: Stems,
+    weak: FastSet<String>,
     /// Where the cards were written: the sessions' place fields.
     places: Vec<String>,
     /// Board titles (districts, groups): their words are weak unless the
     /// thesaurus knows them as a theme ("Wohnen" on a theme wall).
     titles: Vec<String>,
     /// Lower-case words of the places.
-    place_parts: HashSet<String>,
+    place_parts: FastSet<String>,
 }
 
 impl Default for Analyzer {
@@ -212,18 +211,17 @@ impl Default for Analyzer {
 
 impl Analyzer {
     pub fn new() -> Self {
-        let stemmer = Stemmer::create(Algorithm::German);
+        let stems = Stems::default();
         let weak = WEAK_WORDS
             .split_whitespace()
-            .map(|w| stemmer.stem(w).into_owned())
+            .map(|w| stems.stemmer.stem(w).into_owned())
             .collect();
         Analyzer {
-            stemmer,
-            stem_cache: FastMap::default(),
+            stems,
             weak,
             places: Vec::new(),
             titles: Vec::new(),
-            place_parts: HashSet::new(),
+            place_parts: FastSet::default(),
         }
     }
 
@@ -237,11 +235,10 @@ impl Analyzer {
 
     /// Makes the words of places and board titles weak.
     fn weaken_places(&mut self, concepts: &ConceptIndex, vocab: &Vocab) {
-        let mut split_cache = HashMap::new();
         for place in std::mem::take(&mut self.places) {
             for token in tokenize(&place) {
                 for part in &token.parts {
-                    let stem = self.stem(part);
+                    let stem = self.stems.stem(part);
                     self.weak.insert(stem);
                     // Never split ("Gelsen|kirchen" is no church).
                     self.place_parts.insert(part.clone());
@@ -255,11 +252,10 @@ impl Analyzer {
         }
         for title in std::mem::take(&mut self.titles) {
             for token in tokenize(&title) {
-                let stems: Vec<String> = token
-                    .parts
-                    .iter()
-                    .flat_map(|p| self.split_stems(p, vocab, &mut split_cache))
-                    .collect();
+                let mut stems: Vec<String> = Vec::new();
+                for p in &token.parts {
+                    stems.extend_from_slice(self.stems.split_stems(p, vocab));
+                }
                 if concepts
                     .matches(std::slice::from_ref(&stems), &[false])
                     .is_empty()
@@ -268,15 +264,6 @@ impl Analyzer {
                 }
             }
         }
-    }
-
-    fn stem(&mut self, word: &str) -> String {
-        if let Some(s) = self.stem_cache.get(word) {
-            return s.clone();
-        }
-        let s = self.stemmer.stem(word).replace('ß', "ss");
-        self.stem_cache.insert(word.to_string(), s.clone());
-        s
     }
 
     /// Analyses the texts of a set of cards together (vocabulary and rarity
@@ -297,7 +284,7 @@ impl Analyzer {
         thesaurus: &Thesaurus,
         tags: &[Vec<String>],
     ) -> Features {
-        let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
+        let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| tokenize(t)).collect();
         let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
             .groups
             .iter()
@@ -311,7 +298,7 @@ impl Analyzer {
 
         // How often each word part occurs: rare spellings lean on frequent
         // ones, and on the thesaurus' spelling ("Quartierskümern").
-        let mut freq: HashMap<&str, u32> = HashMap::new();
+        let mut freq: FastMap<&str, u32> = FastMap::default();
         for card in &tokens {
             for t in card {
                 for p in &t.parts {
@@ -319,7 +306,7 @@ impl Analyzer {
                 }
             }
         }
-        let on_cards: HashSet<&str> = freq.keys().copied().collect();
+        let on_cards: FastSet<&str> = freq.keys().copied().collect();
         for t in thesaurus_tokens.iter().flatten().flatten() {
             for p in &t.parts {
                 *freq.entry(p.as_str()).or_default() += 2;
@@ -328,213 +315,134 @@ impl Analyzer {
         let respell = self.link_spellings(&freq, &on_cards);
 
         // The vocabulary compounds are split against: the cards' own words,
-        // their stems, and the thesaurus words.
-        let mut vocab = Vocab::default();
-        let word_parts = freq
+        // their stems, and the thesaurus words (all of which are counted
+        // in `freq`).
+        let mut words: Vec<&str> = freq
             .keys()
-            .copied()
-            .chain(
-                thesaurus_tokens
-                    .iter()
-                    .flatten()
-                    .flatten()
-                    .flat_map(|t| t.parts.iter().map(String::as_str)),
-            )
-            .collect::<Vec<_>>();
-        for w in word_parts {
-            let w = respell.get(w).map_or(w, String::as_str);
-            if w.chars().count() >= 4 {
-                vocab.words.insert(w.to_string());
-                let s = self.stem(w);
-                if s.chars().count() >= 4 {
-                    vocab.stems.insert(s);
-                }
+            .map(|&w| respell.get(w).map_or(w, String::as_str))
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        words.par_sort_unstable();
+        words.dedup();
+        let chunk = words
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1))
+            .max(1);
+        let word_stems: Vec<String> = words
+            .par_chunks(chunk)
+            .flat_map_iter(|ws| {
+                let mut stems = Stems::default();
+                ws.iter().map(move |w| stems.stem(w))
+            })
+            .collect();
+        let mut vocab = Vocab::default();
+        vocab.words.reserve(words.len());
+        vocab.stems.reserve(words.len());
+        for (w, s) in words.iter().zip(word_stems) {
+            vocab.words.insert((*w).to_string());
+            if s.chars().count() >= 4 {
+                vocab.stems.insert(s);
             }
         }
 
-        let mut split_cache: HashMap<String, Vec<String>> = HashMap::new();
-        let concepts = self.concept_index(thesaurus, &thesaurus_tokens, &vocab, &mut split_cache);
+        let concepts = concepts::concept_index(thesaurus, &thesaurus_tokens, &vocab);
         self.weaken_places(&concepts, &vocab);
         let general = thesaurus.general.then(General::shipped);
-
-        let mut interner: FastMap<FeatureKind, u32> = FastMap::default();
-        let mut kinds: Vec<FeatureKind> = Vec::new();
-        let mut intern = |k: FeatureKind| -> u32 {
-            if let Some(&id) = interner.get(&k) {
-                return id;
-            }
-            let id = kinds.len() as u32;
-            kinds.push(k.clone());
-            interner.insert(k, id);
-            id
-        };
         let learned_group: Vec<bool> = thesaurus.groups.iter().map(|g| g.learned).collect();
 
-        let mut cards = Vec::with_capacity(tokens.len());
+        // The stems of each word part of the cards, as read: each worked
+        // out once, on both cores. Words of places are never split
+        // ("Gelsen|kirchen" is no church).
+        let mut parts: Vec<&str> = on_cards
+            .iter()
+            .map(|&p| respell.get(p).map_or(p, String::as_str))
+            .collect();
+        parts.par_sort_unstable();
+        parts.dedup();
+        let chunk = parts
+            .len()
+            .div_ceil(4 * rayon::current_num_threads().max(1))
+            .max(1);
+        let (place_parts, vocab) = (&self.place_parts, &vocab);
+        let part_stems: Vec<Vec<String>> = parts
+            .par_chunks(chunk)
+            .flat_map_iter(|ps| {
+                let mut stems = Stems::default();
+                ps.iter().map(move |p| {
+                    if place_parts.contains(*p) {
+                        vec![stems.stem(p)]
+                    } else {
+                        stems.split_stems(p, vocab).to_vec()
+                    }
+                })
+            })
+            .collect();
+        let stems_of: FastMap<&str, Vec<String>> = parts.into_iter().zip(part_stems).collect();
+
+        // Each card on its own, on both cores.
+        let context = card::Context {
+            respell: &respell,
+            stems_of: &stems_of,
+            weak: &self.weak,
+            concepts: &concepts,
+            thesaurus,
+            learned_group: &learned_group,
+            general,
+        };
+        let drafts: Vec<card::Draft> = tokens
+            .par_iter()
+            .enumerate()
+            .with_min_len(64)
+            .map(|(ci, card_tokens)| {
+                let tags = tags.get(ci).map_or(&[][..], Vec::as_slice);
+                context.draft(card_tokens, tags)
+            })
+            .collect();
+
+        // Then the features get their ids in the order the cards name them.
+        let mut interner: FastMap<FeatureKind, u32> = FastMap::default();
+        let mut kinds: Vec<FeatureKind> = Vec::new();
         // Which words carry each general set: kept only where it links
         // different words.
         let mut general_words: FastMap<u32, Vec<String>> = FastMap::default();
-        for (ci, card_tokens) in tokens.into_iter().enumerate() {
-            let mut weights: FastMap<u32, f32> = FastMap::default();
-            let mut carriers = Vec::new();
-            let mut respelled = Vec::new();
-            let mut token_stems: Vec<Vec<String>> = Vec::with_capacity(card_tokens.len());
-            // Each token's place among the card's words that are not generic.
-            let mut places_of: Vec<usize> = Vec::with_capacity(card_tokens.len());
-            let mut place = 0usize;
-            let capitals = card_tokens
-                .iter()
-                .any(|t| t.surface.chars().next().is_some_and(char::is_uppercase));
-            let lower_tokens: Vec<bool> = card_tokens
-                .iter()
-                .enumerate()
-                .map(|(ti, t)| {
-                    capitals && ti > 0 && t.surface.chars().next().is_some_and(char::is_lowercase)
-                })
-                .collect();
-            for (ti, token) in card_tokens.iter().enumerate() {
-                let mut stems = Vec::new();
-                let mut changed = None;
-                for part in &token.parts {
-                    let part = match respell.get(part.as_str()) {
-                        Some(c) => {
-                            changed = Some(c.clone());
-                            c.as_str()
-                        }
-                        None => part.as_str(),
-                    };
-                    if self.place_parts.contains(part) {
-                        stems.push(self.stem(part));
-                    } else {
-                        stems.extend(self.split_stems(part, &vocab, &mut split_cache));
+        let mut cards = Vec::with_capacity(drafts.len());
+        let mut ids: Vec<u32> = Vec::new();
+        for (draft, card_tokens) in drafts.into_iter().zip(tokens) {
+            ids.clear();
+            for kind in draft.kinds {
+                let id = match interner.get(&kind) {
+                    Some(&id) => id,
+                    None => {
+                        let id = kinds.len() as u32;
+                        kinds.push(kind.clone());
+                        interner.insert(kind, id);
+                        id
                     }
-                }
-                if let Some(c) = changed {
-                    respelled.push((ti as u32, c));
-                }
-                let mut add = |id: u32, w: f32| {
-                    let e = weights.entry(id).or_insert(0.0);
-                    if w > *e {
-                        *e = w;
-                    }
-                    carriers.push(Carrier {
-                        feature: id,
-                        token: ti as u32,
-                    });
                 };
-                // A compound is one word: its parts share the word's weight.
-                let lower = lower_tokens[ti];
-                let share = aside_factor(token) * position_factor(place)
-                    / (stems.len().max(1) as f32).sqrt()
-                    * if lower { LOWER_CASE_WEIGHT } else { 1.0 };
-                for s in &stems {
-                    let w = share
-                        * if token.generic || self.weak.contains(s) {
-                            WEAK_WEIGHT
-                        } else {
-                            1.0
-                        };
-                    add(intern(FeatureKind::Stem(s.clone())), w);
-                }
-                if stems.len() >= 2 {
-                    add(
-                        intern(FeatureKind::Compound(stems.concat())),
-                        COMPOUND_WEIGHT * aside_factor(token) * position_factor(place),
-                    );
-                }
-                places_of.push(place);
-                // Generic abbreviations ("gem.") do not push the theme's word back.
-                if !token.generic {
-                    place += 1;
-                }
-                token_stems.push(stems);
+                ids.push(id);
             }
-            let matched = concepts.matches(&token_stems, &lower_tokens);
-            // A word the thesaurus knows is carried mostly by its group, so
-            // that cards meaning the same in other words come close.
-            {
-                let share = MATCHED_STEM_SHARE;
-                let mut scaled: Vec<u32> = Vec::new();
-                for &(_, ti) in &matched {
-                    for st in &token_stems[ti] {
-                        let id = intern(FeatureKind::Stem(st.clone()));
-                        if !scaled.contains(&id) {
-                            scaled.push(id);
-                            if let Some(w) = weights.get_mut(&id) {
-                                *w *= share;
-                            }
-                        }
-                    }
+            for (f, word) in draft.general {
+                let words = general_words.entry(ids[f as usize]).or_default();
+                if !words.contains(&word) {
+                    words.push(word);
                 }
             }
-            for &(group, ti) in &matched {
-                let (kind, weight) = if learned_group[group] {
-                    (
-                        FeatureKind::Learned(thesaurus.groups[group].name.clone()),
-                        LEARNED_WEIGHT,
-                    )
-                } else {
-                    let broad = if thesaurus.groups[group].broad {
-                        BROAD_SHARE
-                    } else {
-                        1.0
-                    };
-                    (FeatureKind::Concept(group), CONCEPT_WEIGHT * broad)
-                };
-                let id = intern(kind);
-                let e = weights.entry(id).or_insert(0.0);
-                *e =
-                    e.max(weight * aside_factor(&card_tokens[ti]) * position_factor(places_of[ti]));
-                carriers.push(Carrier {
-                    feature: id,
-                    token: ti as u32,
-                });
-            }
-            if let Some(general) = general {
-                for (ti, stems) in token_stems.iter().enumerate() {
-                    // The domain thesaurus knows the word better.
-                    if matched.iter().any(|&(_, t)| t == ti) {
-                        continue;
-                    }
-                    let Some(head) = stems.last() else { continue };
-                    if self.weak.contains(head) {
-                        continue;
-                    }
-                    let whole = general::key(&card_tokens[ti].parts.concat());
-                    let head = general::key(head);
-                    let (mut sets, mut word) = (general.sets_of(&whole), &whole);
-                    if sets.is_empty() && stems.len() > 1 {
-                        (sets, word) = (general.sets_of(&head), &head);
-                    }
-                    for &set in sets {
-                        let id = intern(FeatureKind::General(set));
-                        let words = general_words.entry(id).or_default();
-                        if !words.contains(word) {
-                            words.push(word.clone());
-                        }
-                        let e = weights.entry(id).or_insert(0.0);
-                        *e = e.max(GENERAL_WEIGHT * aside_factor(&card_tokens[ti]));
-                        carriers.push(Carrier {
-                            feature: id,
-                            token: ti as u32,
-                        });
-                    }
-                }
-            }
-            for tag in tags.get(ci).into_iter().flatten() {
-                let id = intern(FeatureKind::Tag(tag.clone()));
-                weights.insert(id, TAG_WEIGHT);
-            }
-            let mut vector: Vec<(u32, f32)> = weights.into_iter().collect();
+            let mut vector: Vec<(u32, f32)> = ids.iter().copied().zip(draft.weights).collect();
             vector.sort_unstable_by_key(|(id, _)| *id);
             cards.push(CardFeatures {
                 tokens: card_tokens,
-                respelled,
+                respelled: draft.respelled,
                 vector,
-                carriers,
+                carriers: draft
+                    .carriers
+                    .iter()
+                    .map(|&(f, token)| Carrier {
+                        feature: ids[f as usize],
+                        token,
+                    })
+                    .collect(),
             });
         }
-
         // A general set carried by one word only links nothing: it would
         // only dilute the cards' vectors.
         let mut idle = vec![false; kinds.len()];
@@ -566,21 +474,10 @@ impl Analyzer {
     }
 }
 
-/// Words in brackets are an aside to the card's point.
-fn aside_factor(token: &Token) -> f32 {
-    if token.aside { ASIDE_WEIGHT } else { 1.0 }
-}
-
-/// Weight of a card's word after `place` others that are not generic: a
-/// card names its theme first
-/// ("Kita schließt um 14 Uhr", "Müll an den Containern"); the words after
-/// say more about it.
-fn position_factor(place: usize) -> f32 {
-    (1.0 - POSITION_DECAY * place as f32).max(POSITION_FLOOR)
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
 
     fn stems_of(texts: &[&str], i: usize) -> Vec<String> {

@@ -6,108 +6,85 @@
 //! they link words, they never make two cards similar on their own. Very
 //! large sets and words with many senses are left out.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
-use super::graph::FastMap;
+mod table;
+
+pub use table::{MAX_SENSES, MAX_SET, key_into};
 
 /// The shipped file.
+#[cfg(test)]
 const TEXT: &str = include_str!("../../../templates/openthesaurus.txt");
 
-/// Sets with more words than this are too loose to tell anything.
-pub const MAX_SET: usize = 10;
-/// Words in more sets than this have too many senses to be used.
-pub const MAX_SENSES: usize = 4;
+/// The shipped file in its compact form, made by `build.rs`.
+const SHIPPED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/openthesaurus.bin"));
 
-/// The synonym sets, indexed by word stem.
+/// The synonym sets, indexed by word key ([`key`]).
 #[derive(Debug, Default)]
 pub struct General {
-    /// The words of each set, as written.
-    pub sets: Vec<Vec<&'static str>>,
-    by_key: FastMap<String, Vec<u32>>,
+    table: Cow<'static, [u8]>,
+}
+
+/// The sets a word belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sets {
+    ids: [u32; MAX_SENSES],
+    n: usize,
+}
+
+impl Sets {
+    pub fn as_slice(&self) -> &[u32] {
+        &self.ids[..self.n]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
 }
 
 /// The key a word is looked up by: lower case, letters and digits only,
 /// umlauts folded, and one inflection ending cut ("Wohnungen" and "Wohnung",
 /// "Ärzte" and "Arzt" meet). Cheaper than a full stemmer, which matters
-/// for 25,000 sets read at start; cards are looked up the same way.
+/// for 25,000 sets; cards are looked up the same way.
 pub fn key(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'ä' | 'Ä' => out.push('a'),
-            'ö' | 'Ö' => out.push('o'),
-            'ü' | 'Ü' => out.push('u'),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => {}
-        }
-    }
-    for ending in ["ern", "en", "er", "es", "em", "e", "n", "s"] {
-        if out.len() >= ending.len() + 4 && out.ends_with(ending) {
-            out.truncate(out.len() - ending.len());
-            break;
-        }
-    }
+    key_into(word, &mut out);
     out
 }
 
 impl General {
     /// Reads the text format: `#` comment lines, else words separated by `;`.
-    pub fn parse(text: &'static str) -> Self {
-        let mut sets: Vec<Vec<&'static str>> = Vec::new();
-        let mut by_key: FastMap<String, Vec<u32>> = FastMap::default();
-        by_key.reserve(120_000);
-        sets.reserve(26_000);
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let words: Vec<&'static str> = line
-                .split(';')
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .collect();
-            if words.len() < 2 || words.len() > MAX_SET {
-                continue;
-            }
-            let id = sets.len() as u32;
-            let mut keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-            keys.sort();
-            keys.dedup();
-            if keys.len() < 2 {
-                continue;
-            }
-            for k in keys {
-                if k.chars().count() >= 3 {
-                    by_key.entry(k).or_default().push(id);
-                }
-            }
-            sets.push(words);
+    /// Sets of more than [`MAX_SET`] words and words in more than
+    /// [`MAX_SENSES`] sets are left out.
+    pub fn parse(text: &str) -> Self {
+        General {
+            table: Cow::Owned(table::build(text)),
         }
-        by_key.retain(|_, ids| ids.len() <= MAX_SENSES);
-        General { sets, by_key }
     }
 
-    /// The shipped sets, read once.
+    /// The shipped sets, in the form made when the program was built:
+    /// nothing to read at run time.
     pub fn shipped() -> &'static General {
-        static GENERAL: OnceLock<General> = OnceLock::new();
-        GENERAL.get_or_init(|| General::parse(TEXT))
+        static GENERAL: General = General {
+            table: Cow::Borrowed(SHIPPED),
+        };
+        &GENERAL
     }
 
     /// The sets a word (given as its [`key`]) belongs to; none for words
     /// with many senses.
-    pub fn sets_of(&self, key: &str) -> &[u32] {
-        self.by_key.get(key).map_or(&[], Vec::as_slice)
+    pub fn sets_of(&self, key: &str) -> Sets {
+        let mut sets = Sets::default();
+        sets.n = table::Table(&self.table).sets_of(key, &mut sets.ids);
+        sets
     }
 
     pub fn len(&self) -> usize {
-        self.sets.len()
+        table::Table(&self.table).sets()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets.is_empty()
+        self.len() == 0
     }
 }
 
@@ -121,11 +98,26 @@ mod tests {
         assert!(g.len() > 15_000, "{} sets", g.len());
         let shared = |a: &str, b: &str| {
             let (a, b) = (g.sets_of(&key(a)), g.sets_of(&key(b)));
-            a.iter().any(|s| b.contains(s))
+            a.as_slice().iter().any(|s| b.as_slice().contains(s))
         };
         assert!(shared("Wohnungsvermieter", "Hauswirt"));
         assert!(shared("Arzt", "Mediziner"));
         assert!(!shared("Arzt", "Hauswirt"));
+    }
+
+    #[test]
+    fn the_shipped_table_is_the_text_read_now_and_finds_every_word() {
+        // The form made at build time is the one the text gives today.
+        assert!(General::shipped().table == General::parse(TEXT).table);
+        let g = General::shipped();
+        let (sets, entries) = table::entries(TEXT);
+        assert_eq!(g.len(), sets as usize);
+        assert!(entries.len() > 50_000, "{} words", entries.len());
+        for (k, ids) in &entries {
+            assert_eq!(g.sets_of(k).as_slice(), ids.as_slice(), "{k}");
+        }
+        assert!(g.sets_of("").is_empty());
+        assert!(g.sets_of("gibtsnichtwort").is_empty());
     }
 
     #[test]
@@ -158,10 +150,10 @@ mod tests {
             text.push_str(&format!("Bank;Sitz{i}\n"));
         }
         text.push_str("Arzt;Mediziner\n");
-        let g = General::parse(Box::leak(text.into_boxed_str()));
+        let g = General::parse(&text);
         assert!(g.sets_of(&key("wort1")).is_empty());
         assert!(g.sets_of(&key("Bank")).is_empty());
-        assert_eq!(g.sets_of(&key("Sitz3")).len(), 1);
+        assert_eq!(g.sets_of(&key("Sitz3")).as_slice().len(), 1);
         assert_eq!(g.sets_of(&key("Ärzte")), g.sets_of(&key("Arzt")));
         assert_eq!(key("Wohnungen"), key("Wohnung"));
     }

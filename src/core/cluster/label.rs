@@ -1,10 +1,9 @@
 //! Names a cluster by its most telling words (as written on the cards) and
 //! explains per card which shared stems or synonyms put it there.
 
-use std::collections::HashMap;
-
 use super::ClusterCard;
 use super::features::{FeatureKind, Features};
+use super::graph::FastMap;
 
 /// Why a card is in its cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +20,8 @@ pub enum Reason {
     Related { word: String, like: String },
 }
 
-fn cluster_counts(features: &Features, members: &[usize]) -> HashMap<u32, u32> {
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+fn cluster_counts(features: &Features, members: &[usize]) -> FastMap<u32, u32> {
+    let mut counts: FastMap<u32, u32> = FastMap::default();
     for &m in members {
         for (f, _) in &features.cards[m].vector {
             *counts.entry(*f).or_default() += 1;
@@ -51,7 +50,7 @@ pub fn explain_with(features: &Features, members: &[usize], also: &[usize]) -> V
     let linking: Vec<usize> = members.iter().chain(also).copied().collect();
     let counts = cluster_counts(features, &linking);
     // Who carries each feature, to name the other word of a general synonym.
-    let mut carried: HashMap<u32, Vec<(usize, &str)>> = HashMap::new();
+    let mut carried: FastMap<u32, Vec<(usize, &str)>> = FastMap::default();
     for &m in members {
         let card = &features.cards[m];
         for c in &card.carriers {
@@ -156,14 +155,14 @@ pub fn label(features: &Features, members: &[usize], cards: &[ClusterCard]) -> S
     struct Term {
         features: Vec<u32>,
         cards: u32,
-        forms: HashMap<String, u32>,
+        forms: FastMap<String, u32>,
         first: usize,
     }
-    let mut terms: HashMap<Vec<u32>, Term> = HashMap::new();
+    let mut terms: FastMap<Vec<u32>, Term> = FastMap::default();
     let mut order = 0usize;
     for &m in members {
         let card = &features.cards[m];
-        let mut by_token: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut by_token: FastMap<u32, Vec<u32>> = FastMap::default();
         for c in &card.carriers {
             if matches!(features.kinds[c.feature as usize], FeatureKind::Stem(_)) {
                 by_token.entry(c.token).or_default().push(c.feature);
@@ -181,7 +180,7 @@ pub fn label(features: &Features, members: &[usize], cards: &[ClusterCard]) -> S
                 Term {
                     features: fs.clone(),
                     cards: 0,
-                    forms: HashMap::new(),
+                    forms: FastMap::default(),
                     first: order,
                 }
             });
@@ -269,7 +268,7 @@ fn noun_like(form: &str) -> bool {
 
 /// The name of the domain thesaurus group most members carry, if at least
 /// `at_least` do.
-fn shared_group(features: &Features, counts: &HashMap<u32, u32>, at_least: u32) -> Option<String> {
+fn shared_group(features: &Features, counts: &FastMap<u32, u32>, at_least: u32) -> Option<String> {
     counts
         .iter()
         .filter_map(|(&f, &n)| match &features.kinds[f as usize] {
@@ -281,7 +280,7 @@ fn shared_group(features: &Features, counts: &HashMap<u32, u32>, at_least: u32) 
 }
 
 /// The spelling most cards use; ties go to a normally capitalised, shorter form.
-fn best_form(forms: &HashMap<String, u32>) -> String {
+fn best_form(forms: &FastMap<String, u32>) -> String {
     let mut v: Vec<(&String, &u32)> = forms.iter().collect();
     v.sort_by(|a, b| {
         let shouting = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() > 1;

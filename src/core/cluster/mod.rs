@@ -19,6 +19,7 @@ pub mod attract;
 pub mod features;
 pub mod general;
 pub mod graph;
+pub mod kept;
 pub mod label;
 pub mod learned;
 mod letters;

@@ -138,6 +138,14 @@ pub struct Grouping {
     pub basis: Basis,
 }
 
+impl Grouping {
+    /// Whether the cards are analysed, so that a part can be clustered
+    /// again (a listing from a kept run is not until [`settle`]).
+    pub fn analysed(&self) -> bool {
+        self.basis.data.is_some()
+    }
+}
+
 /// What a clustering run worked with: the analysed cards, the options, the
 /// decisions as they were, and where in the session's edits it stood.
 /// Derived from the cards, so it takes no part in comparing groupings.
@@ -276,6 +284,50 @@ pub fn run(request: Request, thesaurus: &Thesaurus, progress: &Progress) -> Opti
     if progress.cancelled() {
         return None;
     }
+    let data = basis_data(&cards, features, options, generation);
+    progress.set(1.0);
+    Some(Grouping {
+        cards,
+        clustering,
+        basis: Basis {
+            data: Some(Arc::new(data)),
+            themes,
+            refused,
+        },
+        ..Grouping::default()
+    })
+}
+
+/// The cards of a request analysed, without clustering them: what a
+/// listing from a kept run needs to cluster a part again. `None` when
+/// cancelled.
+fn analysed(request: Request, thesaurus: &Thesaurus, progress: &Progress) -> Option<BasisData> {
+    let decisions = Decisions {
+        themes: &request.themes,
+        refused: &request.refused,
+        learned: &request.learned,
+    };
+    let features = super::analyse(&request.cards, &request.options, thesaurus, &decisions);
+    if progress.cancelled() {
+        return None;
+    }
+    let data = basis_data(
+        &request.cards,
+        features,
+        request.options,
+        request.generation,
+    );
+    progress.set(1.0);
+    Some(data)
+}
+
+/// What clustering a part again needs besides the features.
+fn basis_data(
+    cards: &[ClusterCard],
+    features: Features,
+    options: ClusterOptions,
+    generation: u64,
+) -> BasisData {
     let vectors: Vec<&[(u32, f32)]> = features.cards[..cards.len()]
         .iter()
         .map(|c| c.vector.as_slice())
@@ -283,24 +335,14 @@ pub fn run(request: Request, thesaurus: &Thesaurus, progress: &Progress) -> Opti
     let rank = graph::rank_by_rarity(&features.df);
     let threshold = (options.threshold.clamp(0.0, 1.0) as f32).max(1e-6);
     let near = PrefixIndex::new(&vectors, &rank, threshold);
-    let by_ref = refs(&cards, options.home_session.as_deref());
-    progress.set(1.0);
-    Some(Grouping {
-        cards,
-        clustering,
-        basis: Basis {
-            data: Some(Arc::new(BasisData {
-                features,
-                options,
-                generation,
-                by_ref,
-                near,
-            })),
-            themes,
-            refused,
-        },
-        ..Grouping::default()
-    })
+    let by_ref = refs(cards, options.home_session.as_deref());
+    BasisData {
+        features,
+        options,
+        generation,
+        by_ref,
+        near,
+    }
 }
 
 /// Lists a run for the session as it is now, clustering in the decisions
@@ -325,9 +367,11 @@ fn refs(cards: &[ClusterCard], home: Option<&str>) -> FastMap<String, usize> {
 }
 
 mod regroup;
+mod resume;
 
 use regroup::Reuse;
 pub use regroup::regroup;
+pub use resume::{Pending, Prepared, RESUME_CARDS, RESUME_SHARE, keep, prepare, resume, settle};
 
 /// How many of a confirmed theme's cards a card suggested into it shows
 /// beside it, to compare with (the theme itself lists all): a theme that

@@ -31,6 +31,7 @@ texts! {
     ReviewThemes = ("Bestätigte Themen", "Confirmed themes"),
     ReviewNone = ("Keine Vorschläge: Schwelle mit − senken oder Spalten mit s wählen.", "No suggestions: lower the threshold with − or choose columns with s."),
     ReviewComputing = ("Cluster werden berechnet… {percent} %", "Computing clusters… {percent} %"),
+    ReviewSettling = ("Karten werden gelesen, Entscheidungen warten kurz", "Reading the cards, decisions wait a moment"),
     ReviewKeysWaiting = ("{n} Tasten warten darauf (Esc ohne wartende Tasten: zurück)", "{n} keys wait for it (Esc with no keys waiting: back)"),
     ReviewNoThemes = ("(noch keine)", "(none yet)"),
     ReviewNew = ("neu", "new"),

@@ -2,12 +2,14 @@
 //! grouping shown, the selection, a background run and the keys waiting
 //! for it.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use ratatui::crossterm::event::Event;
 
+use crate::core::cluster::kept::Stamp;
 use crate::core::cluster::learned::LearnedWord;
-use crate::core::cluster::review::{ColumnScope, Grouping};
+use crate::core::cluster::review::{ColumnScope, Grouping, Pending, Prepared};
 use crate::core::cluster::{self, Progress, Thesaurus};
 
 use super::super::editor::Editor;
@@ -29,6 +31,27 @@ pub struct ClusterSettings {
     pub background_from: usize,
     /// The words confirmed themes teach, written on saving.
     pub learning: Learning,
+    /// The last run, kept while the program runs (and in the cache file).
+    pub kept: Kept,
+}
+
+/// The last clustering run of the review, taken up again when it opens.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    pub(crate) run: Option<KeptRun>,
+    /// The thread writing the cache file, if one is.
+    pub(crate) writer: Arc<Mutex<Option<std::thread::JoinHandle<()>>>>,
+}
+
+/// A review's run as it was left.
+#[derive(Debug, Clone)]
+pub struct KeptRun {
+    /// The session file it is of.
+    pub(crate) path: PathBuf,
+    pub(crate) stamp: Stamp,
+    pub(crate) grouping: Grouping,
+    /// The fingerprint of what the cache file holds, when it holds this run.
+    pub(crate) written: Option<u64>,
 }
 
 impl Default for ClusterSettings {
@@ -39,6 +62,7 @@ impl Default for ClusterSettings {
             thesaurus: None,
             background_from: BACKGROUND_FROM,
             learning: Default::default(),
+            kept: Kept::default(),
         }
     }
 }
@@ -69,6 +93,32 @@ impl PartialEq for Job {
 impl std::fmt::Debug for Job {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Job({} %)", self.percent())
+    }
+}
+
+/// The cards being analysed on a worker thread for a listing that started
+/// from a kept run; clones share it.
+#[derive(Clone)]
+pub struct Settling {
+    pub(crate) progress: Progress,
+    pub(crate) result: Arc<Mutex<Option<Option<Prepared>>>>,
+    /// What is to be clustered again when they are.
+    pub(crate) pending: Pending,
+}
+
+impl PartialEq for Settling {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.result, &other.result)
+    }
+}
+
+impl std::fmt::Debug for Settling {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Settling({} cards changed)",
+            self.pending.changed_cards()
+        )
     }
 }
 
@@ -111,4 +161,24 @@ pub struct Review {
     /// Keys and pastes that came while it runs, in order: they act on its
     /// outcome.
     pub waiting: Vec<Event>,
+    /// The listing came from a kept run and its cards are being analysed,
+    /// to cluster in what changed since; decisions wait for it.
+    pub settling: Option<Settling>,
+    /// The session file, the stamp of the run listed (its cards and
+    /// options), and the fingerprint of what the cache file holds.
+    pub(crate) source: Option<PathBuf>,
+    pub(crate) stamp: Option<Stamp>,
+    pub(crate) written: Option<u64>,
+}
+
+impl Review {
+    /// Whether work runs in the background: the per cent of a whole run,
+    /// 100 while a kept run is being settled.
+    pub fn busy(&self) -> Option<u32> {
+        match (&self.job, &self.settling) {
+            (Some(job), _) => Some(job.percent()),
+            (None, Some(_)) => Some(100),
+            (None, None) => None,
+        }
+    }
 }

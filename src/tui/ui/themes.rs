@@ -53,6 +53,17 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
             ("threshold", &format!("{:.2}", app.cluster.threshold)),
         ],
     );
+    // A listing from the kept run while its cards are read: decisions
+    // wait for them.
+    let settings = match (&review.settling, review.waiting.len()) {
+        (None, _) => settings,
+        (Some(_), 0) => format!("{settings} · {}", app.t(Msg::ReviewSettling)),
+        (Some(_), n) => format!(
+            "{settings} · {} · {}",
+            app.t(Msg::ReviewSettling),
+            Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &n)])
+        ),
+    };
     let counts = Msg::ReviewCounts.fill(
         app.lang,
         &[

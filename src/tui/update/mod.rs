@@ -96,6 +96,10 @@ fn dispatch(app: &mut App, action: Action) {
     }
     // q means quit wherever it is not typed text (the keymap makes it a
     // letter while typing): the review or a dialog closes on the way out.
+    if action == Action::Quit {
+        // The review's run is kept (and its cache file written) first.
+        themes::leave(app);
+    }
     if action == Action::Quit && !matches!(app.mode, Mode::Normal) {
         app.mode = Mode::Normal;
         return persist::quit(app);

@@ -1,25 +1,49 @@
 //! Splitting compounds into known pieces ("Kita|plätze", "Teilhabe|chancen").
 
-use std::collections::{HashMap, HashSet};
+use rust_stemmers::{Algorithm, Stemmer};
 
-use super::Analyzer;
+use super::super::graph::FastMap;
+use super::FastSet;
 
-impl Analyzer {
-    /// The stems of a word part, split into compound parts where the pieces
-    /// are words of the vocabulary.
-    pub(super) fn split_stems(
-        &mut self,
-        word: &str,
-        vocab: &Vocab,
-        cache: &mut HashMap<String, Vec<String>>,
-    ) -> Vec<String> {
-        if let Some(s) = cache.get(word) {
+/// Stems of words and of compounds' pieces, remembered once worked out.
+/// Each thread of an analysis has its own; what they give never depends on
+/// what they remember.
+pub(super) struct Stems {
+    pub(super) stemmer: Stemmer,
+    stems: FastMap<String, String>,
+    splits: FastMap<String, Vec<String>>,
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::German),
+            stems: FastMap::default(),
+            splits: FastMap::default(),
+        }
+    }
+}
+
+impl Stems {
+    /// The stem of a word, `ß` written `ss`.
+    pub(super) fn stem(&mut self, word: &str) -> String {
+        if let Some(s) = self.stems.get(word) {
             return s.clone();
         }
-        let pieces = self.split(word, vocab);
-        let stems: Vec<String> = pieces.iter().map(|p| self.stem(p)).collect();
-        cache.insert(word.to_string(), stems.clone());
-        stems
+        let s = self.stemmer.stem(word).replace('ß', "ss");
+        self.stems.insert(word.to_string(), s.clone());
+        s
+    }
+
+    /// The stems of a word part, split into compound parts where the pieces
+    /// are words of the vocabulary.
+    pub(super) fn split_stems(&mut self, word: &str, vocab: &Vocab) -> &[String] {
+        if !self.splits.contains_key(word) {
+            let pieces = self.split(word, vocab);
+            let stems: Vec<String> = pieces.iter().map(|p| self.stem(p)).collect();
+            self.splits.insert(word.to_string(), stems);
+        }
+        &self.splits[word]
     }
 
     /// Splits a compound into known pieces: the finest split with at most one
@@ -165,8 +189,8 @@ fn word_like(piece: &str) -> bool {
 /// "saub" of "sauber" would split "Sauberkeit" into "saub|erkeit".
 #[derive(Debug, Default)]
 pub struct Vocab {
-    pub(super) words: HashSet<String>,
-    pub(super) stems: HashSet<String>,
+    pub(super) words: FastSet<String>,
+    pub(super) stems: FastSet<String>,
 }
 
 fn known_modifier(piece: &str, vocab: &Vocab, scratch: &mut String) -> Option<String> {

@@ -1,70 +1,91 @@
 //! Finding the domain thesaurus' groups in a card's words, also inside
 //! compounds and for entries of several words ("sozialer Frieden").
 
-use std::collections::HashMap;
+use rayon::prelude::*;
 
+use super::super::graph::FastMap;
 use super::super::normalise::Token;
-use super::super::thesaurus::Thesaurus;
-use super::Analyzer;
-use super::compound::Vocab;
+use super::super::thesaurus::{Group, Thesaurus};
+use super::compound::{Stems, Vocab};
 
-impl Analyzer {
-    pub(super) fn concept_index(
-        &mut self,
-        thesaurus: &Thesaurus,
-        tokens: &[Vec<Vec<Token>>],
-        vocab: &Vocab,
-        cache: &mut HashMap<String, Vec<String>>,
-    ) -> ConceptIndex {
-        let mut index = ConceptIndex::default();
-        for (g, (group, words)) in thesaurus.groups.iter().zip(tokens).enumerate() {
-            for (raw, word_tokens) in group.words.iter().zip(words) {
-                if word_tokens.is_empty() {
-                    continue;
-                }
-                let whole = raw.starts_with('=');
-                // A noun of the thesaurus ("Hort", "Fest") is not the verb or
-                // adjective of the same letters ("hört", "festen").
-                let noun = raw
-                    .trim_start_matches('=')
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-                let seqs: Vec<Vec<String>> = word_tokens
-                    .iter()
-                    .map(|t| {
-                        t.parts
-                            .iter()
-                            .flat_map(|p| self.split_stems(p, vocab, cache))
-                            .collect()
-                    })
-                    .collect();
-                if seqs.iter().any(Vec::is_empty) {
-                    continue;
-                }
-                // Also the unsplit stem: a card may split a compound
-                // differently ("Kindergartenplätze" keeps "kindergarten").
-                let unsplit: Vec<Vec<String>> = word_tokens
-                    .iter()
-                    .map(|t| vec![self.stem(&t.parts.concat())])
-                    .collect();
-                let mut variants = vec![seqs];
-                if unsplit != variants[0] {
-                    variants.push(unsplit);
-                }
-                for seqs in variants {
-                    let first = seqs[0][0].clone();
-                    index.by_first.entry(first).or_default().push(Entry {
-                        group: g,
-                        seqs,
-                        whole,
-                        noun,
-                    });
-                }
-            }
-        }
-        index
+/// The entries of the thesaurus' groups by their first stem, worked out on
+/// both cores (each group on its own, then put together in group order).
+pub(super) fn concept_index(
+    thesaurus: &Thesaurus,
+    tokens: &[Vec<Vec<Token>>],
+    vocab: &Vocab,
+) -> ConceptIndex {
+    let entries: Vec<Vec<Entry>> = thesaurus
+        .groups
+        .par_iter()
+        .zip(tokens)
+        .enumerate()
+        .map_init(Stems::default, |stems, (g, (group, words))| {
+            group_entries(stems, g, group, words, vocab)
+        })
+        .collect();
+    let mut index = ConceptIndex::default();
+    for entry in entries.into_iter().flatten() {
+        let first = entry.seqs[0][0].clone();
+        index.by_first.entry(first).or_default().push(entry);
     }
+    index
+}
+
+/// The entries of one group, in the order of its words.
+fn group_entries(
+    stems: &mut Stems,
+    g: usize,
+    group: &Group,
+    words: &[Vec<Token>],
+    vocab: &Vocab,
+) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (raw, word_tokens) in group.words.iter().zip(words) {
+        if word_tokens.is_empty() {
+            continue;
+        }
+        let whole = raw.starts_with('=');
+        // A noun of the thesaurus ("Hort", "Fest") is not the verb or
+        // adjective of the same letters ("hört", "festen").
+        let noun = raw
+            .trim_start_matches('=')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let seqs: Vec<Vec<String>> = word_tokens
+            .iter()
+            .map(|t| {
+                let mut seq = Vec::new();
+                for p in &t.parts {
+                    seq.extend_from_slice(stems.split_stems(p, vocab));
+                }
+                seq
+            })
+            .collect();
+        if seqs.iter().any(Vec::is_empty) {
+            continue;
+        }
+        // Also the unsplit stem: a card may split a compound
+        // differently ("Kindergartenplätze" keeps "kindergarten").
+        let unsplit: Vec<Vec<String>> = word_tokens
+            .iter()
+            .map(|t| vec![stems.stem(&t.parts.concat())])
+            .collect();
+        let mut variants = vec![seqs];
+        if unsplit != variants[0] {
+            variants.push(unsplit);
+        }
+        for seqs in variants {
+            out.push(Entry {
+                group: g,
+                seqs,
+                whole,
+                noun,
+            });
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -78,7 +99,7 @@ struct Entry {
 
 #[derive(Debug, Default)]
 pub(super) struct ConceptIndex {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FastMap<String, Vec<Entry>>,
 }
 
 impl ConceptIndex {

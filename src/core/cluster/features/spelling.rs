@@ -1,14 +1,13 @@
 //! Spelling variants: a misspelt long word is read as its frequent spelling
 //! ("Quartierskümern" as "Quartierskümmerer").
 
-use std::collections::{HashMap, HashSet};
-
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use rphonetic::{Cologne, Encoder};
 
-use super::Analyzer;
+use super::super::graph::FastMap;
+use super::{Analyzer, FastSet};
 
 impl Analyzer {
     /// Word parts that may be the same word spelled differently, mapped to the
@@ -18,26 +17,28 @@ impl Analyzer {
     /// thesaurus' own words are spelled right.
     pub(super) fn link_spellings(
         &mut self,
-        freq: &HashMap<&str, u32>,
-        on_cards: &HashSet<&str>,
-    ) -> HashMap<String, String> {
-        let cologne = Cologne;
+        freq: &FastMap<&str, u32>,
+        on_cards: &FastSet<&str>,
+    ) -> FastMap<String, String> {
         let mut words: Vec<(&str, u32)> = freq
             .iter()
             .filter(|(w, _)| w.chars().count() >= 7)
             .map(|(w, f)| (*w, *f))
             .collect();
-        words.sort_by(|a, b| a.0.cmp(b.0));
+        words.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
         let card_word: Vec<bool> = words.iter().map(|(w, _)| on_cards.contains(w)).collect();
         // Each word as written and as stem, with its sound key.
+        let stemmer = &self.stems.stemmer;
         let info: Vec<[Spelling; 2]> = words
-            .iter()
+            .par_iter()
+            .with_min_len(64)
             .map(|(w, _)| {
-                let stem = self.stemmer.stem(w).into_owned();
+                let cologne = Cologne;
+                let stem = stemmer.stem(w).into_owned();
                 [Spelling::new(w, &cologne), Spelling::new(&stem, &cologne)]
             })
             .collect();
-        let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut blocks: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, [word, _]) in info.iter().enumerate() {
             // A slip of the pen spares the beginning or the end of a word
             // of seven letters or more, or leaves its sound.
@@ -113,12 +114,12 @@ impl Analyzer {
             parent[ra.max(rb)] = ra.min(rb);
         }
         // Each group is read as its most frequent spelling.
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut groups: FastMap<usize, Vec<usize>> = FastMap::default();
         for i in 0..words.len() {
             let r = find(&mut parent, i);
             groups.entry(r).or_default().push(i);
         }
-        let mut out = HashMap::new();
+        let mut out = FastMap::default();
         for members in groups.values() {
             if members.len() < 2 {
                 continue;
@@ -281,7 +282,7 @@ mod tests {
     #[test]
     fn a_misspelt_long_word_is_read_as_the_frequent_one() {
         let mut a = Analyzer::new();
-        let freq: HashMap<&str, u32> = [
+        let freq: FastMap<&str, u32> = [
             ("quartierskümmerer", 3),
             ("quartierskümern", 1),
             ("bildung", 3),
@@ -289,7 +290,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let all: HashSet<&str> = freq.keys().copied().collect();
+        let all: FastSet<&str> = freq.keys().copied().collect();
         let map = a.link_spellings(&freq, &all);
         assert_eq!(
             map.get("quartierskümern").map(String::as_str),
@@ -297,7 +298,7 @@ mod tests {
         );
         assert!(!map.contains_key("bindung"));
         // Two words of the thesaurus alone are not compared.
-        let map = a.link_spellings(&freq, &HashSet::from(["bildung"]));
+        let map = a.link_spellings(&freq, &FastSet::from_iter(["bildung"]));
         assert!(!map.contains_key("quartierskümern"));
     }
 }

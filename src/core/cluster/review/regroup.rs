@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::super::graph::{self, Node};
 use super::super::{Cluster, cluster_of_node};
-use super::{BasisData, Grouping, NEAR_CARDS, NEAR_QUERIES, list};
+use super::{BasisData, Grouping, NEAR_CARDS, NEAR_QUERIES, Pending, RESUME_CARDS, list};
 use crate::core::model::{Refusal, Session, Theme};
 
 /// After a decision changed the themes or refusals: clusters again only
@@ -23,6 +23,18 @@ use crate::core::model::{Refusal, Session, Theme};
 /// merges these few nodes as a whole run merges clusters. Words learned
 /// from a new theme take effect at the next whole run.
 pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String]) -> bool {
+    regroup_with(grouping, session, dismissed, &Pending::default())
+}
+
+/// [`regroup`], clustering in also the cards of a listing started from a
+/// kept run that changed since it (see [`super::resume`]): each is a
+/// touched card, and each kept cluster that lost cards is clustered again.
+pub(super) fn regroup_with(
+    grouping: &mut Grouping,
+    session: &Session,
+    dismissed: &[String],
+    pending: &Pending,
+) -> bool {
     let Some(basis) = grouping.basis.data.clone() else {
         return false;
     };
@@ -37,7 +49,7 @@ pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String])
         old_of: (0..grouping.clustering.clusters.len()).map(Some).collect(),
         changed_themes: HashSet::new(),
     };
-    if !touched_refs.is_empty() || !changed_themes.is_empty() {
+    if !touched_refs.is_empty() || !changed_themes.is_empty() || !pending.is_empty() {
         let clusters = &grouping.clustering.clusters;
         let mut cluster_of = vec![0u32; grouping.cards.len()];
         for (ci, c) in clusters.iter().enumerate() {
@@ -51,17 +63,41 @@ pub fn regroup(grouping: &mut Grouping, session: &Session, dismissed: &[String])
             .filter(|(_, c)| c.theme.as_ref().is_some_and(|t| changed_themes.contains(t)))
             .map(|(ci, _)| ci)
             .collect();
-        let touched: HashSet<usize> = touched_refs
+        let mut touched: HashSet<usize> = touched_refs
             .iter()
             .filter_map(|r| basis.by_ref.get(r.as_str()).copied())
             .collect();
+        let queries = touched.len();
+        touched.extend(pending.dirty.iter().copied());
         affected.extend(touched.iter().map(|&t| cluster_of[t] as usize));
+        affected.extend(pending.shrunk.iter().map(|&c| cluster_of[c] as usize));
+        // A changed card a confirmed theme holds goes back into the
+        // theme's cluster.
+        if !pending.dirty.is_empty() {
+            let dirty: HashSet<usize> = pending.dirty.iter().copied().collect();
+            let theme_cluster: HashMap<&str, usize> = clusters
+                .iter()
+                .enumerate()
+                .filter_map(|(ci, c)| c.theme.as_deref().map(|t| (t, ci)))
+                .collect();
+            for t in session.themes.iter().filter(|t| t.confirmed) {
+                let holds = t.cards.iter().any(|r| {
+                    basis
+                        .by_ref
+                        .get(r.as_str())
+                        .is_some_and(|i| dirty.contains(i))
+                });
+                if holds && let Some(&ci) = theme_cluster.get(t.id.as_str()) {
+                    affected.insert(ci);
+                }
+            }
+        }
         let cards = &grouping.cards;
         let across = basis.options.across_columns;
         let vector = |i: u32| basis.features.cards[i as usize].vector.as_slice();
         // Where a few cards change place, the clusters near them may take
         // them in.
-        if touched.len() <= NEAR_QUERIES {
+        if queries <= NEAR_QUERIES && pending.dirty.len() <= RESUME_CARDS {
             for &t in &touched {
                 let same_scope = |x: u32| across || cards[x as usize].column == cards[t].column;
                 for (x, _) in basis
