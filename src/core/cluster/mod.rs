@@ -406,7 +406,11 @@ pub fn analyse(
     thesaurus: &Thesaurus,
     decisions: &Decisions,
 ) -> Features {
-    let by_ref = card_refs(cards, options.home_session.as_deref());
+    let by_ref = if decisions.themes.is_empty() {
+        HashMap::new()
+    } else {
+        card_refs(cards, options.home_session.as_deref())
+    };
     let theme_of = theme_membership(cards, decisions.themes, &by_ref);
     analyse_cards(cards, options, thesaurus, decisions, &theme_of)
 }
@@ -440,7 +444,13 @@ fn cluster_features(
     fast_from: usize,
     progress: &Progress,
 ) -> Clustering {
-    let by_ref = &card_refs(cards, options.home_session.as_deref());
+    // Nothing to look up when nothing was decided (a million references
+    // cost a hundred megabytes).
+    let by_ref = &if decisions.themes.is_empty() && decisions.refused.is_empty() {
+        HashMap::new()
+    } else {
+        card_refs(cards, options.home_session.as_deref())
+    };
     let mut theme_of = theme_membership(cards, decisions.themes, by_ref);
     let themes = decisions.themes;
     let threshold = options.threshold.clamp(0.0, 1.0) as f32;
@@ -559,6 +569,7 @@ fn cluster_features(
         nodes[node].absorb_constraints(&constraints);
         nodes[node].members.push(i as u32);
     }
+    drop(same);
     graph::sum_members(&mut nodes, |m| features.cards[m as usize].vector.as_slice());
 
     progress.set(0.05);

@@ -237,3 +237,44 @@ fn each_nodes_strongest_pairs_are_those_of_all_pairs() {
         assert!(fast.len() < all / 2, "{} of {all}", fast.len());
     }
 }
+
+#[test]
+fn leaders_block_by_block_are_those_of_one_pass() {
+    let mut next = numbers(17);
+    // More vectors than one block, near-identical ones far apart.
+    let vectors: Vec<Vector> = (0..9000)
+        .map(|_| {
+            let topic = next() % 30;
+            let mut v: Vec<(u32, f32)> = (0..4)
+                .map(|_| (topic * 6 + next() % 9, 1.0 + (next() % 2) as f32))
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v.dedup_by_key(|x| x.0);
+            unit(&v)
+        })
+        .collect();
+    let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
+    let rank = rank_by_rarity(&[1u32; 200]);
+    let fast = leaders(&refs, &rank, 0.5);
+    // One vector after the other, against every leader so far.
+    let mut slow = vec![0u32; refs.len()];
+    let mut led: Vec<u32> = Vec::new();
+    for y in 0..refs.len() {
+        let mut best: Option<(f32, u32)> = None;
+        for &x in &led {
+            let s = dot(refs[y], refs[x as usize]);
+            if s >= 0.5 && best.is_none_or(|(bs, bx)| s > bs || (s == bs && x < bx)) {
+                best = Some((s, x));
+            }
+        }
+        slow[y] = match best {
+            Some((_, x)) => x,
+            None => {
+                led.push(y as u32);
+                y as u32
+            }
+        };
+    }
+    assert_eq!(fast, slow);
+    assert!(led.len() > 200 && led.len() < 8000, "{}", led.len());
+}
