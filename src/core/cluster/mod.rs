@@ -407,7 +407,7 @@ pub fn analyse(
     decisions: &Decisions,
 ) -> Features {
     let by_ref = if decisions.themes.is_empty() {
-        HashMap::new()
+        Default::default()
     } else {
         card_refs(cards, options.home_session.as_deref())
     };
@@ -447,7 +447,7 @@ fn cluster_features(
     // Nothing to look up when nothing was decided (a million references
     // cost a hundred megabytes).
     let by_ref = &if decisions.themes.is_empty() && decisions.refused.is_empty() {
-        HashMap::new()
+        Default::default()
     } else {
         card_refs(cards, options.home_session.as_deref())
     };
