@@ -237,16 +237,7 @@ pub fn put_away(app: &mut App, review: Box<Review>, wait: bool) {
         });
     }
     if wait {
-        let writer = app
-            .cluster
-            .kept
-            .writer
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        if let Some(w) = writer {
-            let _ = w.join();
-        }
+        wait_for_writer(app);
     }
 }
 
@@ -257,14 +248,14 @@ pub fn leave(app: &mut App) {
         Mode::Review(review) => review,
         other => {
             app.mode = other;
-            return put_away_nothing(app);
+            return wait_for_writer(app);
         }
     };
     put_away(app, review, true);
 }
 
 /// Waits for a cache file being written.
-fn put_away_nothing(app: &mut App) {
+fn wait_for_writer(app: &mut App) {
     let writer = app
         .cluster
         .kept
