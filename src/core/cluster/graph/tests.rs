@@ -31,21 +31,49 @@ fn unit(v: &[(u32, f32)]) -> Vector {
     v.iter().map(|(f, w)| (*f, w / n)).collect()
 }
 
-#[test]
-fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
-    let mut next = numbers(11);
-    // Cards in a few topics, some sharing words across topics.
-    let vectors: Vec<Vector> = (0..400)
+/// How [`topic_vectors`] draws its cards: each card has a topic and
+/// `words` features among the topic's `spread` features starting at
+/// `topic * stride` (neighbouring topics overlap), weighing 1 to `weights`.
+struct Topics {
+    topics: u32,
+    words: usize,
+    stride: u32,
+    spread: u32,
+    weights: u32,
+}
+
+/// `count` unit vectors of cards drawn as `shape` says.
+fn topic_vectors(mut next: impl FnMut() -> u32, count: usize, shape: Topics) -> Vec<Vector> {
+    (0..count)
         .map(|_| {
-            let topic = next() % 12;
-            let mut v: Vec<(u32, f32)> = (0..3)
-                .map(|_| (topic * 5 + next() % 7, 1.0 + (next() % 3) as f32))
+            let topic = next() % shape.topics;
+            let mut v: Vec<(u32, f32)> = (0..shape.words)
+                .map(|_| {
+                    let feature = topic * shape.stride + next() % shape.spread;
+                    (feature, 1.0 + (next() % shape.weights) as f32)
+                })
                 .collect();
             v.sort_by_key(|x| x.0);
             v.dedup_by_key(|x| x.0);
             unit(&v)
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
+    // Cards in a few topics, some sharing words across topics.
+    let vectors = topic_vectors(
+        numbers(11),
+        400,
+        Topics {
+            topics: 12,
+            words: 3,
+            stride: 5,
+            spread: 7,
+            weights: 3,
+        },
+    );
     let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
     let df = vec![1u32; 80];
     let rank = rank_by_rarity(&df);
@@ -240,19 +268,18 @@ fn each_nodes_strongest_pairs_are_those_of_all_pairs() {
 
 #[test]
 fn leaders_block_by_block_are_those_of_one_pass() {
-    let mut next = numbers(17);
     // More vectors than one block, near-identical ones far apart.
-    let vectors: Vec<Vector> = (0..9000)
-        .map(|_| {
-            let topic = next() % 30;
-            let mut v: Vec<(u32, f32)> = (0..4)
-                .map(|_| (topic * 6 + next() % 9, 1.0 + (next() % 2) as f32))
-                .collect();
-            v.sort_by_key(|x| x.0);
-            v.dedup_by_key(|x| x.0);
-            unit(&v)
-        })
-        .collect();
+    let vectors = topic_vectors(
+        numbers(17),
+        9000,
+        Topics {
+            topics: 30,
+            words: 4,
+            stride: 6,
+            spread: 9,
+            weights: 2,
+        },
+    );
     let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
     let rank = rank_by_rarity(&[1u32; 200]);
     let fast = leaders(&refs, &rank, 0.5);
