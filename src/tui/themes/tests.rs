@@ -1,5 +1,7 @@
 //! Tests of the cluster review, driven through `update`.
 
+use std::time::{Duration, Instant};
+
 use super::*;
 use crate::core::store;
 use crate::core::template::Templates;
@@ -26,10 +28,20 @@ fn app() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
-fn review(app: &App) -> &Review {
+pub(super) fn review(app: &App) -> &Review {
     match &app.mode {
         Mode::Review(r) => r,
         other => panic!("not in the review: {other:?}"),
+    }
+}
+
+/// Ticks until the background run is taken in.
+pub(super) fn wait(app: &mut App) {
+    let start = Instant::now();
+    while app.busy().is_some() {
+        assert!(start.elapsed() < Duration::from_secs(20), "never done");
+        std::thread::sleep(Duration::from_millis(5));
+        update(app, Action::Tick);
     }
 }
 
@@ -455,14 +467,12 @@ fn confirmed_themes_teach_the_folder_on_saving() {
 /// typed meanwhile wait and then act on the outcome, the screen shows how
 /// far it got, Esc leaves at once.
 mod background {
-    use std::time::{Duration, Instant};
-
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
-    use crate::tui::update::{event, update};
+    use crate::tui::update::event;
 
     const NEEDS: &[&str] = &[
         "Kita-Plätze",
@@ -489,23 +499,6 @@ mod background {
 
     fn esc() -> Event {
         Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))
-    }
-
-    fn review(app: &App) -> &Review {
-        match &app.mode {
-            Mode::Review(r) => r,
-            other => panic!("not in the review: {other:?}"),
-        }
-    }
-
-    /// Ticks until the background run is taken in.
-    fn wait(app: &mut App) {
-        let start = Instant::now();
-        while app.busy().is_some() {
-            assert!(start.elapsed() < Duration::from_secs(20), "never done");
-            std::thread::sleep(Duration::from_millis(5));
-            update(app, Action::Tick);
-        }
     }
 
     fn screen(app: &App) -> String {

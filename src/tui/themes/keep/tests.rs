@@ -2,12 +2,11 @@
 //! file in a new program, with cards changed since; a broken cache file or
 //! one that cannot be written changes nothing for the clerk.
 
-use std::time::{Duration, Instant};
-
 use super::*;
 use crate::core::cluster::review::{ColumnScope, group};
 use crate::core::edit::Edit;
 use crate::core::template::Templates;
+use crate::tui::themes::tests::{review, wait};
 use crate::tui::update::update;
 
 const NEEDS: &[&str] = &[
@@ -38,22 +37,6 @@ fn again(dir: &tempfile::TempDir) -> App {
     );
     app.cluster.background_from = 0;
     app
-}
-
-fn review(app: &App) -> &Review {
-    match &app.mode {
-        Mode::Review(r) => r,
-        other => panic!("not in the review: {other:?}"),
-    }
-}
-
-fn wait(app: &mut App) {
-    let start = Instant::now();
-    while app.busy().is_some() {
-        assert!(start.elapsed() < Duration::from_secs(20), "never done");
-        std::thread::sleep(Duration::from_millis(5));
-        update(app, Action::Tick);
-    }
 }
 
 /// What a whole run lists for the session as it is.
