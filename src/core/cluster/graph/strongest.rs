@@ -23,7 +23,11 @@ const MARGIN: f32 = 1e-4;
 /// holds `k` pairs, the weakest at `t`, a vector at `t` or above must share
 /// one of the features whose remaining weight reaches `t` (the argument of
 /// [`super::similar_pairs`], with `t` for the threshold), so the common
-/// features, with their long lists, are mostly never read.
+/// features, with their long lists, are mostly never read. Each feature's
+/// list holds its vectors by the weight they have left from it on, most
+/// first: the first feature two vectors meet at is the rarest they share,
+/// so their similarity is at most the product of what both have left there,
+/// and a list is read only while that can still reach `t`.
 pub fn strongest_pairs(
     vectors: &[&[(u32, f32)]],
     owner: &[u32],
@@ -39,12 +43,17 @@ pub fn strongest_pairs(
         .par_iter()
         .map(|v| prefix_with_rest(v, rank, threshold))
         .collect();
-    let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
+    // Each feature's vectors with the weight they have left from it on,
+    // most left first.
+    let mut index: FastMap<u32, Vec<(f32, u32)>> = FastMap::default();
     for (i, p) in prefixes.iter().enumerate() {
-        for &(f, _) in p {
-            index.entry(f).or_default().push(i as u32);
+        for &(f, rest) in p {
+            index.entry(f).or_default().push((rest, i as u32));
         }
     }
+    index.par_iter_mut().for_each(|(_, list)| {
+        list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)))
+    });
     // The vectors of each node.
     let mut by_node: Vec<(u32, u32)> = owner
         .iter()
@@ -65,11 +74,22 @@ pub fn strongest_pairs(
                     let y = y as usize;
                     scratch.spread(vectors[y]);
                     for &(f, rest) in &prefixes[y] {
-                        if best.len() == k && rest < best[k - 1].0 - MARGIN {
+                        let floor = if best.len() == k {
+                            best[k - 1].0
+                        } else {
+                            threshold
+                        } - MARGIN;
+                        if rest < floor {
                             break;
                         }
                         let Some(list) = index.get(&f) else { continue };
-                        for &x in list {
+                        for &(left, x) in list {
+                            // The first feature two vectors share in both
+                            // prefixes is their rarest shared one: their
+                            // similarity is at most what both have left.
+                            if left * rest < floor {
+                                break;
+                            }
                             let xu = x as usize;
                             if scratch.stamp[xu] == y as u32 || owner[xu] == me {
                                 continue;
