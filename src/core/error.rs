@@ -41,8 +41,9 @@ pub enum FileProblem {
     DuplicateId(String),
     /// A date that is no day of the calendar.
     Date(crate::core::date::DateError),
-    /// Larger than a session can be (sizes in MB).
-    TooLarge { mb: u64, max: u64 },
+    /// Larger than the program reads (sizes in MB, rounded up for the
+    /// file); `session` when the file was to be read as a session.
+    TooLarge { mb: u64, max: u64, session: bool },
     /// Not UTF-8; `binary` adds the guess that it is binary data.
     NotUtf8 { binary: bool },
     /// Nothing but white space.

@@ -24,7 +24,7 @@ pub fn import_file(
     templates: &Templates,
     template: &BoardTemplate,
 ) -> Result<Session, FileError> {
-    let bytes = super::store::read_limited(path)?;
+    let bytes = super::store::read_at_most(path, super::store::MAX_FILE_BYTES, false)?;
     let text = text_of(path, &bytes)?;
     import_text(path, &text, templates, template)
 }

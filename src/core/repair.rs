@@ -35,6 +35,9 @@ impl Duplicate {
 /// Every use of an id after its first, in file order, with its place in
 /// `text` (the file the session was read from).
 pub fn duplicates(text: &str, session: &Session) -> Vec<Duplicate> {
+    if none_twice(session) {
+        return Vec::new();
+    }
     // How often each id was used so far (one look-up per id: a state's
     // collection has hundreds of thousands).
     let mut uses: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
@@ -58,6 +61,21 @@ pub fn duplicates(text: &str, session: &Session) -> Vec<Duplicate> {
         }
     }
     out
+}
+
+/// Whether no id is used twice, told through the session's card index (built
+/// here, so the first lookup after opening finds it ready): as many card ids
+/// as cards, and no other id among them or used twice itself. `false` also
+/// when in doubt (cards without an id), for [`duplicates`] to look closer.
+fn none_twice(session: &Session) -> bool {
+    if session.index.build_now(&session.boards) != session.card_count() {
+        return false;
+    }
+    let mut others = HashSet::new();
+    session
+        .ids()
+        .filter(|(kind, _)| *kind != IdKind::Card)
+        .all(|(_, id)| id.is_empty() || (others.insert(id) && !session.index.holds_id(id)))
 }
 
 /// Line and column of the first `id: "ID"` in the text (1, 1 when absent).

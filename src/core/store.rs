@@ -30,8 +30,14 @@ pub struct Loaded {
 /// The UTF-8 byte order mark.
 pub const BOM: char = '\u{feff}';
 
-/// Files above this size are refused rather than read into memory: a session
-/// of 10,000 cards is about 2 MB.
+/// Session files above this size are refused rather than read into memory:
+/// a session of a million generated cards is about 80 MB, so this holds two
+/// to three million, and a mistaken or hostile file of gigabytes is refused
+/// before anything is read (opening one at the limit takes about 1.5 GB of
+/// memory).
+pub const MAX_SESSION_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Other files read whole (text to import) above this size are refused.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Only the version of a session file, read before the whole file.
@@ -47,24 +53,51 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
     load_bytes(path, &read_limited(path)?)
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]. A folder, pipe or
+/// Reads a session file of at most [`MAX_SESSION_BYTES`]. A folder, pipe or
 /// device is refused at once: it is opened without waiting and looked at
 /// through the opened file, so nothing can be swapped in between.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
-    let mut file = super::files::open_regular(path).map_err(|e| FileError::io(path, &e))?;
+    read_at_most(path, MAX_SESSION_BYTES, true)
+}
+
+/// Reads a regular file of at most `max` bytes, as [`read_limited`]; a file
+/// that grows beyond it while it is read is refused as well. `session`
+/// tells which message names a file too large.
+pub fn read_at_most(path: &Path, max: u64, session: bool) -> Result<Vec<u8>, FileError> {
+    let file = super::files::open_regular(path).map_err(|e| FileError::io(path, &e))?;
     let meta = file.metadata().map_err(|e| FileError::io(path, &e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        let mb = meta.len() / (1024 * 1024);
-        let max = MAX_FILE_BYTES / (1024 * 1024);
-        return Err(FileError::new(
-            path,
-            0,
-            0,
-            FileProblem::TooLarge { mb, max },
-        ));
+    read_open(path, file, meta.len(), max, session)
+}
+
+/// The rest of [`read_at_most`] for a file found `len` bytes long.
+fn read_open(
+    path: &Path,
+    file: fs::File,
+    len: u64,
+    max: u64,
+    session: bool,
+) -> Result<Vec<u8>, FileError> {
+    let too_large = |len: u64| {
+        // Rounded up, so a file just above the limit is not called as
+        // large as the limit.
+        let mib = 1024 * 1024;
+        let problem = FileProblem::TooLarge {
+            mb: len.div_ceil(mib),
+            max: max / mib,
+            session,
+        };
+        FileError::new(path, 0, 0, problem)
+    };
+    if len > max {
+        return Err(too_large(len));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| FileError::io(path, &e))?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    // One byte more than allowed tells a file that grew meanwhile.
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, max + 1), &mut bytes)
+        .map_err(|e| FileError::io(path, &e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
@@ -212,7 +245,9 @@ const MAX_UNKNOWN_FIELDS: usize = 1000;
 /// parser refuses them) and noting it with its place in `text`. Any other
 /// error ends it, with its place in `text`.
 fn without_unknown_fields(path: &Path, text: &str) -> Result<(Session, Vec<FileError>), FileError> {
-    let mut current = text.to_string();
+    // Copied only when a field is cut out: a state's collection is tens of
+    // megabytes.
+    let mut current = std::borrow::Cow::Borrowed(text);
     // Byte ranges cut out so far, as (start in `text`, length), in order.
     let mut cut: Vec<(usize, usize)> = Vec::new();
     let mut unknown = Vec::new();
@@ -257,7 +292,7 @@ fn without_unknown_fields(path: &Path, text: &str) -> Result<(Session, Vec<FileE
         if unknown.len() > MAX_UNKNOWN_FIELDS {
             return Err(unknown.swap_remove(0));
         }
-        current.replace_range(start..stop, "");
+        current.to_mut().replace_range(start..stop, "");
         let pos = cut.partition_point(|(s, _)| *s < at);
         cut.insert(pos, (at, stop - start));
     }
@@ -352,6 +387,8 @@ fn number_missing_ids(session: &mut Session) {
             theme.id = number("t");
         }
     }
+    // The index built by the check for ids used twice knows the old ids.
+    session.reindex();
 }
 
 /// 1-based line and column of the end of `before`.

@@ -76,11 +76,17 @@ impl FileError {
                 self.path.display()
             ),
             (FileProblem::Date(e), lang) => e.message(lang),
-            (FileProblem::TooLarge { mb, max }, Lang::De) => {
-                format!("die Datei ist zu groß für eine Sitzung ({mb} MB, höchstens {max} MB)")
+            (FileProblem::TooLarge { mb, max, session }, Lang::De) => {
+                let what = if *session {
+                    "eine Sitzung"
+                } else {
+                    "einen Import"
+                };
+                format!("die Datei ist zu groß für {what} ({mb} MB, höchstens {max} MB)")
             }
-            (FileProblem::TooLarge { mb, max }, Lang::En) => {
-                format!("the file is too large for a session ({mb} MB, at most {max} MB)")
+            (FileProblem::TooLarge { mb, max, session }, Lang::En) => {
+                let what = if *session { "a session" } else { "an import" };
+                format!("the file is too large for {what} ({mb} MB, at most {max} MB)")
             }
             (FileProblem::NotUtf8 { binary }, Lang::De) => {
                 let guess = if *binary { " (Binärdaten?)" } else { "" };

@@ -131,6 +131,23 @@ impl CardIndex {
         found.map(Place::pos)
     }
 
+    /// Builds the index now, for a session just read: the check for ids
+    /// used twice and the first lookup share it. The number of different
+    /// card ids.
+    pub(crate) fn build_now(&self, boards: &[Board]) -> usize {
+        let fresh = build(boards);
+        let distinct = fresh.by_id.len();
+        *self.places.write().unwrap_or_else(|e| e.into_inner()) = Some(fresh);
+        distinct
+    }
+
+    /// Whether the index, as built, holds a card of this id (without a
+    /// look at the boards: just after [`CardIndex::build_now`]).
+    pub(crate) fn holds_id(&self, id: &str) -> bool {
+        let places = self.places.read().unwrap_or_else(|e| e.into_inner());
+        places.as_ref().is_some_and(|p| p.by_id.contains_key(id))
+    }
+
     /// Forgets everything; built again on the next lookup.
     pub(crate) fn clear(&mut self) {
         *self.slot() = None;

@@ -316,3 +316,96 @@ fn failed_write_leaves_the_old_file_whole() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn a_session_just_above_the_limit_is_refused_naming_file_and_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("land.ron");
+    // Sparse: no disk space, nothing is read.
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(MAX_SESSION_BYTES + 1).unwrap();
+    drop(f);
+    let err = load(&path).unwrap_err();
+    let text = err.render(Lang::De);
+    assert!(text.contains("land.ron"), "{text}");
+    assert!(
+        text.contains("zu groß für eine Sitzung (257 MB, höchstens 256 MB)"),
+        "{text}"
+    );
+    assert_eq!(fs::metadata(&path).unwrap().len(), MAX_SESSION_BYTES + 1);
+}
+
+#[test]
+fn a_session_of_more_than_64_mb_opens() {
+    // A state's collection is larger than the limit for other files; the
+    // blank lines make it large cheaply.
+    let mut text = to_ron(&sample());
+    let pad = 65 * 1024 * 1024;
+    text.reserve(pad);
+    text.extend(std::iter::repeat_n('\n', pad));
+    assert!(text.len() as u64 > MAX_FILE_BYTES);
+    let (_dir, path) = saved_in_new_folder("land.ron", &sample());
+    fs::write(&path, &text).unwrap();
+    let loaded = load(&path).unwrap();
+    assert_eq!(loaded.session.card_count(), 2);
+}
+
+#[test]
+fn a_file_that_grows_beyond_the_limit_while_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    fs::write(&path, "Session()").unwrap();
+    let file = crate::core::files::open_regular(&path).unwrap();
+    let len = file.metadata().unwrap().len();
+    // Another program appends after the length was looked at.
+    let mut other = fs::OpenOptions::new().append(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut other, &[b' '; 4096]).unwrap();
+    let err = read_open(&path, file, len, 1024, true).unwrap_err();
+    assert!(
+        matches!(err.problem, FileProblem::TooLarge { .. }),
+        "{err:?}"
+    );
+    assert_eq!(err.path, path);
+    // Within the limit, the grown file is read whole.
+    let file = crate::core::files::open_regular(&path).unwrap();
+    let bytes = read_open(&path, file, len, 1024 * 1024, true).unwrap();
+    assert_eq!(bytes.len(), 9 + 4096);
+}
+
+#[test]
+fn an_import_keeps_the_smaller_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("protokoll.txt");
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(MAX_FILE_BYTES + 1).unwrap();
+    drop(f);
+    let templates = crate::core::template::Templates::builtin();
+    let template = templates.board("district-exchange").unwrap();
+    let err = crate::core::import::import_file(&path, &templates, template).unwrap_err();
+    let text = err.render(Lang::De);
+    assert!(text.contains("protokoll.txt"), "{text}");
+    assert!(
+        text.contains("zu groß für einen Import (65 MB, höchstens 64 MB)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_id_of_a_board_that_a_card_has_is_refused() {
+    let mut s = sample();
+    s.boards[0].id = "k3".into();
+    let (_dir, path) = saved_in_new_folder("s.ron", &s);
+    let err = load(&path).unwrap_err();
+    assert_eq!(err.problem, FileProblem::DuplicateId("k3".into()));
+    assert!(err.line > 0, "{err:?}");
+}
+
+#[test]
+fn cards_numbered_when_upgraded_are_found_by_id() {
+    let text = "Session(title: \"Alt\", boards: [Board(title: \"A\", columns: [Column(key: \"needs\", cards: [Card(text: \"Kita\"), Card(text: \"Schule\")])])])";
+    let loaded = parse(Path::new("alt.ron"), text).unwrap();
+    let s = &loaded.session;
+    let id = s.boards[0].columns[0].cards[1].id.clone();
+    assert!(!id.is_empty());
+    assert_eq!(s.card(&id).unwrap().text, "Schule");
+}
