@@ -317,14 +317,16 @@ fn failed_write_leaves_the_old_file_whole() {
     assert!(leftovers.is_empty());
 }
 
+/// A file of `len` bytes that takes no disk space (sparse).
+fn sparse(path: &Path, len: u64) {
+    fs::File::create(path).unwrap().set_len(len).unwrap();
+}
+
 #[test]
 fn a_session_just_above_the_limit_is_refused_naming_file_and_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("land.ron");
-    // Sparse: no disk space, nothing is read.
-    let f = fs::File::create(&path).unwrap();
-    f.set_len(MAX_SESSION_BYTES + 1).unwrap();
-    drop(f);
+    sparse(&path, MAX_SESSION_BYTES + 1);
     let err = load(&path).unwrap_err();
     let text = err.render(Lang::De);
     assert!(text.contains("land.ron"), "{text}");
@@ -376,9 +378,7 @@ fn a_file_that_grows_beyond_the_limit_while_read_is_refused() {
 fn an_import_keeps_the_smaller_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("protokoll.txt");
-    let f = fs::File::create(&path).unwrap();
-    f.set_len(MAX_FILE_BYTES + 1).unwrap();
-    drop(f);
+    sparse(&path, MAX_FILE_BYTES + 1);
     let templates = crate::core::template::Templates::builtin();
     let template = templates.board("district-exchange").unwrap();
     let err = crate::core::import::import_file(&path, &templates, template).unwrap_err();
