@@ -69,16 +69,32 @@ impl Analyzer {
             .collect();
         let mut keys: Vec<&String> = blocks.keys().collect();
         keys.sort();
-        let linked: Vec<(usize, usize)> = keys
+        let sorted: Vec<(u8, Vec<usize>)> = keys
+            .par_iter()
+            .map(|key| {
+                let mut members = blocks[*key].clone();
+                members.sort_by_key(|&i| (info[i][0].chars.len(), i));
+                (key.as_bytes()[0], members)
+            })
+            .collect();
+        // A large block is split by its first words, so that one block of
+        // thousands does not keep one core busy while the other waits.
+        let tasks: Vec<(usize, usize)> = sorted
+            .iter()
+            .enumerate()
+            .flat_map(|(b, (_, members))| {
+                (0..members.len()).step_by(SPLIT).map(move |from| (b, from))
+            })
+            .collect();
+        let linked: Vec<(usize, usize)> = tasks
             .par_iter()
             .map_init(
                 || SkimMatcherV2::default().ignore_case(),
-                |matcher, key| {
-                    let mut members = blocks[*key].clone();
-                    members.sort_by_key(|&i| (info[i][0].chars.len(), i));
-                    let kind = key.as_bytes()[0];
+                |matcher, &(block, from)| {
+                    let (kind, members) = (sorted[block].0, &sorted[block].1);
                     let mut out = Vec::new();
-                    for (x, &a) in members.iter().enumerate() {
+                    let to = (from + SPLIT).min(members.len());
+                    for (x, &a) in members.iter().enumerate().take(to).skip(from) {
                         for &b in &members[x + 1..] {
                             let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
                             if wb.chars.len() > wa.chars.len() + 3 {
@@ -142,6 +158,9 @@ impl Analyzer {
         out
     }
 }
+
+/// Words of a block whose pairs with the later words are one piece of work.
+const SPLIT: usize = 64;
 
 /// A word (or stem) prepared for comparing spellings.
 struct Spelling {
@@ -277,6 +296,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_misspelt_word_in_a_large_block_is_found() {
+        // Two hundred words beginning alike: the block is worked on in
+        // pieces, and the pair at its end is still compared.
+        let filler: Vec<String> = (0..200u32)
+            .map(|i| {
+                let tail: String = [3, 7, 11, 13, 17, 19]
+                    .iter()
+                    .map(|p| char::from(b'a' + ((i * p + p) % 26) as u8))
+                    .collect();
+                format!("stad{tail}")
+            })
+            .collect();
+        let mut freq: FastMap<&str, u32> = filler.iter().map(|w| (w.as_str(), 1)).collect();
+        freq.insert("stadtteilmütter", 5);
+        freq.insert("stadtteilmüter", 1);
+        let all: FastSet<&str> = freq.keys().copied().collect();
+        let map = Analyzer::new().link_spellings(&freq, &all);
+        assert_eq!(
+            map.get("stadtteilmüter").map(String::as_str),
+            Some("stadtteilmütter")
+        );
     }
 
     #[test]
