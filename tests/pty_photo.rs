@@ -248,3 +248,32 @@ fn keys_typed_ahead_of_the_terminals_answer_are_kept() {
     assert!(screen.contains("Kita-Plätze fehlen"), "{screen}");
     assert!(screen.contains("Sprachcafé"), "{screen}");
 }
+
+/// The board is drawn at once, not only when the terminal has answered
+/// the graphics query (or its deadline passed), and an answer that comes
+/// after the first frame is still used.
+#[test]
+fn the_board_shows_before_the_terminal_answers_and_the_answer_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    session_with_photo(dir.path());
+    let mut tty = Tty::start(
+        dir.path(),
+        &["mitte.ron"],
+        &[("STELLWAND_GRAPHICS", ""), ("TERM", "xterm-kitty")],
+    );
+    wait_for_query(&tty);
+    tty.wait_for("Wand 1/1");
+    let before = tty.raw().len();
+    tty.send("\x1b_Gi=31;OK\x1b\\\x1b[?62;22c\x1b[6;20;10t\x1b[0n");
+    tty.send("p");
+    tty.wait_for("Foto 1/1: wand.png");
+    let start = Instant::now();
+    while !tty.raw()[before..].contains("\x1b_G") {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no Kitty graphics after a late answer"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tty.quit();
+}

@@ -50,7 +50,14 @@ const PHOTO_POLL: Duration = Duration::from_millis(15);
 /// the session saved on every way out: quitting, a closed terminal window
 /// (SIGHUP), SIGTERM, a failing terminal; after a panic the session is saved
 /// if it still makes a whole file, and the journal and draft keep the rest.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(app: App) -> io::Result<()> {
+    run_opening(|| app)
+}
+
+/// [`run`] on the app that `open` makes once the terminal is set up: the
+/// session is read while the terminal answers the graphics query, and the
+/// first frame is drawn without waiting for that answer.
+pub fn run_opening(open: impl FnOnce() -> App) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -65,15 +72,17 @@ pub fn run(mut app: App) -> io::Result<()> {
         previous(info);
     }));
     let _ = execute!(stdout(), EnableBracketedPaste);
-    // Asked before anything reads the terminal's input, with a deadline.
-    let (graphics, typed) = photo::Graphics::detect();
-    app.photos.set_graphics(graphics);
+    // Asked before anything reads the terminal's input, with a deadline;
+    // the answer comes through the event reader.
+    let graphics = photo::Graphics::ask();
+    let mut app = open();
+    graphics.wait_sent();
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         testhook::check("start");
-        event_loop(&mut terminal, &mut app, &stop, typed)
+        event_loop(&mut terminal, &mut app, &stop, graphics)
     }));
     match outcome {
         Ok(result) => {
@@ -113,17 +122,30 @@ fn restore_terminal() {
 /// next key a person presses comes far later.
 const PASTE_TAIL: Duration = Duration::from_millis(30);
 
+/// What the event reader hands the loop.
+enum Input {
+    Event(io::Result<Event>),
+    /// The terminal's answer to the graphics query.
+    Graphics(photo::Graphics),
+}
+
 /// Reads terminal events on a thread of its own, so that the loop never
 /// waits on the terminal: when the terminal window is closed, crossterm's
 /// reader can spin on the end of input, and the loop must still see the
-/// signal and save.
-fn spawn_reader(typed: Vec<Event>) -> mpsc::Receiver<io::Result<Event>> {
+/// signal and save. First comes the answer to the graphics query, then the
+/// keys typed before it, then everything read after it.
+fn spawn_reader(graphics: photo::Asking) -> mpsc::Receiver<Input> {
     let (tx, rx) = mpsc::channel();
-    // Keys typed before the terminal answered the graphics query come first.
-    for event in typed {
-        let _ = tx.send(Ok(event));
-    }
     std::thread::spawn(move || {
+        let (graphics, typed) = graphics.answer();
+        if tx.send(Input::Graphics(graphics)).is_err() {
+            return;
+        }
+        for event in typed {
+            if tx.send(Input::Event(Ok(event))).is_err() {
+                return;
+            }
+        }
         loop {
             let event = match event::read() {
                 Ok(Event::Paste(text)) => whole_paste(text),
@@ -131,11 +153,11 @@ fn spawn_reader(typed: Vec<Event>) -> mpsc::Receiver<io::Result<Event>> {
             };
             let (event, after) = event;
             let failed = event.is_err();
-            if tx.send(event).is_err() || failed {
+            if tx.send(Input::Event(event)).is_err() || failed {
                 return;
             }
             if let Some(after) = after
-                && tx.send(Ok(after)).is_err()
+                && tx.send(Input::Event(Ok(after))).is_err()
             {
                 return;
             }
@@ -182,9 +204,9 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
-    typed: Vec<Event>,
+    graphics: photo::Asking,
 ) -> io::Result<()> {
-    let events = spawn_reader(typed);
+    let events = spawn_reader(graphics);
     // Drawn when something happened: an event, or a tick that changed what
     // the screen shows. Nothing else wakes the screen.
     let mut changed = true;
@@ -213,7 +235,7 @@ fn event_loop(
             TICK
         };
         let mut next = match events.recv_timeout(wait) {
-            Ok(event) => Some(event?),
+            Ok(input) => Some(input),
             Err(mpsc::RecvTimeoutError::Timeout) => None,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::other("terminal input closed"));
@@ -221,19 +243,22 @@ fn event_loop(
         };
         // Handle everything that is waiting before drawing again, so fast
         // typing and pastes never lag behind.
-        while let Some(event) = next.take() {
+        while let Some(input) = next.take() {
             changed = true;
-            match event {
-                Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
-                event => update::event(app, event),
+            match input {
+                Input::Graphics(graphics) => {
+                    app.photos.set_graphics(graphics);
+                    update::sync_photo(app);
+                }
+                Input::Event(event) => match event? {
+                    Event::Key(key) if key.code == KeyCode::F(12) && testhook::arm() => {}
+                    event => update::event(app, event),
+                },
             }
             if app.quit || stop.load(Ordering::SeqCst) {
                 break;
             }
-            next = match events.try_recv() {
-                Ok(event) => Some(event?),
-                Err(_) => None,
-            };
+            next = events.try_recv().ok();
         }
         if app.photos.receive() {
             changed = true;

@@ -56,12 +56,14 @@ impl Graphics {
     }
 
     /// Asks the terminal which graphics it understands, unless the
-    /// environment says. Must run in raw mode before anything else reads
-    /// the terminal's input. Never waits longer than [`QUERY_TIMEOUT`]:
-    /// a terminal that does not answer gets half-blocks. Keys typed ahead
-    /// (before the terminal answered, or read together with its answer)
-    /// come back as events, to be handled first.
-    pub fn detect() -> (Self, Vec<Event>) {
+    /// environment says; the answer is read on a thread of its own, so
+    /// that the session opens and the first frame is drawn meanwhile. Must
+    /// run in raw mode before anything else reads the terminal's input, and
+    /// nothing may read it before [`Asking::answer`]. Never waits longer
+    /// than [`QUERY_TIMEOUT`]: a terminal that does not answer gets
+    /// half-blocks. Keys typed ahead (before the terminal answered, or read
+    /// together with its answer) come back as events, to be handled first.
+    pub fn ask() -> Asking {
         let forced = std::env::var(GRAPHICS_VAR).unwrap_or_default();
         let forced = match forced.trim().to_lowercase().as_str() {
             "halfblocks" | "blocks" | "none" => Some(ProtocolType::Halfblocks),
@@ -70,17 +72,27 @@ impl Graphics {
             "iterm2" | "iterm" => Some(ProtocolType::Iterm2),
             _ => None,
         };
-        if forced == Some(ProtocolType::Halfblocks) {
-            return (Graphics::halfblocks(), Vec::new());
-        }
-        let answer = match forced {
-            Some(p) => Answer {
-                protocol: Some(p),
-                font: window_font_size(),
-                typed: Vec::new(),
-            },
-            None => query_terminal(),
-        };
+        let (sent_tx, sent) = mpsc::channel();
+        let reading = std::thread::spawn(move || {
+            let answer = match forced {
+                Some(ProtocolType::Halfblocks) => None,
+                Some(p) => Some(Answer {
+                    protocol: Some(p),
+                    font: window_font_size(),
+                    typed: Vec::new(),
+                }),
+                None => Some(query_terminal(&sent_tx)),
+            };
+            drop(sent_tx);
+            answer.map_or_else(
+                || (Graphics::halfblocks(), Vec::new()),
+                Graphics::from_answer,
+            )
+        });
+        Asking { reading, sent }
+    }
+
+    fn from_answer(answer: Answer) -> (Self, Vec<Event>) {
         let protocol = answer
             .protocol
             .or_else(iterm2_from_env)
@@ -93,6 +105,30 @@ impl Graphics {
         let mut picker = Picker::from_fontsize(answer.font.unwrap_or((10, 20)));
         picker.set_protocol_type(protocol);
         (Graphics { picker }, typed)
+    }
+}
+
+/// The graphics query on its way: sent, its answer read on another thread.
+pub struct Asking {
+    reading: std::thread::JoinHandle<(Graphics, Vec<Event>)>,
+    /// Closed once the query is written, so that nothing else writes to the
+    /// terminal in the middle of it.
+    sent: Receiver<()>,
+}
+
+impl Asking {
+    /// Waits until the query is written to the terminal (at once, or after
+    /// tmux was told to let it through).
+    pub fn wait_sent(&self) {
+        let _ = self.sent.recv();
+    }
+
+    /// The graphics the terminal understands and the keys typed ahead;
+    /// waits for the answer or its deadline.
+    pub fn answer(self) -> (Graphics, Vec<Event>) {
+        self.reading
+            .join()
+            .unwrap_or_else(|_| (Graphics::halfblocks(), Vec::new()))
     }
 }
 
@@ -137,7 +173,7 @@ fn window_font_size() -> Option<(u16, u16)> {
 /// status report every terminal answers, and reads the answers with a
 /// deadline. Reading polls, so no thread is left waiting on the input.
 #[cfg(unix)]
-fn query_terminal() -> Answer {
+fn query_terminal(sent: &Sender<()>) -> Answer {
     use std::io::Write;
     use std::os::fd::AsRawFd;
 
@@ -167,6 +203,7 @@ fn query_terminal() -> Answer {
     {
         return none;
     }
+    let _ = sent.send(());
     let deadline = Instant::now() + QUERY_TIMEOUT;
     let mut parser = Parser::new();
     let mut answer = Answer {
@@ -228,7 +265,7 @@ fn query_terminal() -> Answer {
 }
 
 #[cfg(not(unix))]
-fn query_terminal() -> Answer {
+fn query_terminal(_sent: &Sender<()>) -> Answer {
     Answer {
         protocol: None,
         font: None,
