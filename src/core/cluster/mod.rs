@@ -685,7 +685,7 @@ fn cluster_features(
     edges.dedup();
 
     let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
-    let merged = graph::average_linkage(nodes, &edges, threshold, &blocked);
+    let merged = graph::average_linkage_of(nodes, edges, threshold, &blocked);
     progress.set(0.8);
     if progress.cancelled() {
         return Clustering::default();
