@@ -179,3 +179,22 @@ fn a_reader_that_stops_early_ends_the_listing_quietly() {
     assert!(out.status.success(), "{:?}: {err}", out.status);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn json_gives_the_card_text_as_written_without_its_sub_points() {
+    let (code, out, err) = run(&["cluster", SESSION, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let texts: Vec<&str> = json["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|k| k["cards"].as_array().unwrap())
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    // A card with a sub-point: the clustering reads both, the output
+    // shows the card's own text.
+    let card = "gemeinsame Ziele finden => Gleichheit in der Unterschiedlichkeit";
+    assert!(texts.contains(&card), "{card}");
+    assert!(!texts.iter().any(|t| t.contains("Tellerrand")));
+}

@@ -75,6 +75,29 @@ pub fn run(
         _ => Vec::new(),
     };
     let cards = cluster::cards_of_each(sessions.iter().copied(), columns);
+    // The card text as written (the clustering also reads the sub-points),
+    // through the sessions' card indexes: kept where it differs, so that
+    // the sessions are freed before the analysis (a million cards are
+    // hundreds of megabytes).
+    let written_texts: Vec<Option<String>> = {
+        let mut by_id: HashMap<&str, &Session> = HashMap::with_capacity(sessions.len());
+        for s in &sessions {
+            by_id.entry(s.id.as_str()).or_insert(s);
+        }
+        cards
+            .par_iter()
+            .map(|c| {
+                by_id
+                    .get(c.session.as_str())
+                    .and_then(|s| s.card(&c.id))
+                    .filter(|k| k.text != c.text)
+                    .map(|k| k.text.clone())
+            })
+            .collect()
+    };
+    drop(sessions);
+    // Freed beside the analysis, on the other core.
+    std::thread::spawn(move || drop(workspace));
     let options = ClusterOptions {
         threshold: threshold.unwrap_or(cluster::DEFAULT_THRESHOLD),
         across_columns: columns.len() > 1,
@@ -100,19 +123,7 @@ pub fn run(
     // Freed beside the output, on the other core.
     std::thread::spawn(move || drop(features));
     line.stage(Msg::StageOutput.text(lang));
-    // The card text as written (the clustering also reads the sub-points),
-    // through the sessions' card indexes.
-    let mut by_id: HashMap<&str, &Session> = HashMap::with_capacity(sessions.len());
-    for s in &sessions {
-        by_id.entry(s.id.as_str()).or_insert(s);
-    }
-    let main_text = |i: usize| -> &str {
-        let c = &cards[i];
-        by_id
-            .get(c.session.as_str())
-            .and_then(|s| s.card(&c.id))
-            .map_or(c.text.as_str(), |k| k.text.as_str())
-    };
+    let main_text = |i: usize| -> &str { written_texts[i].as_deref().unwrap_or(&cards[i].text) };
     if std::io::stdout().is_terminal() {
         // The listing goes to the same screen: the line makes room for it.
         line.finish();
@@ -143,9 +154,7 @@ pub fn run(
     // The program ends here: the operating system takes the memory back at
     // once, freeing each of a million cards first would only keep the
     // caller waiting.
-    std::mem::forget(by_id);
-    std::mem::forget(sessions);
-    std::mem::forget((result, cards, workspace));
+    std::mem::forget((result, cards, written_texts));
     code
 }
 

@@ -280,11 +280,11 @@ impl Analyzer {
     /// [`Features::finish`].
     pub fn analyse_raw(
         &mut self,
-        texts: &[String],
+        texts: &[impl AsRef<str> + Sync],
         thesaurus: &Thesaurus,
         tags: &[Vec<String>],
     ) -> Features {
-        let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| tokenize(t)).collect();
+        let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| tokenize(t.as_ref())).collect();
         let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
             .groups
             .iter()

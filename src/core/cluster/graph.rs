@@ -315,90 +315,12 @@ fn prefix(v: &[(u32, f32)], rank: &[u32], threshold: f32) -> Vec<u32> {
     out
 }
 
-/// Groups near-identical vectors in one pass: each vector joins the most
-/// similar earlier group leader at `tau` or above, or leads a new group.
-/// Returns the group (index of its leader) of every vector. Used before
-/// average linkage on very many cards, so that thousands of "Kitaplätze"
-/// cards become a few nodes.
-pub fn leaders(vectors: &[&[(u32, f32)]], rank: &[u32], tau: f32) -> Vec<u32> {
-    let prefixes: Vec<Vec<u32>> = vectors.par_iter().map(|v| prefix(v, rank, tau)).collect();
-    let mut index: FastMap<u32, Vec<u32>> = FastMap::default();
-    let mut group = vec![0u32; vectors.len()];
-    // The best leader at `tau` or above among those in `index` (a leader
-    // at `tau` or above shares a feature of both prefixes, see
-    // [`similar_pairs`]); of equally similar ones, the first.
-    let best_in = |index: &FastMap<u32, Vec<u32>>, scratch: &mut Scatter, y: usize| {
-        let mut best: Option<(f32, u32)> = None;
-        scratch.spread(vectors[y]);
-        for f in &prefixes[y] {
-            let Some(list) = index.get(f) else { continue };
-            for &x in list {
-                if scratch.stamp[x as usize] == y as u32 {
-                    continue;
-                }
-                scratch.stamp[x as usize] = y as u32;
-                let s = scratch.dot(vectors[x as usize]);
-                if s >= tau && better(Some((s, x)), best) {
-                    best = Some((s, x));
-                }
-            }
-        }
-        scratch.clear(vectors[y]);
-        best
-    };
-    fn better(a: Option<(f32, u32)>, b: Option<(f32, u32)>) -> bool {
-        match (a, b) {
-            (Some((s, x)), Some((bs, bx))) => s > bs || (s == bs && x < bx),
-            (a, _) => a.is_some(),
-        }
-    }
-    // Block by block: the leaders of earlier blocks are looked up on both
-    // cores, then the block's own leaders one vector after the other; the
-    // better of the two is the leader of one pass over all.
-    let block = 4096;
-    let mut scratch = Scatter::new(rank.len(), vectors.len());
-    let cores = rayon::current_num_threads().clamp(1, 8);
-    let mut pool: Vec<Scatter> = (0..cores)
-        .map(|_| Scatter::new(rank.len(), vectors.len()))
-        .collect();
-    for start in (0..vectors.len()).step_by(block) {
-        let end = (start + block).min(vectors.len());
-        let per = (end - start).div_ceil(cores);
-        let earlier: Vec<Option<(f32, u32)>> = pool
-            .par_iter_mut()
-            .enumerate()
-            .flat_map_iter(|(c, scratch)| {
-                let index = &index;
-                let from = (start + c * per).min(end);
-                let to = (from + per).min(end);
-                (from..to)
-                    .map(|y| best_in(index, scratch, y))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let mut here: FastMap<u32, Vec<u32>> = FastMap::default();
-        for (y, old) in (start..end).zip(earlier) {
-            let new = best_in(&here, &mut scratch, y);
-            match if better(new, old) { new } else { old } {
-                Some((_, x)) => group[y] = x,
-                None => {
-                    group[y] = y as u32;
-                    for &f in &prefixes[y] {
-                        here.entry(f).or_default().push(y as u32);
-                    }
-                }
-            }
-        }
-        // Leaders ascend in each list: the block's come after the others.
-        for (f, list) in here {
-            index.entry(f).or_default().extend(list);
-        }
-    }
-    group
-}
-
 /// A node's best merge: similarity bits, the node, its version when pushed.
 type Candidate = (u32, Reverse<u32>, u32);
+
+/// A neighbour of a merged node while it is brought up to date on another
+/// core: the node, its neighbours, its best neighbour.
+type Neighbour = (u32, FastMap<u32, f32>, Option<(f32, u32)>);
 
 /// A cluster while merging.
 #[derive(Debug, Clone)]
@@ -481,6 +403,17 @@ pub fn average_linkage(
     threshold: f32,
     blocked: &(dyn Fn(usize, &[u32]) -> bool + Sync),
 ) -> Vec<Node> {
+    average_linkage_of(nodes, edges.to_vec(), threshold, blocked)
+}
+
+/// [`average_linkage`], freeing the edges as soon as each part's similarities
+/// are known (on a million cards they are hundreds of megabytes).
+pub fn average_linkage_of(
+    nodes: Vec<Node>,
+    edges: Vec<(u32, u32)>,
+    threshold: f32,
+    blocked: &(dyn Fn(usize, &[u32]) -> bool + Sync),
+) -> Vec<Node> {
     let n = nodes.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn root(p: &mut [u32], mut x: u32) -> u32 {
@@ -490,7 +423,7 @@ pub fn average_linkage(
         }
         x
     }
-    for &(a, b) in edges {
+    for &(a, b) in &edges {
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if ra != rb {
             parent[ra.max(rb) as usize] = ra.min(rb);
@@ -510,11 +443,16 @@ pub fn average_linkage(
         local[x as usize] = p.len() as u32;
         p.push(x);
     }
-    let mut part_edges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); parts.len()];
-    for &(a, b) in edges {
+    let mut counts = vec![0usize; parts.len()];
+    for &(a, _) in &edges {
+        counts[part_of[root(&mut parent, a) as usize] as usize] += 1;
+    }
+    let mut part_edges: Vec<Vec<(u32, u32)>> = counts.into_iter().map(Vec::with_capacity).collect();
+    for &(a, b) in &edges {
         let p = part_of[root(&mut parent, a) as usize] as usize;
         part_edges[p].push((local[a as usize], local[b as usize]));
     }
+    drop(edges);
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
     let work: Vec<Part> = parts
         .into_iter()
@@ -533,7 +471,7 @@ pub fn average_linkage(
             let merged = if e.is_empty() {
                 part_nodes.into_iter().map(Some).collect()
             } else {
-                merge_part(part_nodes, &e, threshold, blocked)
+                merge_part(part_nodes, e, threshold, blocked)
             };
             members
                 .into_iter()
@@ -573,16 +511,32 @@ fn grown(threshold: f32, n: f32) -> f32 {
 }
 
 fn merge_part(
-    mut nodes: Vec<Node>,
-    edges: &[(u32, u32)],
+    nodes: Vec<Node>,
+    edges: Vec<(u32, u32)>,
     threshold: f32,
-    blocked: &dyn Fn(usize, &[u32]) -> bool,
+    blocked: &(dyn Fn(usize, &[u32]) -> bool + Sync),
+) -> Vec<Option<Node>> {
+    merge_part_with(nodes, edges, threshold, blocked, PARALLEL_FROM)
+}
+
+/// From this many neighbours on, the neighbours of a merged node are
+/// brought up to date on both cores; from this many nodes on, a part's
+/// first similarities and best neighbours too.
+const PARALLEL_FROM: usize = 256;
+
+/// [`merge_part`], with the size from which the work is split between the
+/// cores (the outcome is the same, to the bit, either way).
+fn merge_part_with(
+    mut nodes: Vec<Node>,
+    edges: Vec<(u32, u32)>,
+    threshold: f32,
+    blocked: &(dyn Fn(usize, &[u32]) -> bool + Sync),
+    parallel_from: usize,
 ) -> Vec<Option<Node>> {
     let n = nodes.len();
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
     let mut neighbours: Vec<FastMap<u32, f32>> = vec![FastMap::default(); n];
-    let mut best: Vec<Option<(f32, u32)>> = vec![None; n];
     let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
     let size = |node: &Node| node.members.len() as f32;
     let needed = |a: &Node, b: &Node| -> f32 { grown(threshold, size(a) + size(b)) };
@@ -614,20 +568,55 @@ fn merge_part(
     // Dot products with one node's sum read it once, spread out (on large
     // parts; a small part has too few to pay for the spreading).
     let mut spread = Spread::new(&nodes, n >= SPREAD_FROM);
-    for &(a, b) in edges {
+    let large = n >= parallel_from;
+    // The similarity of each edge; on a large part, on both cores.
+    let similarity = |spread: &mut Spread, (a, b): (u32, u32)| -> f32 {
+        let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+        spread.dot(a, &nodes[a].sum, &nodes[b].sum) / (size(&nodes[a]) * size(&nodes[b]))
+    };
+    let sims: Vec<f32> = if large {
+        let chunk = edges
+            .len()
+            .div_ceil(4 * rayon::current_num_threads().max(1));
+        edges
+            .par_chunks(chunk.max(1))
+            .flat_map_iter(|part| {
+                let mut spread = spread.empty_copy();
+                part.iter()
+                    .map(|&e| similarity(&mut spread, e))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (i, &(a, b)) in edges.iter().enumerate() {
         let (a, b) = (a.min(b) as usize, a.max(b) as usize);
         if a == b || neighbours[a].contains_key(&(b as u32)) {
             continue;
         }
-        let s = spread.dot(a, &nodes[a].sum, &nodes[b].sum) / (size(&nodes[a]) * size(&nodes[b]));
+        let s = if large {
+            sims[i]
+        } else {
+            similarity(&mut spread, (a as u32, b as u32))
+        };
         if s >= threshold {
             neighbours[a].insert(b as u32, s);
             neighbours[b].insert(a as u32, s);
         }
     }
-    for x in 0..n {
-        best[x] = best_of(&nodes, &neighbours[x], x);
-        if let Some((s, _)) = best[x] {
+    drop(sims);
+    drop(edges);
+    let mut best: Vec<Option<(f32, u32)>> = if large {
+        (0..n)
+            .into_par_iter()
+            .map(|x| best_of(&nodes, &neighbours[x], x))
+            .collect()
+    } else {
+        (0..n).map(|x| best_of(&nodes, &neighbours[x], x)).collect()
+    };
+    for (x, b) in best.iter().enumerate() {
+        if let Some((s, _)) = b {
             heap.push((s.to_bits(), Reverse(x as u32), 0));
         }
     }
@@ -651,38 +640,97 @@ fn merge_part(
         let n_new = na + nb;
         let from_a = std::mem::take(&mut neighbours[a]);
         let from_b = std::mem::take(&mut neighbours[b]);
-        let mut around: Vec<u32> = from_a.keys().chain(from_b.keys()).copied().collect();
+        let mut around: Vec<u32> = from_a
+            .keys()
+            .chain(from_b.keys())
+            .copied()
+            .filter(|&c| c as usize != a && c as usize != b && alive[c as usize])
+            .collect();
         around.sort_unstable();
         around.dedup();
-        let mut merged: FastMap<u32, f32> = FastMap::default();
-        for c in around {
-            let cu = c as usize;
-            if cu == a || cu == b || !alive[cu] {
-                continue;
-            }
-            let s = match (from_a.get(&c), from_b.get(&c)) {
+        // The similarity of the merged node with a neighbour.
+        let merged_with = |spread: &Spread, c: u32| -> f32 {
+            match (from_a.get(&c), from_b.get(&c)) {
                 (Some(&sa), Some(&sb)) => (na * sa + nb * sb) / n_new,
                 // One part was below the threshold: compute from the sums.
-                _ => spread.dot(a, &nodes[a].sum, &nodes[cu].sum) / (n_new * size(&nodes[cu])),
-            };
-            neighbours[cu].remove(&(a as u32));
-            neighbours[cu].remove(&(b as u32));
+                _ => {
+                    spread.dot_loaded(&nodes[a].sum, &nodes[c as usize].sum)
+                        / (n_new * size(&nodes[c as usize]))
+                }
+            }
+        };
+        // A neighbour's similarity with the merged node, and whether its
+        // best neighbour changed.
+        // Neighbours are mutual: `c` holds `a` (`b`) when `a` (`b`) held `c`.
+        let update = |c: u32, s: f32, nb: &mut FastMap<u32, f32>, bc: &mut Option<(f32, u32)>| {
+            let cu = c as usize;
+            if from_b.contains_key(&c) {
+                nb.remove(&(b as u32));
+            }
             // Average linkage never rises above the better of the two parts,
             // so a pair below the threshold stays below it for good.
-            if s >= threshold {
-                neighbours[cu].insert(a as u32, s);
-                merged.insert(c, s);
+            match (nb.get_mut(&(a as u32)), s >= threshold) {
+                (Some(old), true) => *old = s,
+                (Some(_), false) => {
+                    nb.remove(&(a as u32));
+                }
+                (None, true) => {
+                    nb.insert(a as u32, s);
+                }
+                (None, false) => {}
             }
-            let stale = best[cu].is_some_and(|(_, t)| t as usize == a || t as usize == b);
+            let stale = bc.is_some_and(|(_, t)| t as usize == a || t as usize == b);
             let improves = s >= needed(&nodes[cu], &nodes[a])
                 && allowed(&nodes, cu, a)
-                && best[cu].is_none_or(|(bs, bc)| s > bs || (s == bs && (a as u32) < bc));
+                && bc.is_none_or(|(bs, c)| s > bs || (s == bs && (a as u32) < c));
             if stale || improves {
-                best[cu] = if stale {
-                    best_of(&nodes, &neighbours[cu], cu)
+                *bc = if stale {
+                    best_of(&nodes, nb, cu)
                 } else {
                     Some((s, a as u32))
                 };
+            }
+            stale || improves
+        };
+        spread.load(a, &nodes[a].sum);
+        let mut changes: Vec<(u32, f32, bool)> = Vec::with_capacity(around.len());
+        if around.len() >= parallel_from {
+            let mut work: Vec<Neighbour> = around
+                .iter()
+                .map(|&c| {
+                    (
+                        c,
+                        std::mem::take(&mut neighbours[c as usize]),
+                        best[c as usize],
+                    )
+                })
+                .collect();
+            let spread = &spread;
+            work.par_iter_mut()
+                .map(|(c, nb, bc)| {
+                    let s = merged_with(spread, *c);
+                    (*c, s, update(*c, s, nb, bc))
+                })
+                .collect_into_vec(&mut changes);
+            for (c, nb, bc) in work {
+                neighbours[c as usize] = nb;
+                best[c as usize] = bc;
+            }
+        } else {
+            for &c in &around {
+                let s = merged_with(&spread, c);
+                let cu = c as usize;
+                let changed = update(c, s, &mut neighbours[cu], &mut best[cu]);
+                changes.push((c, s, changed));
+            }
+        }
+        let mut merged: FastMap<u32, f32> = FastMap::default();
+        for (c, s, changed) in changes {
+            let cu = c as usize;
+            if s >= threshold {
+                merged.insert(c, s);
+            }
+            if changed {
                 version[cu] += 1;
                 if let Some((bs, _)) = best[cu] {
                     heap.push((bs.to_bits(), Reverse(c), version[cu]));
@@ -703,8 +751,10 @@ fn merge_part(
         .collect()
 }
 
+mod leaders;
 mod spread;
 mod strongest;
+pub use leaders::leaders;
 use spread::{SPREAD_FROM, Spread};
 pub use strongest::strongest_pairs;
 

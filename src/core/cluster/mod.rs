@@ -278,16 +278,10 @@ fn theme_membership(
 
 /// The texts the cards are analysed by. Names of people carry no theme:
 /// such cards have none and stay alone.
-fn card_texts(cards: &[ClusterCard]) -> Vec<String> {
+fn card_texts(cards: &[ClusterCard]) -> Vec<&str> {
     cards
         .iter()
-        .map(|c| {
-            if c.people {
-                String::new()
-            } else {
-                c.text.clone()
-            }
-        })
+        .map(|c| if c.people { "" } else { c.text.as_str() })
         .collect()
 }
 
@@ -308,7 +302,7 @@ fn analyse_cards(
         for (t, theme) in decisions.themes.iter().enumerate() {
             if theme.confirmed {
                 labels.push((theme.id.clone(), texts.len()));
-                texts.push(theme.label.clone());
+                texts.push(theme.label.as_str());
                 owner.push(Some(t));
             }
         }
@@ -359,7 +353,7 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     let mut texts = card_texts(&cards);
     for (t, theme) in session.themes.iter().enumerate() {
         if theme.confirmed {
-            texts.push(theme.label.clone());
+            texts.push(theme.label.as_str());
             theme_of.push(Some(t));
         }
     }
@@ -685,7 +679,7 @@ fn cluster_features(
     edges.dedup();
 
     let blocked = |t: usize, members: &[u32]| members.iter().any(|m| rejected[t].contains(m));
-    let merged = graph::average_linkage(nodes, &edges, threshold, &blocked);
+    let merged = graph::average_linkage_of(nodes, edges, threshold, &blocked);
     progress.set(0.8);
     if progress.cancelled() {
         return Clustering::default();

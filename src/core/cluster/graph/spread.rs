@@ -36,21 +36,41 @@ impl Spread {
         }
     }
 
+    /// A spread of the same size with no node spread out, for another core.
+    pub(super) fn empty_copy(&self) -> Self {
+        Spread {
+            weight: vec![0.0; self.weight.len()],
+            node: None,
+            features: Vec::new(),
+        }
+    }
+
     /// [`dot`] of node `x`'s sum `a` with `b`.
     pub(super) fn dot(&mut self, x: usize, a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+        self.load(x, a);
+        self.dot_loaded(a, b)
+    }
+
+    /// Spreads out node `x`'s sum `a` (if it is not already).
+    pub(super) fn load(&mut self, x: usize, a: &[(u32, f32)]) {
+        if self.weight.is_empty() || self.node == Some(x) {
+            return;
+        }
+        for &f in &self.features {
+            self.weight[f as usize] = 0.0;
+        }
+        self.features.clear();
+        for &(f, w) in a {
+            self.weight[f as usize] = w;
+            self.features.push(f);
+        }
+        self.node = Some(x);
+    }
+
+    /// [`dot`] of `a`, the sum last loaded, with `b`.
+    pub(super) fn dot_loaded(&self, a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
         if self.weight.is_empty() {
             return dot(a, b);
-        }
-        if self.node != Some(x) {
-            for &f in &self.features {
-                self.weight[f as usize] = 0.0;
-            }
-            self.features.clear();
-            for &(f, w) in a {
-                self.weight[f as usize] = w;
-                self.features.push(f);
-            }
-            self.node = Some(x);
         }
         let mut s = 0.0;
         for &(f, w) in b {

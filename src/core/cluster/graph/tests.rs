@@ -84,7 +84,7 @@ fn merging_part_by_part_gives_what_merging_all_at_once_gives() {
         .collect();
     let blocked = |_: usize, _: &[u32]| false;
     let by_parts = average_linkage(nodes.clone(), &edges, 0.3, &blocked);
-    let at_once: Vec<Node> = merge_part(nodes, &edges, 0.3, &blocked)
+    let at_once: Vec<Node> = merge_part(nodes, edges.clone(), 0.3, &blocked)
         .into_iter()
         .flatten()
         .collect();
@@ -304,4 +304,50 @@ fn leaders_block_by_block_are_those_of_one_pass() {
     }
     assert_eq!(fast, slow);
     assert!(led.len() > 200 && led.len() < 8000, "{}", led.len());
+}
+
+#[test]
+fn merging_on_both_cores_gives_what_merging_on_one_gives() {
+    let vectors = topic_vectors(
+        numbers(5),
+        600,
+        Topics {
+            topics: 6,
+            words: 3,
+            stride: 5,
+            spread: 9,
+            weights: 3,
+        },
+    );
+    let refs: Vec<&[(u32, f32)]> = vectors.iter().map(Vec::as_slice).collect();
+    let df = vec![1u32; 80];
+    let rank = rank_by_rarity(&df);
+    let mut nodes = one_node_each(&vectors);
+    // Handlungsfelder on some cards, so that some merges are not allowed.
+    for (i, node) in nodes.iter_mut().enumerate().filter(|(i, _)| i % 7 == 0) {
+        node.tags.push(vec![(i % 3) as u32]);
+    }
+    let edges: Vec<(u32, u32)> = similar_pairs(&refs, &rank, 0.3)
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    let blocked = |_: usize, _: &[u32]| false;
+    // Each node's members and the bits of its sum.
+    type Merged = Vec<(Vec<u32>, Vec<(u32, u32)>)>;
+    let run = |parallel_from: usize| -> Merged {
+        merge_part_with(nodes.clone(), edges.clone(), 0.3, &blocked, parallel_from)
+            .into_iter()
+            .flatten()
+            .map(|n| {
+                let sum = n.sum.iter().map(|&(f, w)| (f, w.to_bits())).collect();
+                (n.members, sum)
+            })
+            .collect()
+    };
+    let one = run(usize::MAX);
+    assert_eq!(one, run(1));
+    assert_eq!(one, run(8));
+    // Real merges, some of them large, so the test can tell.
+    assert!(one.len() < 300, "{}", one.len());
+    assert!(one.iter().any(|(m, _)| m.len() >= 20));
 }
