@@ -97,7 +97,7 @@ pub fn run(
     };
     drop(sessions);
     // Freed beside the analysis, on the other core.
-    std::thread::spawn(move || drop(workspace));
+    let freeing = std::thread::spawn(move || drop(workspace));
     let options = ClusterOptions {
         threshold: threshold.unwrap_or(cluster::DEFAULT_THRESHOLD),
         across_columns: columns.len() > 1,
@@ -111,6 +111,8 @@ pub fn run(
     };
     line.stage(Msg::StageAnalysing.text(lang));
     let features = cluster::analyse(&cards, &options, &thesaurus, &decisions);
+    let _ = freeing.join();
+    give_back_memory();
     progress.set(0.45);
     line.stage(Msg::StageClustering.text(lang));
     let result = cluster::cluster_analysed(
@@ -156,6 +158,17 @@ pub fn run(
     // caller waiting.
     std::mem::forget((result, cards, written_texts));
     code
+}
+
+/// Gives the memory freed so far (the sessions, the analysis' working
+/// data) back to the system: the C library keeps it for the thread that
+/// freed it, while the clustering allocates on the other threads.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns unused memory of the allocator.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// A card as `--json` prints it (fields in the order written since the

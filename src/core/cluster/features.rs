@@ -282,7 +282,7 @@ impl Analyzer {
         &mut self,
         texts: &[impl AsRef<str> + Sync],
         thesaurus: &Thesaurus,
-        tags: &[Vec<String>],
+        tags: &[&[String]],
     ) -> Features {
         let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| tokenize(t.as_ref())).collect();
         let thesaurus_tokens: Vec<Vec<Vec<Token>>> = thesaurus
@@ -394,7 +394,7 @@ impl Analyzer {
             .enumerate()
             .with_min_len(64)
             .map(|(ci, card_tokens)| {
-                let tags = tags.get(ci).map_or(&[][..], Vec::as_slice);
+                let tags = tags.get(ci).copied().unwrap_or_default();
                 context.draft(card_tokens, tags)
             })
             .collect();

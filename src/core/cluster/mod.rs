@@ -308,16 +308,18 @@ fn analyse_cards(
         }
     }
     // Nor do the Handlungsfelder set on them.
-    let tags: Vec<Vec<String>> = cards
+    let tags: Vec<&[String]> = cards
         .iter()
-        .map(|c| if c.people { Vec::new() } else { c.tags.clone() })
+        .map(|c| if c.people { &[][..] } else { c.tags.as_slice() })
         .collect();
-    let mut places: Vec<String> = cards.iter().map(|c| c.place.clone()).collect();
-    let mut titles: Vec<String> = cards.iter().map(|c| c.board.clone()).collect();
-    for v in [&mut places, &mut titles] {
+    let distinct = |of: fn(&ClusterCard) -> &str| -> Vec<String> {
+        let mut v: Vec<&str> = cards.iter().map(of).collect();
         v.sort_unstable();
         v.dedup();
-    }
+        v.into_iter().map(str::to_string).collect()
+    };
+    let places = distinct(|c| c.place.as_str());
+    let titles = distinct(|c| c.board.as_str());
     let folder;
     let thesaurus = if learn && !decisions.learned.is_empty() {
         let mut t = thesaurus.clone();
