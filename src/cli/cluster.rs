@@ -110,7 +110,10 @@ pub fn run(
         learned: &learned,
     };
     line.stage(Msg::StageAnalysing.text(lang));
-    let features = cluster::analyse(&cards, &options, &thesaurus, &decisions);
+    let mut features = cluster::analyse(&cards, &options, &thesaurus, &decisions);
+    // The lookup of feature ids by kind is for adding features; the
+    // clustering only reads them.
+    drop(std::mem::take(&mut features.index));
     let _ = freeing.join();
     give_back_memory();
     progress.set(0.45);

@@ -424,6 +424,39 @@ pub fn cluster_analysed(
     cluster_features(cards, features, options, decisions, FAST_FROM, progress)
 }
 
+/// What makes free cards one node: the same scope, the same features with
+/// the same weights (to the bit) and the same Handlungsfelder.
+struct Same<'a> {
+    scope: &'a str,
+    vector: &'a [(u32, f32)],
+    tags: &'a [u32],
+}
+
+impl PartialEq for Same<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.scope == other.scope
+            && self.tags == other.tags
+            && self.vector.len() == other.vector.len()
+            && self
+                .vector
+                .iter()
+                .zip(other.vector)
+                .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits())
+    }
+}
+
+impl Eq for Same<'_> {}
+
+impl std::hash::Hash for Same<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.scope.hash(h);
+        self.tags.hash(h);
+        for (f, w) in self.vector {
+            (f, w.to_bits()).hash(h);
+        }
+    }
+}
+
 /// The order of the clusters of a run: biggest first, then by first card.
 pub fn cluster_order(a: &Cluster, b: &Cluster) -> std::cmp::Ordering {
     b.members
@@ -530,7 +563,7 @@ fn cluster_features(
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_scope: Vec<String> = Vec::new();
     let mut theme_node: HashMap<usize, usize> = HashMap::new();
-    let mut same: graph::FastMap<(String, Vec<(u32, u32)>), usize> = graph::FastMap::default();
+    let mut same: graph::FastMap<Same, usize> = graph::FastMap::default();
     for (i, card) in cards.iter().enumerate() {
         let v = &features.cards[i].vector;
         let node = if let Some(t) = theme_of[i] {
@@ -551,10 +584,16 @@ fn cluster_features(
             nodes.len() - 1
         } else {
             // Cards with the same features and tags are one node.
-            let mut key_vector: Vec<(u32, u32)> =
-                v.iter().map(|(f, w)| (*f, w.to_bits())).collect();
-            key_vector.extend(card_tags[i].iter().map(|&k| (u32::MAX, k)));
-            let key = (scope_of(card), key_vector);
+            let scope = if options.across_columns {
+                ""
+            } else {
+                card.column.as_str()
+            };
+            let key = Same {
+                scope,
+                vector: v,
+                tags: &card_tags[i],
+            };
             *same.entry(key).or_insert_with(|| {
                 nodes.push(Node::new(None));
                 node_scope.push(scope_of(card));
