@@ -72,6 +72,11 @@ pub struct Doc {
     /// Changed since the last save.
     pub dirty: bool,
     pub changed_at: Option<Instant>,
+    /// Counts the changes, so that a save on another thread knows whether
+    /// more came while it was written.
+    pub changes: u64,
+    /// The count of changes the save under way holds.
+    pub saving: Option<u64>,
     pub cursor: Cursor,
     /// Where the cursor was before each change that can be undone, so that
     /// undo shows the place it changes; kept in step with the history.
@@ -95,6 +100,8 @@ impl Doc {
             file,
             dirty: false,
             changed_at: None,
+            changes: 0,
+            saving: None,
             cursor: Cursor::default(),
             undo_places: Vec::new(),
             redo_places: Vec::new(),
@@ -134,6 +141,7 @@ impl Doc {
     /// Marks a change: unsaved, autosaved after the delay, cursor kept inside.
     fn touch(&mut self) {
         self.dirty = true;
+        self.changes += 1;
         self.changed_at = Some(Instant::now());
         self.clamp();
     }
@@ -601,6 +609,12 @@ impl App {
             Mode::Review(r) => r.busy(),
             _ => None,
         }
+    }
+
+    /// Whether the session is being saved on another thread (the event
+    /// loop then looks in often, to finish the save soon).
+    pub fn saving(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.saving.is_some())
     }
 
     /// What the periodic tick may change on screen (the status line, the

@@ -3,9 +3,9 @@
 
 use std::time::Instant;
 
-use crate::core::error::FileProblem;
-
-use crate::core::session_file::{Draft, DraftTarget, Saved};
+use crate::core::error::{FileError, FileProblem};
+use crate::core::model::Session;
+use crate::core::session_file::{Background, Draft, DraftTarget, Saved};
 use crate::core::store;
 
 use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
@@ -15,7 +15,9 @@ use super::super::learn::learn;
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
 pub fn save(app: &mut App, quiet: bool) -> bool {
-    let lang = app.lang;
+    // A save under way on another thread is finished first: it may have
+    // written everything already.
+    finish_background(app, true);
     let Some(doc) = app.doc.as_mut() else {
         return true;
     };
@@ -29,10 +31,24 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
         return true;
     }
     super::super::testhook::check("save");
-    match file.save(&doc.session) {
+    let outcome = file.save(&doc.session);
+    doc.saving = None;
+    saved(app, outcome, quiet, true)
+}
+
+/// After a save: the saved mark, the message, the learned words; or why
+/// not. `all` tells whether the file holds every change made so far.
+fn saved(app: &mut App, outcome: Result<Saved, FileError>, quiet: bool, all: bool) -> bool {
+    let lang = app.lang;
+    let Some(doc) = app.doc.as_mut() else {
+        return true;
+    };
+    match outcome {
         Ok(saved) => {
-            doc.dirty = false;
-            doc.changed_at = None;
+            if all {
+                doc.dirty = false;
+                doc.changed_at = None;
+            }
             if let Some(text) = saved.message(lang) {
                 if let Saved::Conflict { side, .. } = &saved {
                     doc.path = side.clone();
@@ -183,6 +199,7 @@ pub fn rescue(app: &mut App) {
 
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
+    finish_background(app, true);
     app.cluster.learning.finish();
     app.remember_place();
     if let Some(doc) = app.doc.as_mut()
@@ -192,16 +209,83 @@ pub fn close(app: &mut App) {
     }
 }
 
-/// Saves when the last change is older than the autosave delay.
+/// Saves when the last change is older than the autosave delay: on
+/// another thread, so that the screen stays live while a large session is
+/// written; in the foreground when that cannot be.
 pub fn autosave(app: &mut App, now: Instant) {
+    finish_background(app, false);
     let due = app.doc.as_ref().is_some_and(|d| {
         d.dirty
             && !d.read_only
+            && d.saving.is_none()
             && d.changed_at
                 .is_none_or(|t| now.duration_since(t).as_secs_f32() >= AUTOSAVE_AFTER_SECS)
     });
-    if due {
+    if !due {
+        return;
+    }
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(file) = doc.file.as_mut() else {
+        return;
+    };
+    let snapshot = copy(&mut doc.session);
+    if file.save_in_background(snapshot, super::super::testhook::pause) {
+        doc.saving = Some(doc.changes);
+    } else {
         save(app, true);
+    }
+}
+
+/// Ends the save on another thread once it is written (or waits for it).
+fn finish_background(app: &mut App, wait: bool) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(held) = doc.saving else { return };
+    let Some(file) = doc.file.as_mut() else {
+        doc.saving = None;
+        return;
+    };
+    let Some(outcome) = file.finish_background(wait) else {
+        return;
+    };
+    doc.saving = None;
+    let all = doc.changes == held;
+    match outcome {
+        Background::Saved(s) => {
+            saved(app, Ok(s), true, all);
+        }
+        Background::Failed(e) => {
+            saved(app, Err(e), true, false);
+        }
+        // Changed on disk by another program: the foreground save puts the
+        // session beside it.
+        Background::Changed => {
+            save(app, true);
+        }
+    }
+}
+
+/// A copy of the session for saving it on another thread; a large one is
+/// copied on two threads, half of its boards each.
+fn copy(session: &mut Session) -> Session {
+    const LARGE: usize = 50_000;
+    if session.boards.len() < 2 || session.card_count() < LARGE {
+        return session.clone();
+    }
+    let boards = std::mem::take(&mut session.boards);
+    let mut copy = session.clone();
+    let (first, second) = boards.split_at(boards.len() / 2);
+    let (mut a, b) = std::thread::scope(|s| {
+        let b = s.spawn(|| second.to_vec());
+        (first.to_vec(), b.join())
+    });
+    session.boards = boards;
+    match b {
+        Ok(b) => {
+            a.extend(b);
+            copy.boards = a;
+            copy
+        }
+        Err(_) => session.clone(),
     }
 }
 
