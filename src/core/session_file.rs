@@ -477,6 +477,13 @@ impl SessionFile {
         let after = journal.edits();
         let (path, base, bom) = (self.path.clone(), self.base, self.bom);
         let job = std::thread::spawn(move || {
+            // The screen's thread goes first when both want the processor.
+            #[cfg(target_os = "linux")]
+            // SAFETY: changes only this thread's priority (Linux keeps one
+            // per thread); a failure leaves it as it was.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+            }
             let mut text = store::to_ron(&snapshot);
             drop(snapshot);
             if bom {

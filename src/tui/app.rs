@@ -59,6 +59,14 @@ pub struct Cursor {
     pub card: usize,
 }
 
+/// The boards copied so far for a save, and the count of changes they
+/// hold: a change meanwhile makes the copy worthless.
+#[derive(Debug)]
+pub struct SaveCopy {
+    pub boards: Vec<Board>,
+    pub changes: u64,
+}
+
 /// The open session.
 #[derive(Debug)]
 pub struct Doc {
@@ -77,6 +85,9 @@ pub struct Doc {
     pub changes: u64,
     /// The count of changes the save under way holds.
     pub saving: Option<u64>,
+    /// The copy of a large session for the next save, made a few boards at
+    /// a time between keys.
+    pub copying: Option<SaveCopy>,
     pub cursor: Cursor,
     /// Where the cursor was before each change that can be undone, so that
     /// undo shows the place it changes; kept in step with the history.
@@ -102,6 +113,7 @@ impl Doc {
             changed_at: None,
             changes: 0,
             saving: None,
+            copying: None,
             cursor: Cursor::default(),
             undo_places: Vec::new(),
             redo_places: Vec::new(),
@@ -614,7 +626,9 @@ impl App {
     /// Whether the session is being saved on another thread (the event
     /// loop then looks in often, to finish the save soon).
     pub fn saving(&self) -> bool {
-        self.doc.as_ref().is_some_and(|d| d.saving.is_some())
+        self.doc
+            .as_ref()
+            .is_some_and(|d| d.saving.is_some() || d.copying.is_some())
     }
 
     /// What the periodic tick may change on screen (the status line, the

@@ -8,7 +8,7 @@ use crate::core::model::Session;
 use crate::core::session_file::{Background, Draft, DraftTarget, Saved};
 use crate::core::store;
 
-use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
+use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, SaveCopy, Severity};
 use super::super::i18n::Msg;
 use super::super::learn::learn;
 
@@ -21,6 +21,8 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
     let Some(doc) = app.doc.as_mut() else {
         return true;
     };
+    // This save writes everything: a copy begun for the next one can go.
+    doc.copying = None;
     let Some(file) = doc.file.as_mut().filter(|_| !doc.read_only) else {
         if !quiet {
             app.warn(Msg::ReadOnly);
@@ -211,9 +213,14 @@ pub fn close(app: &mut App) {
 
 /// Saves when the last change is older than the autosave delay: on
 /// another thread, so that the screen stays live while a large session is
-/// written; in the foreground when that cannot be.
+/// written; in the foreground when that cannot be. A large session is
+/// first copied a few boards per tick, keys handled in between.
 pub fn autosave(app: &mut App, now: Instant) {
     finish_background(app, false);
+    if app.doc.as_ref().is_some_and(|d| d.copying.is_some()) {
+        go_on_copying(app);
+        return;
+    }
     let due = app.doc.as_ref().is_some_and(|d| {
         d.dirty
             && !d.read_only
@@ -225,10 +232,62 @@ pub fn autosave(app: &mut App, now: Instant) {
         return;
     }
     let Some(doc) = app.doc.as_mut() else { return };
+    let boards = doc.session.boards.len();
+    if doc.session.card_count() < COPY_AT_ONCE || boards < 2 {
+        let snapshot = doc.session.clone();
+        start_background(app, snapshot);
+        return;
+    }
+    doc.copying = Some(SaveCopy {
+        boards: Vec::with_capacity(boards),
+        changes: doc.changes,
+    });
+    go_on_copying(app);
+}
+
+/// Sessions with fewer cards are copied for saving in one go.
+const COPY_AT_ONCE: usize = 50_000;
+/// Cards copied per tick (a few milliseconds' work).
+const COPY_PER_TICK: usize = 25_000;
+
+/// Copies the next boards for the save; once all are copied, the save
+/// starts. A change made meanwhile throws the copy away: the autosave
+/// begins again after its delay.
+fn go_on_copying(app: &mut App) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(copy) = doc.copying.as_mut() else {
+        return;
+    };
+    if copy.changes != doc.changes {
+        doc.copying = None;
+        return;
+    }
+    let mut cards = 0;
+    while cards < COPY_PER_TICK
+        && let Some(board) = doc.session.boards.get(copy.boards.len())
+    {
+        cards += board.card_count();
+        copy.boards.push(board.clone());
+    }
+    if copy.boards.len() < doc.session.boards.len() {
+        return;
+    }
+    let Some(copy) = doc.copying.take() else {
+        return;
+    };
+    // All but the boards, then the boards as copied.
+    let boards = std::mem::take(&mut doc.session.boards);
+    let mut snapshot = doc.session.clone();
+    doc.session.boards = boards;
+    snapshot.boards = copy.boards;
+    start_background(app, snapshot);
+}
+
+fn start_background(app: &mut App, snapshot: Session) {
+    let Some(doc) = app.doc.as_mut() else { return };
     let Some(file) = doc.file.as_mut() else {
         return;
     };
-    let snapshot = copy(&mut doc.session);
     if file.save_in_background(snapshot, super::super::testhook::pause) {
         doc.saving = Some(doc.changes);
     } else {
@@ -261,31 +320,6 @@ fn finish_background(app: &mut App, wait: bool) {
         Background::Changed => {
             save(app, true);
         }
-    }
-}
-
-/// A copy of the session for saving it on another thread; a large one is
-/// copied on two threads, half of its boards each.
-fn copy(session: &mut Session) -> Session {
-    const LARGE: usize = 50_000;
-    if session.boards.len() < 2 || session.card_count() < LARGE {
-        return session.clone();
-    }
-    let boards = std::mem::take(&mut session.boards);
-    let mut copy = session.clone();
-    let (first, second) = boards.split_at(boards.len() / 2);
-    let (mut a, b) = std::thread::scope(|s| {
-        let b = s.spawn(|| second.to_vec());
-        (first.to_vec(), b.join())
-    });
-    session.boards = boards;
-    match b {
-        Ok(b) => {
-            a.extend(b);
-            copy.boards = a;
-            copy
-        }
-        Err(_) => session.clone(),
     }
 }
 
