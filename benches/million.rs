@@ -1,8 +1,9 @@
 //! A state's collection in one session file: a million synthetic cards
 //! (about 80 MB). Times opening it to the first drawn frame the way the
 //! program does (read, parse, index, lock, journal, back to the card
-//! where it was left, first draw) and a key
-//! typed in rapid entry with its redraw. Generating the file takes seconds
+//! where it was left, first draw), a key
+//! typed in rapid entry with its redraw, and the autosave's time on the
+//! screen's thread. Generating the file takes seconds
 //! and each opening about a second, so it runs only with
 //! `STELLWAND_BENCH_MILLION=1` (`STELLWAND_MILLION_CARDS` for another
 //! number): `STELLWAND_BENCH_MILLION=1 cargo bench --bench million`.
@@ -97,6 +98,47 @@ fn bench(c: &mut Criterion) {
                 }
             }
             black_box(&terminal);
+            total
+        })
+    });
+    // The autosave after a card is committed: the time the screen's thread
+    // spends on it (copying the session, later finishing the save), while
+    // the file is written on another thread, against a save in the
+    // foreground.
+    update(&mut app, Action::Commit);
+    let far = || Instant::now() + Duration::from_secs(3600);
+    let change = |app: &mut App| {
+        update(app, Action::Input('x'));
+        update(app, Action::Commit);
+    };
+    group.bench_function("autosave, time on the screen's thread", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                change(&mut app);
+                loop {
+                    let start = Instant::now();
+                    stellwand::tui::update::autosave(&mut app, far());
+                    total += start.elapsed();
+                    if !app.saving() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                assert!(!app.doc.as_ref().unwrap().dirty);
+            }
+            total
+        })
+    });
+    group.bench_function("save in the foreground", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                change(&mut app);
+                let start = Instant::now();
+                stellwand::tui::update::save(&mut app, true);
+                total += start.elapsed();
+            }
             total
         })
     });

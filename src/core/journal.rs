@@ -45,6 +45,13 @@ enum Record {
     /// First line: the fingerprint of the session file the edits apply to.
     Base(u64),
     Edit(Box<Edit>),
+    /// A save of the session while edits went on: once the session file has
+    /// the fingerprint `base`, it holds the first `after` edits of this
+    /// journal, and only the later ones are replayed onto it.
+    Saved {
+        base: u64,
+        after: usize,
+    },
 }
 
 /// An open journal that edits are appended to.
@@ -59,6 +66,8 @@ pub struct Journal {
     torn: bool,
     /// Bytes this journal may still write, to imitate a full disk in tests.
     budget: Option<u64>,
+    /// Edit records in the journal.
+    edits: usize,
 }
 
 impl Journal {
@@ -76,6 +85,7 @@ impl Journal {
             whole: 0,
             torn: false,
             budget: None,
+            edits: 0,
         };
         let mut first = line(&Record::Base(base));
         first.push('\n');
@@ -83,6 +93,30 @@ impl Journal {
         journal.file.sync_data()?;
         journal.whole = first.len() as u64;
         Ok(journal)
+    }
+
+    /// A journal for the session file whose bytes on disk have the given
+    /// fingerprint, holding `edits` already: written beside the old one and
+    /// put in its place in one step, so that a crash meanwhile leaves the
+    /// old journal whole.
+    pub fn create_with(session: &Path, base: u64, edits: &[Edit]) -> io::Result<Journal> {
+        let path = journal_path(session);
+        let mut text = line(&Record::Base(base));
+        text.push('\n');
+        for e in edits {
+            text.push_str(&line(&Record::Edit(Box::new(e.clone()))));
+            text.push('\n');
+        }
+        super::store::write_atomic(&path, text.as_bytes())?;
+        let file = files::open_no_follow(&path, OpenOptions::new().append(true))?;
+        Ok(Journal {
+            path,
+            file,
+            whole: text.len() as u64,
+            torn: false,
+            budget: None,
+            edits: edits.len(),
+        })
     }
 
     /// Goes on writing a journal that was just replayed onto a session loaded
@@ -94,15 +128,16 @@ impl Journal {
         let Some(bytes) = files::read_no_follow(&path)? else {
             return Journal::create(session, base);
         };
-        let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-        let matches = std::str::from_utf8(first)
-            .ok()
-            .and_then(|l| ron::from_str::<Record>(l).ok())
-            .is_some_and(|r| matches!(r, Record::Base(b) if b == base));
         let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        if !matches || complete == 0 {
+        let text = String::from_utf8_lossy(&bytes[..complete]);
+        if complete == 0 || skipped_for(&text, base).is_none() {
             return Journal::create(session, base);
         }
+        let edits = text
+            .lines()
+            .skip(1)
+            .filter(|l| l.starts_with("Edit("))
+            .count();
         let file = files::open_no_follow(&path, OpenOptions::new().write(true))?;
         file.set_len(complete as u64)?;
         file.sync_data()?;
@@ -114,7 +149,20 @@ impl Journal {
             whole: complete as u64,
             torn: false,
             budget: None,
+            edits,
         })
+    }
+
+    /// Edit records in the journal so far.
+    pub fn edits(&self) -> usize {
+        self.edits
+    }
+
+    /// Notes that the session file is about to get the fingerprint `base`
+    /// with the first `after` edits of this journal in it; on disk before
+    /// this returns.
+    pub fn mark_saved(&mut self, base: u64, after: usize) -> io::Result<()> {
+        self.write_record(&Record::Saved { base, after })
     }
 
     /// Appends an edit and flushes it to disk before returning. When that
@@ -122,10 +170,16 @@ impl Journal {
     /// record: what is on disk stays readable, and the edit can be
     /// appended again later.
     pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
+        self.write_record(&Record::Edit(Box::new(edit.clone())))?;
+        self.edits += 1;
+        Ok(())
+    }
+
+    fn write_record(&mut self, record: &Record) -> io::Result<()> {
         if self.torn {
             self.cut_back()?;
         }
-        let mut text = line(&Record::Edit(Box::new(edit.clone())));
+        let mut text = line(record);
         text.push('\n');
         let written = self
             .write_limited(text.as_bytes())
@@ -183,6 +237,26 @@ fn line(record: &Record) -> String {
     ron::to_string(record).expect("edits always serialise")
 }
 
+/// How many of a journal's edits the session file with fingerprint `base`
+/// holds already: none when the journal was started on it, the number a
+/// save marked in it when that save made it; `None` when the journal
+/// belongs to another state of the file.
+fn skipped_for(text: &str, base: u64) -> Option<usize> {
+    let mut lines = text.lines();
+    let first = ron::from_str::<Record>(lines.next()?).ok()?;
+    if matches!(first, Record::Base(b) if b == base) {
+        return Some(0);
+    }
+    lines
+        .rev()
+        .filter(|l| l.starts_with("Saved("))
+        .filter_map(|l| match ron::from_str::<Record>(l) {
+            Ok(Record::Saved { base: b, after }) if b == base => Some(after),
+            _ => None,
+        })
+        .next()
+}
+
 /// What replaying a journal found.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Replay {
@@ -208,20 +282,29 @@ pub fn replay(session_path: &Path, base: u64, session: &mut Session) -> io::Resu
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Replay::default();
     let complete = text.ends_with('\n');
+    // The edits the file holds already, when a save marked in the journal
+    // made it.
+    let skip = skipped_for(&text, base).unwrap_or(0);
+    let mut edits = 0;
     let lines: Vec<&str> = text.lines().collect();
     for (i, l) in lines.iter().enumerate() {
         let last = i + 1 == lines.len();
         match ron::from_str::<Record>(l) {
             Ok(Record::Base(b)) if i == 0 => {
-                if b != base {
+                if b != base && skipped_for(&text, base).is_none() {
                     out.stale = true;
                     return Ok(out);
                 }
             }
-            Ok(Record::Edit(e)) if i > 0 => match session.apply(*e) {
-                Ok(_) => out.applied += 1,
-                Err(_) => out.skipped += 1,
-            },
+            Ok(Record::Edit(_)) if i > 0 && edits < skip => edits += 1,
+            Ok(Record::Edit(e)) if i > 0 => {
+                edits += 1;
+                match session.apply(*e) {
+                    Ok(_) => out.applied += 1,
+                    Err(_) => out.skipped += 1,
+                }
+            }
+            Ok(Record::Saved { .. }) if i > 0 => {}
             _ if last && !complete => out.torn = true,
             _ if i == 0 => {
                 out.stale = true;

@@ -246,6 +246,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
             views_since: None,
             failed: false,
             bom,
+            saving: None,
         }),
         read_only: None,
         recovered,
@@ -304,6 +305,38 @@ pub struct SessionFile {
     failed: bool,
     /// The file started with a byte order mark: it is written again.
     bom: bool,
+    /// A save being written on another thread.
+    saving: Option<Saving>,
+}
+
+/// A save under way on another thread (see [`SessionFile::save_in_background`]).
+#[derive(Debug)]
+struct Saving {
+    job: std::thread::JoinHandle<io::Result<Prepared>>,
+    /// Edits in the journal when the session was copied: the file holds
+    /// them once this save is done.
+    after: usize,
+    /// Edits written to the journal since: the next journal starts with them.
+    since: Vec<Edit>,
+}
+
+/// What the saving thread left ready.
+#[derive(Debug)]
+enum Prepared {
+    /// The new content in a temporary file, flushed, with its fingerprint.
+    Ready { tmp: PathBuf, base: u64 },
+    /// The file was changed on disk by another program meanwhile.
+    Changed,
+}
+
+/// How a save on another thread ended.
+#[derive(Debug)]
+pub enum Background {
+    Saved(Saved),
+    Failed(FileError),
+    /// The file was changed on disk meanwhile: nothing was written; a save
+    /// in the foreground writes the session beside it.
+    Changed,
 }
 
 impl SessionFile {
@@ -360,8 +393,12 @@ impl SessionFile {
         }
         let journal = self.journal.as_mut().expect("just made");
         let mut done = 0;
+        let mut since = self.saving.as_mut().map(|s| &mut s.since);
         let result = self.unrecorded.iter().try_for_each(|e| {
             journal.append(e)?;
+            if let Some(since) = since.as_mut() {
+                since.push(e.clone());
+            }
             done += 1;
             Ok(())
         });
@@ -380,6 +417,8 @@ impl SessionFile {
     /// changed on disk since it was read is never overwritten: the session
     /// goes to a side file instead, which becomes this file.
     pub fn save(&mut self, session: &Session) -> Result<Saved, FileError> {
+        // This save writes everything; one under way is given up.
+        self.abandon_background();
         let mut text = store::to_ron(session);
         if self.bom {
             text.insert(0, store::BOM);
@@ -414,6 +453,121 @@ impl SessionFile {
         self.failed = false;
         self.restart_journal()?;
         Ok(Saved::Written)
+    }
+
+    /// Starts saving a copy of the session on another thread: the screen
+    /// stays live while a large session is written, and edits made
+    /// meanwhile go to the journal as always. `pause` is called between the
+    /// steps on that thread (a hook for tests). Returns `false` when this
+    /// save must be made in the foreground instead: one is under way
+    /// already, the backup of an older version is still to be written, or
+    /// the journal does not take every edit yet.
+    pub fn save_in_background(&mut self, snapshot: Session, pause: fn(&str)) -> bool {
+        if self.saving.is_some() || self.backup.is_some() {
+            return false;
+        }
+        // The copy holds the edits waiting for their delay: into the journal
+        // with them, so that it counts everything the copy holds.
+        if self.retry().is_err() || !self.unrecorded.is_empty() {
+            return false;
+        }
+        let Some(journal) = self.journal.as_ref() else {
+            return false;
+        };
+        let after = journal.edits();
+        let (path, base, bom) = (self.path.clone(), self.base, self.bom);
+        let job = std::thread::spawn(move || {
+            // The screen's thread goes first when both want the processor.
+            #[cfg(target_os = "linux")]
+            // SAFETY: changes only this thread's priority (Linux keeps one
+            // per thread); a failure leaves it as it was.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+            }
+            let mut text = store::to_ron(&snapshot);
+            drop(snapshot);
+            if bom {
+                text.insert(0, store::BOM);
+            }
+            pause("serialised");
+            let bytes = text.as_bytes();
+            let new = journal::fingerprint(bytes);
+            let tmp = store::write_temp(&path, bytes, None)?;
+            pause("written");
+            match changed_since(&path, base) {
+                Ok(false) => Ok(Prepared::Ready { tmp, base: new }),
+                changed => {
+                    let _ = fs::remove_file(&tmp);
+                    changed.map(|_| Prepared::Changed)
+                }
+            }
+        });
+        self.saving = Some(Saving {
+            job,
+            after,
+            since: Vec::new(),
+        });
+        true
+    }
+
+    /// Whether a save is under way on another thread.
+    pub fn saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Finishes the save under way on another thread once its file is
+    /// written (or waits for it with `wait`): the journal notes what the
+    /// new file holds, the file is replaced, and a new journal starts with
+    /// the edits made meanwhile. A crash at any step loses nothing: before
+    /// the file is replaced the old one and the whole journal stand; after
+    /// it, the journal's note tells which of its edits the new file lacks.
+    /// `None` while it is still being written, or when none runs.
+    pub fn finish_background(&mut self, wait: bool) -> Option<Background> {
+        if !wait && !self.saving.as_ref()?.job.is_finished() {
+            return None;
+        }
+        let saving = self.saving.take()?;
+        let prepared = saving
+            .job
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the saving thread failed")));
+        let (tmp, new) = match prepared {
+            Ok(Prepared::Ready { tmp, base }) => (tmp, base),
+            Ok(Prepared::Changed) => return Some(Background::Changed),
+            Err(e) => return Some(Background::Failed(FileError::io(&self.path, &e))),
+        };
+        let marked = match self.journal.as_mut() {
+            Some(j) => j
+                .mark_saved(new, saving.after)
+                .map_err(|e| FileError::io(j.path(), &e)),
+            None => Err(FileError::io(
+                &journal::journal_path(&self.path),
+                &io::Error::other("no journal"),
+            )),
+        };
+        if let Err(e) = marked.and_then(|()| {
+            store::replace_with(&tmp, &self.path).map_err(|e| FileError::io(&self.path, &e))
+        }) {
+            let _ = fs::remove_file(&tmp);
+            return Some(Background::Failed(e));
+        }
+        self.base = new;
+        // The old journal stays good for the new file through its note,
+        // should the new one not be written.
+        if let Ok(j) = Journal::create_with(&self.path, new, &saving.since) {
+            self.journal = Some(j);
+        }
+        Some(Background::Saved(Saved::Written))
+    }
+
+    /// Waits for a save under way on another thread and throws its work
+    /// away: the file and the journal stay as they are.
+    fn abandon_background(&mut self) {
+        if let Some(saving) = self.saving.take()
+            && let Ok(Ok(Prepared::Ready { tmp, .. })) = saving.job.join()
+        {
+            let _ = fs::remove_file(tmp);
+        }
     }
 
     fn restart_journal(&mut self) -> Result<(), FileError> {
@@ -506,6 +660,7 @@ impl SessionFile {
     /// program stays beside the session; else they stay for the next start
     /// to recover.
     pub fn close(mut self, saved: bool) {
+        self.abandon_background();
         if saved {
             if let Some(j) = self.journal.take() {
                 let _ = j.remove();

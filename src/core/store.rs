@@ -434,10 +434,25 @@ pub(crate) fn write_atomic_with(
     mode_of: Option<&Path>,
     before_rename: &mut dyn FnMut() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let tmp = write_temp(path, bytes, mode_of)?;
+    #[cfg(test)]
+    test_hook::while_writing(path);
+    let result = before_rename().and_then(|()| replace_with(&tmp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The first half of [`write_atomic_with`]: the new content in a temporary
+/// file beside `path`, flushed to disk; its name is returned. The file is
+/// removed again when writing fails.
+pub(crate) fn write_temp(
+    path: &Path,
+    bytes: &[u8],
+    mode_of: Option<&Path>,
+) -> std::io::Result<PathBuf> {
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -464,22 +479,34 @@ pub(crate) fn write_atomic_with(
         }
         super::files::write_limited(&mut file, bytes, None)?;
         file.sync_all()?;
-        drop(file);
-        #[cfg(test)]
-        test_hook::while_writing(path);
-        before_rename()?;
-        fs::rename(&tmp, path)?;
-        if let Ok(d) = fs::File::open(&dir) {
-            // Flushing a folder is not possible on every platform; the rename
-            // itself already happened.
-            let _ = d.sync_all();
-        }
         Ok(())
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
+}
+
+/// The second half of [`write_atomic_with`]: the temporary file replaces
+/// `path`, and the folder is flushed.
+pub(crate) fn replace_with(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    fs::rename(tmp, path)?;
+    if let Ok(d) = fs::File::open(folder_of(path)) {
+        // Flushing a folder is not possible on every platform; the rename
+        // itself already happened.
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// For tests: something done by "another program" while a write is under

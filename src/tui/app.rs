@@ -59,6 +59,14 @@ pub struct Cursor {
     pub card: usize,
 }
 
+/// The boards copied so far for a save, and the count of changes they
+/// hold: a change meanwhile makes the copy worthless.
+#[derive(Debug)]
+pub struct SaveCopy {
+    pub boards: Vec<Board>,
+    pub changes: u64,
+}
+
 /// The open session.
 #[derive(Debug)]
 pub struct Doc {
@@ -72,6 +80,14 @@ pub struct Doc {
     /// Changed since the last save.
     pub dirty: bool,
     pub changed_at: Option<Instant>,
+    /// Counts the changes, so that a save on another thread knows whether
+    /// more came while it was written.
+    pub changes: u64,
+    /// The count of changes the save under way holds.
+    pub saving: Option<u64>,
+    /// The copy of a large session for the next save, made a few boards at
+    /// a time between keys.
+    pub copying: Option<SaveCopy>,
     pub cursor: Cursor,
     /// Where the cursor was before each change that can be undone, so that
     /// undo shows the place it changes; kept in step with the history.
@@ -95,6 +111,9 @@ impl Doc {
             file,
             dirty: false,
             changed_at: None,
+            changes: 0,
+            saving: None,
+            copying: None,
             cursor: Cursor::default(),
             undo_places: Vec::new(),
             redo_places: Vec::new(),
@@ -134,6 +153,7 @@ impl Doc {
     /// Marks a change: unsaved, autosaved after the delay, cursor kept inside.
     fn touch(&mut self) {
         self.dirty = true;
+        self.changes += 1;
         self.changed_at = Some(Instant::now());
         self.clamp();
     }
@@ -601,6 +621,14 @@ impl App {
             Mode::Review(r) => r.busy(),
             _ => None,
         }
+    }
+
+    /// Whether the session is being saved on another thread (the event
+    /// loop then looks in often, to finish the save soon).
+    pub fn saving(&self) -> bool {
+        self.doc
+            .as_ref()
+            .is_some_and(|d| d.saving.is_some() || d.copying.is_some())
     }
 
     /// What the periodic tick may change on screen (the status line, the

@@ -43,7 +43,8 @@ const TICK: Duration = Duration::from_millis(250);
 /// How often it wakes while the review clusters in the background.
 const BUSY_TICK: Duration = Duration::from_millis(40);
 
-/// How often the loop looks for a photo the worker is preparing.
+/// How often the loop looks for a photo the worker is preparing, or for a
+/// save written on another thread.
 const PHOTO_POLL: Duration = Duration::from_millis(15);
 
 /// Runs the terminal UI until the user quits. The terminal is restored and
@@ -227,7 +228,7 @@ fn event_loop(
         // A clustering run in the background is looked at often, so that
         // its progress and outcome show soon; a photo being read, more often
         // still; else rest.
-        let wait = if app.photos.busy() {
+        let wait = if app.photos.busy() || app.saving() {
             PHOTO_POLL
         } else if app.busy().is_some() {
             BUSY_TICK

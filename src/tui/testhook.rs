@@ -30,6 +30,21 @@ mod hook {
         }
     }
 
+    /// With `STELLWAND_TEST_SAVE_PAUSE=<ms>`, waits that long at each step
+    /// of a save on another thread, so that tests can act while it runs.
+    pub fn pause(_step: &str) {
+        static MS: OnceLock<u64> = OnceLock::new();
+        let ms = *MS.get_or_init(|| {
+            std::env::var("STELLWAND_TEST_SAVE_PAUSE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0)
+        });
+        if ms > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
+    }
+
     /// Panics when `name` is the point set and the hook is armed.
     pub fn check(name: &str) {
         if point() == Some(name) && (name == "start" || ARMED.swap(false, Ordering::SeqCst)) {
@@ -45,9 +60,13 @@ mod hook {
         false
     }
 
+    /// Without the feature saves never wait.
+    #[inline(always)]
+    pub fn pause(_step: &str) {}
+
     /// Without the feature nothing panics.
     #[inline(always)]
     pub fn check(_name: &str) {}
 }
 
-pub use hook::{arm, check};
+pub use hook::{arm, check, pause};

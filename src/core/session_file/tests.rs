@@ -581,3 +581,127 @@ fn a_journal_that_cannot_be_written_opens_read_only() {
     let text = o.read_only.unwrap().message(Lang::En);
     assert!(text.contains(".s.ron.journal"), "{text}");
 }
+
+/// The state a crash would leave at the given step of a save on another
+/// thread, after "Kita" was saved in the copy and "Schule" typed while it
+/// was written; the next start must have both.
+fn killed_during_background_save(step: u8) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    let e = add(&mut o.session, "Kita");
+    o.session.apply(e.clone()).unwrap();
+    file.record(&e).unwrap();
+    assert!(file.save_in_background(o.session.clone(), |_| {}));
+    let e = add(&mut o.session, "Schule");
+    o.session.apply(e.clone()).unwrap();
+    file.record(&e).unwrap();
+    let saving = file.saving.take().unwrap();
+    let Ok(Prepared::Ready { tmp, base }) = saving.job.join().unwrap() else {
+        panic!("the save was not prepared");
+    };
+    if step >= 1 {
+        let j = file.journal.as_mut().unwrap();
+        j.mark_saved(base, saving.after).unwrap();
+    }
+    if step >= 2 {
+        store::replace_with(&tmp, &path).unwrap();
+        assert_eq!(texts(&store::load(&path).unwrap().session), ["Kita"]);
+    }
+    drop(o); // killed
+
+    let mut o = open(&path).unwrap();
+    assert_eq!(texts(&o.session), ["Kita", "Schule"], "step {step}");
+    let replayed = if step >= 2 { 1 } else { 2 };
+    assert_eq!(o.recovered.replay.applied, replayed, "step {step}");
+    assert!(!o.recovered.replay.stale);
+    // The journal goes on from there.
+    let e = add(&mut o.session, "Markt");
+    o.session.apply(e.clone()).unwrap();
+    o.file.as_mut().unwrap().record(&e).unwrap();
+    drop(o);
+    let o = open(&path).unwrap();
+    assert_eq!(
+        texts(&o.session),
+        ["Kita", "Schule", "Markt"],
+        "step {step}"
+    );
+}
+
+#[test]
+fn a_kill_at_any_step_of_a_save_on_another_thread_loses_nothing() {
+    // While the file is written; once the journal notes the save; after
+    // the file is replaced, before the new journal.
+    for step in 0..3 {
+        killed_during_background_save(step);
+    }
+}
+
+#[test]
+fn a_save_on_another_thread_keeps_the_edits_made_while_it_ran() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    let e = add(&mut o.session, "Kita");
+    o.session.apply(e.clone()).unwrap();
+    file.record(&e).unwrap();
+    assert!(file.save_in_background(o.session.clone(), |_| {}));
+    assert!(file.saving());
+    // A second one waits for the first.
+    assert!(!file.save_in_background(o.session.clone(), |_| {}));
+    let e = add(&mut o.session, "Schule");
+    o.session.apply(e.clone()).unwrap();
+    file.record(&e).unwrap();
+    let done = file.finish_background(true);
+    assert!(
+        matches!(done, Some(Background::Saved(Saved::Written))),
+        "{done:?}"
+    );
+    assert!(!file.saving());
+    assert_eq!(texts(&store::load(&path).unwrap().session), ["Kita"]);
+    // The new journal holds what came while it was written, and nothing
+    // else: the file and it make the session.
+    let journal = fs::read_to_string(journal::journal_path(&path)).unwrap();
+    assert_eq!(journal.lines().count(), 2, "{journal}");
+    drop(o); // killed
+    let o = open(&path).unwrap();
+    assert_eq!(texts(&o.session), ["Kita", "Schule"]);
+    assert_eq!(o.recovered.replay.applied, 1);
+}
+
+#[test]
+fn a_file_changed_while_a_save_runs_on_another_thread_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    let e = add(&mut o.session, "Kita");
+    o.session.apply(e.clone()).unwrap();
+    file.record(&e).unwrap();
+    // Another program writes the file while this save is prepared.
+    let theirs = {
+        let mut s = session();
+        let e = add(&mut s, "Fremd");
+        s.apply(e).unwrap();
+        s
+    };
+    store::save(&path, &theirs).unwrap();
+    assert!(file.save_in_background(o.session.clone(), |_| {}));
+    let done = file.finish_background(true);
+    assert!(matches!(done, Some(Background::Changed)), "{done:?}");
+    assert_eq!(texts(&store::load(&path).unwrap().session), ["Fremd"]);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    // The foreground save then puts the session beside it.
+    let saved = file.save(&o.session).unwrap();
+    assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
+}

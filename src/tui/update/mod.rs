@@ -8,6 +8,8 @@ mod form;
 mod pane;
 mod persist;
 mod photo;
+#[cfg(test)]
+mod save_tests;
 mod start;
 #[cfg(test)]
 mod tests;

@@ -3,22 +3,26 @@
 
 use std::time::Instant;
 
-use crate::core::error::FileProblem;
-
-use crate::core::session_file::{Draft, DraftTarget, Saved};
+use crate::core::error::{FileError, FileProblem};
+use crate::core::model::Session;
+use crate::core::session_file::{Background, Draft, DraftTarget, Saved};
 use crate::core::store;
 
-use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, Severity};
+use super::super::app::{AUTOSAVE_AFTER_SECS, App, EntryTarget, Mode, SaveCopy, Severity};
 use super::super::i18n::Msg;
 use super::super::learn::learn;
 
 /// Saves the open session if it changed. Returns whether it is safe to leave
 /// it (saved, unchanged, or read-only and never written).
 pub fn save(app: &mut App, quiet: bool) -> bool {
-    let lang = app.lang;
+    // A save under way on another thread is finished first: it may have
+    // written everything already.
+    finish_background(app, true);
     let Some(doc) = app.doc.as_mut() else {
         return true;
     };
+    // This save writes everything: a copy begun for the next one can go.
+    doc.copying = None;
     let Some(file) = doc.file.as_mut().filter(|_| !doc.read_only) else {
         if !quiet {
             app.warn(Msg::ReadOnly);
@@ -29,10 +33,24 @@ pub fn save(app: &mut App, quiet: bool) -> bool {
         return true;
     }
     super::super::testhook::check("save");
-    match file.save(&doc.session) {
+    let outcome = file.save(&doc.session);
+    doc.saving = None;
+    saved(app, outcome, quiet, true)
+}
+
+/// After a save: the saved mark, the message, the learned words; or why
+/// not. `all` tells whether the file holds every change made so far.
+fn saved(app: &mut App, outcome: Result<Saved, FileError>, quiet: bool, all: bool) -> bool {
+    let lang = app.lang;
+    let Some(doc) = app.doc.as_mut() else {
+        return true;
+    };
+    match outcome {
         Ok(saved) => {
-            doc.dirty = false;
-            doc.changed_at = None;
+            if all {
+                doc.dirty = false;
+                doc.changed_at = None;
+            }
             if let Some(text) = saved.message(lang) {
                 if let Saved::Conflict { side, .. } = &saved {
                     doc.path = side.clone();
@@ -183,6 +201,7 @@ pub fn rescue(app: &mut App) {
 
 /// Lets go of the open session file; its journal stays when not all is saved.
 pub fn close(app: &mut App) {
+    finish_background(app, true);
     app.cluster.learning.finish();
     app.remember_place();
     if let Some(doc) = app.doc.as_mut()
@@ -192,16 +211,115 @@ pub fn close(app: &mut App) {
     }
 }
 
-/// Saves when the last change is older than the autosave delay.
+/// Saves when the last change is older than the autosave delay: on
+/// another thread, so that the screen stays live while a large session is
+/// written; in the foreground when that cannot be. A large session is
+/// first copied a few boards per tick, keys handled in between.
 pub fn autosave(app: &mut App, now: Instant) {
+    finish_background(app, false);
+    if app.doc.as_ref().is_some_and(|d| d.copying.is_some()) {
+        go_on_copying(app);
+        return;
+    }
     let due = app.doc.as_ref().is_some_and(|d| {
         d.dirty
             && !d.read_only
+            && d.saving.is_none()
             && d.changed_at
                 .is_none_or(|t| now.duration_since(t).as_secs_f32() >= AUTOSAVE_AFTER_SECS)
     });
-    if due {
+    if !due {
+        return;
+    }
+    let Some(doc) = app.doc.as_mut() else { return };
+    let boards = doc.session.boards.len();
+    if doc.session.card_count() < COPY_AT_ONCE || boards < 2 {
+        let snapshot = doc.session.clone();
+        start_background(app, snapshot);
+        return;
+    }
+    doc.copying = Some(SaveCopy {
+        boards: Vec::with_capacity(boards),
+        changes: doc.changes,
+    });
+    go_on_copying(app);
+}
+
+/// Sessions with fewer cards are copied for saving in one go.
+const COPY_AT_ONCE: usize = 50_000;
+/// Cards copied per tick (a few milliseconds' work).
+const COPY_PER_TICK: usize = 25_000;
+
+/// Copies the next boards for the save; once all are copied, the save
+/// starts. A change made meanwhile throws the copy away: the autosave
+/// begins again after its delay.
+fn go_on_copying(app: &mut App) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(copy) = doc.copying.as_mut() else {
+        return;
+    };
+    if copy.changes != doc.changes {
+        doc.copying = None;
+        return;
+    }
+    let mut cards = 0;
+    while cards < COPY_PER_TICK
+        && let Some(board) = doc.session.boards.get(copy.boards.len())
+    {
+        cards += board.card_count();
+        copy.boards.push(board.clone());
+    }
+    if copy.boards.len() < doc.session.boards.len() {
+        return;
+    }
+    let Some(copy) = doc.copying.take() else {
+        return;
+    };
+    // All but the boards, then the boards as copied.
+    let boards = std::mem::take(&mut doc.session.boards);
+    let mut snapshot = doc.session.clone();
+    doc.session.boards = boards;
+    snapshot.boards = copy.boards;
+    start_background(app, snapshot);
+}
+
+fn start_background(app: &mut App, snapshot: Session) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(file) = doc.file.as_mut() else {
+        return;
+    };
+    if file.save_in_background(snapshot, super::super::testhook::pause) {
+        doc.saving = Some(doc.changes);
+    } else {
         save(app, true);
+    }
+}
+
+/// Ends the save on another thread once it is written (or waits for it).
+fn finish_background(app: &mut App, wait: bool) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(held) = doc.saving else { return };
+    let Some(file) = doc.file.as_mut() else {
+        doc.saving = None;
+        return;
+    };
+    let Some(outcome) = file.finish_background(wait) else {
+        return;
+    };
+    doc.saving = None;
+    let all = doc.changes == held;
+    match outcome {
+        Background::Saved(s) => {
+            saved(app, Ok(s), true, all);
+        }
+        Background::Failed(e) => {
+            saved(app, Err(e), true, false);
+        }
+        // Changed on disk by another program: the foreground save puts the
+        // session beside it.
+        Background::Changed => {
+            save(app, true);
+        }
     }
 }
 

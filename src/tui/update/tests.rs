@@ -26,14 +26,14 @@ fn app_with_session() -> (tempfile::TempDir, App) {
 
 /// [`app_with_session`] with `text` typed in rapid entry on its first
 /// column.
-fn typing_a_card(text: &str) -> (tempfile::TempDir, App) {
+pub(super) fn typing_a_card(text: &str) -> (tempfile::TempDir, App) {
     let (dir, mut app) = app_with_session();
     update(&mut app, Action::AddCard);
     type_text(&mut app, text);
     (dir, app)
 }
 
-fn session(app: &App) -> &Session {
+pub(super) fn session(app: &App) -> &Session {
     &app.doc.as_ref().unwrap().session
 }
 
@@ -288,7 +288,16 @@ fn autosave_writes_within_two_seconds_of_a_change() {
     autosave(&mut app, changed);
     assert!(app.doc.as_ref().unwrap().dirty, "not saved at once");
     autosave(&mut app, changed + Duration::from_millis(1999));
+    // Written on another thread; a later tick finishes it.
+    for _ in 0..500 {
+        if !app.doc.as_ref().unwrap().dirty {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+        autosave(&mut app, changed + Duration::from_millis(1999));
+    }
     assert!(!app.doc.as_ref().unwrap().dirty);
+    assert!(!app.saving());
     assert_eq!(saved_first_card(&app), "Kita-Plätze");
 }
 
