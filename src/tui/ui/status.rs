@@ -30,8 +30,10 @@ fn mode_label(app: &App) -> Msg {
     }
 }
 
-/// The counts at the right end of the bar.
-fn counts(app: &App) -> String {
+/// The counts at the right end of the bar, most important first: where
+/// the cursor is, then the totals. Where the bar is too narrow, whole parts
+/// are left off from the end, never a number cut short.
+fn counts(app: &App) -> Vec<String> {
     let t = |m| app.t(m);
     if let (Mode::Measures(_), Some(doc)) = (&app.mode, &app.doc) {
         let m = &doc.session.measures;
@@ -39,7 +41,7 @@ fn counts(app: &App) -> String {
             .iter()
             .filter(|m| m.status == crate::core::model::Status::Done)
             .count();
-        return Msg::MeasureCount.fill(app.lang, &[("n", &m.len()), ("done", &done)]);
+        return vec![Msg::MeasureCount.fill(app.lang, &[("n", &m.len()), ("done", &done)])];
     }
     match (&app.doc, app.screen) {
         (Some(doc), Screen::Board) => {
@@ -56,17 +58,29 @@ fn counts(app: &App) -> String {
                     parts.push(format!("{} {at}/{}", t(Msg::Card), column.cards.len()));
                 }
             }
-            parts.push(format!(
-                "{}: {} · {}: {}",
-                t(Msg::Boards),
-                doc.session.boards.len(),
-                t(Msg::Cards),
-                doc.session.card_count()
-            ));
-            parts.join(" · ")
+            parts.push(format!("{}: {}", t(Msg::Boards), doc.session.boards.len()));
+            parts.push(format!("{}: {}", t(Msg::Cards), doc.session.card_count()));
+            parts
         }
-        _ => format!("{}: {}", t(Msg::Sessions), app.sessions.len()),
+        _ => vec![format!("{}: {}", t(Msg::Sessions), app.sessions.len())],
     }
+}
+
+/// As many of `parts` as fit in `room` columns, joined.
+fn fitting(parts: &[String], room: usize) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let next = if out.is_empty() {
+            part.clone()
+        } else {
+            format!("{out} · {part}")
+        };
+        if width_of(&next) > room {
+            break;
+        }
+        out = next;
+    }
+    out
 }
 
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
@@ -119,7 +133,8 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         };
         put(buf, &mut x, &label, style);
     }
-    let mut counts = counts(app);
+    let room = (right_edge.saturating_sub(x) as usize).saturating_sub(2);
+    let mut counts = fitting(&counts(app), room);
     // A warning or error that does not fit beside the counts is worth more
     // than they are (who has the session open, what was recovered).
     if let Some(status) = app.status.as_ref().filter(|s| s.severity > Severity::Info) {
@@ -186,4 +201,45 @@ pub fn footer(buf: &mut Buffer, app: &App, area: Rect, hints: &str) {
             ..area
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::tags::tests::{new_session_form, type_then};
+    use crate::tui::update::update;
+
+    fn bar_text(app: &App, width: u16) -> String {
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        draw(&mut buf, app, area);
+        (0..width).map(|x| buf[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn a_narrow_bar_leaves_counts_off_whole_and_never_cuts_a_number() {
+        let (_dir, mut app) = new_session_form();
+        type_then(&mut app, "Stadtteilkonferenz", Action::Commit);
+        update(&mut app, Action::AddCard);
+        type_then(&mut app, "Wartelisten Kita", Action::Commit);
+        app.status = None;
+        let parts = counts(&app);
+        assert!(parts.len() >= 3, "{parts:?}");
+        let joins: Vec<String> = (1..=parts.len()).map(|k| parts[..k].join(" · ")).collect();
+        let wide = bar_text(&app, 200);
+        let whole = joins.last().unwrap();
+        assert!(wide.trim_end().ends_with(whole.as_str()), "{wide}");
+        let left = wide[..wide.find(whole.as_str()).unwrap()]
+            .trim_end()
+            .to_string();
+        for width in width_of(&left) as u16 + 1..120 {
+            let line = bar_text(&app, width);
+            let line = line.trim_end();
+            assert!(
+                line == left || joins.iter().any(|j| line.ends_with(&format!(" {j}"))),
+                "width {width}: {line:?}"
+            );
+        }
+    }
 }
