@@ -46,6 +46,7 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     }
+    share_freed_memory();
     let progress = Progress::default();
     let (workspace, line) = match progress::read_files(files, &progress, lang) {
         Ok(read) => read,
@@ -161,6 +162,19 @@ pub fn run(
     // caller waiting.
     std::mem::forget((result, cards, written_texts));
     code
+}
+
+/// Lets the threads reuse the memory others freed: the C library otherwise
+/// keeps a pool per thread, and memory freed on one (the sessions, the
+/// analysis' working data) is not reused by the next step's threads. Two
+/// pools are as fast as one per thread on two cores (a million cards:
+/// 1.86 GB at the most instead of 2.06 GB; one pool is slower).
+fn share_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: only sets how many pools the allocator makes from now on.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
 }
 
 /// Gives the memory freed so far (the sessions, the analysis' working
