@@ -23,9 +23,7 @@ fn edits_recorded_but_not_saved_come_back_and_journalling_goes_on() {
     assert_eq!(o.recovered.replay.applied, 1);
     assert!(o.recovered.any());
     assert!(o.recovered.describe(Lang::En, None).contains("1 change"));
-    let e = add(&mut o.session, "Schule");
-    o.session.apply(e.clone()).unwrap();
-    o.file.as_mut().unwrap().record(&e).unwrap();
+    typed(&mut o.session, o.file.as_mut().unwrap(), "Schule");
     drop(o);
 
     let o = open(&path).unwrap();
@@ -315,9 +313,7 @@ fn a_version_1_file_keeps_its_ids_replays_its_journal_and_loses_the_counter() {
     let mut o = open(&path).unwrap();
     assert_eq!(o.upgraded_from, Some(1));
     assert!(o.upgrade_note(Lang::En).unwrap().contains("eins.v1.bak"));
-    let e = add(&mut o.session, "Schule");
-    o.session.apply(e.clone()).unwrap();
-    o.file.as_mut().unwrap().record(&e).unwrap();
+    typed(&mut o.session, o.file.as_mut().unwrap(), "Schule");
     drop(o); // killed before saving
 
     let mut o = open(&path).unwrap();
@@ -591,13 +587,9 @@ fn killed_during_background_save(step: u8) {
     store::save(&path, &session()).unwrap();
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
-    let e = add(&mut o.session, "Kita");
-    o.session.apply(e.clone()).unwrap();
-    file.record(&e).unwrap();
+    typed(&mut o.session, file, "Kita");
     assert!(file.save_in_background(o.session.clone(), |_| {}));
-    let e = add(&mut o.session, "Schule");
-    o.session.apply(e.clone()).unwrap();
-    file.record(&e).unwrap();
+    typed(&mut o.session, file, "Schule");
     let saving = file.saving.take().unwrap();
     let Ok(Prepared::Ready { tmp, base }) = saving.job.join().unwrap() else {
         panic!("the save was not prepared");
@@ -618,9 +610,7 @@ fn killed_during_background_save(step: u8) {
     assert_eq!(o.recovered.replay.applied, replayed, "step {step}");
     assert!(!o.recovered.replay.stale);
     // The journal goes on from there.
-    let e = add(&mut o.session, "Markt");
-    o.session.apply(e.clone()).unwrap();
-    o.file.as_mut().unwrap().record(&e).unwrap();
+    typed(&mut o.session, o.file.as_mut().unwrap(), "Markt");
     drop(o);
     let o = open(&path).unwrap();
     assert_eq!(
@@ -646,16 +636,12 @@ fn a_save_on_another_thread_keeps_the_edits_made_while_it_ran() {
     store::save(&path, &session()).unwrap();
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
-    let e = add(&mut o.session, "Kita");
-    o.session.apply(e.clone()).unwrap();
-    file.record(&e).unwrap();
+    typed(&mut o.session, file, "Kita");
     assert!(file.save_in_background(o.session.clone(), |_| {}));
     assert!(file.saving());
     // A second one waits for the first.
     assert!(!file.save_in_background(o.session.clone(), |_| {}));
-    let e = add(&mut o.session, "Schule");
-    o.session.apply(e.clone()).unwrap();
-    file.record(&e).unwrap();
+    typed(&mut o.session, file, "Schule");
     let done = file.finish_background(true);
     assert!(
         matches!(done, Some(Background::Saved(Saved::Written))),
@@ -680,9 +666,7 @@ fn a_file_changed_while_a_save_runs_on_another_thread_is_left_alone() {
     store::save(&path, &session()).unwrap();
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
-    let e = add(&mut o.session, "Kita");
-    o.session.apply(e.clone()).unwrap();
-    file.record(&e).unwrap();
+    typed(&mut o.session, file, "Kita");
     // Another program writes the file while this save is prepared.
     let theirs = {
         let mut s = session();
@@ -704,4 +688,12 @@ fn a_file_changed_while_a_save_runs_on_another_thread_is_left_alone() {
     // The foreground save then puts the session beside it.
     let saved = file.save(&o.session).unwrap();
     assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
+}
+
+/// A card typed into the session and recorded in its journal, as the
+/// program does for each edit.
+fn typed(session: &mut Session, file: &mut SessionFile, text: &str) {
+    let e = add(session, text);
+    session.apply(e.clone()).unwrap();
+    file.record(&e).unwrap();
 }
