@@ -323,8 +323,14 @@ struct Saving {
 /// What the saving thread left ready.
 #[derive(Debug)]
 enum Prepared {
-    /// The new content in a temporary file, flushed, with its fingerprint.
-    Ready { tmp: PathBuf, base: u64 },
+    /// The new content in a temporary file, flushed, with its fingerprint,
+    /// and the state of the file when it was last found unchanged (`None`:
+    /// there was none).
+    Ready {
+        tmp: PathBuf,
+        base: u64,
+        seen: Option<Box<fs::Metadata>>,
+    },
     /// The file was changed on disk by another program meanwhile.
     Changed,
 }
@@ -495,7 +501,11 @@ impl SessionFile {
             let tmp = store::write_temp(&path, bytes, None)?;
             pause("written");
             match changed_since(&path, base) {
-                Ok(false) => Ok(Prepared::Ready { tmp, base: new }),
+                Ok(false) => Ok(Prepared::Ready {
+                    tmp,
+                    base: new,
+                    seen: fs::metadata(&path).ok().map(Box::new),
+                }),
                 changed => {
                     let _ = fs::remove_file(&tmp);
                     changed.map(|_| Prepared::Changed)
@@ -532,7 +542,13 @@ impl SessionFile {
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the saving thread failed")));
         let (tmp, new) = match prepared {
-            Ok(Prepared::Ready { tmp, base }) => (tmp, base),
+            // Looked at again just before the file is replaced: another
+            // program may have written it since the saving thread did.
+            Ok(Prepared::Ready { tmp, seen, .. }) if !still_as(&self.path, seen.as_deref()) => {
+                let _ = fs::remove_file(&tmp);
+                return Some(Background::Changed);
+            }
+            Ok(Prepared::Ready { tmp, base, .. }) => (tmp, base),
             Ok(Prepared::Changed) => return Some(Background::Changed),
             Err(e) => return Some(Background::Failed(FileError::io(&self.path, &e))),
         };
@@ -693,6 +709,15 @@ fn changed_since(path: &Path, base: u64) -> io::Result<bool> {
         Ok(after) => Ok(!same_state(&before, &after)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(e),
+    }
+}
+
+/// Whether the file at `path` is in the state `seen` (`None`: absent).
+fn still_as(path: &Path, seen: Option<&fs::Metadata>) -> bool {
+    match (seen, fs::metadata(path).ok()) {
+        (Some(then), Some(now)) => same_state(then, &now),
+        (None, None) => true,
+        _ => false,
     }
 }
 

@@ -591,7 +591,7 @@ fn killed_during_background_save(step: u8) {
     assert!(file.save_in_background(o.session.clone(), |_| {}));
     typed(&mut o.session, file, "Schule");
     let saving = file.saving.take().unwrap();
-    let Ok(Prepared::Ready { tmp, base }) = saving.job.join().unwrap() else {
+    let Ok(Prepared::Ready { tmp, base, .. }) = saving.job.join().unwrap() else {
         panic!("the save was not prepared");
     };
     if step >= 1 {
@@ -686,6 +686,31 @@ fn a_file_changed_while_a_save_runs_on_another_thread_is_left_alone() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
     // The foreground save then puts the session beside it.
+    let saved = file.save(&o.session).unwrap();
+    assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
+}
+
+#[test]
+fn a_file_changed_after_a_background_save_was_written_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session()).unwrap();
+    let mut o = open(&path).unwrap();
+    let file = o.file.as_mut().unwrap();
+    typed(&mut o.session, file, "Kita");
+    assert!(file.save_in_background(o.session.clone(), |_| {}));
+    // The saving thread is done; another program writes the file before
+    // the screen's thread puts the new one in its place.
+    while !file.saving.as_ref().unwrap().job.is_finished() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let mut theirs = session();
+    let e = add(&mut theirs, "Fremd");
+    theirs.apply(e).unwrap();
+    store::save(&path, &theirs).unwrap();
+    let done = file.finish_background(true);
+    assert!(matches!(done, Some(Background::Changed)), "{done:?}");
+    assert_eq!(texts(&store::load(&path).unwrap().session), ["Fremd"]);
     let saved = file.save(&o.session).unwrap();
     assert!(matches!(saved, Saved::Conflict { .. }), "{saved:?}");
 }
