@@ -21,15 +21,13 @@ impl Letters {
     /// or deletion adds one on one side, a substitution one on each side.
     /// Letters sharing a bin only make the bound smaller.
     pub fn distance_at_least(&self, other: &Letters) -> usize {
-        let (mut more, mut fewer) = (0usize, 0usize);
+        // Without branches, so that all bins are compared at once.
+        let (mut more, mut fewer) = (0u32, 0u32);
         for (a, b) in self.0.iter().zip(&other.0) {
-            if a > b {
-                more += usize::from(a - b);
-            } else {
-                fewer += usize::from(b - a);
-            }
+            more += u32::from(a.saturating_sub(*b));
+            fewer += u32::from(b.saturating_sub(*a));
         }
-        more.max(fewer)
+        more.max(fewer) as usize
     }
 }
 

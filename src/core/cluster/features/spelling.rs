@@ -62,21 +62,25 @@ impl Analyzer {
         }
         // The pairs of each block, on both cores; a pair in several blocks
         // is compared in the first (heads, then tails, then sounds).
-        let heads: Vec<&[char]> = info.iter().map(|[w, _]| &w.chars[..4]).collect();
-        let tails: Vec<&[char]> = info
+        let quick: Vec<Quick> = info
             .iter()
-            .map(|[w, _]| &w.chars[w.chars.len() - 4..])
+            .zip(&card_word)
+            .map(|([w, s], &card)| Quick::new(w, s, card))
             .collect();
         let mut keys: Vec<&String> = blocks.keys().collect();
         keys.sort();
-        let sorted: Vec<(u8, Vec<usize>)> = keys
+        // Each block's words with what the pair loop reads of them side by
+        // side: read in order, not fetched from all over the memory.
+        let sorted: Vec<(u8, Vec<(usize, Quick)>)> = keys
             .par_iter()
             .map(|key| {
                 let mut members = blocks[*key].clone();
                 members.sort_by_key(|&i| (info[i][0].chars.len(), i));
+                let members = members.into_iter().map(|i| (i, quick[i])).collect();
                 (key.as_bytes()[0], members)
             })
             .collect();
+        drop(quick);
         // A large block is split by its first words, so that one block of
         // thousands does not keep one core busy while the other waits.
         let tasks: Vec<(usize, usize)> = sorted
@@ -94,21 +98,26 @@ impl Analyzer {
                     let (kind, members) = (sorted[block].0, &sorted[block].1);
                     let mut out = Vec::new();
                     let to = (from + SPLIT).min(members.len());
-                    for (x, &a) in members.iter().enumerate().take(to).skip(from) {
-                        for &b in &members[x + 1..] {
-                            let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
-                            if wb.chars.len() > wa.chars.len() + 3 {
+                    for (x, &(a, ref qa)) in members.iter().enumerate().take(to).skip(from) {
+                        for &(b, ref qb) in &members[x + 1..] {
+                            if qb.len > qa.len + 3 {
                                 break;
                             }
-                            if !card_word[a] && !card_word[b] {
+                            if !qa.card && !qb.card {
                                 continue;
                             }
                             let earlier = match kind {
-                                b't' => heads[a] == heads[b],
-                                b'c' => heads[a] == heads[b] || tails[a] == tails[b],
+                                b't' => qa.head == qb.head,
+                                b'c' => qa.head == qb.head || qa.tail == qb.tail,
                                 _ => false,
                             };
-                            if earlier || sa.text == sb.text {
+                            // Most pairs are too far apart by their letters
+                            // alone, as written and as stems.
+                            if earlier || (qa.word.too_far(&qb.word) && qa.stem.too_far(&qb.stem)) {
+                                continue;
+                            }
+                            let ([wa, sa], [wb, sb]) = (&info[a], &info[b]);
+                            if sa.text == sb.text {
                                 continue;
                             }
                             // Compared as written and as stems: "Quartierskümern" and
@@ -182,6 +191,71 @@ impl Spelling {
     }
 }
 
+/// What the pair loop reads of a word, kept together and apart from the
+/// text so that a block's pairs are ruled out without following pointers.
+#[derive(Clone, Copy)]
+struct Quick {
+    /// Letters of the word as written.
+    len: u32,
+    head: [char; 4],
+    tail: [char; 4],
+    /// A word of the cards (not only of the thesaurus).
+    card: bool,
+    word: Reach,
+    stem: Reach,
+}
+
+impl Quick {
+    fn new(word: &Spelling, stem: &Spelling, card: bool) -> Self {
+        let c = &word.chars;
+        let four = |s: &[char]| [s[0], s[1], s[2], s[3]];
+        Quick {
+            len: c.len() as u32,
+            head: four(&c[..4]),
+            tail: four(&c[c.len() - 4..]),
+            card,
+            word: Reach::of(word),
+            stem: Reach::of(stem),
+        }
+    }
+}
+
+/// A spelling's length and letters, for [`Reach::too_far`].
+#[derive(Clone, Copy)]
+struct Reach {
+    len: u32,
+    letters: super::super::letters::Letters,
+}
+
+impl Reach {
+    fn of(s: &Spelling) -> Self {
+        Reach {
+            len: s.chars.len() as u32,
+            letters: s.letters,
+        }
+    }
+
+    /// Whether [`similar_spelling`] must refuse the two: their letters
+    /// differ by more slips than any of its rules accepts at their length.
+    fn too_far(&self, other: &Reach) -> bool {
+        let reach = most_slips(self.len.max(other.len) as usize);
+        reach == 0 || self.letters.distance_at_least(&other.letters) > reach
+    }
+}
+
+/// The most slips [`similar_spelling`] accepts between words of which the
+/// longer has `m` letters, whatever the words.
+fn most_slips(m: usize) -> usize {
+    let mut reach = if m >= 10 { 2 } else { 0 };
+    if m >= 7 {
+        reach = reach.max((m / 8).max(1));
+    }
+    if m >= 12 {
+        reach = reach.max(m / 6);
+    }
+    reach.min(2.max(m / 6))
+}
+
 /// Whether two different words look like one word written twice, once with a
 /// slip of the pen.
 fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool {
@@ -189,8 +263,8 @@ fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool
     let m = ca.len().max(cb.len());
     let prefix = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
     // The most slips any of the rules below accepts for this pair (keep in
-    // step with them): a pair further apart is not compared letter by
-    // letter.
+    // step with them and with [`most_slips`]): a pair further apart is not
+    // compared letter by letter.
     let mut reach = match m {
         10.. if ca.first() == cb.first() => 2,
         10.. => 1,
@@ -203,6 +277,7 @@ fn similar_spelling(a: &Spelling, b: &Spelling, matcher: &SkimMatcherV2) -> bool
         reach = reach.max(m / 6);
     }
     let reach = reach.min(2.max(m / 6));
+    debug_assert!(reach <= most_slips(m));
     if reach == 0 || a.letters.distance_at_least(&b.letters) > reach {
         return false;
     }
@@ -296,6 +371,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_quick_bound_never_refuses_a_pair_the_rules_accept() {
+        // Slips of every kind the rules accept, on words of 7 to 30 letters.
+        let base = [
+            "integration",
+            "kitaplätze",
+            "quartierskümmerer",
+            "sprachkurse",
+            "nachbarschaftszentrum",
+            "bürgerbeteiligungsverfahren",
+            "stadtteilmütter",
+        ];
+        let cologne = Cologne;
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut accepted = 0;
+        for w in base {
+            let c: Vec<char> = w.chars().collect();
+            let mut variants: Vec<String> = Vec::new();
+            for i in 0..c.len() {
+                let mut v = c.clone();
+                v.remove(i);
+                variants.push(v.iter().collect());
+                for j in i + 1..c.len() {
+                    let mut v2 = v.clone();
+                    v2.remove(j - 1);
+                    variants.push(v2.iter().collect());
+                }
+                let mut v = c.clone();
+                v[i] = 'x';
+                variants.push(v.iter().collect());
+                if i + 1 < c.len() {
+                    let mut v = c.clone();
+                    v.swap(i, i + 1);
+                    variants.push(v.iter().collect());
+                }
+            }
+            let a = Spelling::new(w, &cologne);
+            for v in &variants {
+                let b = Spelling::new(v, &cologne);
+                if similar_spelling(&a, &b, &matcher) {
+                    accepted += 1;
+                    assert!(!Reach::of(&a).too_far(&Reach::of(&b)), "{w} {v}");
+                }
+            }
+        }
+        assert!(accepted > 100, "{accepted}");
     }
 
     #[test]

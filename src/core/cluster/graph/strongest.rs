@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use super::{FastMap, Scatter};
+use super::Scatter;
 
 /// How far below a node's weakest kept similarity its rare features are
 /// still read: room for the rounding of the remaining weights.
@@ -43,17 +43,49 @@ pub fn strongest_pairs(
         .par_iter()
         .map(|v| prefix_with_rest(v, rank, threshold))
         .collect();
-    // Each feature's vectors with the weight they have left from it on,
-    // most left first.
-    let mut index: FastMap<u32, Vec<(f32, u32)>> = FastMap::default();
-    for (i, p) in prefixes.iter().enumerate() {
-        for &(f, rest) in p {
-            index.entry(f).or_default().push((rest, i as u32));
+    // Each feature's vectors (by rank) with the weight they have left from
+    // it on, most left first, all lists in one array.
+    let mut start = vec![0u32; rank.len() + 1];
+    for p in &prefixes {
+        for &(f, _) in p {
+            start[rank[f as usize] as usize + 1] += 1;
         }
     }
-    index.par_iter_mut().for_each(|(_, list)| {
-        list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)))
-    });
+    for r in 0..rank.len() {
+        start[r + 1] += start[r];
+    }
+    let mut lists: Vec<(f32, u32)> = vec![(0.0, 0); start[rank.len()] as usize];
+    let mut fill = start.clone();
+    for (i, p) in prefixes.iter().enumerate() {
+        for &(f, rest) in p {
+            let r = rank[f as usize] as usize;
+            lists[fill[r] as usize] = (rest, i as u32);
+            fill[r] += 1;
+        }
+    }
+    drop(fill);
+    let mut parts: Vec<&mut [(f32, u32)]> = Vec::new();
+    let mut rest_of: &mut [(f32, u32)] = &mut lists;
+    for w in start.windows(2) {
+        let (list, after) = rest_of.split_at_mut((w[1] - w[0]) as usize);
+        if list.len() > 1 {
+            parts.push(list);
+        }
+        rest_of = after;
+    }
+    parts
+        .par_iter_mut()
+        .for_each(|list| list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))));
+    drop(parts);
+    let list_of = |f: u32| -> &[(f32, u32)] {
+        let r = rank[f as usize] as usize;
+        &lists[start[r] as usize..start[r + 1] as usize]
+    };
+    // The vectors side by side, features named by their rank (in their
+    // own order, so that the dot products add up as with the vectors):
+    // a dot product reads one place of memory, and the common features'
+    // weights lie together.
+    let packed = Packed::new(vectors, rank);
     // The vectors of each node.
     let mut by_node: Vec<(u32, u32)> = owner
         .iter()
@@ -72,7 +104,7 @@ pub fn strongest_pairs(
                 let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
                 for &(_, y) in group.iter() {
                     let y = y as usize;
-                    scratch.spread(vectors[y]);
+                    scratch.spread(packed.get(y));
                     for &(f, rest) in &prefixes[y] {
                         let floor = if best.len() == k {
                             best[k - 1].0
@@ -82,8 +114,7 @@ pub fn strongest_pairs(
                         if rest < floor {
                             break;
                         }
-                        let Some(list) = index.get(&f) else { continue };
-                        for &(left, x) in list {
+                        for &(left, x) in list_of(f) {
                             // The first feature two vectors share in both
                             // prefixes is their rarest shared one: their
                             // similarity is at most what both have left.
@@ -95,13 +126,13 @@ pub fn strongest_pairs(
                                 continue;
                             }
                             scratch.stamp[xu] = y as u32;
-                            let s = scratch.dot(vectors[xu]);
+                            let s = scratch.dot(packed.get(xu));
                             if s >= threshold {
                                 offer(&mut best, k, s, owner[xu]);
                             }
                         }
                     }
-                    scratch.clear(vectors[y]);
+                    scratch.clear(packed.get(y));
                 }
                 best.into_iter()
                     .map(|(_, o)| (me.min(o), me.max(o)))
@@ -113,6 +144,29 @@ pub fn strongest_pairs(
     out.par_sort_unstable();
     out.dedup();
     out
+}
+
+/// Sparse vectors in one array, each feature id replaced by its rank.
+struct Packed {
+    start: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Packed {
+    fn new(vectors: &[&[(u32, f32)]], rank: &[u32]) -> Self {
+        let mut start = Vec::with_capacity(vectors.len() + 1);
+        start.push(0u32);
+        let mut entries = Vec::with_capacity(vectors.iter().map(|v| v.len()).sum());
+        for v in vectors {
+            entries.extend(v.iter().map(|&(f, w)| (rank[f as usize], w)));
+            start.push(entries.len() as u32);
+        }
+        Packed { start, entries }
+    }
+
+    fn get(&self, x: usize) -> &[(u32, f32)] {
+        &self.entries[self.start[x] as usize..self.start[x + 1] as usize]
+    }
 }
 
 /// Puts neighbour `other` at similarity `s` into `best` (strongest first,
