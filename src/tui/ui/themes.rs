@@ -18,7 +18,7 @@ use super::super::tags::short_label;
 use super::super::themes::{ColumnScope, Group, Pane, Review};
 use super::tags::put_line;
 use super::width_of;
-use super::{centered, status, tags, truncate};
+use super::{centered, fit_hints, status, tags, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     let Some(doc) = &app.doc else { return };
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         (Some(_), n) => format!(
             "{settings} · {} · {}",
             app.t(Msg::ReviewSettling),
-            Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &n)])
+            keys_waiting(app, n)
         ),
     };
     let counts = Msg::ReviewCounts.fill(
@@ -113,7 +113,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     buf.set_stringn(
         x,
         area.y + area.height - 2,
-        app.t(Msg::ReviewHints),
+        fit_hints(app.t(Msg::ReviewHints), width as usize),
         width as usize,
         Style::default().fg(Color::DarkGray),
     );
@@ -153,6 +153,14 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
             x: (inner.x + 1 + col).min(inner.x + inner.width - 1),
             y: inner.y,
         });
+    }
+}
+
+/// How many keys wait for the run, in words.
+fn keys_waiting(app: &App, n: usize) -> String {
+    match n {
+        1 => app.t(Msg::ReviewKeyWaiting).to_string(),
+        n => Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &n)]),
     }
 }
 
@@ -297,7 +305,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
             vec![Span::styled(text, style)],
         );
         if !review.waiting.is_empty() && inner.height > 2 {
-            let text = Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &review.waiting.len())]);
+            let text = keys_waiting(app, review.waiting.len());
             let dim = Style::default().fg(Color::DarkGray);
             put_line(
                 buf,
@@ -479,7 +487,6 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
             }
             None => (entry.card.clone(), String::new()),
         };
-        let place_len = width_of(&place);
         let mut spans = vec![Span::styled(if selected { "▸ " } else { "• " }, base)];
         let mut used = 2;
         if entry.new {
@@ -490,6 +497,8 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
                 base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }
+        let place = fit_place(place, width_of(&text), width.saturating_sub(used));
+        let place_len = width_of(&place);
         let text = truncate(&text, width.saturating_sub(used + place_len + 1));
         used += width_of(&text);
         spans.push(Span::styled(text, base));
@@ -523,6 +532,22 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
         }
         y += 1;
     }
+}
+
+/// The place beside a card's text in `room` cells: all of it when both
+/// fit, else what the text leaves, but never more than a third of the row
+/// when the text needs the rest (the text comes first), and none when too
+/// little is left to say anything.
+fn fit_place(place: String, text: usize, room: usize) -> String {
+    let rest = room.saturating_sub(text + 1);
+    if width_of(&place) <= rest {
+        return place;
+    }
+    let share = if rest >= 8 { rest } else { room / 3 };
+    if share < 8 {
+        return String::new();
+    }
+    format!(" {} ", truncate(place.trim(), share - 2))
 }
 
 #[cfg(test)]
