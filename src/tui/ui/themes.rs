@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         format!(
             "stellwand · {} · {}",
             app.t(Msg::ReviewTitle),
-            session.title
+            shown(&session.title)
         ),
         width as usize,
         bar.add_modifier(Modifier::BOLD),
@@ -141,19 +141,33 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         let inner = block.inner(rect);
         block.render(rect, buf);
         let text = editor.text();
+        let room = (inner.width as usize).saturating_sub(2);
+        // A label longer than the field scrolls so that the cursor stays
+        // in view.
+        let mut before = shown(&text[..editor.cursor()]);
+        while width_of(&before) >= room.max(1) {
+            before.remove(0);
+        }
+        let after = shown(&text[editor.cursor()..]);
         buf.set_stringn(
             inner.x + 1,
             inner.y,
-            text,
-            inner.width as usize - 2,
+            format!("{before}{after}"),
+            room,
             Style::default(),
         );
-        let col = width_of(&text[..editor.cursor()]) as u16;
+        let col = width_of(&before) as u16;
         frame.set_cursor_position(Position {
             x: (inner.x + 1 + col).min(inner.x + inner.width - 1),
             y: inner.y,
         });
     }
+}
+
+/// Text from the session as the review shows it: control characters (a
+/// pasted escape sequence in a card or label) made visible, never sent.
+fn shown(text: &str) -> String {
+    crate::core::sanitize::terminal(text).into_owned()
 }
 
 /// How many keys wait for the run, in words.
@@ -170,7 +184,7 @@ fn column_name(session: &Session, key: &str) -> String {
         .iter()
         .flat_map(|b| &b.columns)
         .find(|c| c.key == key)
-        .map_or_else(|| key.to_string(), |c| truncate(&c.heading, 30))
+        .map_or_else(|| key.to_string(), |c| truncate(&shown(&c.heading), 30))
 }
 
 fn pane_block(title: String, focused: bool) -> Block<'static> {
@@ -221,9 +235,9 @@ fn group_line(
             .map_or(card.as_str(), |c| c.text.as_str());
         let spans = vec![
             Span::styled("  +  ", base.fg(Color::Yellow)),
-            Span::styled(format!("„{}“", truncate(text, 22)), base),
+            Span::styled(format!("„{}“", truncate(&shown(text), 22)), base),
             Span::styled(" → ", base.fg(Color::DarkGray)),
-            Span::styled(g.label.clone(), base.add_modifier(Modifier::BOLD)),
+            Span::styled(shown(&g.label), base.add_modifier(Modifier::BOLD)),
         ];
         return spans;
     }
@@ -240,7 +254,7 @@ fn group_line(
         }),
     )];
     spans.push(Span::styled(
-        g.label.clone(),
+        shown(&g.label),
         base.add_modifier(Modifier::BOLD),
     ));
     match group_tag(session, g) {
@@ -276,7 +290,10 @@ fn group_line(
             // the heading's start names the column.
             format!(
                 "  {}",
-                truncate(&session.boards[p.board].columns[p.column].heading, 18)
+                truncate(
+                    &shown(&session.boards[p.board].columns[p.column].heading),
+                    18
+                )
             ),
             base.fg(Color::DarkGray),
         ));
@@ -432,12 +449,8 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
     } else {
         Msg::ThemeSuggestion
     };
-    let mut title = format!(" {} · {} ", group.label, app.t(kind));
-    let name = |k: &str| {
-        session
-            .tag(k)
-            .map_or_else(|| k.to_string(), |t| t.name.clone())
-    };
+    let mut title = format!(" {} · {} ", shown(&group.label), app.t(kind));
+    let name = |k: &str| session.tag(k).map_or_else(|| shown(k), |t| shown(&t.name));
     match group_tag(session, group) {
         TagChoice::Assigned(k) => title.push_str(&format!("· {} ", name(&k))),
         TagChoice::Shared(k) => {
@@ -477,15 +490,15 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
                 let b = &session.boards[p.board];
                 let c = &b.columns[p.column];
                 (
-                    c.cards[p.card].text.clone(),
+                    shown(&c.cards[p.card].text),
                     format!(
                         " {} · {} ",
-                        truncate(&b.title, 20),
-                        truncate(&c.heading, 16)
+                        truncate(&shown(&b.title), 20),
+                        truncate(&shown(&c.heading), 16)
                     ),
                 )
             }
-            None => (entry.card.clone(), String::new()),
+            None => (shown(&entry.card), String::new()),
         };
         let mut spans = vec![Span::styled(if selected { "▸ " } else { "• " }, base)];
         let mut used = 2;
@@ -520,7 +533,7 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
             let why = format!(
                 "{}: {}",
                 app.t(Msg::ReviewWhy),
-                describe_all(&entry.reasons, app.lang)
+                shown(&describe_all(&entry.reasons, app.lang))
             );
             buf.set_stringn(
                 inner.x + 4,
