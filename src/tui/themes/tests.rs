@@ -502,6 +502,41 @@ fn at_80_by_24_a_cards_text_comes_before_its_place_and_the_hints_keep_esc() {
     assert!(wide.contains("t Handlungsfeld · u rückgängig · Esc zurück"));
 }
 
+#[test]
+fn at_80_by_24_a_card_suggested_into_a_theme_names_the_theme() {
+    let (_dir, mut app) = crate::tui::tags::tests::app_with(&[(
+        "needs",
+        "Handlungsbedarf",
+        &[
+            "Kita-Plätze",
+            "fehlende Kitaplätze",
+            "Ausbau Kitaplätze",
+            "Kitaplätze für alle Kinder im Quartier",
+            "Müll",
+        ],
+    )]);
+    let ids = ids(
+        &app,
+        &["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"],
+    );
+    let theme = Theme {
+        id: "t1".into(),
+        label: "Kita-Plätze".into(),
+        cards: ids,
+        confirmed: true,
+        ..Theme::default()
+    };
+    let session = &mut app.doc.as_mut().unwrap().session;
+    session.apply(Edit::SetThemes(vec![theme])).unwrap();
+    update(&mut app, Action::ClusterReview);
+    let screen = screen_at(&app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("+  „Kitapl"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("→ Kita-Plätze"), "{row}");
+}
+
 /// Tests of the review while its clustering runs on a worker thread: keys
 /// typed meanwhile wait and then act on the outcome, the screen shows how
 /// far it got, Esc leaves at once.

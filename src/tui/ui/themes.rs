@@ -215,13 +215,14 @@ fn group_tag(session: &Session, g: &Group) -> TagChoice {
     )
 }
 
-/// One row of the list; `show_column` names the column of its cards.
+/// One row of the list, `width` cells wide; `show_column` names the column
+/// of its cards.
 fn group_line(
     app: &App,
     session: &Session,
     g: &Group,
-    selected: bool,
-    show_column: bool,
+    (selected, show_column): (bool, bool),
+    width: usize,
 ) -> Vec<Span<'static>> {
     let base = if selected {
         Style::default().add_modifier(Modifier::REVERSED)
@@ -233,9 +234,12 @@ fn group_line(
         let text = session
             .card(card)
             .map_or(card.as_str(), |c| c.text.as_str());
+        // The theme stays in view beside the card on a narrow screen.
+        let label = width_of(&shown(&g.label)).min(12);
+        let room = width.saturating_sub(5 + 2 + 3 + label).clamp(6, 22);
         let spans = vec![
             Span::styled("  +  ", base.fg(Color::Yellow)),
-            Span::styled(format!("„{}“", truncate(&shown(text), 22)), base),
+            Span::styled(format!("„{}“", truncate(&shown(text), room)), base),
             Span::styled(" → ", base.fg(Color::DarkGray)),
             Span::styled(shown(&g.label), base.add_modifier(Modifier::BOLD)),
         ];
@@ -340,7 +344,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
     let first = (at + 2).saturating_sub(room);
     // Only the lines on screen are made: a state's review lists thousands.
     for row in 0..room.min(list.len().saturating_sub(first)) {
-        let spans = list.line(app, &doc.session, review, first + row);
+        let spans = list.line(app, &doc.session, review, first + row, inner.width);
         put_line(buf, inner.x, inner.y + row as u16, inner.width, spans);
     }
 }
@@ -403,7 +407,14 @@ impl List {
         }
     }
 
-    fn line(&self, app: &App, session: &Session, review: &Review, n: usize) -> Vec<Span<'static>> {
+    fn line(
+        &self,
+        app: &App,
+        session: &Session,
+        review: &Review,
+        n: usize,
+        width: u16,
+    ) -> Vec<Span<'static>> {
         let heading = Style::default()
             .fg(Color::Yellow)
             .add_modifier(Modifier::BOLD);
@@ -414,8 +425,8 @@ impl List {
                 app,
                 session,
                 &review.grouping.groups[g],
-                g == review.selected,
-                review.show_column,
+                (g == review.selected, review.show_column),
+                width as usize,
             ),
             Err(Fixed::SuggestionsHeading) => text(Msg::ReviewSuggestions, heading),
             Err(Fixed::NoSuggestions) => text(Msg::ReviewNone, dim),
