@@ -75,15 +75,23 @@ pub fn learned_path(dir: &Path) -> PathBuf {
 }
 
 /// Reads the learned words of a sessions folder; no file means none. A file
-/// of a newer version is refused (and so never written over).
+/// of a newer version is refused (and so never written over), and so is a
+/// pipe, device or folder in its place (never waited on).
 pub fn load_learned(dir: &Path) -> Result<Vec<LearnedWord>, FileError> {
     let path = learned_path(dir);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(FileError::io(&path, &e)),
-    };
-    parse_learned(&path, &text)
+    match read_text(&path)? {
+        Some(text) => parse_learned(&path, &text),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The file's text, `None` when there is none.
+fn read_text(path: &Path) -> Result<Option<String>, FileError> {
+    match crate::core::files::read_regular_to_string(path) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(FileError::io(path, &e)),
+    }
 }
 
 /// Parses the text of a learned-words file; `path` is only for messages.
@@ -140,21 +148,54 @@ fn quote(s: &str) -> String {
 pub fn save_learned(dir: &Path, words: &[LearnedWord]) -> Result<bool, FileError> {
     let path = learned_path(dir);
     let text = learned_to_ron(words);
-    match std::fs::read_to_string(&path) {
-        Ok(old) if old == text => return Ok(false),
-        Ok(old) => {
+    match read_text(&path)? {
+        Some(old) if old == text => return Ok(false),
+        Some(old) => {
             // Never write over a file this version cannot read fully.
             parse_learned(&path, &old)?;
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if words.is_empty() {
-                return Ok(false);
-            }
-        }
-        Err(e) => return Err(FileError::io(&path, &e)),
+        None if words.is_empty() => return Ok(false),
+        None => {}
     }
     write_atomic(&path, text.as_bytes()).map_err(|e| FileError::io(&path, &e))?;
     Ok(true)
+}
+
+/// Reads the folder's learned words, changes them with `change` and writes
+/// them back, while no other program (or thread) does the same in that
+/// folder: two programs learning at once both keep their words. Returns
+/// whether the file was written.
+pub fn update_learned(
+    dir: &Path,
+    change: impl FnOnce(Vec<LearnedWord>) -> Vec<LearnedWord>,
+) -> Result<bool, FileError> {
+    let _lock = FolderLock::take(dir);
+    let words = change(load_learned(dir)?);
+    save_learned(dir, &words)
+}
+
+/// An advisory lock on the sessions folder itself (no lock file is left
+/// behind), held while the learned words are read, changed and written.
+/// Where a folder cannot be locked, writing goes on without it.
+struct FolderLock(Option<std::fs::File>);
+
+impl FolderLock {
+    fn take(dir: &Path) -> FolderLock {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        FolderLock(std::fs::File::open(dir).ok().filter(|f| f.lock().is_ok()))
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        if let Some(f) = &self.0 {
+            let _ = f.unlock();
+        }
+    }
 }
 
 /// The words of `all` with those of session `session` replaced by `taught`.
@@ -308,6 +349,9 @@ pub fn words_of(features: &Features, stems: &[u32]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+
     use super::*;
 
     fn word(theme: &str, word: &str, session: &str) -> LearnedWord {
@@ -410,5 +454,71 @@ mod tests {
         assert!(err.render(crate::core::error::Lang::En).contains("weight"));
         assert!(save_learned(dir.path(), &[word("a", "b", "c")]).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_folder_in_place_of_the_file_is_reported_at_once_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = learned_path(dir.path());
+        let fifo = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let d = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let read = load_learned(&d).map_err(|e| e.render(crate::core::error::Lang::De));
+            let saved = save_learned(&d, &[word("a", "b", "c")]).is_ok();
+            let _ = tx.send((read, saved));
+        });
+        let (read, saved) = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("waited on the pipe");
+        let message = read.unwrap_err();
+        assert!(message.contains("learned.ron"), "{message}");
+        assert!(!saved);
+        assert!(
+            std::fs::symlink_metadata(&path)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        std::fs::remove_file(&path).unwrap();
+        std::fs::create_dir(&path).unwrap();
+        assert!(load_learned(dir.path()).is_err());
+        assert!(save_learned(dir.path(), &[word("a", "b", "c")]).is_err());
+        assert!(path.is_dir());
+    }
+
+    #[test]
+    fn two_writers_at_once_both_keep_their_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let writers: Vec<_> = ["nord", "süd"]
+            .into_iter()
+            .map(|session| {
+                let d = dir.path().to_path_buf();
+                std::thread::spawn(move || {
+                    for n in 0..40 {
+                        let taught: Vec<LearnedWord> = (0..=n)
+                            .map(|i| word("Kita", &format!("w{i}"), session))
+                            .collect();
+                        update_learned(&d, |all| replace_session(&all, session, taught)).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        let words = load_learned(dir.path()).unwrap();
+        for session in ["nord", "süd"] {
+            let n = words.iter().filter(|w| w.session == session).count();
+            assert_eq!(n, 40, "{session}: {words:?}");
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n != LEARNED_FILE)
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 }

@@ -33,6 +33,7 @@ texts! {
     ReviewComputing = ("Cluster werden berechnet… {percent} %", "Computing clusters… {percent} %"),
     ReviewSettling = ("Karten werden gelesen, Entscheidungen warten kurz", "Reading the cards, decisions wait a moment"),
     ReviewKeysWaiting = ("{n} Tasten warten darauf (Esc ohne wartende Tasten: zurück)", "{n} keys wait for it (Esc with no keys waiting: back)"),
+    ReviewKeyWaiting = ("1 Taste wartet darauf (Esc ohne wartende Tasten: zurück)", "1 key waits for it (Esc with no keys waiting: back)"),
     ReviewNoThemes = ("(noch keine)", "(none yet)"),
     ReviewNew = ("neu", "new"),
     ReviewWhy = ("warum", "why"),

@@ -56,8 +56,9 @@ impl Learning {
             // A newer run has the newer themes.
             return Ok(());
         }
-        let all = learned::load_learned(dir)?;
-        let words = learned::replace_session(&all, &session.id, taught);
-        learned::save_learned(dir, &words).map(|_| ())
+        learned::update_learned(dir, |all| {
+            learned::replace_session(&all, &session.id, taught)
+        })
+        .map(|_| ())
     }
 }

@@ -463,6 +463,80 @@ fn confirmed_themes_teach_the_folder_on_saving() {
     );
 }
 
+/// The review drawn on a `width` × `height` terminal, one line per row.
+fn screen_at(app: &App, width: u16, height: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    t.draw(|f| crate::tui::ui::draw(f, app)).unwrap();
+    let buf = t.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn at_80_by_24_a_cards_text_comes_before_its_place_and_the_hints_keep_esc() {
+    let long = "fehlende Kitaplätze im Quartier";
+    let (_dir, mut app) = crate::tui::tags::tests::app_with(&[(
+        "needs",
+        "Wo sehen wir Handlungsbedarfe im Stadtteil",
+        &[
+            long,
+            "Kitaplätze fehlen im Quartier",
+            "Ausbau Kitaplätze Quartier",
+            "Müll",
+        ],
+    )]);
+    update(&mut app, Action::ClusterReview);
+    select(&mut app, "Kita");
+    let screen = screen_at(&app, 80, 24);
+    assert!(screen.contains(long), "{screen}");
+    // The place is still named where there is room for it.
+    assert!(screen.contains(" Alts"), "{screen}");
+    let hints = screen.lines().nth(22).unwrap().trim_end();
+    assert!(hints.ends_with("Esc zurück"), "{hints}");
+    assert!(hints.contains("a bestätigen · r verwerfen"), "{hints}");
+    // Wide, everything is there.
+    let wide = screen_at(&app, 200, 50);
+    assert!(wide.contains("Altstadt · Wo sehen wir Ha…"), "{wide}");
+    assert!(wide.contains("t Handlungsfeld · u rückgängig · Esc zurück"));
+}
+
+#[test]
+fn at_80_by_24_a_card_suggested_into_a_theme_names_the_theme() {
+    let (_dir, mut app) = crate::tui::tags::tests::app_with(&[(
+        "needs",
+        "Handlungsbedarf",
+        &[
+            "Kita-Plätze",
+            "fehlende Kitaplätze",
+            "Ausbau Kitaplätze",
+            "Kitaplätze für alle Kinder im Quartier",
+            "Müll",
+        ],
+    )]);
+    let ids = ids(
+        &app,
+        &["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"],
+    );
+    let theme = Theme {
+        id: "t1".into(),
+        label: "Kita-Plätze".into(),
+        cards: ids,
+        confirmed: true,
+        ..Theme::default()
+    };
+    let session = &mut app.doc.as_mut().unwrap().session;
+    session.apply(Edit::SetThemes(vec![theme])).unwrap();
+    update(&mut app, Action::ClusterReview);
+    let screen = screen_at(&app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("+  „Kitapl"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("→ Kita-Plätze"), "{row}");
+}
+
 /// Tests of the review while its clustering runs on a worker thread: keys
 /// typed meanwhile wait and then act on the outcome, the screen shows how
 /// far it got, Esc leaves at once.
@@ -538,11 +612,19 @@ mod background {
         second.sort();
 
         assert!(screen(&app).contains("Cluster werden berechnet…"));
+        // One key waiting, in German that reads right.
+        event(&mut app, key('j'));
+        assert!(
+            screen(&app).contains("1 Taste wartet darauf"),
+            "{}",
+            screen(&app)
+        );
+        event(&mut app, key('k'));
         // Down to the second suggestion and accept it, before the run is in.
         event(&mut app, key('j'));
         event(&mut app, key('a'));
-        assert_eq!(review(&app).waiting.len(), 2);
-        assert!(screen(&app).contains("2 Tasten warten"));
+        assert_eq!(review(&app).waiting.len(), 4);
+        assert!(screen(&app).contains("4 Tasten warten"));
         wait(&mut app);
 
         let themes = &app.doc.as_ref().unwrap().session.themes;

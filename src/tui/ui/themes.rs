@@ -18,7 +18,7 @@ use super::super::tags::short_label;
 use super::super::themes::{ColumnScope, Group, Pane, Review};
 use super::tags::put_line;
 use super::width_of;
-use super::{centered, status, tags, truncate};
+use super::{centered, fit_hints, status, tags, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     let Some(doc) = &app.doc else { return };
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         format!(
             "stellwand · {} · {}",
             app.t(Msg::ReviewTitle),
-            session.title
+            shown(&session.title)
         ),
         width as usize,
         bar.add_modifier(Modifier::BOLD),
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         (Some(_), n) => format!(
             "{settings} · {} · {}",
             app.t(Msg::ReviewSettling),
-            Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &n)])
+            keys_waiting(app, n)
         ),
     };
     let counts = Msg::ReviewCounts.fill(
@@ -113,7 +113,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
     buf.set_stringn(
         x,
         area.y + area.height - 2,
-        app.t(Msg::ReviewHints),
+        fit_hints(app.t(Msg::ReviewHints), width as usize),
         width as usize,
         Style::default().fg(Color::DarkGray),
     );
@@ -141,18 +141,40 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         let inner = block.inner(rect);
         block.render(rect, buf);
         let text = editor.text();
+        let room = (inner.width as usize).saturating_sub(2);
+        // A label longer than the field scrolls so that the cursor stays
+        // in view.
+        let mut before = shown(&text[..editor.cursor()]);
+        while width_of(&before) >= room.max(1) {
+            before.remove(0);
+        }
+        let after = shown(&text[editor.cursor()..]);
         buf.set_stringn(
             inner.x + 1,
             inner.y,
-            text,
-            inner.width as usize - 2,
+            format!("{before}{after}"),
+            room,
             Style::default(),
         );
-        let col = width_of(&text[..editor.cursor()]) as u16;
+        let col = width_of(&before) as u16;
         frame.set_cursor_position(Position {
             x: (inner.x + 1 + col).min(inner.x + inner.width - 1),
             y: inner.y,
         });
+    }
+}
+
+/// Text from the session as the review shows it: control characters (a
+/// pasted escape sequence in a card or label) made visible, never sent.
+fn shown(text: &str) -> String {
+    crate::core::sanitize::terminal(text).into_owned()
+}
+
+/// How many keys wait for the run, in words.
+fn keys_waiting(app: &App, n: usize) -> String {
+    match n {
+        1 => app.t(Msg::ReviewKeyWaiting).to_string(),
+        n => Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &n)]),
     }
 }
 
@@ -162,7 +184,7 @@ fn column_name(session: &Session, key: &str) -> String {
         .iter()
         .flat_map(|b| &b.columns)
         .find(|c| c.key == key)
-        .map_or_else(|| key.to_string(), |c| truncate(&c.heading, 30))
+        .map_or_else(|| key.to_string(), |c| truncate(&shown(&c.heading), 30))
 }
 
 fn pane_block(title: String, focused: bool) -> Block<'static> {
@@ -193,13 +215,14 @@ fn group_tag(session: &Session, g: &Group) -> TagChoice {
     )
 }
 
-/// One row of the list; `show_column` names the column of its cards.
+/// One row of the list, `width` cells wide; `show_column` names the column
+/// of its cards.
 fn group_line(
     app: &App,
     session: &Session,
     g: &Group,
-    selected: bool,
-    show_column: bool,
+    (selected, show_column): (bool, bool),
+    width: usize,
 ) -> Vec<Span<'static>> {
     let base = if selected {
         Style::default().add_modifier(Modifier::REVERSED)
@@ -211,11 +234,14 @@ fn group_line(
         let text = session
             .card(card)
             .map_or(card.as_str(), |c| c.text.as_str());
+        // The theme stays in view beside the card on a narrow screen.
+        let label = width_of(&shown(&g.label)).min(12);
+        let room = width.saturating_sub(5 + 2 + 3 + label).clamp(6, 22);
         let spans = vec![
             Span::styled("  +  ", base.fg(Color::Yellow)),
-            Span::styled(format!("„{}“", truncate(text, 22)), base),
+            Span::styled(format!("„{}“", truncate(&shown(text), room)), base),
             Span::styled(" → ", base.fg(Color::DarkGray)),
-            Span::styled(g.label.clone(), base.add_modifier(Modifier::BOLD)),
+            Span::styled(shown(&g.label), base.add_modifier(Modifier::BOLD)),
         ];
         return spans;
     }
@@ -232,7 +258,7 @@ fn group_line(
         }),
     )];
     spans.push(Span::styled(
-        g.label.clone(),
+        shown(&g.label),
         base.add_modifier(Modifier::BOLD),
     ));
     match group_tag(session, g) {
@@ -268,7 +294,10 @@ fn group_line(
             // the heading's start names the column.
             format!(
                 "  {}",
-                truncate(&session.boards[p.board].columns[p.column].heading, 18)
+                truncate(
+                    &shown(&session.boards[p.board].columns[p.column].heading),
+                    18
+                )
             ),
             base.fg(Color::DarkGray),
         ));
@@ -297,7 +326,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
             vec![Span::styled(text, style)],
         );
         if !review.waiting.is_empty() && inner.height > 2 {
-            let text = Msg::ReviewKeysWaiting.fill(app.lang, &[("n", &review.waiting.len())]);
+            let text = keys_waiting(app, review.waiting.len());
             let dim = Style::default().fg(Color::DarkGray);
             put_line(
                 buf,
@@ -315,7 +344,7 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
     let first = (at + 2).saturating_sub(room);
     // Only the lines on screen are made: a state's review lists thousands.
     for row in 0..room.min(list.len().saturating_sub(first)) {
-        let spans = list.line(app, &doc.session, review, first + row);
+        let spans = list.line(app, &doc.session, review, first + row, inner.width);
         put_line(buf, inner.x, inner.y + row as u16, inner.width, spans);
     }
 }
@@ -378,7 +407,14 @@ impl List {
         }
     }
 
-    fn line(&self, app: &App, session: &Session, review: &Review, n: usize) -> Vec<Span<'static>> {
+    fn line(
+        &self,
+        app: &App,
+        session: &Session,
+        review: &Review,
+        n: usize,
+        width: u16,
+    ) -> Vec<Span<'static>> {
         let heading = Style::default()
             .fg(Color::Yellow)
             .add_modifier(Modifier::BOLD);
@@ -389,8 +425,8 @@ impl List {
                 app,
                 session,
                 &review.grouping.groups[g],
-                g == review.selected,
-                review.show_column,
+                (g == review.selected, review.show_column),
+                width as usize,
             ),
             Err(Fixed::SuggestionsHeading) => text(Msg::ReviewSuggestions, heading),
             Err(Fixed::NoSuggestions) => text(Msg::ReviewNone, dim),
@@ -424,12 +460,8 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
     } else {
         Msg::ThemeSuggestion
     };
-    let mut title = format!(" {} · {} ", group.label, app.t(kind));
-    let name = |k: &str| {
-        session
-            .tag(k)
-            .map_or_else(|| k.to_string(), |t| t.name.clone())
-    };
+    let mut title = format!(" {} · {} ", shown(&group.label), app.t(kind));
+    let name = |k: &str| session.tag(k).map_or_else(|| shown(k), |t| shown(&t.name));
     match group_tag(session, group) {
         TagChoice::Assigned(k) => title.push_str(&format!("· {} ", name(&k))),
         TagChoice::Shared(k) => {
@@ -469,17 +501,16 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
                 let b = &session.boards[p.board];
                 let c = &b.columns[p.column];
                 (
-                    c.cards[p.card].text.clone(),
+                    shown(&c.cards[p.card].text),
                     format!(
                         " {} · {} ",
-                        truncate(&b.title, 20),
-                        truncate(&c.heading, 16)
+                        truncate(&shown(&b.title), 20),
+                        truncate(&shown(&c.heading), 16)
                     ),
                 )
             }
-            None => (entry.card.clone(), String::new()),
+            None => (shown(&entry.card), String::new()),
         };
-        let place_len = width_of(&place);
         let mut spans = vec![Span::styled(if selected { "▸ " } else { "• " }, base)];
         let mut used = 2;
         if entry.new {
@@ -490,6 +521,8 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
                 base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }
+        let place = fit_place(place, width_of(&text), width.saturating_sub(used));
+        let place_len = width_of(&place);
         let text = truncate(&text, width.saturating_sub(used + place_len + 1));
         used += width_of(&text);
         spans.push(Span::styled(text, base));
@@ -511,7 +544,7 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
             let why = format!(
                 "{}: {}",
                 app.t(Msg::ReviewWhy),
-                describe_all(&entry.reasons, app.lang)
+                shown(&describe_all(&entry.reasons, app.lang))
             );
             buf.set_stringn(
                 inner.x + 4,
@@ -523,6 +556,22 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
         }
         y += 1;
     }
+}
+
+/// The place beside a card's text in `room` cells: all of it when both
+/// fit, else what the text leaves, but never more than a third of the row
+/// when the text needs the rest (the text comes first), and none when too
+/// little is left to say anything.
+fn fit_place(place: String, text: usize, room: usize) -> String {
+    let rest = room.saturating_sub(text + 1);
+    if width_of(&place) <= rest {
+        return place;
+    }
+    let share = if rest >= 8 { rest } else { room / 3 };
+    if share < 8 {
+        return String::new();
+    }
+    format!(" {} ", truncate(place.trim(), share - 2))
 }
 
 #[cfg(test)]
