@@ -144,10 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         let room = (inner.width as usize).saturating_sub(2);
         // A label longer than the field scrolls so that the cursor stays
         // in view.
-        let mut before = shown(&text[..editor.cursor()]);
-        while width_of(&before) >= room.max(1) {
-            before.remove(0);
-        }
+        let before = tail(&shown(&text[..editor.cursor()]), room.saturating_sub(1));
         let after = shown(&text[editor.cursor()..]);
         buf.set_stringn(
             inner.x + 1,
@@ -168,6 +165,20 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
 /// pasted escape sequence in a card or label) made visible, never sent.
 fn shown(text: &str) -> String {
     crate::core::sanitize::terminal(text).into_owned()
+}
+
+/// The end of `text` that fits in `width` cells.
+fn tail(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            break;
+        }
+        start = i;
+    }
+    text[start..].to_string()
 }
 
 /// How many keys wait for the run, in words.
@@ -576,7 +587,18 @@ fn fit_place(place: String, text: usize, room: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Fixed, List};
+    use super::{Fixed, List, tail};
+
+    #[test]
+    fn the_tail_of_a_long_label_fits_its_cells() {
+        assert_eq!(tail("Kita-Plätze", 5), "lätze");
+        assert_eq!(tail("Kita", 9), "Kita");
+        // Wide characters take two cells each.
+        assert_eq!(tail("语言课程", 5), "课程");
+        assert_eq!(tail("", 3), "");
+        let long = "sehr lang ".repeat(20_000);
+        assert_eq!(tail(&long, 10), "sehr lang ");
+    }
 
     /// The list as drawn before it was made line by line: every line, with
     /// the group it shows or what it says.
