@@ -1,9 +1,6 @@
 //! Similar pairs above a threshold without comparing all pairs (prefix
 //! filtering on rare features), and exact average-linkage merging on them.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use rayon::prelude::*;
 
 /// A hash map with a fast, deterministic hasher (rustc-hash's Fx) for the
@@ -315,9 +312,6 @@ fn prefix(v: &[(u32, f32)], rank: &[u32], threshold: f32) -> Vec<u32> {
     out
 }
 
-/// A node's best merge: similarity bits, the node, its version when pushed.
-type Candidate = (u32, Reverse<u32>, u32);
-
 /// A neighbour of a merged node while it is brought up to date on another
 /// core: the node, its neighbours, its best neighbour.
 type Neighbour = (u32, FastMap<u32, f32>, Option<(f32, u32)>);
@@ -492,7 +486,7 @@ type Part = (Vec<u32>, Vec<Node>, Vec<(u32, u32)>);
 /// went into another.
 ///
 /// Each node keeps its neighbours above the threshold with their average
-/// similarity and its best neighbour; a heap holds the best of each node.
+/// similarity and its best neighbour; a queue holds each node by its best.
 /// After a merge, averages follow from the parts (Lance–Williams) where both
 /// are known and from the vector sums otherwise, so the result is exact.
 /// How much more alike the cards of a larger cluster must be: a cluster of
@@ -535,9 +529,7 @@ fn merge_part_with(
 ) -> Vec<Option<Node>> {
     let n = nodes.len();
     let mut alive = vec![true; n];
-    let mut version = vec![0u32; n];
     let mut neighbours: Vec<FastMap<u32, f32>> = vec![FastMap::default(); n];
-    let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
     let size = |node: &Node| node.members.len() as f32;
     let needed = |a: &Node, b: &Node| -> f32 { grown(threshold, size(a) + size(b)) };
     let allowed = |nodes: &[Node], a: usize, b: usize| -> bool {
@@ -615,16 +607,9 @@ fn merge_part_with(
     } else {
         (0..n).map(|x| best_of(&nodes, &neighbours[x], x)).collect()
     };
-    for (x, b) in best.iter().enumerate() {
-        if let Some((s, _)) = b {
-            heap.push((s.to_bits(), Reverse(x as u32), 0));
-        }
-    }
-    while let Some((_, Reverse(x), v)) = heap.pop() {
-        let x = x as usize;
-        if !alive[x] || version[x] != v {
-            continue;
-        }
+    // Each node with a best merge, best first (then by node).
+    let mut queue = Queue::new(&best);
+    while let Some(x) = queue.pop() {
         let Some((_, y)) = best[x] else { continue };
         let y = y as usize;
         let (a, b) = (x.min(y), x.max(y));
@@ -632,6 +617,7 @@ fn merge_part_with(
         // Merge b into a.
         let taken = std::mem::replace(&mut nodes[b], Node::new(None));
         alive[b] = false;
+        queue.remove(b);
         nodes[a].absorb_constraints(&taken);
         nodes[a].sum = add_into(&nodes[a].sum, &taken.sum);
         spread.forget(a);
@@ -731,18 +717,12 @@ fn merge_part_with(
                 merged.insert(c, s);
             }
             if changed {
-                version[cu] += 1;
-                if let Some((bs, _)) = best[cu] {
-                    heap.push((bs.to_bits(), Reverse(c), version[cu]));
-                }
+                queue.set(cu, best[cu]);
             }
         }
         neighbours[a] = merged;
         best[a] = best_of(&nodes, &neighbours[a], a);
-        version[a] += 1;
-        if let Some((bs, _)) = best[a] {
-            heap.push((bs.to_bits(), Reverse(a as u32), version[a]));
-        }
+        queue.set(a, best[a]);
     }
     nodes
         .into_iter()
@@ -752,9 +732,11 @@ fn merge_part_with(
 }
 
 mod leaders;
+mod queue;
 mod spread;
 mod strongest;
 pub use leaders::leaders;
+use queue::Queue;
 use spread::{SPREAD_FROM, Spread};
 pub use strongest::strongest_pairs;
 
