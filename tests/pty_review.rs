@@ -49,7 +49,7 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.wait_for("Karte ins Thema?");
     tty.send("a");
-    tty.wait_for("„Kitaplätze für alle“ ist jetzt im Thema");
+    tty.wait_for("Ins Thema „Kita-Plätze“ aufgenommen: „Kitaplätze für alle“");
     tty.assert_hides("→ Kita-Plätze");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
@@ -68,7 +68,7 @@ fn a_card_refused_for_a_theme_is_not_suggested_there_again() {
     tty.send("c");
     tty.wait_for("„Kitaplätze für alle“ → Kita-Plätze");
     tty.send("r");
-    tty.wait_for("„Kitaplätze für alle“ wird nicht wieder für");
+    tty.wait_for("Nicht wieder für „Kita-Plätze“ vorgeschlagen");
     tty.send("\x1b");
     tty.wait_for("Wand 1/1");
     tty.quit();

@@ -535,6 +535,13 @@ fn at_80_by_24_a_card_suggested_into_a_theme_names_the_theme() {
         .find(|l| l.contains("+  „Kitapl"))
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(row.contains("→ Kita-Plätze"), "{row}");
+    // What a decision did is told on the status line, the card's text last.
+    update(&mut app, Action::AcceptTheme);
+    let status = screen_at(&app, 80, 24).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("Ins Thema „Kita-Plätze“ aufgenommen: „Kitaplätze"),
+        "{status}"
+    );
 }
 
 /// Tests of the review while its clustering runs on a worker thread: keys

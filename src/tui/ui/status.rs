@@ -43,6 +43,11 @@ fn counts(app: &App) -> Vec<String> {
             .count();
         return vec![Msg::MeasureCount.fill(app.lang, &[("n", &m.len()), ("done", &done)])];
     }
+    if let Mode::Review(_) = &app.mode {
+        // The review's own counts are in its header; what was decided
+        // needs the room more than the board's cursor.
+        return Vec::new();
+    }
     match (&app.doc, app.screen) {
         (Some(doc), Screen::Board) => {
             let mut parts = Vec::new();
