@@ -107,6 +107,7 @@ pub fn open(app: &mut App) {
         source: None,
         stamp: None,
         written: None,
+        tags: Default::default(),
     };
     start(app, &mut review, None);
     app.mode = Mode::Review(Box::new(review));

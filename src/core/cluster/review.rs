@@ -138,6 +138,39 @@ pub struct Grouping {
     pub singles: usize,
     /// What the run worked with, for clustering a part again.
     pub basis: Basis,
+    /// Which listing of the groups this is: a new number whenever the
+    /// groups are listed again, so that what a screen worked out from them
+    /// knows when it is out of date.
+    pub listing: Listing,
+}
+
+/// The number of one listing of groups (see [`Grouping::listing`]). Every
+/// listing gets a number of its own in the program's run; it takes no part
+/// in comparing groupings.
+#[derive(Debug, Clone, Copy)]
+pub struct Listing(u64);
+
+impl Listing {
+    fn next() -> Self {
+        static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Listing(LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1)
+    }
+
+    pub fn number(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Listing {
+    fn default() -> Self {
+        Listing::next()
+    }
+}
+
+impl PartialEq for Listing {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Grouping {
@@ -557,6 +590,7 @@ fn list(grouping: &mut Grouping, session: &Session, dismissed: &[String], reuse:
     grouping.groups = groups;
     grouping.suggestions = suggestions;
     grouping.singles = singles;
+    grouping.listing = Listing::next();
 }
 
 /// The scope after `scope` when the clerk cycles through them: each column,

@@ -2,6 +2,8 @@
 //! grouping shown, the selection, a background run and the keys waiting
 //! for it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -11,6 +13,7 @@ use crate::core::cluster::kept::Stamp;
 use crate::core::cluster::learned::LearnedWord;
 use crate::core::cluster::review::{ColumnScope, Grouping, Pending, Prepared};
 use crate::core::cluster::{self, Progress, Thesaurus};
+use crate::core::model::TagChoice;
 
 use super::super::editor::Editor;
 use super::learning::Learning;
@@ -169,6 +172,43 @@ pub struct Review {
     pub(crate) source: Option<PathBuf>,
     pub(crate) stamp: Option<Stamp>,
     pub(crate) written: Option<u64>,
+    /// The Handlungsfeld of each group drawn so far, for the listing and
+    /// the session's cards as they were then: a group of a thousand cards
+    /// is read once, not at every frame.
+    pub(crate) tags: TagMemo,
+}
+
+/// The Handlungsfeld hint of groups by number, worked out while drawing.
+#[derive(Debug, Default)]
+pub struct TagMemo(RefCell<(u64, u64, HashMap<usize, TagChoice>)>);
+
+impl TagMemo {
+    /// The hint of group `i` of listing `listing` with the session's cards
+    /// at `generation`, worked out by `of` the first time.
+    pub fn get(
+        &self,
+        (listing, generation): (u64, u64),
+        i: usize,
+        of: impl FnOnce() -> TagChoice,
+    ) -> TagChoice {
+        let mut memo = self.0.borrow_mut();
+        if (memo.0, memo.1) != (listing, generation) {
+            *memo = (listing, generation, HashMap::new());
+        }
+        memo.2.entry(i).or_insert_with(of).clone()
+    }
+}
+
+impl Clone for TagMemo {
+    fn clone(&self) -> Self {
+        TagMemo::default()
+    }
+}
+
+impl PartialEq for TagMemo {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Review {

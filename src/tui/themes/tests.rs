@@ -503,6 +503,45 @@ fn at_80_by_24_a_cards_text_comes_before_its_place_and_the_hints_keep_esc() {
 }
 
 #[test]
+fn a_groups_handlungsfeld_follows_its_cards_tags_between_frames() {
+    let (_dir, mut app) = app();
+    select(&mut app, "Kita");
+    let row = |app: &App| {
+        let screen = screen_at(app, 120, 30);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("3  Kitaplätze"))
+            .map(str::to_string);
+        line.unwrap_or_else(|| panic!("{screen}"))
+    };
+    assert!(!row(&app).contains('#'), "{}", row(&app));
+    // The cards get a Handlungsfeld (as on the board): the next frame shows it.
+    let kita = ids(
+        &app,
+        &["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"],
+    );
+    let session = &mut app.doc.as_mut().unwrap().session;
+    for id in &kita {
+        let mut card = session.card(id).unwrap().clone();
+        card.tags = vec!["bildung".into()];
+        session.apply(Edit::ReplaceCard { card }).unwrap();
+    }
+    assert!(row(&app).contains("#bildung?"), "{}", row(&app));
+    // Its theme's own Handlungsfeld, once accepted and assigned.
+    update(&mut app, Action::AcceptTheme);
+    let theme = themes(&app)[0].clone();
+    let mut tagged = theme.clone();
+    tagged.tag = Some("wohnen".into());
+    let session = &mut app.doc.as_mut().unwrap().session;
+    session.apply(Edit::SetThemes(vec![tagged])).unwrap();
+    if let Mode::Review(r) = &mut app.mode {
+        assert!(grouping::regroup(&mut r.grouping, session, &[]));
+    }
+    let screen = screen_at(&app, 120, 30);
+    assert!(screen.contains("3  Kitaplätze  #wohnen"), "{screen}");
+}
+
+#[test]
 fn at_80_by_24_a_card_suggested_into_a_theme_names_the_theme() {
     let (_dir, mut app) = crate::tui::tags::tests::app_with(&[(
         "needs",

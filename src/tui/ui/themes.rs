@@ -217,13 +217,21 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
 }
 
 /// A group's Handlungsfeld: assigned, else what its cards' tags say.
-fn group_tag(session: &Session, g: &Group) -> TagChoice {
-    TagChoice::of(
-        g.tag.as_deref(),
-        g.entries()
-            .filter(|m| !m.new)
-            .filter_map(|m| session.card(&m.card)),
-    )
+/// The Handlungsfeld of group `i` of the review: read from its cards once
+/// per listing (a group may hold thousands), then remembered.
+fn group_tag(session: &Session, review: &Review, i: usize) -> TagChoice {
+    let Some(g) = review.grouping.groups.get(i) else {
+        return TagChoice::Open;
+    };
+    let key = (review.grouping.listing.number(), session.generation());
+    review.tags.get(key, i, || {
+        TagChoice::of(
+            g.tag.as_deref(),
+            g.entries()
+                .filter(|m| !m.new)
+                .filter_map(|m| session.card(&m.card)),
+        )
+    })
 }
 
 /// One row of the list, `width` cells wide; `show_column` names the column
@@ -231,7 +239,7 @@ fn group_tag(session: &Session, g: &Group) -> TagChoice {
 fn group_line(
     app: &App,
     session: &Session,
-    g: &Group,
+    (g, tag): (&Group, TagChoice),
     (selected, show_column): (bool, bool),
     width: usize,
 ) -> Vec<Span<'static>> {
@@ -272,7 +280,7 @@ fn group_line(
         shown(&g.label),
         base.add_modifier(Modifier::BOLD),
     ));
-    match group_tag(session, g) {
+    match tag {
         TagChoice::Assigned(tag) => spans.push(Span::styled(
             format!("  {}", short_label(&session.tags, &tag)),
             base.fg(Color::Magenta),
@@ -435,7 +443,7 @@ impl List {
             Ok(g) => group_line(
                 app,
                 session,
-                &review.grouping.groups[g],
+                (&review.grouping.groups[g], group_tag(session, review, g)),
                 (g == review.selected, review.show_column),
                 width as usize,
             ),
@@ -473,7 +481,7 @@ fn draw_cards(buf: &mut Buffer, app: &App, session: &Session, review: &Review, a
     };
     let mut title = format!(" {} · {} ", shown(&group.label), app.t(kind));
     let name = |k: &str| session.tag(k).map_or_else(|| shown(k), |t| shown(&t.name));
-    match group_tag(session, group) {
+    match group_tag(session, review, review.selected) {
         TagChoice::Assigned(k) => title.push_str(&format!("· {} ", name(&k))),
         TagChoice::Shared(k) => {
             title.push_str(&format!("· {} ({}) ", name(&k), app.t(Msg::TagFromCards)))
