@@ -272,7 +272,7 @@ proptest! {
 #[test]
 fn a_large_file_reads_as_written_and_a_fault_in_it_is_named_by_line_and_column() {
     use crate::core::error::Lang;
-    let s = session(150, &tricky());
+    let s = session(800, &tricky());
     let text = to_ron(&s);
     assert!(text.len() > MIN_BYTES, "{} bytes", text.len());
     let path = std::path::Path::new("land.ron");
