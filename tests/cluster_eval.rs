@@ -572,3 +572,6 @@ fn clustering_quality_on_tuned_and_held_out_sets() {
 
 #[path = "cluster_eval/reading.rs"]
 mod reading;
+
+#[path = "cluster_eval/labels.rs"]
+mod labels;
