@@ -252,6 +252,34 @@ fn words_learned_in_one_session_link_cards_of_the_next() {
 }
 
 #[test]
+fn a_learned_word_the_thesaurus_also_knows_still_links_its_theme() {
+    // The folder learned "Krippe" (which the domain thesaurus knows as
+    // childcare) and "Krabbelgruppe" (which it does not) in one theme.
+    let word = |w: &str| learned::LearnedWord {
+        theme: "Betreuung der Kleinsten".into(),
+        word: w.into(),
+        session: "nord".into(),
+    };
+    let words = [word("krippe"), word("krabbelgruppe")];
+    let next = cards(&[
+        "keine Krippe",
+        "Krabbelgruppe?",
+        "Müll an den Containern",
+        "Sperrmüll auf dem Gehweg",
+    ]);
+    let th = Thesaurus::builtin();
+    let plain = cluster(&next, &ClusterOptions::default(), &th, &[]);
+    assert!(!together(&plain, 0, 1), "{plain:?}");
+    let decisions = Decisions {
+        learned: &words,
+        ..Decisions::default()
+    };
+    let learned = cluster_decided(&next, &ClusterOptions::default(), &th, &decisions);
+    assert!(together(&learned, 0, 1), "{learned:?}");
+    assert!(!together(&learned, 0, 2));
+}
+
+#[test]
 fn names_of_people_and_organisations_make_no_themes() {
     use crate::core::model::{Board, Card, Column};
     let column = |key: &str, texts: &[&str]| Column {

@@ -143,19 +143,48 @@ impl Context<'_> {
                 }
             }
         }
+        // A word the clerk put into a theme of this folder is read as that
+        // theme first: the domain group the same word carries is the wider
+        // field around it and weighs as a broad one, and the learned group
+        // takes its weight, so that the learned group still links the word
+        // to the theme's other words.
+        let domain_weight = |group: usize| {
+            let broad = if self.thesaurus.groups[group].broad {
+                BROAD_SHARE
+            } else {
+                1.0
+            };
+            CONCEPT_WEIGHT * broad
+        };
+        let mut learned_tokens: Vec<usize> = Vec::new();
+        let mut known_weight: Vec<(usize, f32)> = Vec::new();
+        for &(group, ti) in &matched {
+            if self.learned_group[group] {
+                learned_tokens.push(ti);
+            } else {
+                match known_weight.iter_mut().find(|(t, _)| *t == ti) {
+                    Some((_, w)) => *w = w.max(domain_weight(group)),
+                    None => known_weight.push((ti, domain_weight(group))),
+                }
+            }
+        }
         for &(group, ti) in &matched {
             let (kind, weight) = if self.learned_group[group] {
+                let known = known_weight
+                    .iter()
+                    .find(|(t, _)| *t == ti)
+                    .map_or(0.0, |&(_, w)| w);
                 (
                     FeatureKind::Learned(self.thesaurus.groups[group].name.clone()),
-                    LEARNED_WEIGHT,
+                    LEARNED_WEIGHT.max(known),
+                )
+            } else if learned_tokens.contains(&ti) {
+                (
+                    FeatureKind::Concept(group),
+                    domain_weight(group) * BROAD_SHARE,
                 )
             } else {
-                let broad = if self.thesaurus.groups[group].broad {
-                    BROAD_SHARE
-                } else {
-                    1.0
-                };
-                (FeatureKind::Concept(group), CONCEPT_WEIGHT * broad)
+                (FeatureKind::Concept(group), domain_weight(group))
             };
             let i = d.feature(kind);
             let e = &mut d.weights[i];
