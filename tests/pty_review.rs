@@ -11,7 +11,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::pty::Tty;
-use stellwand::core::model::{Session, Theme};
 use stellwand::core::store;
 
 fn write_session(dir: &Path) {
@@ -22,24 +21,7 @@ fn write_session(dir: &Path) {
         "Kitaplätze für alle",
         "Müll auf den Straßen",
     ];
-    let s = Session {
-        themes: vec![Theme {
-            id: "t1".into(),
-            label: "Kita-Plätze".into(),
-            cards: vec!["k0".into(), "k1".into(), "k2".into()],
-            confirmed: true,
-            ..Theme::default()
-        }],
-        ..common::needs_session(
-            "nord",
-            "Nordstadt",
-            "Nord",
-            "Wo sehen wir Handlungsbedarfe…",
-            &texts,
-            0,
-        )
-    };
-    store::save(&dir.join("nord.ron"), &s).unwrap();
+    common::save_nord_with_theme(dir, &texts, "Kita-Plätze");
 }
 
 #[test]
