@@ -42,7 +42,7 @@ fn the_review_shows_a_labels_and_cards_escape_sequences_without_sending_them() {
     let (_dir, _, mut tty) = Tty::fresh(write_session, Tty::on_board, "nord.ron");
     tty.send("c");
     // The suggestion into the theme and the theme, controls made visible.
-    tty.wait_for("„Kitaplätze für alle \\…“ → Kita ␛]0;owned");
+    tty.wait_for("„Kitaplätze für alle \\…“ → Kita ␛]0;own");
     tty.wait_for("✓  3  Kita ␛]0;owned␇␛[2J sehr lang");
     // The theme's cards.
     tty.send("G");
