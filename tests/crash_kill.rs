@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::pty::{Rng, Tty, card_count};
@@ -18,7 +18,6 @@ use stellwand::core::journal;
 use stellwand::core::model::Session;
 use stellwand::core::session_file::{DraftTarget, read_draft};
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 const SCRIPT_CARDS: usize = 500;
 /// The seed of the normal run, so that a failure repeats; another one with
@@ -48,24 +47,6 @@ fn script() -> Vec<String> {
 const SENTENCE: &str = "Die Beratungsstellen sollten auch abends und am Wochenende \
     erreichbar sein, damit berufstätige Eltern kommen können und niemand \
     lange auf einen Termin warten muss";
-
-fn new_session(dir: &Path) -> PathBuf {
-    let templates = Templates::builtin();
-    let mut s = Session {
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    s.boards.push(
-        templates
-            .board("district-exchange")
-            .expect("built-in template")
-            .new_board(id, "Altstadt"),
-    );
-    let path = dir.join("konferenz.ron");
-    store::save(&path, &s).unwrap();
-    path
-}
 
 /// What a trial did before the kill.
 struct Done {
@@ -98,7 +79,7 @@ fn on_disk(path: &Path) -> (Session, Option<String>) {
 
 fn trial(seed: u64, script: &[String]) -> (String, Duration) {
     let mut rng = Rng::new(seed);
-    let (dir, path, mut tty) = Tty::fresh(new_session, Tty::entering, "konferenz.ron");
+    let (dir, path, mut tty) = Tty::fresh(common::konferenz, Tty::entering, "konferenz.ron");
 
     // Half the trials are killed while cards pour in, half while the
     // sentence is typed slowly after them.

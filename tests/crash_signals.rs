@@ -17,13 +17,6 @@ const CARDS: [&str; 3] = ["Kita-Plätze", "Sprachkurse für Mütter", "Begegnung
 const HALF: &str = "halb getippt";
 const F12: &str = "\x1b[24~";
 
-fn new_session(dir: &Path) -> PathBuf {
-    let s = common::district_session("Stadtteilkonferenz", "Altstadt");
-    let path = dir.join("konferenz.ron");
-    store::save(&path, &s).unwrap();
-    path
-}
-
 /// Types the cards and half a card.
 fn type_cards(tty: &mut Tty) {
     tty.wait_for("Wand 1/1");
@@ -70,7 +63,7 @@ fn assert_stty_sane(screen: &str) {
 
 fn panic_at(point: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_session(dir.path());
+    let path = common::konferenz(dir.path());
     let before = std::fs::read(&path).unwrap();
     let script = format!("'{BIN}' konferenz.ron; echo EXIT=$?; stty -a");
     let mut tty = Tty::shell(dir.path(), &script, &[("STELLWAND_TEST_PANIC", point)]);
@@ -170,7 +163,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
 #[test]
 fn sigterm_saves_the_card_being_typed_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_session(dir.path());
+    let path = common::konferenz(dir.path());
     let script = format!("'{BIN}' konferenz.ron; echo EXIT=$?; stty -a");
     let mut tty = Tty::shell(dir.path(), &script, &[]);
     type_cards(&mut tty);
@@ -204,7 +197,7 @@ fn all_cards_kept(path: &std::path::Path, dir: &std::path::Path) {
 /// the folder and the session file.
 fn typed_then(hang_up: impl FnOnce(&mut Tty)) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_session(dir.path());
+    let path = common::konferenz(dir.path());
     let mut tty = Tty::start(dir.path(), &["konferenz.ron"], &[]);
     type_cards(&mut tty);
     hang_up(&mut tty);

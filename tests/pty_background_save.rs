@@ -13,28 +13,9 @@ use common::pty::Tty;
 use stellwand::core::journal;
 use stellwand::core::model::Session;
 use stellwand::core::store;
-use stellwand::core::template::Templates;
 
 /// How long the save waits at each of its steps.
 const PAUSE: &str = "1500";
-
-fn new_session(dir: &Path) -> PathBuf {
-    let templates = Templates::builtin();
-    let mut s = Session {
-        title: "Stadtteilkonferenz".into(),
-        ..Session::default()
-    };
-    let id = s.fresh_id("b");
-    s.boards.push(
-        templates
-            .board("district-exchange")
-            .expect("built-in template")
-            .new_board(id, "Altstadt"),
-    );
-    let path = dir.join("konferenz.ron");
-    store::save(&path, &s).unwrap();
-    path
-}
 
 /// Whether the save's temporary file is beside the session: it is written
 /// and waits to replace the file.
@@ -70,7 +51,7 @@ fn on_disk(path: &Path) -> Vec<String> {
 /// the autosave has written its temporary file; then types a second card.
 fn second_card_during_the_save() -> (tempfile::TempDir, PathBuf, Tty) {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_session(dir.path());
+    let path = common::konferenz(dir.path());
     let mut tty = Tty::start(
         dir.path(),
         &["konferenz.ron"],

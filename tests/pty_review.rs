@@ -11,7 +11,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::pty::Tty;
-use stellwand::core::model::{Session, Theme};
 use stellwand::core::store;
 
 fn write_session(dir: &Path) {
@@ -22,24 +21,7 @@ fn write_session(dir: &Path) {
         "Kitaplätze für alle",
         "Müll auf den Straßen",
     ];
-    let s = Session {
-        themes: vec![Theme {
-            id: "t1".into(),
-            label: "Kita-Plätze".into(),
-            cards: vec!["k0".into(), "k1".into(), "k2".into()],
-            confirmed: true,
-            ..Theme::default()
-        }],
-        ..common::needs_session(
-            "nord",
-            "Nordstadt",
-            "Nord",
-            "Wo sehen wir Handlungsbedarfe…",
-            &texts,
-            0,
-        )
-    };
-    store::save(&dir.join("nord.ron"), &s).unwrap();
+    common::save_nord_with_theme(dir, &texts, "Kita-Plätze");
 }
 
 #[test]
@@ -60,6 +42,42 @@ fn a_card_suggested_into_a_confirmed_theme_is_added_with_one_key() {
     // What the theme teaches now serves the folder's later sessions.
     let words = stellwand::core::cluster::learned::load_learned(dir.path()).unwrap();
     assert!(words.iter().any(|w| w.theme == "Kita-Plätze"), "{words:?}");
+}
+
+#[test]
+fn a_broken_learned_words_file_is_warned_of_without_hiding_what_a_key_did() {
+    let setup = |dir: &Path| {
+        let texts = [
+            "Kita-Plätze",
+            "fehlende Kitaplätze",
+            "Ausbau Kitaplätze",
+            "Müll auf den Straßen",
+            "Müll auf den Gehwegen",
+        ];
+        common::save_nord_with_theme(dir, &texts, "Kita-Plätze");
+        std::fs::write(dir.join("learned.ron"), "Learned(\n  words: [oops").unwrap();
+    };
+    let (dir, _, mut tty) = Tty::fresh(setup, Tty::on_board, "nord.ron");
+    tty.send("c");
+    tty.wait_for("learned.ron:2:");
+    tty.send("a");
+    tty.wait_for("bestätigt (2 Karten)");
+    // The autosave a second later finds the file as broken as before.
+    let file = dir.path().join("nord.ron");
+    let start = std::time::Instant::now();
+    while store::load(&file).unwrap().session.themes.len() < 2 {
+        assert!(start.elapsed() < Duration::from_secs(20), "not saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    tty.assert_shows("bestätigt (2 Karten)");
+    // After the next key the warning is back.
+    tty.send("j");
+    tty.wait_for("learned.ron:2:");
+    tty.assert_hides("bestätigt (2 Karten)");
+    tty.send("\x1b");
+    tty.wait_for("Wand 1/1");
+    tty.quit();
 }
 
 #[test]

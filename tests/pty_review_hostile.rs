@@ -9,8 +9,6 @@ mod common;
 use std::path::Path;
 
 use common::pty::Tty;
-use stellwand::core::model::{Session, Theme};
-use stellwand::core::store;
 
 const TITLE: &str = "\x1b]0;owned\x07";
 const CLEAR: &str = "\x1b[2J";
@@ -28,24 +26,8 @@ fn write_session(dir: &Path) {
         "Vermüllung der Straßen".to_string(),
     ];
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let s = Session {
-        themes: vec![Theme {
-            id: "t1".into(),
-            label: format!("Kita {TITLE}{CLEAR} {}", "sehr lang ".repeat(30)),
-            cards: vec!["k0".into(), "k1".into(), "k2".into()],
-            confirmed: true,
-            ..Theme::default()
-        }],
-        ..common::needs_session(
-            "nord",
-            "Nordstadt",
-            "Nord",
-            "Wo sehen wir Handlungsbedarfe…",
-            &texts,
-            0,
-        )
-    };
-    store::save(&dir.join("nord.ron"), &s).unwrap();
+    let label = format!("Kita {TITLE}{CLEAR} {}", "sehr lang ".repeat(30));
+    common::save_nord_with_theme(dir, &texts, &label);
 }
 
 /// The line below the one holding `text`.
@@ -60,7 +42,7 @@ fn the_review_shows_a_labels_and_cards_escape_sequences_without_sending_them() {
     let (_dir, _, mut tty) = Tty::fresh(write_session, Tty::on_board, "nord.ron");
     tty.send("c");
     // The suggestion into the theme and the theme, controls made visible.
-    tty.wait_for("„Kitaplätze für alle \\…“ → Kita ␛]0;owned");
+    tty.wait_for("„Kitaplätze für alle \\…“ → Kita ␛]0;own");
     tty.wait_for("✓  3  Kita ␛]0;owned␇␛[2J sehr lang");
     // The theme's cards.
     tty.send("G");

@@ -77,6 +77,16 @@ fn export_to(app: &mut App, target: &str) {
     update(app, Action::Commit);
 }
 
+/// The session opened in `dir` and its export to a new folder `konzept`
+/// there, the folder made and the preview shown: the app and the folder.
+fn previewed(dir: &Path) -> (App, std::path::PathBuf) {
+    let target = dir.join("konzept");
+    let mut app = open(dir);
+    export_to(&mut app, &target.display().to_string());
+    update(&mut app, Action::Commit);
+    (app, target)
+}
+
 /// A temporary folder under `target/` and the path, relative to here, of
 /// `konzept` in it: a name of fixed length, so the screen is the same on
 /// every run.
@@ -142,10 +152,7 @@ fn export_preview_lists_files_problems_and_the_diff() {
 #[test]
 fn many_problems_fit_a_small_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("konzept");
-    let mut app = open(dir.path());
-    export_to(&mut app, &target.display().to_string());
-    update(&mut app, Action::Commit);
+    let (mut app, target) = previewed(dir.path());
     update(&mut app, Action::Commit);
     for e in std::fs::read_dir(&target).unwrap() {
         let path = e.unwrap().path();
@@ -169,4 +176,18 @@ fn export_preview_at_80x24() {
     let screen = draw(&app, 80, 24);
     let screen = screen.replace(&label, "target/…/konzept");
     insta::assert_snapshot!("export_80x24", screen);
+}
+
+#[test]
+fn the_file_list_at_80x24_shows_enough_of_each_name_to_tell_the_files_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = previewed(dir.path());
+    let screen = draw(&app, 80, 24);
+    let list: Vec<&str> = screen.lines().filter_map(|l| l.split('│').next()).collect();
+    for start in ["fruehe-bildung", "ohne-handlungs", "index.md"] {
+        assert!(
+            list.iter().any(|l| l.contains(start)),
+            "{start} not in the list:\n{screen}"
+        );
+    }
 }

@@ -381,3 +381,36 @@ fn search_at_80x24() {
     assert!(screen.contains("Spracherwerbsförderung"), "{screen}");
     insta::assert_snapshot!("search_80x24", screen);
 }
+
+#[test]
+fn a_row_of_the_review_list_cut_at_its_edge_ends_in_an_ellipsis() {
+    let (_dir, app) = after(&kita_and_more(), Lang::De, &[Do(Action::ClusterReview)]);
+    let screen = draw(&app, 80, 24);
+    // The Kita row holds a disputed Handlungsfeld with its counts, the
+    // Sauberkeit row its column: both are longer than the list is wide.
+    for start in ["3  Kitaplätze", "2  Sauberkeit"] {
+        let row = screen.lines().find(|l| l.contains(start)).unwrap();
+        let in_list = row.split('║').nth(1).unwrap();
+        assert!(in_list.ends_with('…'), "cut without a mark: {row}");
+    }
+}
+
+#[test]
+fn a_long_theme_label_is_shown_whole_on_a_wide_terminal() {
+    let mut s = kita_and_more();
+    let label = "Kita-Plätze und Öffnungszeiten in den Vierteln";
+    let kita: Vec<String> = s
+        .cards()
+        .filter(|(_, _, k)| k.text.contains("Kita") || k.text.contains("KiTA"))
+        .map(|(_, _, k)| k.id.clone())
+        .collect();
+    let id = s.fresh_id("t");
+    s.themes
+        .push(common::confirmed_theme(id, label, None, kita));
+    let (_dir, app) = after(&s, Lang::De, &[Do(Action::ClusterReview)]);
+    let screen = draw(&app, 200, 50);
+    let row = screen.lines().find(|l| l.contains("✓")).unwrap();
+    let in_list = row.split('║').nth(1).unwrap();
+    // The whole label, and its Handlungsfeld after it.
+    assert!(in_list.contains(&format!("{label}  #")), "{row}");
+}

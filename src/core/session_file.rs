@@ -134,7 +134,7 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         }
         e
     };
-    let bytes = store::read_limited(path).map_err(named)?;
+    let (bytes, seen) = store::read_limited_seen(path).map_err(named)?;
     // The journal's fingerprint of the file is worked out on the other
     // core while the file is parsed (both take long for a state's
     // collection).
@@ -183,14 +183,21 @@ pub fn open(path: &Path) -> Result<Opened, FileError> {
         };
         super::tidy::remove_stale_temp_files(dir);
     }
-    // Read again under the lock: the one who held it before may have saved
-    // on the way out. Parsed again only when it did.
-    let first = bytes;
-    let bytes = store::read_limited(path).map_err(named)?;
-    let (loaded, printed) = if bytes == first {
-        (loaded, printed)
+    // The one who held the lock before may have saved on the way out: a
+    // save replaces the file (another inode) and a program writing it in
+    // place changes its size or time. Read again under the lock only then,
+    // and parsed again only when the bytes differ. A write that left all of
+    // that alone is still caught by the fingerprint before the next save.
+    let (bytes, loaded, printed) = if still_as(path, Some(&seen)) {
+        (bytes, loaded, printed)
     } else {
-        (store::load_bytes_viewable(given, &bytes)?, None)
+        let again = store::read_limited(path).map_err(named)?;
+        if again == bytes {
+            (bytes, loaded, printed)
+        } else {
+            let loaded = store::load_bytes_viewable(given, &again)?;
+            (again, loaded, None)
+        }
     };
     if loaded.read_only {
         drop(lock);

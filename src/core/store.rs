@@ -62,6 +62,16 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     read_at_most(path, MAX_SESSION_BYTES, true)
 }
 
+/// [`read_limited`], with the file's state (device, inode, size and
+/// modification time) as it was opened, before a byte was read: a save
+/// that replaced or wrote it since shows in that state.
+pub fn read_limited_seen(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
+    let file = super::files::open_regular(path).map_err(|e| FileError::io(path, &e))?;
+    let meta = file.metadata().map_err(|e| FileError::io(path, &e))?;
+    let bytes = read_open(path, file, meta.len(), MAX_SESSION_BYTES, true)?;
+    Ok((bytes, meta))
+}
+
 /// Reads a regular file of at most `max` bytes, as [`read_limited`]; a file
 /// that grows beyond it while it is read is refused as well. `session`
 /// tells which message names a file too large.

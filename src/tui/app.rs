@@ -206,6 +206,7 @@ pub struct Confirm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TickView {
     status: Option<Status>,
+    standing: Option<Status>,
     doc: Option<(bool, bool, PathBuf)>,
     quit: bool,
     /// A background run's progress in per cent.
@@ -229,6 +230,11 @@ pub struct App {
     /// The help overlay with its scroll offset.
     pub help: Option<usize>,
     pub status: Option<Status>,
+    /// A warning about something that stays wrong until it is mended (the
+    /// folder's learned-words file cannot be read or written): shown on the
+    /// status line whenever nothing newer is said there, so that it never
+    /// hides what a key did and comes back after that message.
+    pub standing: Option<Status>,
     /// Set when a save failed on quit: the next quit leaves without saving.
     pub quit_anyway: bool,
     pub quit: bool,
@@ -291,6 +297,7 @@ impl App {
             mode: Mode::Normal,
             help: None,
             status: None,
+            standing: None,
             quit_anyway: false,
             quit: false,
             cluster: ClusterSettings::default(),
@@ -637,6 +644,7 @@ impl App {
     pub fn tick_view(&self) -> TickView {
         TickView {
             status: self.status.clone(),
+            standing: self.standing.clone(),
             doc: self
                 .doc
                 .as_ref()
@@ -649,6 +657,20 @@ impl App {
     pub fn set_status(&mut self, severity: Severity, text: impl Into<String>) {
         self.status = Some(Status {
             severity,
+            text: text.into(),
+        });
+    }
+
+    /// What the status line shows: the last message, else the standing
+    /// warning.
+    pub fn shown_status(&self) -> Option<&Status> {
+        self.status.as_ref().or(self.standing.as_ref())
+    }
+
+    /// Sets the standing warning (see [`App::standing`]).
+    pub fn set_standing(&mut self, text: impl Into<String>) {
+        self.standing = Some(Status {
+            severity: Severity::Warning,
             text: text.into(),
         });
     }

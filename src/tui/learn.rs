@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use crate::core::cluster::Thesaurus;
 
-use super::app::{App, Severity};
+use super::app::App;
 
 pub use super::state::learning::Learning;
 use super::state::learning::lock;
@@ -34,9 +34,12 @@ pub fn learn(app: &mut App) {
     let learning = app.cluster.learning.clone();
     let run = learning.0.runs.fetch_add(1, Ordering::SeqCst) + 1;
     if doc.session.card_count() < app.cluster.background_from {
-        if let Err(e) = learning.write(&dir, &doc.session, &thesaurus, run) {
-            let text = e.render(app.lang);
-            app.set_status(Severity::Warning, text);
+        match learning.write(&dir, &doc.session, &thesaurus, run) {
+            Ok(()) => app.standing = None,
+            Err(e) => {
+                let text = e.render(app.lang);
+                app.set_standing(text);
+            }
         }
         return;
     }

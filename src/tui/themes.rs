@@ -82,10 +82,13 @@ pub fn open(app: &mut App) {
         .as_ref()
         .and_then(|d| d.path.parent().map(Path::to_path_buf));
     let learned = match folder.as_deref().map(load_learned) {
-        Some(Ok(words)) => words,
+        Some(Ok(words)) => {
+            app.standing = None;
+            words
+        }
         Some(Err(e)) => {
             let text = e.render(app.lang);
-            app.set_status(Severity::Warning, text);
+            app.set_standing(text);
             Vec::new()
         }
         None => Vec::new(),

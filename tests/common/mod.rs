@@ -149,6 +149,25 @@ pub fn needs_session(
     }
 }
 
+/// The session `nord` of [`needs_session`] (board "Nord") holding `texts`
+/// as `k0`, `k1`, …, its first three cards confirmed as the theme `t1`
+/// labelled `label`, saved as `nord.ron` in `dir`.
+pub fn save_nord_with_theme(dir: &std::path::Path, texts: &[&str], label: &str) {
+    let cards = vec!["k0".into(), "k1".into(), "k2".into()];
+    let s = Session {
+        themes: vec![confirmed_theme("t1".into(), label, None, cards)],
+        ..needs_session(
+            "nord",
+            "Nordstadt",
+            "Nord",
+            "Wo sehen wir Handlungsbedarfe…",
+            texts,
+            0,
+        )
+    };
+    stellwand::core::store::save(&dir.join("nord.ron"), &s).unwrap();
+}
+
 /// Fails unless `text` shows every one of `words`, naming the first missing.
 #[track_caller]
 pub fn assert_shows(text: &str, words: &[&str]) {
@@ -165,6 +184,15 @@ pub fn district_session(title: &str, board: &str) -> Session {
     s.boards[0].id = "b1".into();
     s.boards[0].title = board.into();
     s
+}
+
+/// The session of [`district_session`] titled "Stadtteilkonferenz" with
+/// its board "Altstadt", saved as `konferenz.ron` in `dir`: the file.
+pub fn konferenz(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("konferenz.ron");
+    let s = district_session("Stadtteilkonferenz", "Altstadt");
+    stellwand::core::store::save(&path, &s).unwrap();
+    path
 }
 
 /// `stellwand new --template TEMPLATE --title TITLE NAME` run in `dir`:

@@ -8,11 +8,42 @@ fn texts(s: &Session) -> Vec<String> {
     s.cards().map(|(_, _, k)| k.text.clone()).collect()
 }
 
+/// The one-column session saved as `name` in a new folder: the folder and
+/// the file.
+fn fresh(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    store::save(&path, &session()).unwrap();
+    (dir, path)
+}
+
+/// The names of the files in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut n: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    n.sort();
+    n
+}
+
+/// A card put into the session as an edit, not recorded anywhere.
+fn added(session: &mut Session, text: &str) {
+    let e = add(session, text);
+    session.apply(e).unwrap();
+}
+
+/// The one-column session holding one card `text`, as another program
+/// would write it.
+fn with_card(text: &str) -> Session {
+    let mut s = session();
+    added(&mut s, text);
+    s
+}
+
 #[test]
 fn edits_recorded_but_not_saved_come_back_and_journalling_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     let e = add(&mut o.session, "Kita");
@@ -32,33 +63,26 @@ fn edits_recorded_but_not_saved_come_back_and_journalling_goes_on() {
 
 #[test]
 fn a_clean_close_leaves_only_the_session_file_and_an_unsaved_one_its_journal() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
-    let names = || -> Vec<String> {
-        let mut n: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        n.sort();
-        n
-    };
+    let (dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let e = add(&mut o.session, "Kita");
     o.session.apply(e.clone()).unwrap();
     let mut file = o.file.take().unwrap();
     file.record(&e).unwrap();
     file.save(&o.session).unwrap();
-    assert_eq!(names(), [".s.ron.journal", ".s.ron.lock", "s.ron"]);
+    assert_eq!(
+        names(dir.path()),
+        [".s.ron.journal", ".s.ron.lock", "s.ron"]
+    );
     file.close(true);
-    assert_eq!(names(), ["s.ron"]);
+    assert_eq!(names(dir.path()), ["s.ron"]);
 
     let mut o = open(&path).unwrap();
     let e = add(&mut o.session, "Schule");
     o.file.as_mut().unwrap().record(&e).unwrap();
     o.file.take().unwrap().close(false);
     assert_eq!(
-        names(),
+        names(dir.path()),
         [".s.ron.journal", "s.ron"],
         "the unsaved change stays"
     );
@@ -66,9 +90,7 @@ fn a_clean_close_leaves_only_the_session_file_and_an_unsaved_one_its_journal() {
 
 #[test]
 fn a_second_opener_gets_read_only_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let first = open(&path).unwrap();
     assert!(first.read_only.is_none());
     let second = open(&path).unwrap();
@@ -91,25 +113,18 @@ fn a_newer_file_gets_no_lock_and_no_journal() {
     store::save(&path, &s).unwrap();
     let o = open(&path).unwrap();
     assert!(matches!(o.read_only, Some(ReadOnly::Newer(_))));
-    let names: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names, ["s.ron"]);
+    assert_eq!(names(dir.path()), ["s.ron"]);
 }
 
 #[test]
 fn a_file_changed_by_another_program_is_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let theirs = fs::read_to_string(&path)
         .unwrap()
         .replace("title: \"\"", "title: \"fremd\"");
     fs::write(&path, &theirs).unwrap();
-    let e = add(&mut o.session, "meins");
-    o.session.apply(e).unwrap();
+    added(&mut o.session, "meins");
     let file = o.file.as_mut().unwrap();
     let saved = file.save(&o.session).unwrap();
     let Saved::Conflict { original, side } = &saved else {
@@ -132,12 +147,9 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
 
 #[test]
 fn a_file_replaced_while_the_save_writes_is_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
-    let e = add(&mut o.session, "meins");
-    o.session.apply(e).unwrap();
+    added(&mut o.session, "meins");
     let theirs = fs::read_to_string(&path)
         .unwrap()
         .replace("title: \"\"", "title: \"fremd\"");
@@ -165,9 +177,7 @@ fn a_file_replaced_while_the_save_writes_is_not_overwritten() {
 
 #[test]
 fn an_edit_the_full_disk_refused_is_kept_and_written_when_there_is_room() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let before = fs::read(&path).unwrap();
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
@@ -213,9 +223,7 @@ fn journal_len(path: &Path) -> u64 {
 
 #[test]
 fn a_change_of_view_waits_for_its_delay_before_the_journal_takes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     let empty = journal_len(&path);
@@ -238,9 +246,7 @@ fn a_change_of_view_waits_for_its_delay_before_the_journal_takes_it() {
 
 #[test]
 fn a_card_written_after_a_waiting_view_takes_the_view_with_it_in_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     let e = zoom(2);
@@ -258,9 +264,7 @@ fn a_card_written_after_a_waiting_view_takes_the_view_with_it_in_order() {
 
 #[test]
 fn edits_kept_by_a_full_disk_are_retried_at_once_not_after_a_delay() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     file.journal.as_mut().unwrap().limit_writes(Some(0));
@@ -338,9 +342,7 @@ fn a_version_1_file_keeps_its_ids_replays_its_journal_and_loses_the_counter() {
 
 #[test]
 fn the_draft_is_written_at_most_every_half_second_and_removed_when_done() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     let draft = |text: &str| Draft {
@@ -373,9 +375,7 @@ fn the_draft_is_written_at_most_every_half_second_and_removed_when_done() {
 /// neither the victim nor the session file is written.
 #[cfg(unix)]
 fn planted_link_is_refused(name: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v.ron");
-    store::save(&path, &session()).unwrap();
+    let (dir, path) = fresh("v.ron");
     let before = fs::read(&path).unwrap();
     let victim = dir.path().join("victim.txt");
     fs::write(&victim, "unberührt\n").unwrap();
@@ -422,9 +422,7 @@ fn a_link_planted_as_the_draft_is_not_read_or_written_through() {
 fn a_link_to_a_draft_elsewhere_is_not_recovered() {
     // The link points at a valid draft: following it would put someone
     // else's text into the editor.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v.ron");
-    store::save(&path, &session()).unwrap();
+    let (dir, path) = fresh("v.ron");
     let other = dir.path().join("other.ron");
     let draft = Draft {
         target: DraftTarget::Edit { card: "k1".into() },
@@ -453,8 +451,7 @@ fn a_file_and_a_link_to_it_are_one_session_with_one_lock() {
         "the file behind the link opened for writing a second time"
     );
     // Saving through the link writes the file it points to.
-    let e = add(&mut first.session, "durch den Link");
-    first.session.apply(e).unwrap();
+    added(&mut first.session, "durch den Link");
     let file = first.file.as_mut().unwrap();
     assert_eq!(file.save(&first.session).unwrap(), Saved::Written);
     assert!(
@@ -482,13 +479,10 @@ fn a_file_and_a_link_to_it_are_one_session_with_one_lock() {
 #[test]
 fn saving_keeps_the_files_mode() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     let mut o = open(&path).unwrap();
-    let e = add(&mut o.session, "Name einer Person");
-    o.session.apply(e).unwrap();
+    added(&mut o.session, "Name einer Person");
     o.file.as_mut().unwrap().save(&o.session).unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode, 0o600, "mode {mode:o}");
@@ -506,11 +500,7 @@ fn a_file_with_an_unknown_field_opens_read_only_and_nothing_is_written() {
     let why = o.read_only.unwrap().message(Lang::De);
     assert!(why.contains("unbekanntes Feld „notizen“"), "{why}");
     assert!(why.contains("nur lesend"), "{why}");
-    let names: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names, ["s.ron"]);
+    assert_eq!(names(dir.path()), ["s.ron"]);
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -518,9 +508,7 @@ fn a_file_with_an_unknown_field_opens_read_only_and_nothing_is_written() {
 fn stale_temporary_files_beside_the_session_are_removed_on_opening() {
     // A process id no system hands out (above the largest pid_max).
     const DEAD: u32 = 4_194_305;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (dir, path) = fresh("s.ron");
     let stale = [
         format!(".s.ron.{DEAD}.tmp"),
         format!("..s.ron.draft.{DEAD}.tmp"),
@@ -556,8 +544,7 @@ fn a_byte_order_mark_is_accepted_and_kept_on_saving() {
         "{:?}",
         o.read_only.map(|r| r.message(Lang::En))
     );
-    let e = add(&mut o.session, "Kita");
-    o.session.apply(e).unwrap();
+    added(&mut o.session, "Kita");
     o.file.as_mut().unwrap().save(&o.session).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
     assert!(saved.starts_with('\u{feff}'), "the mark was dropped");
@@ -567,9 +554,7 @@ fn a_byte_order_mark_is_accepted_and_kept_on_saving() {
 
 #[test]
 fn a_journal_that_cannot_be_written_opens_read_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     // A folder where the journal goes: works for root as well.
     fs::create_dir_all(journal::journal_path(&path).join("x")).unwrap();
     let o = open(&path).unwrap();
@@ -582,9 +567,7 @@ fn a_journal_that_cannot_be_written_opens_read_only() {
 /// thread, after "Kita" was saved in the copy and "Schule" typed while it
 /// was written; the next start must have both.
 fn killed_during_background_save(step: u8) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     typed(&mut o.session, file, "Kita");
@@ -631,9 +614,7 @@ fn a_kill_at_any_step_of_a_save_on_another_thread_loses_nothing() {
 
 #[test]
 fn a_save_on_another_thread_keeps_the_edits_made_while_it_ran() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     typed(&mut o.session, file, "Kita");
@@ -661,19 +642,12 @@ fn a_save_on_another_thread_keeps_the_edits_made_while_it_ran() {
 
 #[test]
 fn a_file_changed_while_a_save_runs_on_another_thread_is_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     typed(&mut o.session, file, "Kita");
     // Another program writes the file while this save is prepared.
-    let theirs = {
-        let mut s = session();
-        let e = add(&mut s, "Fremd");
-        s.apply(e).unwrap();
-        s
-    };
+    let theirs = with_card("Fremd");
     store::save(&path, &theirs).unwrap();
     assert!(file.save_in_background(o.session.clone(), |_| {}));
     let done = file.finish_background(true);
@@ -692,9 +666,7 @@ fn a_file_changed_while_a_save_runs_on_another_thread_is_left_alone() {
 
 #[test]
 fn a_file_changed_after_a_background_save_was_written_is_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    store::save(&path, &session()).unwrap();
+    let (_dir, path) = fresh("s.ron");
     let mut o = open(&path).unwrap();
     let file = o.file.as_mut().unwrap();
     typed(&mut o.session, file, "Kita");
@@ -704,9 +676,7 @@ fn a_file_changed_after_a_background_save_was_written_is_left_alone() {
     while !file.saving.as_ref().unwrap().job.is_finished() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let mut theirs = session();
-    let e = add(&mut theirs, "Fremd");
-    theirs.apply(e).unwrap();
+    let theirs = with_card("Fremd");
     store::save(&path, &theirs).unwrap();
     let done = file.finish_background(true);
     assert!(matches!(done, Some(Background::Changed)), "{done:?}");

@@ -148,7 +148,7 @@ fn preview(frame: &mut Frame, app: &App, dialog: &ExportDialog, p: &Preview, are
         buf.set_stringn(x, y, app.t(Msg::ExportNoFiles), w, Style::default());
         return;
     }
-    let list_width = (inner.width / 3).clamp(24, 48).min(inner.width / 2);
+    let list_width = (inner.width * 2 / 5).clamp(24, 48).min(inner.width / 2);
     file_list(
         buf,
         app,
@@ -191,21 +191,33 @@ fn file_list(buf: &mut Buffer, app: &App, dialog: &ExportDialog, p: &Preview, ar
     let rows = area.height as usize;
     let first = (p.selected + 1).saturating_sub(rows);
     let width = area.width.saturating_sub(1) as usize;
+    let kind = |change: &Change| match change {
+        Change::Added => (Msg::ExportNew, Color::LightGreen),
+        Change::Changed => (Msg::ExportChanged, Color::Yellow),
+        Change::Unchanged => (Msg::ExportUnchanged, Color::Gray),
+    };
+    // The names get the room the words of the files listed leave.
+    let label_width = p
+        .plan
+        .files
+        .iter()
+        .map(|f| width_of(app.t(kind(&f.change).0)))
+        .max()
+        .unwrap_or(0);
     for (row, i) in (first..p.plan.files.len()).take(rows).enumerate() {
         let f = &p.plan.files[i];
-        let (label, color) = match f.change {
-            Change::Added => (Msg::ExportNew, Color::LightGreen),
-            Change::Changed => (Msg::ExportChanged, Color::Yellow),
-            Change::Unchanged => (Msg::ExportUnchanged, Color::Gray),
-        };
+        let (label, color) = kind(&f.change);
         let lines = match f.change {
             Change::Unchanged => String::new(),
             _ => format!(" +{} -{}", f.added, f.removed),
         };
         let marker = if i == p.selected { "▸" } else { " " };
-        let head = format!("{marker}{:<11} ", app.t(label));
+        let head = format!("{marker}{:<label_width$} ", app.t(label));
         let room = width.saturating_sub(width_of(&head) + width_of(&lines));
-        let line = format!("{head}{}{lines}", truncate(&name(dialog, p, i), room));
+        // The counts in a column of their own.
+        let shown = truncate(&name(dialog, p, i), room);
+        let pad = " ".repeat(room.saturating_sub(width_of(&shown)));
+        let line = format!("{head}{shown}{pad}{lines}");
         let mut style = Style::default().fg(color);
         if i == p.selected {
             style = style.add_modifier(Modifier::BOLD | Modifier::REVERSED);

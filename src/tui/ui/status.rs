@@ -142,7 +142,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let mut counts = fitting(&counts(app), room);
     // A warning or error that does not fit beside the counts is worth more
     // than they are (who has the session open, what was recovered).
-    if let Some(status) = app.status.as_ref().filter(|s| s.severity > Severity::Info) {
+    if let Some(status) = app.shown_status().filter(|s| s.severity > Severity::Info) {
         let needed = width_of(&status.text) as u16 + 4 + width_of(&counts) as u16;
         if x + needed > right_edge {
             counts.clear();
@@ -150,7 +150,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     }
     let counts_len = width_of(&counts) as u16 + 1;
     let counts_x = right_edge.saturating_sub(counts_len).max(x);
-    if let Some(status) = &app.status {
+    if let Some(status) = app.shown_status() {
         let style = match status.severity {
             Severity::Info => bar,
             Severity::Warning => bar.fg(Color::Yellow).add_modifier(Modifier::BOLD),

@@ -98,7 +98,8 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect) {
         width: area.width,
         height: area.height.saturating_sub(4),
     };
-    let left_width = (area.width * 2 / 5).clamp(30, 50).min(area.width / 2);
+    // A wide terminal gives the list the room for long labels.
+    let left_width = (area.width * 2 / 5).clamp(30, 80).min(area.width / 2);
     let left = Rect {
         width: left_width,
         ..body
@@ -364,8 +365,36 @@ fn draw_groups(buf: &mut Buffer, app: &App, review: &Review, area: Rect) {
     // Only the lines on screen are made: a state's review lists thousands.
     for row in 0..room.min(list.len().saturating_sub(first)) {
         let spans = list.line(app, &doc.session, review, first + row, inner.width);
+        let spans = fitted(spans, inner.width as usize);
         put_line(buf, inner.x, inner.y + row as u16, inner.width, spans);
     }
+}
+
+/// `spans` in `width` cells: where they run over, the one at the edge
+/// ends in "…" and those after it are left out, so that a label or a
+/// Handlungsfeld cut at the edge does not look whole.
+fn fitted(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut used = 0;
+    let mut out = Vec::with_capacity(spans.len());
+    let total: usize = spans.iter().map(|s| width_of(&s.content)).sum();
+    for span in spans {
+        let w = width_of(&span.content);
+        if total <= width || used + w < width {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        let cut = truncate(&span.content, width - used);
+        // No blank before the mark when only the gap to the next part fits.
+        let cut = if cut.trim_start() == "…" {
+            "…".to_string()
+        } else {
+            cut
+        };
+        out.push(Span::styled(cut, span.style));
+        break;
+    }
+    out
 }
 
 /// The lines of the list of groups, by number: the suggestions under their

@@ -47,7 +47,10 @@ pub(super) fn board_action(app: &mut App, action: Action) {
             doc.clamp();
         }
         Action::Sessions => to_start(app),
-        Action::Cancel => app.status = None,
+        Action::Cancel => {
+            app.status = None;
+            app.standing = None;
+        }
         Action::Undo => app.undo_redo(true),
         Action::Redo => app.undo_redo(false),
         Action::AddCard => start_entry(app, EntryPlace::End),

@@ -138,7 +138,12 @@ fn help(app: &mut App, action: Action) {
     let offset = app.help.unwrap_or(0);
     app.help = match action {
         Action::Up => Some(offset.saturating_sub(1)),
-        Action::Down => Some(offset + 1),
+        // Never past the end, so that ↑ moves at once.
+        Action::Down => {
+            let (width, height) = app.size;
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            Some((offset + 1).min(super::ui::help::last_offset(app, area)))
+        }
         Action::Cancel | Action::Help | Action::Quit => None,
         _ => Some(offset),
     };

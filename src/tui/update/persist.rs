@@ -82,7 +82,7 @@ fn saved(app: &mut App, outcome: Result<Saved, FileError>, quiet: bool, all: boo
 /// the card being typed, then autosave.
 pub fn tick(app: &mut App, now: Instant) {
     if let Some(text) = app.cluster.learning.problem() {
-        app.set_status(Severity::Warning, text);
+        app.set_standing(text);
     }
     retry_journal(app, now);
     write_draft(app, now);
