@@ -27,25 +27,48 @@ pub(super) fn card_tags(doc: &Doc, group: &Group) -> Vec<(String, usize)> {
     counts
 }
 
-/// The other groups, as targets of a move or merge.
+/// The other groups, as targets of a move or merge, each theme once. Where
+/// two have one name, the column of their cards says which is which.
 pub(super) fn target_items(app: &App, review: &Review) -> Vec<Item> {
-    review
-        .grouping
-        .groups
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != review.selected)
-        .map(|(i, g)| Item {
-            choice: Choice::Target(i),
-            label: g.label.clone(),
-            key: g.len().to_string(),
-            hint: app
-                .t(if g.theme.is_some() {
-                    Msg::ThemeConfirmed
-                } else {
-                    Msg::ThemeSuggestion
-                })
-                .to_string(),
+    let groups = &review.grouping.groups;
+    let others = || {
+        groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != review.selected)
+            // A card suggested into a theme: the theme is listed itself.
+            .filter(|(_, g)| g.adds.is_none())
+    };
+    let session = app.doc.as_ref().map(|d| &d.session);
+    let column = |g: &Group| -> Option<String> {
+        let s = session?;
+        let p = g.entries().next().and_then(|m| s.find_card(&m.card))?;
+        let heading = &s.boards[p.board].columns[p.column].heading;
+        Some(crate::core::text::truncate(heading, 30))
+    };
+    // Counted once: a state's review lists thousands of groups.
+    let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, g) in others() {
+        *names.entry(g.label.as_str()).or_default() += 1;
+    }
+    others()
+        .map(|(i, g)| {
+            let kind = app.t(if g.theme.is_some() {
+                Msg::ThemeConfirmed
+            } else {
+                Msg::ThemeSuggestion
+            });
+            let twice = names.get(g.label.as_str()).is_some_and(|n| *n > 1);
+            let hint = match column(g).filter(|_| twice) {
+                Some(c) => format!("{kind} · {c}"),
+                None => kind.to_string(),
+            };
+            Item {
+                choice: Choice::Target(i),
+                label: g.label.clone(),
+                key: g.len().to_string(),
+                hint,
+            }
         })
         .collect()
 }

@@ -8,6 +8,8 @@ use crate::core::template::Templates;
 use crate::tui::tags::tests::type_text;
 use crate::tui::update::update;
 
+mod targets;
+
 const NEEDS: &[&str] = &[
     "Kita-Plätze",
     "fehlende Kitaplätze",
@@ -541,33 +543,28 @@ fn a_groups_handlungsfeld_follows_its_cards_tags_between_frames() {
     assert!(screen.contains("3  Kitaplätze  #wohnen"), "{screen}");
 }
 
-#[test]
-fn at_80_by_24_a_card_suggested_into_a_theme_names_the_theme() {
-    let (_dir, mut app) = crate::tui::tags::tests::app_with(&[(
-        "needs",
-        "Handlungsbedarf",
-        &[
-            "Kita-Plätze",
-            "fehlende Kitaplätze",
-            "Ausbau Kitaplätze",
-            "Kitaplätze für alle Kinder im Quartier",
-            "Müll",
-        ],
-    )]);
-    let ids = ids(
-        &app,
-        &["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"],
-    );
+/// The review of a needs column holding three Kita cards, confirmed as the
+/// theme "Kita-Plätze", and then `more`.
+fn with_kita_theme(more: &[&str]) -> (tempfile::TempDir, App) {
+    let kita = ["Kita-Plätze", "fehlende Kitaplätze", "Ausbau Kitaplätze"];
+    let texts: Vec<&str> = kita.iter().chain(more).copied().collect();
+    let (dir, mut app) = crate::tui::tags::tests::app_with(&[("needs", "Handlungsbedarf", &texts)]);
     let theme = Theme {
         id: "t1".into(),
         label: "Kita-Plätze".into(),
-        cards: ids,
+        cards: ids(&app, &kita),
         confirmed: true,
         ..Theme::default()
     };
     let session = &mut app.doc.as_mut().unwrap().session;
     session.apply(Edit::SetThemes(vec![theme])).unwrap();
     update(&mut app, Action::ClusterReview);
+    (dir, app)
+}
+
+#[test]
+fn at_80_by_24_a_card_suggested_into_a_theme_names_the_theme() {
+    let (_dir, mut app) = with_kita_theme(&["Kitaplätze für alle Kinder im Quartier", "Müll"]);
     let screen = screen_at(&app, 80, 24);
     let row = screen
         .lines()
