@@ -13,7 +13,9 @@
 //! 0.38 and a confirmed theme took in the cards close to its centre, and
 //! again when a larger cluster came to need cards more alike, and again
 //! when a confirmed theme came to weigh several kinds of evidence (centre,
-//! heading, closest card, margin over the next theme). A change
+//! heading, closest card, margin over the next theme), and its labels again
+//! when a cluster whose cards share no whole word came to be named by the
+//! words they share (the members of every cluster unchanged). A change
 //! of the engine's features or knowledge that is meant to change clusters
 //! records it again, in the same commit.
 

@@ -25,7 +25,7 @@ use crate::core::model::{Refusal, Theme};
 
 /// Changes whenever the clustering could give another result for the same
 /// input: a kept run of another engine is not used.
-pub const ENGINE: u32 = 1;
+pub const ENGINE: u32 = 2;
 
 /// The folder of the cache, beside the sessions.
 pub const CACHE_DIR: &str = ".stellwand-cache";

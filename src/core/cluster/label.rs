@@ -90,10 +90,10 @@ pub fn explain_with(features: &Features, members: &[usize], also: &[usize]) -> V
             }
             best.sort_by(|a, b| b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal));
             let mut out: Vec<Reason> = Vec::new();
-            let mut words: Vec<&str> = Vec::new();
+            let mut words: Vec<String> = Vec::new();
             for (t, f, _) in best {
                 let word = card.tokens[t as usize].surface.as_str();
-                if words.contains(&word) {
+                if words.contains(&fold(word)) {
                     continue;
                 }
                 let respelled = card.respelled.iter().find(|(rt, _)| *rt == t);
@@ -121,7 +121,7 @@ pub fn explain_with(features: &Features, members: &[usize], also: &[usize]) -> V
                     (FeatureKind::General(_), _) => {
                         let like = carried
                             .get(&f)
-                            .and_then(|v| v.iter().find(|(o, w)| *o != m && *w != word))
+                            .and_then(|v| v.iter().find(|(o, w)| *o != m && fold(w) != fold(word)))
                             .map(|(_, w)| w.to_string());
                         match like {
                             Some(like) => Reason::Related {
@@ -133,7 +133,12 @@ pub fn explain_with(features: &Features, members: &[usize], also: &[usize]) -> V
                     }
                     (FeatureKind::Tag(_), _) => continue,
                 };
-                words.push(word);
+                // Each link once: two words of the card that share one stem
+                // or one group show the stronger of them.
+                if out.iter().any(|r| link(r) == link(&reason)) {
+                    continue;
+                }
+                words.push(fold(word));
                 out.push(reason);
                 if out.len() == MAX_REASONS {
                     break;
@@ -144,11 +149,77 @@ pub fn explain_with(features: &Features, members: &[usize], also: &[usize]) -> V
         .collect()
 }
 
-/// The label of a cluster: its most telling words, as written on the cards.
+/// A word folded for comparing: lower case, ß as ss.
+fn fold(word: &str) -> String {
+    word.to_lowercase().replace('ß', "ss")
+}
+
+/// What a reason links its word to: a stem, a group, a theme or another
+/// word (spellings and general synonyms name words alike).
+fn link(reason: &Reason) -> (u8, String) {
+    match reason {
+        Reason::SharedStems { stems, .. } => (0, stems.join(" ")),
+        Reason::Synonym { group, .. } => (1, group.clone()),
+        Reason::Spelling { read_as, .. } => (2, fold(read_as)),
+        Reason::Learned { theme, .. } => (3, theme.clone()),
+        Reason::Related { like, .. } => (2, fold(like)),
+    }
+}
+
+/// The label of a cluster: a heading a clerk would write, made of its
+/// strongest shared words as written on the cards (at most two, joined by
+/// "und"), never a card's sentence; a single card keeps its text.
 pub fn label(features: &Features, members: &[usize], cards: &[ClusterCard]) -> String {
     if members.len() == 1 {
         return short(&cards[members[0]].text);
     }
+    let words = telling_words(features, members)
+        .or_else(|| shared_link(features, members))
+        .unwrap_or_else(|| strongest_nouns(features, members));
+    let words = phrased(features, members, cards, words);
+    let texts: Vec<&str> = members.iter().map(|&m| cards[m].text.as_str()).collect();
+    let words: Vec<String> = words.iter().map(|w| as_written(w, &texts)).collect();
+    heading(&words)
+}
+
+/// The words of a heading joined: each word once (a word whose stem
+/// another one begins with is left out too), capitalised as a heading
+/// starts, "und" between two.
+fn heading(words: &[String]) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for w in words {
+        let w = w.trim();
+        if w.is_empty() || kept.iter().any(|k| same_word(k, w)) {
+            continue;
+        }
+        kept.push(w);
+    }
+    let mut out = kept.join(" und ");
+    if let Some(first) = out.chars().next()
+        && first.is_lowercase()
+    {
+        let upper: String = first.to_uppercase().collect();
+        out.replace_range(..first.len_utf8(), &upper);
+    }
+    out
+}
+
+/// Whether two words are one: the same letters, or one the beginning of
+/// the other ("Kita", "Kitaplätze"), case and ß folded.
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short == long || (short.chars().count() >= 4 && long.starts_with(&short))
+}
+
+/// The cluster's most telling words: the nouns most of its cards use, else
+/// the thesaurus group most of them share, else a word at least two cards
+/// use. `None` when no word is on two cards.
+fn telling_words(features: &Features, members: &[usize]) -> Option<Vec<String>> {
     let counts = cluster_counts(features, members);
     let n = members.len() as f32;
     // Candidate terms: each word of a member, keyed by its stem features.
@@ -221,11 +292,11 @@ pub fn label(features: &Features, members: &[usize], cards: &[ClusterCard]) -> S
     let first = nouns.first().filter(|(t, _)| t.cards >= half.max(2));
     let Some(&&(first, first_score)) = first else {
         if let Some(group) = shared_group(features, &counts, half.max(2)) {
-            return group;
+            return Some(vec![group]);
         }
         return match nouns.first().or(ranked.first().as_ref()) {
-            Some((t, _)) if t.cards >= 2 => best_form(&t.forms),
-            _ => short(&cards[members[0]].text),
+            Some((t, _)) if t.cards >= 2 => Some(vec![best_form(&t.forms)]),
+            _ => None,
         };
     };
     let mut picked: Vec<&Term> = vec![first];
@@ -239,11 +310,168 @@ pub fn label(features: &Features, members: &[usize], cards: &[ClusterCard]) -> S
         picked.push(t);
         break;
     }
-    picked
+    Some(picked.iter().map(|t| best_form(&t.forms)).collect())
+}
+
+/// The strongest link at least two cards share when no whole word is on
+/// two of them: a stem inside their words ("WG-Zimmer", "Zimmern"), a
+/// thesaurus group, a theme the clerk taught, or two words of one set of
+/// general synonyms. The shared words are given as written on a card,
+/// the shortest first.
+fn shared_link(features: &Features, members: &[usize]) -> Option<Vec<String>> {
+    let counts = cluster_counts(features, members);
+    let n = members.len() as f32;
+    let mut best: Option<(f32, u32)> = None;
+    for (&f, &k) in &counts {
+        let i = f as usize;
+        if k < 2 || features.weak[i] || matches!(features.kinds[i], FeatureKind::Tag(_)) {
+            continue;
+        }
+        let w = k as f32 / n * features.idf[i];
+        if best.is_none_or(|(bw, bf)| w > bw || (w == bw && f < bf)) {
+            best = Some((w, f));
+        }
+    }
+    let (_, f) = best?;
+    // The words that carry it, by card; of a word joined by hyphens the
+    // part that holds a shared stem ("Zimmer" of "WG-Zimmer").
+    let stem = match &features.kinds[f as usize] {
+        FeatureKind::Stem(s) | FeatureKind::Compound(s) => Some(s.as_str()),
+        _ => None,
+    };
+    let mut forms: Vec<&str> = Vec::new();
+    for &m in members {
+        let card = &features.cards[m];
+        for c in card.carriers.iter().filter(|c| c.feature == f) {
+            let token = &card.tokens[c.token as usize];
+            if token.generic {
+                continue;
+            }
+            let part = stem.and_then(|stem| {
+                token
+                    .surface
+                    .split(['-', '‐', '‑'])
+                    .skip(1)
+                    .find(|p| p.to_lowercase().starts_with(stem))
+            });
+            let form = part.unwrap_or(&token.surface);
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    let by_length = |forms: &mut Vec<&str>| {
+        forms.sort_by(|a, b| {
+            noun_like(b)
+                .cmp(&noun_like(a))
+                .then_with(|| a.chars().count().cmp(&b.chars().count()))
+                .then_with(|| a.cmp(b))
+        })
+    };
+    match &features.kinds[f as usize] {
+        FeatureKind::Concept(g) => Some(vec![features.concept_names[*g].clone()]),
+        FeatureKind::Learned(theme) => Some(vec![theme.clone()]),
+        FeatureKind::General(_) => {
+            by_length(&mut forms);
+            (!forms.is_empty()).then(|| forms.iter().take(2).map(|s| s.to_string()).collect())
+        }
+        _ => {
+            by_length(&mut forms);
+            forms.first().map(|s| vec![s.to_string()])
+        }
+    }
+}
+
+/// When the cards share nothing: the strongest noun of each of the first
+/// two cards that have one, else the first card's strongest word.
+fn strongest_nouns(features: &Features, members: &[usize]) -> Vec<String> {
+    let strongest = |m: usize, nouns: bool| -> Option<String> {
+        let card = &features.cards[m];
+        card.carriers
+            .iter()
+            .filter(|c| matches!(features.kinds[c.feature as usize], FeatureKind::Stem(_)))
+            .map(|c| {
+                (
+                    &card.tokens[c.token as usize],
+                    features.idf[c.feature as usize],
+                )
+            })
+            .filter(|(t, _)| !t.generic && (!nouns || noun_like(&t.surface)))
+            .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
+            .map(|(t, _)| t.surface.clone())
+    };
+    let nouns: Vec<String> = members
         .iter()
-        .map(|t| best_form(&t.forms))
-        .collect::<Vec<_>>()
-        .join(" / ")
+        .filter_map(|&m| strongest(m, true))
+        .take(2)
+        .collect();
+    if !nouns.is_empty() {
+        return nouns;
+    }
+    members
+        .iter()
+        .find_map(|&m| strongest(m, false))
+        .into_iter()
+        .collect()
+}
+
+/// A heading of one word that is no noun ("gleiche", "junge") takes the
+/// noun it stands before on a card ("Gleiche Chancen").
+fn phrased(
+    features: &Features,
+    members: &[usize],
+    cards: &[ClusterCard],
+    words: Vec<String>,
+) -> Vec<String> {
+    let [word] = words.as_slice() else {
+        return words;
+    };
+    if noun_like(word) || word.chars().next().is_some_and(char::is_uppercase) {
+        return words;
+    }
+    for &m in members {
+        let tokens = &features.cards[m].tokens;
+        for pair in tokens.windows(2) {
+            let phrase = format!("{} {}", pair[0].surface, pair[1].surface);
+            if same_word(&pair[0].surface, word)
+                && pair[0]
+                    .surface
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && noun_like(&pair[1].surface)
+                && cards[m].text.contains(&phrase)
+            {
+                return vec![phrase];
+            }
+        }
+    }
+    words
+}
+
+/// A word of a heading as the cards write it: with the gender ending a
+/// card gives it ("Migrant*innen" where the analysis reads "Migrant").
+fn as_written(word: &str, texts: &[&str]) -> String {
+    const MARKS: [&str; 10] = [
+        "*innen", ":innen", "_innen", "/innen", "Innen", "*in", ":in", "_in", "/in", "In",
+    ];
+    for text in texts {
+        for (at, _) in text.match_indices(word) {
+            let before = text[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let rest = &text[at + word.len()..];
+            for mark in MARKS {
+                if let Some(after) = rest.strip_prefix(mark)
+                    && !after.chars().next().is_some_and(char::is_alphanumeric)
+                {
+                    return format!("{word}{mark}");
+                }
+            }
+        }
+    }
+    word.to_string()
 }
 
 /// Whether a word as written looks like a noun: capitalised, not shouted,
@@ -352,6 +580,84 @@ mod tests {
             "ÖPNV",
         ] {
             assert!(!noun_like(word), "{word}");
+        }
+    }
+
+    /// The label of the one cluster the texts make.
+    fn label_of(texts: &[&str]) -> String {
+        let c = clustered(texts);
+        assert_eq!(c.clusters[0].len(), texts.len(), "{c:?}");
+        c.clusters[0].label.clone()
+    }
+
+    #[test]
+    fn cards_sharing_no_whole_word_get_a_heading_not_a_card_text() {
+        // Before: the first card's text, question marks and all.
+        let label = label_of(&["WG-Zimmer 650 € warm?!", "12 Leute in 2 Zimmern"]);
+        assert_eq!(label, "Zimmer");
+        let label = label_of(&[
+            "junge Mütter brechen Ausbildung ab, keine Betreuung",
+            "junge Ehrenamtliche kaum zu gewinnen",
+        ]);
+        assert_eq!(label, "Junge Mütter");
+    }
+
+    #[test]
+    fn a_heading_starts_with_a_capital_and_takes_the_noun_after_an_adjective() {
+        // Before: "gleiche Chancen für unsere Kinder wie für deutsche Kinder".
+        assert_eq!(
+            label_of(&[
+                "gleiche Chancen für unsere Kinder wie für deutsche Kinder",
+                "wir wollen gleich behandelt werden",
+            ]),
+            "Gleiche Chancen"
+        );
+        // Before: "reden".
+        assert_eq!(
+            label_of(&["nicht nur reden, machen", "nicht immer über uns reden"]),
+            "Reden"
+        );
+    }
+
+    #[test]
+    fn a_heading_keeps_the_gender_form_of_the_cards() {
+        // Before: "Migrantenvereine mit ins Boot".
+        let label = label_of(&[
+            "Migrantenvereine mit ins Boot",
+            "Migrant*innen in die Gremien",
+        ]);
+        assert_eq!(label, "Migrant*innen");
+    }
+
+    #[test]
+    fn two_words_of_a_heading_are_joined_by_und_and_never_repeat() {
+        assert_eq!(
+            heading(&["Hotline".into(), "Jobcenter".into()]),
+            "Hotline und Jobcenter"
+        );
+        assert_eq!(heading(&["Kita".into(), "Kitaplätze".into()]), "Kita");
+        assert_eq!(heading(&["Straße".into(), "strasse".into()]), "Straße");
+        assert_eq!(heading(&["gemeinsam".into()]), "Gemeinsam");
+        assert_eq!(as_written("Bürger", &["alle Bürger:innen"]), "Bürger:innen");
+        assert_eq!(as_written("Bürger", &["Bürgerinitiative"]), "Bürger");
+    }
+
+    #[test]
+    fn a_reason_names_each_link_once() {
+        // "Eltern" and "Elternabend" share one stem with the other cards:
+        // the card shows it once.
+        let c = clustered(&[
+            "Eltern kommen nicht zum Elternabend",
+            "Elternabend nur auf Deutsch",
+            "Eltern erreichen",
+        ]);
+        let cluster = c.clusters.iter().find(|c| c.len() >= 2).expect("a cluster");
+        for m in &cluster.members {
+            let links: Vec<_> = m.reasons.iter().map(link).collect();
+            let mut unique = links.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(links.len(), unique.len(), "{:?}", m.reasons);
         }
     }
 
