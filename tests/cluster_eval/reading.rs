@@ -357,3 +357,121 @@ fn learning_stats() {
     }
     println!("total {total:?}");
 }
+
+/// A second workshop in the same folder: the first half of every group's
+/// cards is a first session whose groups were all confirmed as themes; the
+/// words they teach are the folder's learned words, and the other cards, a
+/// second session, are clustered from nothing with and without them.
+/// `STELLWAND_EVAL_TUNED=1 cargo test --test cluster_eval second_session -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn second_session() {
+    use stellwand::core::cluster::{cluster_decided, learned_words};
+    use stellwand::core::model::{Board, Card, Column, Session};
+    let th = thesaurus();
+    let (mut sum_on, mut sum_off, mut n) = ((0.0, 0.0), (0.0, 0.0), 0.0);
+    for set in sets().into_iter().filter(|s| !s.held_out) {
+        let mut members: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, c) in set.cards.iter().enumerate() {
+            members
+                .entry((c.column.clone(), c.group.clone()))
+                .or_default()
+                .push(i);
+        }
+        let mut first = vec![false; set.cards.len()];
+        let mut themes = Vec::new();
+        let mut keys: Vec<_> = members.keys().cloned().collect();
+        keys.sort();
+        for key in keys {
+            let ids = &members[&key];
+            if ids.len() < 2 {
+                continue;
+            }
+            let half = &ids[..ids.len() / 2];
+            for &i in half {
+                first[i] = true;
+            }
+            themes.push(Theme {
+                id: format!("t{}", themes.len() + 1),
+                label: key.1.clone(),
+                cards: half.iter().map(|i| format!("k{i}")).collect(),
+                confirmed: true,
+                ..Theme::default()
+            });
+        }
+        let mut columns: Vec<Column> = Vec::new();
+        for (i, c) in set.cards.iter().enumerate() {
+            if !first[i] {
+                continue;
+            }
+            let col = match columns.iter().position(|x| x.key == c.column) {
+                Some(p) => p,
+                None => {
+                    columns.push(Column {
+                        key: c.column.clone(),
+                        ..Column::default()
+                    });
+                    columns.len() - 1
+                }
+            };
+            columns[col].cards.push(Card::new(format!("k{i}"), &c.text));
+        }
+        let session = Session {
+            id: "first".into(),
+            place: set.place.to_string(),
+            boards: vec![Board {
+                id: "b".into(),
+                columns,
+                ..Board::default()
+            }],
+            themes,
+            ..Session::default()
+        };
+        let words = learned_words(&session, &th);
+        let rest: Vec<usize> = (0..set.cards.len()).filter(|&i| !first[i]).collect();
+        let cards: Vec<ClusterCard> = rest
+            .iter()
+            .map(|&i| {
+                let c = &set.cards[i];
+                ClusterCard {
+                    place: set.place.to_string(),
+                    ..common::cluster_card(i, "second", &c.board, &c.column, &c.text)
+                }
+            })
+            .collect();
+        let all_gold = gold(&set);
+        let g: Vec<usize> = rest.iter().map(|&i| all_gold[i]).collect();
+        let singles: Vec<usize> = (0..cards.len()).collect();
+        let mut row = Vec::new();
+        for learned in [&words[..], &[][..]] {
+            let decisions = Decisions {
+                learned,
+                ..Decisions::default()
+            };
+            let r = cluster_decided(&cards, &ClusterOptions::default(), &th, &decisions);
+            let f = figures(&partition(&r, cards.len()), &g, &singles, &|_, _| true);
+            row.push(f);
+        }
+        println!(
+            "{}: {} learned words; with them {} at {:.3}, without {} at {:.3}",
+            set.name,
+            words.len(),
+            percent(row[0].saved()),
+            row[0].precision,
+            percent(row[1].saved()),
+            row[1].precision
+        );
+        sum_on.0 += row[0].saved();
+        sum_on.1 += row[0].precision;
+        sum_off.0 += row[1].saved();
+        sum_off.1 += row[1].precision;
+        n += 1.0;
+    }
+    println!(
+        "average: with learned words {} at {:.3}, without {} at {:.3}",
+        percent(sum_on.0 / n),
+        sum_on.1 / n,
+        percent(sum_off.0 / n),
+        sum_off.1 / n
+    );
+}

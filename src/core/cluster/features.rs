@@ -136,6 +136,12 @@ impl Features {
     }
 }
 
+/// The stem of one word as the analysis reads a word that is not split
+/// (`ß` written `ss`).
+pub fn word_stem(word: &str) -> String {
+    compound::Stems::default().stem(word).to_string()
+}
+
 /// Rarity is measured as if this many unrelated cards were added: in a
 /// small set (one board) a word on half the cards is not therefore common.
 const BACKGROUND_CARDS: f32 = 50.0;

@@ -309,42 +309,127 @@ pub fn apply(features: &mut Features, taught: &[Vec<u32>], labels: &[String]) {
     }
 }
 
-/// A readable form of each taught stem: the shortest word of the cards that
-/// is that stem alone, else the stem.
-pub fn words_of(features: &Features, stems: &[u32]) -> Vec<String> {
-    let mut best: HashMap<u32, String> = HashMap::new();
-    for card in &features.cards {
-        let mut by_token: HashMap<u32, Vec<u32>> = HashMap::new();
-        for c in &card.carriers {
-            if matches!(features.kinds[c.feature as usize], FeatureKind::Stem(_)) {
-                by_token.entry(c.token).or_default().push(c.feature);
+/// Words that end a street's name ("Hauptstraße", "Grillostr.",
+/// "Lindenallee") or, written on their own, follow one ("Bochumer Straße").
+const STREET_HEADS: [&str; 5] = ["straße", "strasse", "str", "allee", "gasse"];
+const STREET_WORDS: [&str; 9] = [
+    "straße", "strasse", "str", "allee", "gasse", "weg", "platz", "ring", "damm",
+];
+/// Heads of a hyphenated name of a building or place after a first name
+/// ("Alfred Zingler-Haus").
+const NAME_HEADS: [&str; 8] = [
+    "haus", "straße", "strasse", "str", "platz", "weg", "hof", "zentrum",
+];
+
+/// Which tokens of a card are part of the name of a street or a building:
+/// a word ending in a street's head, the capitalised words before a street
+/// word, and a capitalised word with the hyphenated name after it.
+fn place_like(tokens: &[super::normalise::Token]) -> Vec<bool> {
+    let capital =
+        |t: &super::normalise::Token| t.surface.chars().next().is_some_and(char::is_uppercase);
+    let mut out = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(last) = t.parts.last() else { continue };
+        if STREET_HEADS.iter().any(|h| last.ends_with(h))
+            && (t.parts.len() > 1 || last.chars().count() > 6)
+        {
+            out[i] = true;
+        }
+        // "Bochumer Straße", "Hohen Zollern Straße": a street word after a
+        // capitalised word of a name's form.
+        let name_before = i > 0 && {
+            let p = &tokens[i - 1];
+            capital(p)
+                && p.parts
+                    .last()
+                    .is_some_and(|w| ["er", "ern", "en"].iter().any(|e| w.ends_with(e)))
+        };
+        if t.parts.len() == 1 && STREET_WORDS.contains(&last.as_str()) && name_before {
+            out[i] = true;
+            for j in (i.saturating_sub(2)..i).rev() {
+                if !capital(&tokens[j]) {
+                    break;
+                }
+                out[j] = true;
             }
         }
-        for (t, mut fs) in by_token {
-            fs.sort_unstable();
-            fs.dedup();
-            let token = &card.tokens[t as usize];
-            if let ([f], [part]) = (fs.as_slice(), token.parts.as_slice())
-                && stems.contains(f)
-            {
-                let e = best.entry(*f).or_insert_with(|| part.clone());
+        if t.parts.len() > 1
+            && NAME_HEADS.contains(&last.as_str())
+            && i > 0
+            && capital(&tokens[i - 1])
+        {
+            out[i] = true;
+            out[i - 1] = true;
+        }
+    }
+    out
+}
+
+/// The words the cards of a theme (`rows`, its label among them) write and
+/// that stand for its taught `stems`: a whole word or a part of a
+/// hyphenated one ("Kita" of "Kita-Plätze") that is one taught stem, and a
+/// compound all of whose pieces are taught ("Akzeptanz", however it was
+/// split), never a piece that only comes from splitting a compound ("tanz"
+/// of "Akzeptanz") and never a stem ("kirch"). Names of streets and
+/// buildings are left out, and so are words written in lower case among
+/// capitalised ones (verbs and adjectives say less about a theme than its
+/// nouns). Of the spellings of one stem the shortest is kept.
+pub fn words_of(features: &Features, stems: &[u32], rows: &[usize]) -> Vec<String> {
+    let mut alone: HashMap<u32, String> = HashMap::new();
+    let mut compounds: Vec<String> = Vec::new();
+    let mut stem_of: HashMap<String, String> = HashMap::new();
+    for &r in rows {
+        let Some(card) = features.cards.get(r) else {
+            continue;
+        };
+        let capitals = card
+            .tokens
+            .iter()
+            .any(|t| t.surface.chars().next().is_some_and(char::is_uppercase));
+        let place = place_like(&card.tokens);
+        for (ti, token) in card.tokens.iter().enumerate() {
+            let lower =
+                capitals && ti > 0 && token.surface.chars().next().is_some_and(char::is_lowercase);
+            if place[ti] || lower || token.generic {
+                continue;
+            }
+            for part in &token.parts {
+                let stem = stem_of
+                    .entry(part.clone())
+                    .or_insert_with(|| super::features::word_stem(part));
+                let Some(&f) = features.index.get(&FeatureKind::Stem(stem.clone())) else {
+                    continue;
+                };
+                if !stems.contains(&f)
+                    || card.vector.binary_search_by_key(&f, |(id, _)| *id).is_err()
+                {
+                    continue;
+                }
+                let e = alone.entry(f).or_insert_with(|| part.clone());
                 if (part.chars().count(), part.as_str()) < (e.chars().count(), e.as_str()) {
                     *e = part.clone();
                 }
             }
+            if let [word] = token.parts.as_slice() {
+                let mut pieces: Vec<u32> = card
+                    .carriers
+                    .iter()
+                    .filter(|c| c.token as usize == ti)
+                    .map(|c| c.feature)
+                    .filter(|&f| matches!(features.kinds[f as usize], FeatureKind::Stem(_)))
+                    .collect();
+                pieces.sort_unstable();
+                pieces.dedup();
+                if pieces.len() >= 2 && pieces.iter().all(|f| stems.contains(f)) {
+                    compounds.push(word.clone());
+                }
+            }
         }
     }
-    stems
-        .iter()
-        .map(|f| {
-            best.remove(f)
-                .unwrap_or_else(|| match &features.kinds[*f as usize] {
-                    FeatureKind::Stem(s) => s.clone(),
-                    _ => String::new(),
-                })
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut out: Vec<String> = alone.into_values().chain(compounds).collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]

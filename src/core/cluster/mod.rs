@@ -368,7 +368,10 @@ pub fn learned_words(session: &Session, thesaurus: &Thesaurus) -> Vec<learned::L
     let taught = learned::taught(&features, &theme_of, session.themes.len());
     let mut out = Vec::new();
     for (t, stems) in taught.iter().enumerate() {
-        for word in learned::words_of(&features, stems) {
+        let rows: Vec<usize> = (0..theme_of.len())
+            .filter(|&i| theme_of[i] == Some(t))
+            .collect();
+        for word in learned::words_of(&features, stems, &rows) {
             out.push(learned::LearnedWord {
                 theme: session.themes[t].label.clone(),
                 word,

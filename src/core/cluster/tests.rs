@@ -280,6 +280,71 @@ fn a_learned_word_the_thesaurus_also_knows_still_links_its_theme() {
 }
 
 #[test]
+fn a_theme_teaches_words_its_cards_write_never_pieces_stems_or_street_names() {
+    use crate::core::model::{Board, Card, Column};
+    let texts = [
+        "Akzeptanz im Alltag",
+        "mehr Akzeptanz",
+        "Respekt vor Kopftüchern",
+        "Müll in der Hohenzollernstraße",
+        "Müll Bochumer Straße",
+        "Sperrmüll an der Kirche",
+        "Tanzgruppe für Mädchen",
+        "Tanzkurs",
+        "Kitaplätze fehlen",
+    ];
+    let session = Session {
+        id: "nord".into(),
+        boards: vec![Board {
+            id: "b1".into(),
+            columns: vec![Column {
+                key: "needs".into(),
+                cards: texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Card::new(format!("k{i}"), *t))
+                    .collect(),
+                ..Column::default()
+            }],
+            ..Board::default()
+        }],
+        themes: vec![
+            theme("t1", "Akzeptanz", &["k0", "k1", "k2"]),
+            theme("t2", "Müll", &["k3", "k4", "k5"]),
+        ],
+        ..Session::default()
+    };
+    let words = learned_words(&session, &Thesaurus::builtin());
+    let of = |t: &str| -> Vec<&str> {
+        words
+            .iter()
+            .filter(|w| w.theme == t)
+            .map(|w| w.word.as_str())
+            .collect()
+    };
+    assert!(of("Akzeptanz").contains(&"akzeptanz"), "{words:?}");
+    assert!(of("Müll").contains(&"müll"), "{words:?}");
+    // Every word is one a card of its theme (or its label) writes.
+    for w in &words {
+        let cards: Vec<usize> = match w.theme.as_str() {
+            "Akzeptanz" => vec![0, 1, 2],
+            _ => vec![3, 4, 5],
+        };
+        let written = std::iter::once(w.theme.to_lowercase())
+            .chain(cards.iter().map(|&i| texts[i].to_lowercase()))
+            .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == w.word));
+        assert!(
+            written,
+            "{w:?} is written on no card of its theme: {words:?}"
+        );
+    }
+    // No street names.
+    for w in ["hohenzollernstraße", "bochumer", "straße"] {
+        assert!(!of("Müll").contains(&w), "{words:?}");
+    }
+}
+
+#[test]
 fn names_of_people_and_organisations_make_no_themes() {
     use crate::core::model::{Board, Card, Column};
     let column = |key: &str, texts: &[&str]| Column {
