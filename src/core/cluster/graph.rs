@@ -448,7 +448,7 @@ pub fn average_linkage_of(
     }
     drop(edges);
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-    let work: Vec<Part> = parts
+    let mut work: Vec<Part> = parts
         .into_iter()
         .zip(part_edges)
         .map(|(members, e)| {
@@ -459,8 +459,14 @@ pub fn average_linkage_of(
             (members, part_nodes, e)
         })
         .collect();
+    // The parts with the most edges first, each a task of its own: the
+    // largest parts take most of the time, and a core that is done with
+    // one takes the next instead of waiting on a run of parts another core
+    // works through one after the other.
+    work.sort_by_key(|(_, _, e)| std::cmp::Reverse(e.len()));
     let mut out: Vec<(u32, Node)> = work
         .into_par_iter()
+        .with_max_len(1)
         .flat_map_iter(|(members, part_nodes, e)| {
             let merged = if e.is_empty() {
                 part_nodes.into_iter().map(Some).collect()

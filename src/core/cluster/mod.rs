@@ -729,9 +729,11 @@ fn cluster_features(
         return Clustering::default();
     }
 
-    // Labels and reasons of each cluster, on both cores.
+    // Labels and reasons of each cluster, on both cores, in small pieces:
+    // the large clusters come first and take the longest.
     let mut clusters: Vec<Cluster> = merged
         .into_par_iter()
+        .with_max_len(16)
         .map(|node| {
             let theme = node.theme.map(|t| &themes[t]);
             cluster_of_node(&node, theme, features, cards, |card| in_theme[card])
