@@ -90,8 +90,11 @@ impl Analyzer {
                 (0..members.len()).step_by(SPLIT).map(move |from| (b, from))
             })
             .collect();
+        // Each piece a task of its own: the pieces of a large block lie
+        // together and take the longest.
         let linked: Vec<(usize, usize)> = tasks
             .par_iter()
+            .with_max_len(4)
             .map_init(
                 || SkimMatcherV2::default().ignore_case(),
                 |matcher, &(block, from)| {
